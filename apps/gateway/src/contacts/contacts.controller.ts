@@ -1,0 +1,71 @@
+import { AuditAction, AuditService } from '@app/audit';
+import { ApiException } from '@app/common';
+import { ContactsService } from '@app/contacts';
+import { ContactMergeService, ConversationsService, decodeCursor, encodeCursor } from '@app/conversations';
+import { AuthenticatedUser, CurrentUser, INBOX_ROLES, Roles, UserRole } from '@app/identity';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { UuidParameter } from '../http/uuid-parameter.pipe';
+
+export class ListContactsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @ApiPropertyOptional({ default: 25 }) @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
+export class MergeContactDto {
+  @ApiProperty({ description: 'The contact that disappears into this one' }) @IsUUID() sourceContactId: string;
+}
+
+@ApiTags('contacts')
+@ApiBearerAuth()
+@Roles(...INBOX_ROLES)
+@Controller('api/v1/contacts')
+export class ContactsController {
+  constructor(
+    private readonly contacts: ContactsService,
+    private readonly conversations: ConversationsService,
+    private readonly merges: ContactMergeService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  async list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListContactsQuery) {
+    const limit = query.limit ?? 25;
+    const before = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const rows = await this.contacts.search(user.organisationId, {
+      q: query.q?.trim() || undefined,
+      limit: limit + 1,
+      before: before && { createdAt: before.at, id: before.id },
+    });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+  }
+
+  // Reading one beneficiary's full record is personal-data access: it is written to the audit log.
+  @Get(':id')
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParameter('Contact')) id: string) {
+    const contact = await this.contacts.findInOrganisation(user.organisationId, id);
+    if (!contact) throw ApiException.notFound('Contact');
+    const [identities, conversations] = await Promise.all([
+      this.contacts.identitiesOf(user.organisationId, id),
+      this.conversations.listForContact(user.organisationId, id),
+    ]);
+    await this.audit.record({ organisationId: user.organisationId, actorUserId: user.id, action: AuditAction.ContactViewed, subjectType: 'contact', subjectId: id });
+    return {
+      ...contact,
+      identities: identities.map(({ kind, value, scope }) => ({ kind, value, inboxId: scope || null })),
+      conversations,
+    };
+  }
+
+  @Roles(UserRole.Officer, UserRole.Supervisor, UserRole.Admin)
+  @Post(':id/merge')
+  @HttpCode(200)
+  merge(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParameter('Contact')) id: string, @Body() body: MergeContactDto) {
+    return this.merges.merge(user, id, body.sourceContactId);
+  }
+}

@@ -1,0 +1,47 @@
+import { logLevelsUpTo, WaslConfig } from '@app/config';
+import { runMigrations } from '@app/database';
+import { OrganisationsService } from '@app/identity';
+import { INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { GatewayModule } from './gateway.module';
+import { installBodyParsers } from './http/body-parsers';
+import { RedisIoAdapter } from './realtime/redis-io.adapter';
+
+function setupOpenApi(app: INestApplication, config: WaslConfig): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Wasl (وصل) API')
+      .setDescription('Staff API, provider webhooks and health of the Wasl gateway.')
+      .setVersion('1')
+      .addServer(config.http.publicUrl)
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+// Builds the gateway, migrates the schema (gateways only) and seeds the first organisation, ready to listen.
+export async function createGateway(config: WaslConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), {
+    bodyParser: false,
+    logger: logLevelsUpTo(config.logLevel),
+  });
+  app.enableShutdownHooks();
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.disable('x-powered-by');
+
+  // Migrations run before app.init(), so processors (role all) never see an old schema.
+  const applied = await runMigrations(app.get<DataSource>(getDataSourceToken()));
+  if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
+  await app.get(OrganisationsService).bootstrap(config.bootstrap);
+
+  installBodyParsers(app);
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config.redis.url));
+  setupOpenApi(app, config);
+  return app;
+}

@@ -1,0 +1,71 @@
+import { AuditModule } from '@app/audit';
+import { ApiException, ApiExceptionFilter, toFieldProblems } from '@app/common';
+import { ContactsModule } from '@app/contacts';
+import { ConversationsModule } from '@app/conversations';
+import { ConfigModule, WaslConfig } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { AuthGuard, IdentityModule } from '@app/identity';
+import { InboxesModule } from '@app/inboxes';
+import { QueueModule } from '@app/queue';
+import { RealtimeModule } from '@app/realtime';
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+// The worker's processors, imported so that WASL_ROLE=all runs both halves in one process.
+import { WorkerModule } from '../../worker/src/worker.module';
+import { AdminController } from './admin/admin.controller';
+import { FailedJobsService } from './admin/failed-jobs.service';
+import { AuthController } from './auth/auth.controller';
+import { ContactsController } from './contacts/contacts.controller';
+import { ConversationsController } from './conversations/conversations.controller';
+import { HealthController } from './health/health.controller';
+import { InboxesController } from './inboxes/inboxes.controller';
+import { AgentsGateway } from './realtime/agents.gateway';
+import { TeamsController } from './teams/teams.controller';
+import { UsersController } from './users/users.controller';
+import { ApiChannelWebhookController } from './webhooks/api-channel-webhook.controller';
+
+@Module({})
+export class GatewayModule {
+  static forRoot(config: WaslConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(),
+        QueueModule.forRoot(),
+        IdentityModule,
+        AuditModule,
+        InboxesModule,
+        ContactsModule,
+        ConversationsModule,
+        RealtimeModule,
+        ...(config.runsWorker ? [WorkerModule] : []),
+      ],
+      controllers: [
+        HealthController,
+        AuthController,
+        ConversationsController,
+        ContactsController,
+        InboxesController,
+        UsersController,
+        TeamsController,
+        AdminController,
+        ApiChannelWebhookController,
+      ],
+      providers: [
+        FailedJobsService,
+        AgentsGateway,
+        { provide: APP_GUARD, useExisting: AuthGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            transform: true,
+            exceptionFactory: (errors) => ApiException.validation(toFieldProblems(errors)),
+          }),
+        },
+      ],
+    };
+  }
+}

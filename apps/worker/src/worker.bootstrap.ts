@@ -1,0 +1,50 @@
+import { logLevelsUpTo, WaslConfig } from '@app/config';
+import { REDIS_CLIENT } from '@app/queue';
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { createServer, Server } from 'node:http';
+import { DataSource } from 'typeorm';
+import Redis from 'ioredis';
+import { WorkerAppModule } from './worker-app.module';
+
+const logger = new Logger('Worker');
+
+// Workers never migrate; they wait until a gateway has brought the schema up to date.
+async function waitForSchema(dataSource: DataSource): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    if (!(await dataSource.showMigrations())) return;
+    if (attempt % 10 === 0) logger.log('Waiting for a gateway to apply database migrations…');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+export async function createWorker(config: WaslConfig): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(config), {
+    logger: logLevelsUpTo(config.logLevel),
+  });
+  app.enableShutdownHooks();
+  await waitForSchema(app.get<DataSource>(getDataSourceToken()));
+  await app.init();
+  return app;
+}
+
+// A small HTTP port for orchestrators: the worker has no API, but it can say whether it is alive and ready.
+export function startWorkerHealthServer(app: INestApplicationContext, port: number): Server {
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const redis = app.get<Redis>(REDIS_CLIENT);
+  const server = createServer((request, response) => {
+    if (request.url === '/health') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    if (request.url === '/health/ready') {
+      Promise.all([dataSource.query('SELECT 1'), redis.ping()])
+        .then(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'))
+        .catch(() => response.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"unavailable"}'));
+      return;
+    }
+    response.writeHead(404).end();
+  });
+  return server.listen(port);
+}

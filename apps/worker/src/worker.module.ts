@@ -1,0 +1,26 @@
+import { ConversationsModule } from '@app/conversations';
+import { JobName } from '@app/queue';
+import { Module } from '@nestjs/common';
+import { InboundRecoverySweeper } from './inbound-recovery.sweeper';
+import { ChannelInboundProcessor } from './processors/channel-inbound.processor';
+import { ChannelOutboundProcessor } from './processors/channel-outbound.processor';
+
+const PROCESSORS = [ChannelInboundProcessor, ChannelOutboundProcessor];
+
+// Fail at boot, not when jobs pile up: every job name has exactly one processor.
+function assertEveryJobHasOneProcessor(): void {
+  const handled = PROCESSORS.flatMap((processor) => [...processor.handles]);
+  const missing = Object.values(JobName).filter((name) => !handled.includes(name));
+  const doubled = handled.filter((name, index) => handled.indexOf(name) !== index);
+  if (missing.length > 0) throw new Error(`No processor for jobs: ${missing.join(', ')}`);
+  if (doubled.length > 0) throw new Error(`More than one processor for jobs: ${doubled.join(', ')}`);
+}
+assertEveryJobHasOneProcessor();
+
+// The processors alone. apps/worker runs them on their own; the gateway imports this module too when
+// WASL_ROLE=all, so a small association runs one process.
+@Module({
+  imports: [ConversationsModule],
+  providers: [...PROCESSORS, InboundRecoverySweeper],
+})
+export class WorkerModule {}

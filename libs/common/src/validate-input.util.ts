@@ -1,0 +1,26 @@
+import { ClassConstructor, plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { ApiException, FieldProblem } from './api.exception';
+
+function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+export function toFieldProblems(errors: ValidationError[]): FieldProblem[] {
+  return flatten(errors);
+}
+
+// Validates an untrusted body against a DTO class and throws 400 naming every field at fault.
+export function validateInput<T extends object>(type: ClassConstructor<T>, input: unknown): T {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw ApiException.validation([{ field: 'body', message: 'must be a JSON object' }]);
+  }
+  const instance = plainToInstance(type, input);
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: false });
+  if (errors.length > 0) throw ApiException.validation(flatten(errors));
+  return instance;
+}

@@ -1,0 +1,66 @@
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+export const WASL_ROLES = ['all', 'gateway', 'worker'] as const;
+export type WaslRole = (typeof WASL_ROLES)[number];
+
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+// Every key Wasl reads from the environment. Validated once at boot; see config/defaults.json for defaults.
+export class EnvironmentSchema {
+  @IsIn(WASL_ROLES) WASL_ROLE: WaslRole;
+
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535) PORT: number;
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) PUBLIC_URL?: string;
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' }) DATABASE_URL?: string;
+  @IsString() SQLITE_PATH: string;
+  @Type(() => Number) @IsInt() @Min(1) @Max(500) DATABASE_POOL_SIZE: number;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' }) REDIS_URL: string;
+  @Matches(/^[a-z0-9-]+$/, { message: 'must be lower-case letters, digits and dashes' }) QUEUE_PREFIX: string;
+
+  // Secrets: never logged, never put in job payloads.
+  @IsString() @MinLength(32, { message: 'must be at least 32 characters' }) WASL_JWT_SECRET: string;
+  @Matches(/^[0-9a-f]{64}$/i, { message: 'must be 64 hex characters (32 bytes), e.g. `openssl rand -hex 32`' })
+  WASL_ENCRYPTION_KEY: string;
+
+  @Type(() => Number) @IsInt() @Min(60) ACCESS_TOKEN_TTL_SECONDS: number;
+  @Type(() => Number) @IsInt() @Min(1) LOGIN_MAX_FAILURES: number;
+  @Type(() => Number) @IsInt() @Min(1) LOGIN_LOCK_SECONDS: number;
+
+  @IsOptional() @IsEmail() WASL_ADMIN_EMAIL?: string;
+  @IsOptional() @IsString() @MinLength(10, { message: 'must be at least 10 characters' }) WASL_ADMIN_PASSWORD?: string;
+  @IsString() @MinLength(2) WASL_ORGANISATION_NAME: string;
+
+  @Type(() => Number) @IsInt() @Min(0) REOPEN_WINDOW_HOURS: number;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(256) INBOUND_CONCURRENCY: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(50) INBOUND_ATTEMPTS: number;
+  @Type(() => Number) @IsInt() @Min(1) INBOUND_BACKOFF_MS: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(256) OUTBOUND_CONCURRENCY: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(50) OUTBOUND_ATTEMPTS: number;
+  @Type(() => Number) @IsInt() @Min(1) OUTBOUND_BACKOFF_MS: number;
+  @Type(() => Number) @IsInt() @Min(100) CALLBACK_TIMEOUT_MS: number;
+  @Type(() => Number) @IsInt() @Min(10) FAILED_JOBS_KEPT: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535) WORKER_HEALTH_PORT?: number;
+  @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel;
+}
+
+// Nest takes the list of levels to print; LOG_LEVEL names the most verbose one.
+export function logLevelsUpTo(level: LogLevel): LogLevel[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+}

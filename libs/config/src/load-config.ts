@@ -1,0 +1,89 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EnvironmentSchema } from './environment.schema';
+import { WaslConfig } from './wasl-config';
+
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
+type Environment = Record<string, string | undefined>;
+
+function readDefaults(): Record<string, unknown> {
+  // config/defaults.json sits at the repository root, two levels above dist/ or libs/.
+  const candidates = [resolve(process.cwd(), 'config/defaults.json'), resolve(__dirname, '../../../config/defaults.json')];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) return {};
+  const { $comment: _comment, ...defaults } = JSON.parse(readFileSync(found, 'utf8')) as Record<string, unknown>;
+  return defaults;
+}
+
+function firstProblem(errors: ValidationError[]): string {
+  const error = errors[0];
+  const reason = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+  const shown = reason.startsWith(error.property) ? reason.slice(error.property.length + 1) : reason;
+  return `Invalid configuration: ${error.property} ${shown}.`;
+}
+
+export function loadDotEnv(path = resolve(process.cwd(), '.env')): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+// The only place that reads the environment. Throws ConfigurationError with one line naming the key.
+// `defaults` let an entry point set its own default (the worker's WASL_ROLE) under the environment.
+export function loadConfig(environment: Environment = process.env, defaults: Environment = {}): WaslConfig {
+  const merged: Record<string, unknown> = { ...readDefaults(), ...defaults };
+  for (const [key, value] of Object.entries(environment)) {
+    if (value !== undefined && value !== '') merged[key] = value;
+  }
+  const schema = plainToInstance(EnvironmentSchema, merged, { enableImplicitConversion: false });
+  const errors = validateSync(schema, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) throw new ConfigurationError(firstProblem(errors));
+
+  const config = new WaslConfig();
+  config.role = schema.WASL_ROLE;
+  config.logLevel = schema.LOG_LEVEL;
+  config.http = {
+    port: schema.PORT,
+    publicUrl: (schema.PUBLIC_URL ?? `http://localhost:${schema.PORT}`).replace(/\/+$/, ''),
+  };
+  config.database = schema.DATABASE_URL
+    ? { kind: 'postgres', url: schema.DATABASE_URL, poolSize: schema.DATABASE_POOL_SIZE }
+    : { kind: 'sqlite', path: resolve(process.cwd(), schema.SQLITE_PATH) };
+  config.redis = { url: schema.REDIS_URL, queuePrefix: schema.QUEUE_PREFIX };
+  config.security = {
+    jwtSecret: schema.WASL_JWT_SECRET,
+    encryptionKey: Buffer.from(schema.WASL_ENCRYPTION_KEY, 'hex'),
+    accessTokenTtlSeconds: schema.ACCESS_TOKEN_TTL_SECONDS,
+    loginMaxFailures: schema.LOGIN_MAX_FAILURES,
+    loginLockSeconds: schema.LOGIN_LOCK_SECONDS,
+  };
+  config.bootstrap = {
+    adminEmail: schema.WASL_ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: schema.WASL_ADMIN_PASSWORD,
+    organisationName: schema.WASL_ORGANISATION_NAME,
+  };
+  config.conversations = { reopenWindowHours: schema.REOPEN_WINDOW_HOURS };
+  config.queues = {
+    inbound: {
+      attempts: schema.INBOUND_ATTEMPTS,
+      backoffMs: schema.INBOUND_BACKOFF_MS,
+      // better-sqlite3 is one synchronous connection: transactions must not interleave.
+      concurrency: config.database.kind === 'sqlite' ? 1 : schema.INBOUND_CONCURRENCY,
+    },
+    outbound: {
+      attempts: schema.OUTBOUND_ATTEMPTS,
+      backoffMs: schema.OUTBOUND_BACKOFF_MS,
+      concurrency: schema.OUTBOUND_CONCURRENCY,
+    },
+    failedJobsKept: schema.FAILED_JOBS_KEPT,
+  };
+  config.channels = { callbackTimeoutMs: schema.CALLBACK_TIMEOUT_MS };
+  config.worker = { healthPort: schema.WORKER_HEALTH_PORT };
+  return config;
+}

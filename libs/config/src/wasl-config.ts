@@ -1,0 +1,43 @@
+import { LogLevel, WaslRole } from './environment.schema';
+
+export interface RetryPolicy {
+  attempts: number;
+  backoffMs: number;
+  concurrency: number;
+}
+
+// The typed, grouped configuration every module receives. Built once by loadConfig().
+export class WaslConfig {
+  role: WaslRole;
+  logLevel: LogLevel;
+  http: { port: number; publicUrl: string };
+  database:
+    | { kind: 'postgres'; url: string; poolSize: number }
+    | { kind: 'sqlite'; path: string };
+  redis: { url: string; queuePrefix: string };
+  security: {
+    jwtSecret: string;
+    encryptionKey: Buffer;
+    accessTokenTtlSeconds: number;
+    loginMaxFailures: number;
+    loginLockSeconds: number;
+  };
+  bootstrap: { adminEmail?: string; adminPassword?: string; organisationName: string };
+  conversations: { reopenWindowHours: number };
+  queues: { inbound: RetryPolicy; outbound: RetryPolicy; failedJobsKept: number };
+  channels: { callbackTimeoutMs: number };
+  worker: { healthPort?: number };
+
+  get runsGateway(): boolean {
+    return this.role !== 'worker';
+  }
+
+  get runsWorker(): boolean {
+    return this.role !== 'gateway';
+  }
+
+  // Only the gateway runs migrations so that N workers never race on the schema.
+  get runsMigrations(): boolean {
+    return this.runsGateway;
+  }
+}

@@ -1,0 +1,40 @@
+import { PrimaryUuidColumn, TimestampColumn, UuidColumn } from '@app/database';
+import { Column, Entity, Index } from 'typeorm';
+
+// A beneficiary (مستفيد) or anyone who writes to the association, across all channels.
+@Entity('contacts')
+@Index(['organisationId', 'createdAt'])
+export class Contact {
+  @PrimaryUuidColumn() id: string;
+  @UuidColumn() organisationId: string;
+  @Column({ type: 'varchar', length: 200, nullable: true }) name: string | null;
+  // E.164, e.g. +966512345678.
+  @Column({ type: 'varchar', length: 20, nullable: true }) @Index() phone: string | null;
+  @Column({ type: 'varchar', length: 320, nullable: true }) email: string | null;
+  // Set when staff merged this contact into another; its identities and conversations moved there.
+  @UuidColumn({ nullable: true }) mergedIntoId: string | null;
+  @TimestampColumn() createdAt: Date;
+  @TimestampColumn() updatedAt: Date;
+}
+
+export enum IdentityKind {
+  Phone = 'phone',
+  Email = 'email',
+  // The sender's id inside one inbox (an app user id, a web-chat visitor): scoped to that inbox.
+  External = 'external',
+}
+
+// One way of reaching a contact. Phone and e-mail are organisation-wide, so the same number on SMS and
+// WhatsApp is one person; external ids are only meaningful inside their inbox.
+@Entity('contact_identities')
+@Index(['organisationId', 'kind', 'scope', 'value'], { unique: true })
+export class ContactIdentity {
+  @PrimaryUuidColumn() id: string;
+  @UuidColumn() organisationId: string;
+  @UuidColumn() @Index() contactId: string;
+  @Column({ type: 'varchar', length: 20 }) kind: IdentityKind;
+  // The inbox id for external identities, '' for phone and e-mail.
+  @Column({ type: 'varchar', length: 36, default: '' }) scope: string;
+  @Column({ type: 'varchar', length: 320 }) value: string;
+  @TimestampColumn() createdAt: Date;
+}

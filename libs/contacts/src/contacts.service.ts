@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Brackets, EntityManager, IsNull, Repository } from 'typeorm';
+import { Contact, ContactIdentity, IdentityKind } from './contact.entity';
+import { normaliseEmail, normalisePhoneNumber } from './phone-number.util';
+
+export interface SenderIdentity {
+  externalId?: string;
+  name?: string;
+  phone?: string;
+  email?: string;
+}
+
+interface IdentityKey {
+  kind: IdentityKind;
+  scope: string;
+  value: string;
+}
+
+// Priority when identities point at different contacts: the inbox's own id is the strongest evidence.
+const PRIORITY: IdentityKind[] = [IdentityKind.External, IdentityKind.Phone, IdentityKind.Email];
+
+@Injectable()
+export class ContactsService {
+  constructor(
+    @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
+    @InjectRepository(ContactIdentity) private readonly identities: Repository<ContactIdentity>,
+  ) {}
+
+  // Finds the contact behind an inbound sender or creates one, inside the caller's transaction. A concurrent
+  // creation of the same identity fails on the unique index and the job is retried, finding it then.
+  async resolveSender(manager: EntityManager, organisationId: string, inboxId: string, sender: SenderIdentity): Promise<Contact> {
+    const keys = this.identityKeys(inboxId, sender);
+    const now = new Date();
+    const query = manager
+      .createQueryBuilder(ContactIdentity, 'identity')
+      .where('identity.organisationId = :organisationId', { organisationId })
+      .andWhere(
+        new Brackets((any) =>
+          keys.forEach((key, index) =>
+            any.orWhere(`(identity.kind = :kind${index} AND identity.scope = :scope${index} AND identity.value = :value${index})`, {
+              [`kind${index}`]: key.kind,
+              [`scope${index}`]: key.scope,
+              [`value${index}`]: key.value,
+            }),
+          ),
+        ),
+      );
+    const found = keys.length > 0 ? await query.getMany() : [];
+    const best = PRIORITY.map((kind) => found.find((identity) => identity.kind === kind)).find(Boolean);
+
+    if (!best) {
+      const contact = manager.create(Contact, {
+        id: randomUUID(),
+        organisationId,
+        name: sender.name?.trim() || null,
+        phone: keys.find((key) => key.kind === IdentityKind.Phone)?.value ?? null,
+        email: keys.find((key) => key.kind === IdentityKind.Email)?.value ?? null,
+        mergedIntoId: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await manager.insert(Contact, contact);
+      if (keys.length > 0) {
+        await manager.insert(ContactIdentity, keys.map((key) => ({ id: randomUUID(), organisationId, contactId: contact.id, ...key, createdAt: now })));
+      }
+      return contact;
+    }
+
+    const contact = await manager.findOneByOrFail(Contact, { id: best.contactId, organisationId });
+    const missing = keys.filter((key) => !found.some((identity) => identity.kind === key.kind && identity.value === key.value));
+    if (missing.length > 0) {
+      // A number already known for someone else stays theirs; staff can merge the two if they are one person.
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ContactIdentity)
+        .values(missing.map((key) => ({ id: randomUUID(), organisationId, contactId: contact.id, ...key, createdAt: now })))
+        .orIgnore()
+        .execute();
+    }
+    const patch: Partial<Contact> = {};
+    if (!contact.name && sender.name?.trim()) patch.name = sender.name.trim();
+    const phone = keys.find((key) => key.kind === IdentityKind.Phone)?.value;
+    if (!contact.phone && phone) patch.phone = phone;
+    const email = keys.find((key) => key.kind === IdentityKind.Email)?.value;
+    if (!contact.email && email) patch.email = email;
+    if (Object.keys(patch).length > 0) {
+      await manager.update(Contact, { id: contact.id }, { ...patch, updatedAt: now });
+      Object.assign(contact, patch);
+    }
+    return contact;
+  }
+
+  async findInOrganisation(organisationId: string, contactId: string): Promise<Contact | null> {
+    return this.contacts.findOneBy({ id: contactId, organisationId });
+  }
+
+  // The sender id a contact uses inside one inbox (an app user id, a web-chat visitor), for replies.
+  async externalIdIn(organisationId: string, contactId: string, inboxId: string): Promise<string | undefined> {
+    const identity = await this.identities.findOne({
+      where: { organisationId, contactId, kind: IdentityKind.External, scope: inboxId },
+      order: { createdAt: 'ASC' },
+    });
+    return identity?.value;
+  }
+
+  async identitiesOf(organisationId: string, contactId: string): Promise<ContactIdentity[]> {
+    return this.identities.find({ where: { organisationId, contactId }, order: { createdAt: 'ASC' } });
+  }
+
+  async search(organisationId: string, options: { q?: string; limit: number; before?: { createdAt: Date; id: string } }): Promise<Contact[]> {
+    const query = this.contacts
+      .createQueryBuilder('contact')
+      .where('contact.organisationId = :organisationId', { organisationId })
+      .andWhere({ mergedIntoId: IsNull() })
+      .orderBy('contact.createdAt', 'DESC')
+      .addOrderBy('contact.id', 'DESC')
+      .take(options.limit);
+    if (options.q) {
+      const phone = normalisePhoneNumber(options.q);
+      query.andWhere(
+        new Brackets((any) => {
+          any.where('LOWER(contact.name) LIKE :q', { q: `%${options.q!.toLowerCase()}%` });
+          any.orWhere('contact.phone LIKE :phone', { phone: `%${phone ?? (options.q!.replace(/\D/g, '') || options.q)}%` });
+          any.orWhere('contact.email LIKE :q', { q: `%${options.q!.toLowerCase()}%` });
+        }),
+      );
+    }
+    if (options.before) {
+      query.andWhere(
+        new Brackets((page) =>
+          page
+            .where('contact.createdAt < :createdAt', { createdAt: options.before!.createdAt })
+            .orWhere('(contact.createdAt = :createdAt AND contact.id < :id)', { id: options.before!.id }),
+        ),
+      );
+    }
+    return query.getMany();
+  }
+
+  identityKeys(inboxId: string, sender: SenderIdentity): IdentityKey[] {
+    const keys: IdentityKey[] = [];
+    if (sender.externalId) keys.push({ kind: IdentityKind.External, scope: inboxId, value: sender.externalId.trim() });
+    const phone = normalisePhoneNumber(sender.phone);
+    if (phone) keys.push({ kind: IdentityKind.Phone, scope: '', value: phone });
+    const email = normaliseEmail(sender.email);
+    if (email) keys.push({ kind: IdentityKind.Email, scope: '', value: email });
+    return keys;
+  }
+}

@@ -1,0 +1,40 @@
+import { AuditModule } from '@app/audit';
+import { ContactsModule } from '@app/contacts';
+import { IdentityModule } from '@app/identity';
+import { InboxesModule } from '@app/inboxes';
+import { RealtimeModule } from '@app/realtime';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConversationEvent } from './entities/conversation-event.entity';
+import { Conversation } from './entities/conversation.entity';
+import { InboundEvent } from './entities/inbound-event.entity';
+import { Message } from './entities/message.entity';
+import { ContactMergeService } from './services/contact-merge.service';
+import { ConversationsService } from './services/conversations.service';
+import { InboundIntakeService } from './services/inbound-intake.service';
+import { InboundMessageHandler } from './services/inbound-message.handler';
+import { InboundRecoveryService } from './services/inbound-recovery.service';
+import { OutboundDeliveryService } from './services/outbound-delivery.service';
+
+const SERVICES = [
+  ConversationsService,
+  ContactMergeService,
+  InboundIntakeService,
+  InboundMessageHandler,
+  InboundRecoveryService,
+  OutboundDeliveryService,
+];
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Conversation, Message, ConversationEvent, InboundEvent]),
+    IdentityModule,
+    InboxesModule,
+    ContactsModule,
+    AuditModule,
+    RealtimeModule,
+  ],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class ConversationsModule {}

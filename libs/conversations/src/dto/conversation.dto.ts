@@ -1,0 +1,30 @@
+import { ChannelKind } from '@app/channels';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ConversationPriority, ConversationStatus } from '../entities/conversation.entity';
+
+export class ListConversationsQuery {
+  @ApiPropertyOptional({ enum: ConversationStatus }) @IsOptional() @IsEnum(ConversationStatus) status?: ConversationStatus;
+  @ApiPropertyOptional({ enum: ChannelKind }) @IsOptional() @IsEnum(ChannelKind) channel?: ChannelKind;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() inboxId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() assigneeId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) unassigned?: 'true' | 'false';
+  @ApiPropertyOptional({ description: 'Text in messages, contact name or phone' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @ApiPropertyOptional({ default: 25 }) @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
+export class CreateMessageDto {
+  @ApiPropertyOptional({ example: 'وعليكم السلام، كيف نخدمك؟' }) @IsString() @IsNotEmpty() @MaxLength(10_000) text: string;
+  @ApiPropertyOptional({ description: 'A private note for staff, never sent to the beneficiary' }) @IsOptional() @IsBoolean() private?: boolean;
+}
+
+export class UpdateConversationDto {
+  @ApiPropertyOptional({ enum: ConversationStatus }) @IsOptional() @IsEnum(ConversationStatus) status?: ConversationStatus;
+  @ApiPropertyOptional({ enum: ConversationPriority }) @IsOptional() @IsEnum(ConversationPriority) priority?: ConversationPriority;
+  @ApiPropertyOptional({ nullable: true }) @ValidateIf((_dto, value) => value !== null && value !== undefined) @IsUUID() assigneeId?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @ValidateIf((_dto, value) => value !== null && value !== undefined) @IsUUID() teamId?: string | null;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(50, { each: true }) labels?: string[];
+}

@@ -1,0 +1,19 @@
+import { InboundMessage } from '@app/channels';
+import { TimestampColumn, UuidColumn } from '@app/database';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+// What the gateway accepted, stored before it answers the provider. The queue carries only this row's id,
+// so message text never sits in Redis, and an event whose job was lost is found and queued again.
+@Entity('inbound_events')
+@Index(['inboxId', 'providerMessageId'], { unique: true })
+@Index(['processedAt', 'receivedAt'])
+export class InboundEvent {
+  @PrimaryGeneratedColumn() id: number;
+  @UuidColumn() organisationId: string;
+  @UuidColumn() inboxId: string;
+  @Column({ type: 'varchar', length: 200 }) providerMessageId: string;
+  @Column({ type: 'simple-json' }) payload: InboundMessage;
+  @TimestampColumn() receivedAt: Date;
+  @TimestampColumn({ nullable: true }) processedAt: Date | null;
+  @UuidColumn({ nullable: true }) messageId: string | null;
+}

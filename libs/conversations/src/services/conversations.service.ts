@@ -1,0 +1,241 @@
+import { ApiException } from '@app/common';
+import { Contact } from '@app/contacts';
+import { WaslConfig } from '@app/config';
+import { TransactionRunner } from '@app/database';
+import { AuthenticatedUser, INBOX_ROLES, TeamsService, UsersService } from '@app/identity';
+import { JobName, JobOf, outboundJobId, QueueName } from '@app/queue';
+import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { Brackets, EntityManager, Repository } from 'typeorm';
+import { CreateMessageDto, ListConversationsQuery, UpdateConversationDto } from '../dto/conversation.dto';
+import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
+import { Conversation, ConversationStatus } from '../entities/conversation.entity';
+import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
+import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
+import { decodeCursor, encodeCursor, Page } from './pagination-cursor.util';
+
+type NewEvent = Pick<ConversationEvent, 'type' | 'details'>;
+
+@Injectable()
+export class ConversationsService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    @InjectRepository(Conversation) private readonly conversations: Repository<Conversation>,
+    @InjectRepository(Message) private readonly messages: Repository<Message>,
+    @InjectRepository(ConversationEvent) private readonly events: Repository<ConversationEvent>,
+    @InjectQueue(QueueName.ChannelOutbound) private readonly outboundQueue: Queue<JobOf<JobName.SendOutboundMessage>>,
+    private readonly users: UsersService,
+    private readonly teams: TeamsService,
+    private readonly realtime: RealtimePublisher,
+    private readonly config: WaslConfig,
+  ) {}
+
+  // Newest activity first, keyset-paginated; every filter is scoped to the caller's organisation.
+  async list(user: AuthenticatedUser, filters: ListConversationsQuery): Promise<Page<ConversationView>> {
+    const limit = filters.limit ?? 25;
+    const query = this.conversations
+      .createQueryBuilder('conversation')
+      .leftJoinAndMapOne('conversation.contact', Contact, 'contact', 'contact.id = conversation.contactId')
+      .where('conversation.organisationId = :organisationId', { organisationId: user.organisationId })
+      .orderBy('conversation.lastActivityAt', 'DESC')
+      .addOrderBy('conversation.id', 'DESC')
+      .take(limit + 1);
+    if (filters.status) query.andWhere('conversation.status = :status', { status: filters.status });
+    if (filters.channel) query.andWhere('conversation.channel = :channel', { channel: filters.channel });
+    if (filters.inboxId) query.andWhere('conversation.inboxId = :inboxId', { inboxId: filters.inboxId });
+    if (filters.assigneeId) query.andWhere('conversation.assigneeId = :assigneeId', { assigneeId: filters.assigneeId });
+    if (filters.teamId) query.andWhere('conversation.teamId = :teamId', { teamId: filters.teamId });
+    if (filters.unassigned === 'true') query.andWhere('conversation.assigneeId IS NULL');
+    if (filters.unassigned === 'false') query.andWhere('conversation.assigneeId IS NOT NULL');
+    if (filters.q?.trim()) {
+      const term = `%${filters.q.trim().toLowerCase()}%`;
+      const digits = filters.q.replace(/\D/g, '');
+      query.andWhere(
+        new Brackets((any) => {
+          any.where('LOWER(contact.name) LIKE :term', { term });
+          if (digits.length >= 4) any.orWhere('contact.phone LIKE :digits', { digits: `%${digits.replace(/^0+/, '')}%` });
+          any.orWhere(
+            `EXISTS (SELECT 1 FROM messages searched WHERE searched.conversation_id = conversation.id
+              AND searched.organisation_id = conversation.organisation_id AND LOWER(searched.text) LIKE :term)`,
+          );
+        }),
+      );
+    }
+    if (filters.cursor) {
+      const after = decodeCursor(filters.cursor);
+      query.andWhere(
+        new Brackets((page) =>
+          page
+            .where('conversation.lastActivityAt < :at', { at: after.at })
+            .orWhere('(conversation.lastActivityAt = :at AND conversation.id < :id)', { id: after.id }),
+        ),
+      );
+    }
+    const rows = (await query.getMany()) as Array<Conversation & { contact?: Contact }>;
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((row) => toConversationView(row, row.contact)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.lastActivityAt, last.id) : null,
+    };
+  }
+
+  async get(user: AuthenticatedUser, conversationId: string): Promise<ConversationView> {
+    const conversation = await this.require(user, conversationId);
+    const contact = await this.conversations.manager.findOneBy(Contact, { id: conversation.contactId, organisationId: user.organisationId });
+    return toConversationView(conversation, contact);
+  }
+
+  async listMessages(user: AuthenticatedUser, conversationId: string, limit = 500): Promise<{ items: MessageView[] }> {
+    await this.require(user, conversationId);
+    const messages = await this.messages.find({
+      where: { conversationId, organisationId: user.organisationId },
+      order: { createdAt: 'ASC', sequence: 'ASC', id: 'ASC' },
+      take: Math.min(limit, 1000),
+    });
+    return { items: messages.map(toMessageView) };
+  }
+
+  async listEvents(user: AuthenticatedUser, conversationId: string): Promise<ConversationEvent[]> {
+    await this.require(user, conversationId);
+    return this.events.find({ where: { conversationId, organisationId: user.organisationId }, order: { createdAt: 'ASC' } });
+  }
+
+  // An officer's reply is stored as queued and sent by the worker; a private note is only stored.
+  async addMessage(user: AuthenticatedUser, conversationId: string, input: CreateMessageDto): Promise<MessageView> {
+    const now = new Date();
+    const isNote = input.private === true;
+    const { message, conversation } = await this.transactions.run(async (manager) => {
+      const conversation = await manager.findOneBy(Conversation, { id: conversationId, organisationId: user.organisationId });
+      if (!conversation) throw ApiException.notFound('Conversation');
+      const message = manager.create(Message, {
+        id: randomUUID(),
+        organisationId: user.organisationId,
+        conversationId,
+        inboxId: conversation.inboxId,
+        contactId: conversation.contactId,
+        type: isNote ? MessageType.Note : MessageType.Outbound,
+        text: input.text,
+        attachments: [],
+        senderUserId: user.id,
+        providerMessageId: null,
+        status: isNote ? null : DeliveryStatus.Queued,
+        failureCode: null,
+        failureReason: null,
+        createdAt: now,
+        sequence: 0,
+        storedAt: now,
+        updatedAt: now,
+      });
+      await manager.insert(Message, message);
+      if (!isNote) {
+        const patch: Partial<Conversation> = { lastActivityAt: now, lastMessagePreview: previewOf(input.text), waitingSince: null, updatedAt: now };
+        const events: NewEvent[] = [];
+        if (!conversation.firstResponseAt) {
+          patch.firstResponseAt = now;
+          events.push({ type: ConversationEventType.FirstResponse, details: { messageId: message.id, waitedSince: conversation.createdAt.toISOString() } });
+        }
+        await manager.update(Conversation, { id: conversationId }, patch);
+        await this.insertEvents(manager, user, conversationId, events, now);
+        Object.assign(conversation, patch);
+      }
+      return { message, conversation };
+    });
+    if (!isNote) {
+      const { attempts, backoffMs } = this.config.queues.outbound;
+      await this.outboundQueue.add(
+        JobName.SendOutboundMessage,
+        { organisationId: user.organisationId, messageId: message.id },
+        { jobId: outboundJobId(message.id), attempts, backoff: { type: 'exponential', delay: backoffMs } },
+      );
+      this.realtime.toOrganisation(user.organisationId, RealtimeEvent.ConversationUpdated, toConversationView(conversation));
+    }
+    const view = toMessageView(message);
+    this.realtime.toOrganisation(user.organisationId, RealtimeEvent.MessageCreated, view);
+    return view;
+  }
+
+  async update(user: AuthenticatedUser, conversationId: string, input: UpdateConversationDto): Promise<ConversationView> {
+    if (input.assigneeId) {
+      const assignee = await this.users.findInOrganisation(user.organisationId, input.assigneeId);
+      if (!assignee || !assignee.active || !INBOX_ROLES.includes(assignee.role)) {
+        throw ApiException.validation([{ field: 'assigneeId', message: 'is not an active staff member of this organisation' }]);
+      }
+    }
+    if (input.teamId && !(await this.teams.exists(user.organisationId, input.teamId))) {
+      throw ApiException.validation([{ field: 'teamId', message: 'is not a team of this organisation' }]);
+    }
+    const now = new Date();
+    const conversation = await this.transactions.run(async (manager) => {
+      const conversation = await manager.findOneBy(Conversation, { id: conversationId, organisationId: user.organisationId });
+      if (!conversation) throw ApiException.notFound('Conversation');
+      const patch: Partial<Conversation> = {};
+      const events: NewEvent[] = [];
+      if (input.status && input.status !== conversation.status) {
+        patch.status = input.status;
+        patch.resolvedAt = input.status === ConversationStatus.Resolved ? now : input.status === ConversationStatus.Closed ? conversation.resolvedAt ?? now : null;
+        events.push({ type: ConversationEventType.StatusChanged, details: { from: conversation.status, to: input.status } });
+      }
+      if (input.priority && input.priority !== conversation.priority) {
+        patch.priority = input.priority;
+        events.push({ type: ConversationEventType.PriorityChanged, details: { from: conversation.priority, to: input.priority } });
+      }
+      if (input.assigneeId !== undefined && input.assigneeId !== conversation.assigneeId) {
+        patch.assigneeId = input.assigneeId;
+        events.push({
+          type: input.assigneeId ? ConversationEventType.Assigned : ConversationEventType.Unassigned,
+          details: { from: conversation.assigneeId, to: input.assigneeId },
+        });
+      }
+      if (input.teamId !== undefined && input.teamId !== conversation.teamId) {
+        patch.teamId = input.teamId;
+        events.push({ type: ConversationEventType.TeamChanged, details: { from: conversation.teamId, to: input.teamId } });
+      }
+      if (input.labels) {
+        const labels = [...new Set(input.labels.map((label) => label.trim()).filter(Boolean))].sort();
+        if (labels.join('\n') !== [...conversation.labels].sort().join('\n')) {
+          patch.labels = labels;
+          events.push({ type: ConversationEventType.LabelsChanged, details: { from: conversation.labels, to: labels } });
+        }
+      }
+      if (events.length === 0) return conversation;
+      patch.updatedAt = now;
+      await manager.update(Conversation, { id: conversationId }, patch);
+      await this.insertEvents(manager, user, conversationId, events, now);
+      return Object.assign(conversation, patch);
+    });
+    const contact = await this.conversations.manager.findOneBy(Contact, { id: conversation.contactId, organisationId: user.organisationId });
+    const view = toConversationView(conversation, contact);
+    this.realtime.toOrganisation(user.organisationId, RealtimeEvent.ConversationUpdated, view);
+    return view;
+  }
+
+  async listForContact(organisationId: string, contactId: string): Promise<ConversationView[]> {
+    const conversations = await this.conversations.find({ where: { organisationId, contactId }, order: { lastActivityAt: 'DESC' }, take: 200 });
+    return conversations.map((conversation) => toConversationView(conversation));
+  }
+
+  private async require(user: AuthenticatedUser, conversationId: string): Promise<Conversation> {
+    const conversation = await this.conversations.findOneBy({ id: conversationId, organisationId: user.organisationId });
+    if (!conversation) throw ApiException.notFound('Conversation');
+    return conversation;
+  }
+
+  private async insertEvents(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    conversationId: string,
+    events: NewEvent[],
+    at: Date,
+  ): Promise<void> {
+    if (events.length === 0) return;
+    await manager.insert(
+      ConversationEvent,
+      events.map((event) => ({ id: randomUUID(), organisationId: user.organisationId, conversationId, actorUserId: user.id, createdAt: at, ...event })),
+    );
+  }
+}

@@ -1,0 +1,83 @@
+import { InboundMessage } from '@app/channels';
+import { WaslConfig } from '@app/config';
+import { TransactionRunner } from '@app/database';
+import { Inbox } from '@app/inboxes';
+import { inboundJobId, JobName, JobOf, QueueName } from '@app/queue';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { Repository } from 'typeorm';
+import { InboundEvent } from '../entities/inbound-event.entity';
+
+export interface IntakeResult {
+  inboundEventId: number;
+  duplicate: boolean;
+}
+
+// The gateway's half of ingestion: store the accepted message once, queue its id, answer fast.
+@Injectable()
+export class InboundIntakeService {
+  private readonly logger = new Logger(InboundIntakeService.name);
+  private readonly isPostgres: boolean;
+
+  constructor(
+    @InjectRepository(InboundEvent) private readonly events: Repository<InboundEvent>,
+    @InjectQueue(QueueName.ChannelInbound) private readonly inboundQueue: Queue<JobOf<JobName.ProcessInboundMessage>>,
+    private readonly transactions: TransactionRunner,
+    private readonly config: WaslConfig,
+  ) {
+    this.isPostgres = config.database.kind === 'postgres';
+  }
+
+  async accept(inbox: Inbox, message: InboundMessage): Promise<IntakeResult> {
+    const stored = await this.store(inbox, message);
+    if (stored.processed) return { inboundEventId: stored.id, duplicate: true };
+    await this.enqueue(inbox.organisationId, inbox.id, message.providerMessageId, stored.id);
+    return { inboundEventId: stored.id, duplicate: !stored.inserted };
+  }
+
+  // Queued with a job id derived from inbox + provider id: concurrent copies collapse into one job.
+  async enqueue(organisationId: string, inboxId: string, providerMessageId: string, inboundEventId: number): Promise<void> {
+    const { attempts, backoffMs } = this.config.queues.inbound;
+    try {
+      await this.inboundQueue.add(
+        JobName.ProcessInboundMessage,
+        { organisationId, inboundEventId },
+        { jobId: inboundJobId(inboxId, providerMessageId), attempts, backoff: { type: 'exponential', delay: backoffMs } },
+      );
+    } catch (error) {
+      // The event is stored; the worker's recovery sweep queues it once Redis answers again.
+      this.logger.warn(`Inbound event ${inboundEventId} stored but not queued: ${(error as Error).message}`);
+    }
+  }
+
+  private async store(inbox: Inbox, message: InboundMessage): Promise<{ id: number; inserted: boolean; processed: boolean }> {
+    const row = {
+      organisationId: inbox.organisationId,
+      inboxId: inbox.id,
+      providerMessageId: message.providerMessageId,
+      payload: message,
+      receivedAt: new Date(),
+      processedAt: null,
+      messageId: null,
+    };
+    if (this.isPostgres) {
+      // One round trip on the hot path; RETURNING is empty when the provider id was already stored.
+      const inserted: Array<{ id: number }> = await this.events.query(
+        `INSERT INTO inbound_events (organisation_id, inbox_id, provider_message_id, payload, received_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (inbox_id, provider_message_id) DO NOTHING RETURNING id`,
+        [row.organisationId, row.inboxId, row.providerMessageId, JSON.stringify(row.payload), row.receivedAt],
+      );
+      if (inserted.length > 0) return { id: inserted[0].id, inserted: true, processed: false };
+    } else {
+      await this.transactions.run((manager) => manager.createQueryBuilder().insert().into(InboundEvent).values(row).orIgnore().execute());
+    }
+    const existing = await this.events.findOneOrFail({
+      where: { inboxId: inbox.id, providerMessageId: message.providerMessageId },
+      select: { id: true, processedAt: true, receivedAt: true },
+    });
+    const insertedNow = !this.isPostgres && existing.receivedAt.getTime() === row.receivedAt.getTime();
+    return { id: existing.id, inserted: insertedNow, processed: existing.processedAt !== null };
+  }
+}

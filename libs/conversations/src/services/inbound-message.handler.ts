@@ -1,0 +1,162 @@
+import { ContactsService, Contact } from '@app/contacts';
+import { WaslConfig } from '@app/config';
+import { Inbox } from '@app/inboxes';
+import { JobStatus } from '@app/queue';
+import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { TransactionRunner } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
+import { Conversation, ConversationPriority, ConversationStatus } from '../entities/conversation.entity';
+import { InboundEvent } from '../entities/inbound-event.entity';
+import { Message, MessageType } from '../entities/message.entity';
+import { nextConversationNumber } from './conversation-numbering.util';
+import { previewOf, toConversationView, toMessageView } from './conversation-view';
+
+interface Applied {
+  conversation: Conversation;
+  contact: Contact;
+  message: Message;
+  opened: boolean;
+}
+
+// The worker's half of ingestion: apply one stored inbound event exactly once.
+@Injectable()
+export class InboundMessageHandler {
+  private readonly isPostgres: boolean;
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly contacts: ContactsService,
+    private readonly realtime: RealtimePublisher,
+    private readonly config: WaslConfig,
+  ) {
+    this.isPostgres = transactions.isPostgres;
+  }
+
+  async handle(organisationId: string, inboundEventId: number): Promise<JobStatus> {
+    const applied = await this.transactions.run((manager) => this.apply(manager, organisationId, inboundEventId));
+    if (!applied) return JobStatus.Skipped;
+    const conversation = toConversationView(applied.conversation, applied.contact);
+    this.realtime.toOrganisation(organisationId, applied.opened ? RealtimeEvent.ConversationCreated : RealtimeEvent.ConversationUpdated, conversation);
+    this.realtime.toOrganisation(organisationId, RealtimeEvent.MessageCreated, toMessageView(applied.message));
+    return JobStatus.Applied;
+  }
+
+  private async apply(manager: EntityManager, organisationId: string, inboundEventId: number): Promise<Applied | undefined> {
+    // The row lock makes a second run of the same event (a retry racing a stalled job) wait, then skip.
+    const event = await manager.findOne(InboundEvent, {
+      where: { id: inboundEventId, organisationId },
+      lock: this.isPostgres ? { mode: 'pessimistic_write' } : undefined,
+    });
+    if (!event || event.processedAt) return undefined;
+    const inbox = await manager.findOneByOrFail(Inbox, { id: event.inboxId, organisationId });
+    const payload = event.payload;
+
+    const contact = await this.contacts.resolveSender(manager, organisationId, inbox.id, payload.sender);
+    if (this.isPostgres) {
+      // Serialises find-or-open per contact, so two first messages never open two conversations.
+      await manager.query('SELECT id FROM contacts WHERE id = $1 FOR UPDATE', [contact.id]);
+    }
+
+    const receivedAt = event.receivedAt;
+    const now = new Date();
+    const { conversation, opened, reopened } = await this.findOrOpenConversation(manager, inbox, contact, receivedAt);
+
+    const message = manager.create(Message, {
+      id: randomUUID(),
+      organisationId,
+      conversationId: conversation.id,
+      inboxId: inbox.id,
+      contactId: contact.id,
+      type: MessageType.Inbound,
+      text: payload.text,
+      attachments: payload.attachments ?? [],
+      senderUserId: null,
+      providerMessageId: event.providerMessageId,
+      status: null,
+      failureCode: null,
+      failureReason: null,
+      createdAt: receivedAt,
+      sequence: event.id,
+      storedAt: now,
+      updatedAt: now,
+    });
+    await manager.insert(Message, message);
+
+    const patch: Partial<Conversation> = {
+      lastMessagePreview: previewOf(payload.text),
+      lastActivityAt: receivedAt > conversation.lastActivityAt ? receivedAt : conversation.lastActivityAt,
+      waitingSince: conversation.waitingSince ?? receivedAt,
+      updatedAt: now,
+    };
+    const events: Array<Pick<ConversationEvent, 'type' | 'details'>> = [];
+    if (opened) events.push({ type: ConversationEventType.Created, details: { channel: inbox.channel } });
+    if (reopened) {
+      patch.status = ConversationStatus.Open;
+      patch.resolvedAt = null;
+      events.push({ type: ConversationEventType.Reopened, details: { from: conversation.status } });
+    } else if (conversation.status === ConversationStatus.Pending) {
+      // A pending conversation waits on the beneficiary; their answer puts it back in the officers' queue.
+      patch.status = ConversationStatus.Open;
+      events.push({ type: ConversationEventType.StatusChanged, details: { from: ConversationStatus.Pending, to: ConversationStatus.Open } });
+    }
+    await manager.update(Conversation, { id: conversation.id }, patch);
+    Object.assign(conversation, patch);
+    if (events.length > 0) {
+      await manager.insert(
+        ConversationEvent,
+        events.map((item) => ({ id: randomUUID(), organisationId, conversationId: conversation.id, actorUserId: null, createdAt: receivedAt, ...item })),
+      );
+    }
+    await manager.update(InboundEvent, { id: event.id }, { processedAt: now, messageId: message.id });
+    return { conversation, contact, message, opened };
+  }
+
+  private async findOrOpenConversation(
+    manager: EntityManager,
+    inbox: Inbox,
+    contact: Contact,
+    receivedAt: Date,
+  ): Promise<{ conversation: Conversation; opened: boolean; reopened: boolean }> {
+    const latest = await manager.findOne(Conversation, {
+      where: { organisationId: inbox.organisationId, contactId: contact.id, inboxId: inbox.id },
+      order: { createdAt: 'DESC' },
+    });
+    if (latest && (latest.status === ConversationStatus.Open || latest.status === ConversationStatus.Pending)) {
+      return { conversation: latest, opened: false, reopened: false };
+    }
+    const windowMilliseconds = this.config.conversations.reopenWindowHours * 3_600_000;
+    if (
+      latest &&
+      latest.status === ConversationStatus.Resolved &&
+      latest.resolvedAt &&
+      receivedAt.getTime() - latest.resolvedAt.getTime() <= windowMilliseconds
+    ) {
+      return { conversation: latest, opened: false, reopened: true };
+    }
+    const conversation = manager.create(Conversation, {
+      id: randomUUID(),
+      organisationId: inbox.organisationId,
+      number: await nextConversationNumber(manager, inbox.organisationId),
+      inboxId: inbox.id,
+      contactId: contact.id,
+      channel: inbox.channel,
+      status: ConversationStatus.Open,
+      priority: ConversationPriority.Normal,
+      assigneeId: null,
+      teamId: inbox.teamId,
+      labels: [],
+      lastMessagePreview: null,
+      lastActivityAt: receivedAt,
+      waitingSince: receivedAt,
+      firstResponseAt: null,
+      resolvedAt: null,
+      createdAt: receivedAt,
+      updatedAt: receivedAt,
+    });
+    await manager.insert(Conversation, conversation);
+    return { conversation, opened: true, reopened: false };
+  }
+}

@@ -1,0 +1,98 @@
+import { ChannelError, ChannelErrorCode, createOutboundAdapter, decideOnChannelError } from '@app/channels';
+import { ContactsService } from '@app/contacts';
+import { WaslConfig } from '@app/config';
+import { TransactionRunner } from '@app/database';
+import { InboxesService } from '@app/inboxes';
+import { JobStatus } from '@app/queue';
+import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
+import { toMessageView } from './conversation-view';
+
+export interface DeliveryAttempt {
+  attempt: number;
+  maxAttempts: number;
+}
+
+export class RetryableDeliveryError extends Error {}
+export class PermanentDeliveryError extends Error {}
+
+// Sends one queued agent reply through its inbox's channel and records the outcome on the message.
+@Injectable()
+export class OutboundDeliveryService {
+  private readonly logger = new Logger(OutboundDeliveryService.name);
+
+  constructor(
+    @InjectRepository(Message) private readonly messages: Repository<Message>,
+    private readonly contacts: ContactsService,
+    private readonly inboxes: InboxesService,
+    private readonly transactions: TransactionRunner,
+    private readonly realtime: RealtimePublisher,
+    private readonly config: WaslConfig,
+  ) {}
+
+  async deliver(organisationId: string, messageId: string, attempt: DeliveryAttempt): Promise<JobStatus> {
+    const message = await this.messages.findOneBy({ id: messageId, organisationId });
+    // Already sent (a retried job after a crash past the send) or deleted: nothing to do.
+    if (!message || message.type !== MessageType.Outbound || message.status !== DeliveryStatus.Queued) return JobStatus.Skipped;
+
+    const found = await this.inboxes.findWithSecrets(message.inboxId);
+    if (!found || found.inbox.organisationId !== organisationId) {
+      await this.fail(message, ChannelErrorCode.AuthInvalid, 'The inbox no longer exists');
+      throw new PermanentDeliveryError('inbox missing');
+    }
+    const contact = await this.contacts.findInOrganisation(organisationId, message.contactId);
+    if (!contact) {
+      await this.fail(message, ChannelErrorCode.RecipientInvalid, 'The contact no longer exists');
+      throw new PermanentDeliveryError('contact missing');
+    }
+    const externalId = await this.contacts.externalIdIn(organisationId, contact.id, found.inbox.id);
+
+    try {
+      const adapter = createOutboundAdapter(found.inbox.channel, {
+        settings: found.inbox.settings,
+        secrets: found.secrets,
+        callbackTimeoutMs: this.config.channels.callbackTimeoutMs,
+      });
+      const result = await adapter.send({
+        messageId: message.id,
+        conversationId: message.conversationId,
+        text: message.text,
+        createdAt: message.createdAt,
+        recipient: { externalId, phone: contact.phone ?? undefined, email: contact.email ?? undefined },
+      });
+      await this.record(message, {
+        status: DeliveryStatus.Sent,
+        providerMessageId: result.providerMessageId ?? null,
+        failureCode: null,
+        failureReason: null,
+      });
+      return JobStatus.Applied;
+    } catch (error) {
+      const channelError = error instanceof ChannelError ? error : new ChannelError(ChannelErrorCode.Unknown, (error as Error).message);
+      const { retry } = decideOnChannelError(channelError.code);
+      const lastAttempt = attempt.attempt >= attempt.maxAttempts;
+      if (retry && !lastAttempt) {
+        // Keep the reason visible while retrying, without leaving `queued`.
+        await this.transactions.run((manager) => manager.update(Message, { id: message.id }, { failureCode: channelError.code, failureReason: channelError.message.slice(0, 500) }));
+        throw new RetryableDeliveryError(`${channelError.code}: ${channelError.message}`);
+      }
+      await this.fail(message, channelError.code, channelError.message);
+      throw new PermanentDeliveryError(`${channelError.code}: ${channelError.message}`);
+    }
+  }
+
+  private async fail(message: Message, code: string, reason: string): Promise<void> {
+    this.logger.warn(`Message ${message.id} failed: ${code}`);
+    await this.record(message, { status: DeliveryStatus.Failed, failureCode: code, failureReason: reason.slice(0, 500) });
+  }
+
+  private async record(message: Message, patch: Partial<Message>): Promise<void> {
+    const updatedAt = new Date();
+    await this.transactions.run((manager) => manager.update(Message, { id: message.id, status: DeliveryStatus.Queued }, { ...patch, updatedAt }));
+    Object.assign(message, patch, { updatedAt });
+    this.realtime.toOrganisation(message.organisationId, RealtimeEvent.MessageUpdated, toMessageView(message));
+  }
+}

@@ -1,0 +1,99 @@
+import { ChannelKind } from '@app/channels';
+import { ApiErrorCode, ApiException, JsonObject, SecretBox } from '@app/common';
+import { WaslConfig } from '@app/config';
+import { TransactionRunner } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { CreateInboxDto } from './create-inbox.dto';
+import { Inbox } from './inbox.entity';
+
+export interface InboxView {
+  id: string;
+  name: string;
+  channel: ChannelKind;
+  provider: string | null;
+  teamId: string | null;
+  settings: JsonObject;
+  active: boolean;
+  createdAt: Date;
+}
+
+export interface InboxWithSecrets {
+  inbox: Inbox;
+  secrets: Record<string, string>;
+}
+
+// Webhooks resolve the inbox on every request; a short cache spares a query and an AES decryption per message.
+const WEBHOOK_CACHE_MILLISECONDS = 10_000;
+
+@Injectable()
+export class InboxesService {
+  private readonly box: SecretBox;
+  private readonly cache = new Map<string, { value: InboxWithSecrets | null; expiresAt: number }>();
+
+  constructor(
+    @InjectRepository(Inbox) private readonly inboxes: Repository<Inbox>,
+    private readonly transactions: TransactionRunner,
+    config: WaslConfig,
+  ) {
+    this.box = new SecretBox(config.security.encryptionKey);
+  }
+
+  // Returns the inbox and, this once, its signing secret.
+  async create(organisationId: string, input: CreateInboxDto, teamExists: (teamId: string) => Promise<boolean>): Promise<InboxView & { secret: string }> {
+    if (input.teamId && !(await teamExists(input.teamId))) {
+      throw ApiException.validation([{ field: 'teamId', message: 'is not a team of this organisation' }]);
+    }
+    if (await this.inboxes.existsBy({ organisationId, name: input.name.trim() })) {
+      throw new ApiException(ApiErrorCode.Conflict, 'An inbox with this name already exists', [{ field: 'name', message: 'is already used' }]);
+    }
+    const secret = randomBytes(32).toString('hex');
+    const settings: JsonObject = { ...(input.settings ?? {}) };
+    if (input.callbackUrl) settings.callbackUrl = input.callbackUrl;
+    const inbox = this.inboxes.create({
+      id: randomUUID(),
+      organisationId,
+      name: input.name.trim(),
+      channel: input.channel,
+      provider: input.provider ?? null,
+      teamId: input.teamId ?? null,
+      settings,
+      sealedSecrets: this.box.seal(JSON.stringify({ signingSecret: secret })),
+      active: true,
+      createdAt: new Date(),
+    });
+    await this.transactions.run((manager) => manager.insert(Inbox, inbox));
+    return { ...this.toView(inbox), secret };
+  }
+
+  async list(organisationId: string): Promise<InboxView[]> {
+    const inboxes = await this.inboxes.find({ where: { organisationId }, order: { createdAt: 'ASC' } });
+    return inboxes.map((inbox) => this.toView(inbox));
+  }
+
+  async findInOrganisation(organisationId: string, inboxId: string): Promise<Inbox | null> {
+    return this.inboxes.findOneBy({ id: inboxId, organisationId });
+  }
+
+  // For webhooks and the outbound worker: the inbox with its decrypted credentials, or null.
+  async findWithSecrets(inboxId: string): Promise<InboxWithSecrets | null> {
+    const cached = this.cache.get(inboxId);
+    if (cached && cached.expiresAt > Date.now()) return cached.value;
+    const inbox = isUuid(inboxId) ? await this.inboxes.findOneBy({ id: inboxId }) : null;
+    const value = inbox ? { inbox, secrets: JSON.parse(this.box.open(inbox.sealedSecrets)) as Record<string, string> } : null;
+    this.cache.set(inboxId, { value, expiresAt: Date.now() + WEBHOOK_CACHE_MILLISECONDS });
+    if (this.cache.size > 10_000) this.cache.clear();
+    return value;
+  }
+
+  toView(inbox: Inbox): InboxView {
+    const { id, name, channel, provider, teamId, settings, active, createdAt } = inbox;
+    return { id, name, channel, provider, teamId, settings, active, createdAt };
+  }
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -1,0 +1,4 @@
+export * from './create-inbox.dto';
+export * from './inbox.entity';
+export * from './inboxes.module';
+export * from './inboxes.service';

@@ -1,0 +1,12 @@
+import { QueueName } from './queue-name.enum';
+
+// Values are persisted in Redis with every job. Do not rename one without a drain or migration plan.
+export enum JobName {
+  ProcessInboundMessage = 'process-inbound-message',
+  SendOutboundMessage = 'send-outbound-message',
+}
+
+export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
+  [JobName.ProcessInboundMessage]: QueueName.ChannelInbound,
+  [JobName.SendOutboundMessage]: QueueName.ChannelOutbound,
+};

@@ -1,0 +1,5 @@
+// Values are persisted in Redis. Do not change one without a drain or migration plan.
+export enum QueueName {
+  ChannelInbound = 'channel-inbound',
+  ChannelOutbound = 'channel-outbound',
+}

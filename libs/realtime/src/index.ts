@@ -1,0 +1,3 @@
+export * from './realtime-event.enum';
+export * from './realtime.module';
+export * from './realtime.publisher';
