@@ -28,7 +28,10 @@ function buildIfNeeded() {
   const sources = Math.max(newestSourceTime(path.join(root, 'apps')), newestSourceTime(path.join(root, 'libs')));
   if (built >= sources) return;
   console.log('Building Wasl…');
-  const result = spawnSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'gateway'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'gateway'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
   fs.utimesSync(gatewayEntry, new Date(), new Date());
 }
@@ -73,13 +76,18 @@ async function ensureRedis() {
   }
   const dataDirectory = path.join(varDirectory, 'redis');
   fs.mkdirSync(dataDirectory, { recursive: true });
-  const redis = spawn(which.stdout.trim(), ['--port', '6379', '--bind', '127.0.0.1', '--dir', dataDirectory, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction'], {
-    stdio: 'ignore',
-  });
+  const redis = spawn(
+    which.stdout.trim(),
+    ['--port', '6379', '--bind', '127.0.0.1', '--dir', dataDirectory, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction'],
+    {
+      stdio: 'ignore',
+    },
+  );
   const stop = () => redis.kill('SIGTERM');
   process.on('exit', stop);
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));
-  for (let attempt = 0; attempt < 50 && !(await answers(6379, '127.0.0.1')); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let attempt = 0; attempt < 50 && !(await answers(6379, '127.0.0.1')); attempt += 1)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   console.log(`Started redis-server for Wasl (data in ${path.relative(root, dataDirectory)}/)`);
 }
 
@@ -93,7 +101,9 @@ async function main() {
     return;
   }
   if (!process.env.DATABASE_URL) {
-    console.log(`Embedded mode: SQLite in var/. Log in as ${process.env.WASL_ADMIN_EMAIL}; the password is in ${path.relative(root, secretsFile)}.`);
+    console.log(
+      `Embedded mode: SQLite in var/. Log in as ${process.env.WASL_ADMIN_EMAIL}; the password is in ${path.relative(root, secretsFile)}.`,
+    );
   }
   require(gatewayEntry);
 }

@@ -16,7 +16,9 @@ async function main(): Promise<void> {
     throw error;
   }
   if (config.role !== 'worker') {
-    console.error(`Invalid configuration: WASL_ROLE must be "worker" for apps/worker (got "${config.role}"); run apps/gateway for "${config.role}".`);
+    console.error(
+      `Invalid configuration: WASL_ROLE must be "worker" for apps/worker (got "${config.role}"); run apps/gateway for "${config.role}".`,
+    );
     process.exit(1);
   }
   const app = await createWorker(config);

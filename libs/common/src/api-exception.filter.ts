@@ -28,8 +28,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const payload = exception.getResponse();
       if (typeof payload === 'object' && payload !== null && 'code' in payload) return payload as ApiErrorBody;
-      const message =
-        typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
+      const message = typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, code: codeForStatus(status), message };
     }
     const parserError = exception as BodyParserError;

@@ -1,16 +1,6 @@
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import {
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 export const WASL_ROLES = ['all', 'gateway', 'worker'] as const;
 export type WaslRole = (typeof WASL_ROLES)[number];

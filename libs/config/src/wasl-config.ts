@@ -11,9 +11,7 @@ export class WaslConfig {
   role: WaslRole;
   logLevel: LogLevel;
   http: { port: number; publicUrl: string };
-  database:
-    | { kind: 'postgres'; url: string; poolSize: number }
-    | { kind: 'sqlite'; path: string };
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'sqlite'; path: string };
   redis: { url: string; queuePrefix: string };
   security: {
     jwtSecret: string;

@@ -33,6 +33,12 @@ export class ContactsService {
   async resolveSender(manager: EntityManager, organisationId: string, inboxId: string, sender: SenderIdentity): Promise<Contact> {
     const keys = this.identityKeys(inboxId, sender);
     const now = new Date();
+    if (manager.connection.options.type === 'postgres') {
+      // Messages of one sender are applied one at a time, so a new sender's first messages never race to
+      // create two contacts. Locks are taken in a fixed order so two senders sharing a number cannot deadlock.
+      const lockKeys = keys.map((key) => `${organisationId}|${key.kind}|${key.scope}|${key.value}`).sort();
+      for (const lockKey of lockKeys) await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey]);
+    }
     const query = manager
       .createQueryBuilder(ContactIdentity, 'identity')
       .where('identity.organisationId = :organisationId', { organisationId })
@@ -63,7 +69,10 @@ export class ContactsService {
       });
       await manager.insert(Contact, contact);
       if (keys.length > 0) {
-        await manager.insert(ContactIdentity, keys.map((key) => ({ id: randomUUID(), organisationId, contactId: contact.id, ...key, createdAt: now })));
+        await manager.insert(
+          ContactIdentity,
+          keys.map((key) => ({ id: randomUUID(), organisationId, contactId: contact.id, ...key, createdAt: now })),
+        );
       }
       return contact;
     }
@@ -110,7 +119,10 @@ export class ContactsService {
     return this.identities.find({ where: { organisationId, contactId }, order: { createdAt: 'ASC' } });
   }
 
-  async search(organisationId: string, options: { q?: string; limit: number; before?: { createdAt: Date; id: string } }): Promise<Contact[]> {
+  async search(
+    organisationId: string,
+    options: { q?: string; limit: number; before?: { createdAt: Date; id: string } },
+  ): Promise<Contact[]> {
     const query = this.contacts
       .createQueryBuilder('contact')
       .where('contact.organisationId = :organisationId', { organisationId })

@@ -7,10 +7,7 @@ import { resolvePortableColumns } from './portable-column.decorator';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export function buildDataSourceOptions(
-  database: WaslConfig['database'],
-  entities: DataSourceOptions['entities'] = [],
-): DataSourceOptions {
+export function buildDataSourceOptions(database: WaslConfig['database'], entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   resolvePortableColumns(database.kind);
   const common = {
     entities,

@@ -42,12 +42,18 @@ export class InboxesService {
   }
 
   // Returns the inbox and, this once, its signing secret.
-  async create(organisationId: string, input: CreateInboxDto, teamExists: (teamId: string) => Promise<boolean>): Promise<InboxView & { secret: string }> {
+  async create(
+    organisationId: string,
+    input: CreateInboxDto,
+    teamExists: (teamId: string) => Promise<boolean>,
+  ): Promise<InboxView & { secret: string }> {
     if (input.teamId && !(await teamExists(input.teamId))) {
       throw ApiException.validation([{ field: 'teamId', message: 'is not a team of this organisation' }]);
     }
     if (await this.inboxes.existsBy({ organisationId, name: input.name.trim() })) {
-      throw new ApiException(ApiErrorCode.Conflict, 'An inbox with this name already exists', [{ field: 'name', message: 'is already used' }]);
+      throw new ApiException(ApiErrorCode.Conflict, 'An inbox with this name already exists', [
+        { field: 'name', message: 'is already used' },
+      ]);
     }
     const secret = randomBytes(32).toString('hex');
     const settings: JsonObject = { ...(input.settings ?? {}) };

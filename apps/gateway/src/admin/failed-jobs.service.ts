@@ -18,10 +18,7 @@ export interface FailedJobView {
 export class FailedJobsService {
   private readonly queues: Queue[];
 
-  constructor(
-    @InjectQueue(QueueName.ChannelInbound) inbound: Queue,
-    @InjectQueue(QueueName.ChannelOutbound) outbound: Queue,
-  ) {
+  constructor(@InjectQueue(QueueName.ChannelInbound) inbound: Queue, @InjectQueue(QueueName.ChannelOutbound) outbound: Queue) {
     this.queues = [inbound, outbound];
   }
 

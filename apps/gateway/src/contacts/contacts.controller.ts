@@ -54,7 +54,13 @@ export class ContactsController {
       this.contacts.identitiesOf(user.organisationId, id),
       this.conversations.listForContact(user.organisationId, id),
     ]);
-    await this.audit.record({ organisationId: user.organisationId, actorUserId: user.id, action: AuditAction.ContactViewed, subjectType: 'contact', subjectId: id });
+    await this.audit.record({
+      organisationId: user.organisationId,
+      actorUserId: user.id,
+      action: AuditAction.ContactViewed,
+      subjectType: 'contact',
+      subjectId: id,
+    });
     return {
       ...contact,
       identities: identities.map(({ kind, value, scope }) => ({ kind, value, inboxId: scope || null })),

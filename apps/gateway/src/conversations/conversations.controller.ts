@@ -1,9 +1,4 @@
-import {
-  ConversationsService,
-  CreateMessageDto,
-  ListConversationsQuery,
-  UpdateConversationDto,
-} from '@app/conversations';
+import { ConversationsService, CreateMessageDto, ListConversationsQuery, UpdateConversationDto } from '@app/conversations';
 import { AuthenticatedUser, CurrentUser, INBOX_ROLES, Roles } from '@app/identity';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -42,7 +37,11 @@ export class ConversationsController {
   }
 
   @Patch(':id')
-  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParameter('Conversation')) id: string, @Body() body: UpdateConversationDto) {
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParameter('Conversation')) id: string,
+    @Body() body: UpdateConversationDto,
+  ) {
     return this.conversations.update(user, id, body);
   }
 }

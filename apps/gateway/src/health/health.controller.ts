@@ -37,10 +37,7 @@ export class HealthController {
   // Readiness: the database and Redis both answer; load balancers stop sending traffic when they do not.
   @Get('ready')
   async ready(): Promise<{ status: 'ok'; database: 'ok'; redis: 'ok' }> {
-    const [database, redis] = await Promise.allSettled([
-      within(2000, this.dataSource.query('SELECT 1')),
-      within(2000, this.redis.ping()),
-    ]);
+    const [database, redis] = await Promise.allSettled([within(2000, this.dataSource.query('SELECT 1')), within(2000, this.redis.ping())]);
     if (database.status === 'rejected' || redis.status === 'rejected') {
       const down = [database.status === 'rejected' ? 'database' : '', redis.status === 'rejected' ? 'redis' : ''].filter(Boolean);
       throw new ApiException(ApiErrorCode.Unavailable, `Not ready: ${down.join(' and ')} unreachable`);

@@ -21,7 +21,8 @@ export class ChannelInboundProcessor extends WorkerHost implements OnApplication
   }
 
   async process(job: Job<JobOf<JobName.ProcessInboundMessage>>): Promise<JobStatus> {
-    if (job.name !== JobName.ProcessInboundMessage) throw new UnrecoverableError(`No handler for ${job.name} on ${QueueName.ChannelInbound}`);
+    if (job.name !== JobName.ProcessInboundMessage)
+      throw new UnrecoverableError(`No handler for ${job.name} on ${QueueName.ChannelInbound}`);
     return this.handler.handle(job.data.organisationId, job.data.inboundEventId);
   }
 }

@@ -21,7 +21,8 @@ export class ChannelOutboundProcessor extends WorkerHost implements OnApplicatio
   }
 
   async process(job: Job<JobOf<JobName.SendOutboundMessage>>): Promise<JobStatus> {
-    if (job.name !== JobName.SendOutboundMessage) throw new UnrecoverableError(`No handler for ${job.name} on ${QueueName.ChannelOutbound}`);
+    if (job.name !== JobName.SendOutboundMessage)
+      throw new UnrecoverableError(`No handler for ${job.name} on ${QueueName.ChannelOutbound}`);
     try {
       return await this.delivery.deliver(job.data.organisationId, job.data.messageId, {
         attempt: job.attemptsMade + 1,

@@ -1,7 +1,22 @@
 import { ChannelKind } from '@app/channels';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { ConversationPriority, ConversationStatus } from '../entities/conversation.entity';
 
 export class ListConversationsQuery {
@@ -18,13 +33,24 @@ export class ListConversationsQuery {
 
 export class CreateMessageDto {
   @ApiPropertyOptional({ example: 'وعليكم السلام، كيف نخدمك؟' }) @IsString() @IsNotEmpty() @MaxLength(10_000) text: string;
-  @ApiPropertyOptional({ description: 'A private note for staff, never sent to the beneficiary' }) @IsOptional() @IsBoolean() private?: boolean;
+  @ApiPropertyOptional({ description: 'A private note for staff, never sent to the beneficiary' })
+  @IsOptional()
+  @IsBoolean()
+  private?: boolean;
 }
 
 export class UpdateConversationDto {
   @ApiPropertyOptional({ enum: ConversationStatus }) @IsOptional() @IsEnum(ConversationStatus) status?: ConversationStatus;
   @ApiPropertyOptional({ enum: ConversationPriority }) @IsOptional() @IsEnum(ConversationPriority) priority?: ConversationPriority;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((_dto, value) => value !== null && value !== undefined) @IsUUID() assigneeId?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((_dto, value) => value !== null && value !== undefined) @IsUUID() teamId?: string | null;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(50, { each: true }) labels?: string[];
+  @ApiPropertyOptional({ nullable: true }) @ValidateIf((_dto, value) => value !== null && value !== undefined) @IsUUID() assigneeId?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true }) @ValidateIf((_dto, value) => value !== null && value !== undefined) @IsUUID() teamId?:
+    string | null;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  labels?: string[];
 }

@@ -15,5 +15,6 @@ export class InboundEvent {
   @Column({ type: 'simple-json' }) payload: InboundMessage;
   @TimestampColumn() receivedAt: Date;
   @TimestampColumn({ nullable: true }) processedAt: Date | null;
-  @UuidColumn({ nullable: true }) messageId: string | null;
+  // Allocated when accepted, so the sender can be answered with the message's id before it is applied.
+  @UuidColumn() messageId: string;
 }

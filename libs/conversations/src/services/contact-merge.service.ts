@@ -18,13 +18,15 @@ export class ContactMergeService {
   ) {}
 
   async merge(user: AuthenticatedUser, targetId: string, sourceId: string): Promise<Contact> {
-    if (targetId === sourceId) throw ApiException.validation([{ field: 'sourceContactId', message: 'must differ from the contact merged into' }]);
+    if (targetId === sourceId)
+      throw ApiException.validation([{ field: 'sourceContactId', message: 'must differ from the contact merged into' }]);
     return this.transactions.run(async (manager) => {
       const organisationId = user.organisationId;
       const target = await manager.findOneBy(Contact, { id: targetId, organisationId });
       const source = await manager.findOneBy(Contact, { id: sourceId, organisationId });
       if (!target || target.mergedIntoId) throw ApiException.notFound('Contact');
-      if (!source || source.mergedIntoId) throw ApiException.validation([{ field: 'sourceContactId', message: 'is not a contact of this organisation' }]);
+      if (!source || source.mergedIntoId)
+        throw ApiException.validation([{ field: 'sourceContactId', message: 'is not a contact of this organisation' }]);
 
       const conversations = await manager.find(Conversation, { where: { organisationId, contactId: sourceId }, select: { id: true } });
       await manager.update(ContactIdentity, { organisationId, contactId: sourceId }, { contactId: targetId });

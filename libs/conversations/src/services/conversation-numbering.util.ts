@@ -10,6 +10,9 @@ export async function nextConversationNumber(manager: EntityManager, organisatio
     .set({ conversationCounter: () => 'conversation_counter + 1' })
     .where('id = :organisationId', { organisationId })
     .execute();
-  const organisation = await manager.findOneOrFail(Organisation, { where: { id: organisationId }, select: { conversationCounter: true, id: true } });
+  const organisation = await manager.findOneOrFail(Organisation, {
+    where: { id: organisationId },
+    select: { conversationCounter: true, id: true },
+  });
   return organisation.conversationCounter;
 }

@@ -47,7 +47,8 @@ export interface MessageView {
 }
 
 export function toMessageView(message: Message): MessageView {
-  const { id, conversationId, type, text, attachments, senderUserId, providerMessageId, status, failureCode, failureReason, createdAt } = message;
+  const { id, conversationId, type, text, attachments, senderUserId, providerMessageId, status, failureCode, failureReason, createdAt } =
+    message;
   return { id, conversationId, type, text, attachments, senderUserId, providerMessageId, status, failureCode, failureReason, createdAt };
 }
 

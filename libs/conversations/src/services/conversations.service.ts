@@ -86,7 +86,10 @@ export class ConversationsService {
 
   async get(user: AuthenticatedUser, conversationId: string): Promise<ConversationView> {
     const conversation = await this.require(user, conversationId);
-    const contact = await this.conversations.manager.findOneBy(Contact, { id: conversation.contactId, organisationId: user.organisationId });
+    const contact = await this.conversations.manager.findOneBy(Contact, {
+      id: conversation.contactId,
+      organisationId: user.organisationId,
+    });
     return toConversationView(conversation, contact);
   }
 
@@ -133,11 +136,19 @@ export class ConversationsService {
       });
       await manager.insert(Message, message);
       if (!isNote) {
-        const patch: Partial<Conversation> = { lastActivityAt: now, lastMessagePreview: previewOf(input.text), waitingSince: null, updatedAt: now };
+        const patch: Partial<Conversation> = {
+          lastActivityAt: now,
+          lastMessagePreview: previewOf(input.text),
+          waitingSince: null,
+          updatedAt: now,
+        };
         const events: NewEvent[] = [];
         if (!conversation.firstResponseAt) {
           patch.firstResponseAt = now;
-          events.push({ type: ConversationEventType.FirstResponse, details: { messageId: message.id, waitedSince: conversation.createdAt.toISOString() } });
+          events.push({
+            type: ConversationEventType.FirstResponse,
+            details: { messageId: message.id, waitedSince: conversation.createdAt.toISOString() },
+          });
         }
         await manager.update(Conversation, { id: conversationId }, patch);
         await this.insertEvents(manager, user, conversationId, events, now);
@@ -177,7 +188,12 @@ export class ConversationsService {
       const events: NewEvent[] = [];
       if (input.status && input.status !== conversation.status) {
         patch.status = input.status;
-        patch.resolvedAt = input.status === ConversationStatus.Resolved ? now : input.status === ConversationStatus.Closed ? conversation.resolvedAt ?? now : null;
+        patch.resolvedAt =
+          input.status === ConversationStatus.Resolved
+            ? now
+            : input.status === ConversationStatus.Closed
+              ? (conversation.resolvedAt ?? now)
+              : null;
         events.push({ type: ConversationEventType.StatusChanged, details: { from: conversation.status, to: input.status } });
       }
       if (input.priority && input.priority !== conversation.priority) {
@@ -208,14 +224,21 @@ export class ConversationsService {
       await this.insertEvents(manager, user, conversationId, events, now);
       return Object.assign(conversation, patch);
     });
-    const contact = await this.conversations.manager.findOneBy(Contact, { id: conversation.contactId, organisationId: user.organisationId });
+    const contact = await this.conversations.manager.findOneBy(Contact, {
+      id: conversation.contactId,
+      organisationId: user.organisationId,
+    });
     const view = toConversationView(conversation, contact);
     this.realtime.toOrganisation(user.organisationId, RealtimeEvent.ConversationUpdated, view);
     return view;
   }
 
   async listForContact(organisationId: string, contactId: string): Promise<ConversationView[]> {
-    const conversations = await this.conversations.find({ where: { organisationId, contactId }, order: { lastActivityAt: 'DESC' }, take: 200 });
+    const conversations = await this.conversations.find({
+      where: { organisationId, contactId },
+      order: { lastActivityAt: 'DESC' },
+      take: 200,
+    });
     return conversations.map((conversation) => toConversationView(conversation));
   }
 
@@ -235,7 +258,14 @@ export class ConversationsService {
     if (events.length === 0) return;
     await manager.insert(
       ConversationEvent,
-      events.map((event) => ({ id: randomUUID(), organisationId: user.organisationId, conversationId, actorUserId: user.id, createdAt: at, ...event })),
+      events.map((event) => ({
+        id: randomUUID(),
+        organisationId: user.organisationId,
+        conversationId,
+        actorUserId: user.id,
+        createdAt: at,
+        ...event,
+      })),
     );
   }
 }

@@ -7,11 +7,14 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { InboundEvent } from '../entities/inbound-event.entity';
 
 export interface IntakeResult {
   inboundEventId: number;
+  // The id the message has (or will have once the worker applies it): callers can answer with it at once.
+  messageId: string;
   duplicate: boolean;
 }
 
@@ -32,9 +35,9 @@ export class InboundIntakeService {
 
   async accept(inbox: Inbox, message: InboundMessage): Promise<IntakeResult> {
     const stored = await this.store(inbox, message);
-    if (stored.processed) return { inboundEventId: stored.id, duplicate: true };
+    if (stored.processed) return { inboundEventId: stored.id, messageId: stored.messageId, duplicate: true };
     await this.enqueue(inbox.organisationId, inbox.id, message.providerMessageId, stored.id);
-    return { inboundEventId: stored.id, duplicate: !stored.inserted };
+    return { inboundEventId: stored.id, messageId: stored.messageId, duplicate: !stored.inserted };
   }
 
   // Queued with a job id derived from inbox + provider id: concurrent copies collapse into one job.
@@ -52,7 +55,10 @@ export class InboundIntakeService {
     }
   }
 
-  private async store(inbox: Inbox, message: InboundMessage): Promise<{ id: number; inserted: boolean; processed: boolean }> {
+  private async store(
+    inbox: Inbox,
+    message: InboundMessage,
+  ): Promise<{ id: number; messageId: string; inserted: boolean; processed: boolean }> {
     const row = {
       organisationId: inbox.organisationId,
       inboxId: inbox.id,
@@ -60,24 +66,28 @@ export class InboundIntakeService {
       payload: message,
       receivedAt: new Date(),
       processedAt: null,
-      messageId: null,
+      messageId: randomUUID(),
     };
     if (this.isPostgres) {
       // One round trip on the hot path; RETURNING is empty when the provider id was already stored.
       const inserted: Array<{ id: number }> = await this.events.query(
-        `INSERT INTO inbound_events (organisation_id, inbox_id, provider_message_id, payload, received_at)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (inbox_id, provider_message_id) DO NOTHING RETURNING id`,
-        [row.organisationId, row.inboxId, row.providerMessageId, JSON.stringify(row.payload), row.receivedAt],
+        `INSERT INTO inbound_events (organisation_id, inbox_id, provider_message_id, payload, received_at, message_id)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (inbox_id, provider_message_id) DO NOTHING RETURNING id`,
+        [row.organisationId, row.inboxId, row.providerMessageId, JSON.stringify(row.payload), row.receivedAt, row.messageId],
       );
-      if (inserted.length > 0) return { id: inserted[0].id, inserted: true, processed: false };
+      if (inserted.length > 0) return { id: inserted[0].id, messageId: row.messageId, inserted: true, processed: false };
     } else {
       await this.transactions.run((manager) => manager.createQueryBuilder().insert().into(InboundEvent).values(row).orIgnore().execute());
     }
     const existing = await this.events.findOneOrFail({
       where: { inboxId: inbox.id, providerMessageId: message.providerMessageId },
-      select: { id: true, processedAt: true, receivedAt: true },
+      select: { id: true, processedAt: true, messageId: true },
     });
-    const insertedNow = !this.isPostgres && existing.receivedAt.getTime() === row.receivedAt.getTime();
-    return { id: existing.id, inserted: insertedNow, processed: existing.processedAt !== null };
+    return {
+      id: existing.id,
+      messageId: existing.messageId,
+      inserted: existing.messageId === row.messageId,
+      processed: existing.processedAt !== null,
+    };
   }
 }

@@ -39,7 +39,11 @@ export class InboundMessageHandler {
     const applied = await this.transactions.run((manager) => this.apply(manager, organisationId, inboundEventId));
     if (!applied) return JobStatus.Skipped;
     const conversation = toConversationView(applied.conversation, applied.contact);
-    this.realtime.toOrganisation(organisationId, applied.opened ? RealtimeEvent.ConversationCreated : RealtimeEvent.ConversationUpdated, conversation);
+    this.realtime.toOrganisation(
+      organisationId,
+      applied.opened ? RealtimeEvent.ConversationCreated : RealtimeEvent.ConversationUpdated,
+      conversation,
+    );
     this.realtime.toOrganisation(organisationId, RealtimeEvent.MessageCreated, toMessageView(applied.message));
     return JobStatus.Applied;
   }
@@ -65,7 +69,7 @@ export class InboundMessageHandler {
     const { conversation, opened, reopened } = await this.findOrOpenConversation(manager, inbox, contact, receivedAt);
 
     const message = manager.create(Message, {
-      id: randomUUID(),
+      id: event.messageId,
       organisationId,
       conversationId: conversation.id,
       inboxId: inbox.id,
@@ -100,17 +104,27 @@ export class InboundMessageHandler {
     } else if (conversation.status === ConversationStatus.Pending) {
       // A pending conversation waits on the beneficiary; their answer puts it back in the officers' queue.
       patch.status = ConversationStatus.Open;
-      events.push({ type: ConversationEventType.StatusChanged, details: { from: ConversationStatus.Pending, to: ConversationStatus.Open } });
+      events.push({
+        type: ConversationEventType.StatusChanged,
+        details: { from: ConversationStatus.Pending, to: ConversationStatus.Open },
+      });
     }
     await manager.update(Conversation, { id: conversation.id }, patch);
     Object.assign(conversation, patch);
     if (events.length > 0) {
       await manager.insert(
         ConversationEvent,
-        events.map((item) => ({ id: randomUUID(), organisationId, conversationId: conversation.id, actorUserId: null, createdAt: receivedAt, ...item })),
+        events.map((item) => ({
+          id: randomUUID(),
+          organisationId,
+          conversationId: conversation.id,
+          actorUserId: null,
+          createdAt: receivedAt,
+          ...item,
+        })),
       );
     }
-    await manager.update(InboundEvent, { id: event.id }, { processedAt: now, messageId: message.id });
+    await manager.update(InboundEvent, { id: event.id }, { processedAt: now });
     return { conversation, contact, message, opened };
   }
 

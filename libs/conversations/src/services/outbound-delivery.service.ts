@@ -76,7 +76,13 @@ export class OutboundDeliveryService {
       const lastAttempt = attempt.attempt >= attempt.maxAttempts;
       if (retry && !lastAttempt) {
         // Keep the reason visible while retrying, without leaving `queued`.
-        await this.transactions.run((manager) => manager.update(Message, { id: message.id }, { failureCode: channelError.code, failureReason: channelError.message.slice(0, 500) }));
+        await this.transactions.run((manager) =>
+          manager.update(
+            Message,
+            { id: message.id },
+            { failureCode: channelError.code, failureReason: channelError.message.slice(0, 500) },
+          ),
+        );
         throw new RetryableDeliveryError(`${channelError.code}: ${channelError.message}`);
       }
       await this.fail(message, channelError.code, channelError.message);
@@ -91,7 +97,9 @@ export class OutboundDeliveryService {
 
   private async record(message: Message, patch: Partial<Message>): Promise<void> {
     const updatedAt = new Date();
-    await this.transactions.run((manager) => manager.update(Message, { id: message.id, status: DeliveryStatus.Queued }, { ...patch, updatedAt }));
+    await this.transactions.run((manager) =>
+      manager.update(Message, { id: message.id, status: DeliveryStatus.Queued }, { ...patch, updatedAt }),
+    );
     Object.assign(message, patch, { updatedAt });
     this.realtime.toOrganisation(message.organisationId, RealtimeEvent.MessageUpdated, toMessageView(message));
   }

@@ -27,7 +27,9 @@ export class TeamsService {
   async create(organisationId: string, input: { name: string; isBranch?: boolean; memberIds?: string[] }): Promise<TeamView> {
     const name = input.name.trim();
     if (await this.teams.existsBy({ organisationId, name })) {
-      throw new ApiException(ApiErrorCode.Conflict, 'A team with this name already exists', [{ field: 'name', message: 'is already used' }]);
+      throw new ApiException(ApiErrorCode.Conflict, 'A team with this name already exists', [
+        { field: 'name', message: 'is already used' },
+      ]);
     }
     const memberIds = [...new Set(input.memberIds ?? [])];
     if (memberIds.length > 0 && (await this.users.countBy({ organisationId, id: In(memberIds) })) !== memberIds.length) {
@@ -37,7 +39,10 @@ export class TeamsService {
     await this.transactions.run(async (manager) => {
       await manager.insert(Team, team);
       if (memberIds.length > 0) {
-        await manager.insert(TeamMember, memberIds.map((userId) => ({ id: randomUUID(), organisationId, teamId: team.id, userId })));
+        await manager.insert(
+          TeamMember,
+          memberIds.map((userId) => ({ id: randomUUID(), organisationId, teamId: team.id, userId })),
+        );
       }
     });
     return { ...team, memberIds };

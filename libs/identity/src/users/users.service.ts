@@ -71,7 +71,10 @@ export class UsersService {
     const users = await this.users.find({ where: { organisationId }, order: { name: 'ASC' } });
     const memberships = await this.members.findBy({ organisationId });
     return users.map((user) =>
-      this.toView(user, memberships.filter((member) => member.userId === user.id).map((member) => member.teamId)),
+      this.toView(
+        user,
+        memberships.filter((member) => member.userId === user.id).map((member) => member.teamId),
+      ),
     );
   }
 

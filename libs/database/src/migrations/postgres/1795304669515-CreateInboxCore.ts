@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CreateInboxCore1795304442054 implements MigrationInterface {
-  name = 'CreateInboxCore1795304442054';
+export class CreateInboxCore1795304669515 implements MigrationInterface {
+  name = 'CreateInboxCore1795304669515';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"audit_log\" (\"id\" uuid NOT NULL, \"organisation_id\" uuid NOT NULL, \"actor_user_id\" uuid, \"action\" character varying(60) NOT NULL, \"subject_type\" character varying(40) NOT NULL, \"subject_id\" character varying(64) NOT NULL, \"details\" text, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_07fefa57f7f5ab8fc3f52b3ed0b\" PRIMARY KEY (\"id\"))");
@@ -31,7 +31,7 @@ export class CreateInboxCore1795304442054 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"IDX_f2a0546ac5dad73d1b772e3a53\" ON \"conversations\" (\"organisation_id\", \"contact_id\", \"inbox_id\") ");
     await queryRunner.query("CREATE INDEX \"IDX_3b893d5b6c761bdcfb0c6ac51b\" ON \"conversations\" (\"organisation_id\", \"last_activity_at\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_f7ebf046704f19684c3d98177a\" ON \"conversations\" (\"organisation_id\", \"number\") ");
-    await queryRunner.query("CREATE TABLE \"inbound_events\" (\"id\" SERIAL NOT NULL, \"organisation_id\" uuid NOT NULL, \"inbox_id\" uuid NOT NULL, \"provider_message_id\" character varying(200) NOT NULL, \"payload\" text NOT NULL, \"received_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"processed_at\" TIMESTAMP WITH TIME ZONE, \"message_id\" uuid, CONSTRAINT \"PK_b76e26fa0121da742b191b7ded0\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE TABLE \"inbound_events\" (\"id\" SERIAL NOT NULL, \"organisation_id\" uuid NOT NULL, \"inbox_id\" uuid NOT NULL, \"provider_message_id\" character varying(200) NOT NULL, \"payload\" text NOT NULL, \"received_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"processed_at\" TIMESTAMP WITH TIME ZONE, \"message_id\" uuid NOT NULL, CONSTRAINT \"PK_b76e26fa0121da742b191b7ded0\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_e8e50d8c00bb05e47499415dac\" ON \"inbound_events\" (\"processed_at\", \"received_at\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_744df197bda15923c6a6e56308\" ON \"inbound_events\" (\"inbox_id\", \"provider_message_id\") ");
     await queryRunner.query("CREATE TABLE \"messages\" (\"id\" uuid NOT NULL, \"organisation_id\" uuid NOT NULL, \"conversation_id\" uuid NOT NULL, \"inbox_id\" uuid NOT NULL, \"contact_id\" uuid NOT NULL, \"type\" character varying(10) NOT NULL, \"text\" text NOT NULL, \"attachments\" text NOT NULL, \"sender_user_id\" uuid, \"provider_message_id\" character varying(200), \"status\" character varying(10), \"failure_code\" character varying(20), \"failure_reason\" character varying(500), \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"sequence\" integer NOT NULL DEFAULT '0', \"stored_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_18325f38ae6de43878487eff986\" PRIMARY KEY (\"id\"))");

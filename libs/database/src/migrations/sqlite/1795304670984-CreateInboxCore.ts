@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CreateInboxCore1795304444558 implements MigrationInterface {
-  name = 'CreateInboxCore1795304444558';
+export class CreateInboxCore1795304670984 implements MigrationInterface {
+  name = 'CreateInboxCore1795304670984';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"audit_log\" (\"id\" varchar PRIMARY KEY NOT NULL, \"organisation_id\" varchar NOT NULL, \"actor_user_id\" varchar, \"action\" varchar(60) NOT NULL, \"subject_type\" varchar(40) NOT NULL, \"subject_id\" varchar(64) NOT NULL, \"details\" text, \"created_at\" datetime NOT NULL)");
@@ -31,7 +31,7 @@ export class CreateInboxCore1795304444558 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"IDX_f2a0546ac5dad73d1b772e3a53\" ON \"conversations\" (\"organisation_id\", \"contact_id\", \"inbox_id\") ");
     await queryRunner.query("CREATE INDEX \"IDX_3b893d5b6c761bdcfb0c6ac51b\" ON \"conversations\" (\"organisation_id\", \"last_activity_at\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_f7ebf046704f19684c3d98177a\" ON \"conversations\" (\"organisation_id\", \"number\") ");
-    await queryRunner.query("CREATE TABLE \"inbound_events\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"organisation_id\" varchar NOT NULL, \"inbox_id\" varchar NOT NULL, \"provider_message_id\" varchar(200) NOT NULL, \"payload\" text NOT NULL, \"received_at\" datetime NOT NULL, \"processed_at\" datetime, \"message_id\" varchar)");
+    await queryRunner.query("CREATE TABLE \"inbound_events\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"organisation_id\" varchar NOT NULL, \"inbox_id\" varchar NOT NULL, \"provider_message_id\" varchar(200) NOT NULL, \"payload\" text NOT NULL, \"received_at\" datetime NOT NULL, \"processed_at\" datetime, \"message_id\" varchar NOT NULL)");
     await queryRunner.query("CREATE INDEX \"IDX_e8e50d8c00bb05e47499415dac\" ON \"inbound_events\" (\"processed_at\", \"received_at\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_744df197bda15923c6a6e56308\" ON \"inbound_events\" (\"inbox_id\", \"provider_message_id\") ");
     await queryRunner.query("CREATE TABLE \"messages\" (\"id\" varchar PRIMARY KEY NOT NULL, \"organisation_id\" varchar NOT NULL, \"conversation_id\" varchar NOT NULL, \"inbox_id\" varchar NOT NULL, \"contact_id\" varchar NOT NULL, \"type\" varchar(10) NOT NULL, \"text\" text NOT NULL, \"attachments\" text NOT NULL, \"sender_user_id\" varchar, \"provider_message_id\" varchar(200), \"status\" varchar(10), \"failure_code\" varchar(20), \"failure_reason\" varchar(500), \"created_at\" datetime NOT NULL, \"sequence\" integer NOT NULL DEFAULT (0), \"stored_at\" datetime NOT NULL, \"updated_at\" datetime NOT NULL)");

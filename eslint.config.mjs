@@ -1,0 +1,38 @@
+// @ts-check
+import eslint from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'var/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'libs/database/src/migrations/**'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+      // Other code imports a lib through its barrel (@app/inboxes), never its insides.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@app/*/*'], message: 'Import the library barrel (@app/name) instead.' }] },
+      ],
+      // Only libs/config reads the environment.
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through WaslConfig (libs/config).' },
+      ],
+    },
+  },
+  {
+    files: ['libs/config/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,js}', '**/*.spec.ts', 'jest.config.js'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,52 @@
+import { ConfigurationError, loadConfig } from './load-config';
+
+const VALID = {
+  WASL_JWT_SECRET: 'x'.repeat(40),
+  WASL_ENCRYPTION_KEY: 'a'.repeat(64),
+};
+
+describe(loadConfig.name, () => {
+  it('should use the embedded SQLite database and local Redis when nothing else is configured', () => {
+    const config = loadConfig(VALID);
+    expect(config.role).toBe('all');
+    expect(config.database.kind).toBe('sqlite');
+    expect(config.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(config.http.publicUrl).toBe('http://localhost:3000');
+    expect(config.queues.inbound.concurrency).toBe(1);
+    expect(config.runsMigrations).toBe(true);
+  });
+
+  it('should use PostgreSQL and group typed values when DATABASE_URL is set', () => {
+    const config = loadConfig({
+      ...VALID,
+      DATABASE_URL: 'postgres://wasl@db/wasl',
+      PORT: '8080',
+      PUBLIC_URL: 'https://wasl.example.org/',
+      WASL_ROLE: 'worker',
+    });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://wasl@db/wasl', poolSize: 20 });
+    expect(config.http).toEqual({ port: 8080, publicUrl: 'https://wasl.example.org' });
+    expect(config.queues.inbound.concurrency).toBe(32);
+    expect(config.runsGateway).toBe(false);
+    expect(config.runsMigrations).toBe(false);
+    expect(config.security.encryptionKey).toHaveLength(32);
+  });
+
+  it.each([
+    [{ WASL_JWT_SECRET: undefined }, 'WASL_JWT_SECRET must be at least 32 characters'],
+    [{ WASL_ENCRYPTION_KEY: 'short' }, 'WASL_ENCRYPTION_KEY must be 64 hex characters'],
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ WASL_ROLE: 'everything' }, 'WASL_ROLE'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a postgres:// URL'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a redis:// URL'],
+  ])('should stop with one line naming the key for %p', (patch, expected) => {
+    const attempt = () => loadConfig({ ...VALID, ...patch });
+    expect(attempt).toThrow(ConfigurationError);
+    expect(attempt).toThrow(expected);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as Error).message.split('\n')).toHaveLength(1);
+    }
+  });
+});
