@@ -3,28 +3,27 @@ import { Column, ColumnOptions, getMetadataArgsStorage, PrimaryColumn } from 'ty
 // PostgreSQL has timestamptz and uuid; SQLite has neither (instants are stored as text `datetime`, ids as
 // varchar). Entities use these portable decorators and the data source resolves them for its driver.
 const PORTABLE_TYPES: Record<string, 'datetime' | 'varchar'> = { timestamptz: 'datetime', uuid: 'varchar' };
-let resolvedFor: 'postgres' | 'sqlite' | undefined;
+const PORTABLE_TYPE = Symbol('wasl:portable-type');
+
+type PortableOptions = ColumnOptions & { [PORTABLE_TYPE]?: string };
 
 export function TimestampColumn(options: Omit<ColumnOptions, 'type'> = {}): PropertyDecorator {
-  return Column({ ...options, type: 'timestamptz' });
+  return Column({ ...options, type: 'timestamptz', [PORTABLE_TYPE]: 'timestamptz' } as PortableOptions);
 }
 
 export function UuidColumn(options: Omit<ColumnOptions, 'type'> = {}): PropertyDecorator {
-  return Column({ ...options, type: 'uuid' });
+  return Column({ ...options, type: 'uuid', [PORTABLE_TYPE]: 'uuid' } as PortableOptions);
 }
 
 export function PrimaryUuidColumn(): PropertyDecorator {
-  return PrimaryColumn({ type: 'uuid' });
+  return PrimaryColumn({ type: 'uuid', [PORTABLE_TYPE]: 'uuid' } as PortableOptions);
 }
 
+// Called by buildDataSourceOptions before a data source is initialised; the data source copies the
+// types when it builds its metadata, so a later call for the other driver does not affect it.
 export function resolvePortableColumns(kind: 'postgres' | 'sqlite'): void {
-  if (resolvedFor && resolvedFor !== kind) {
-    throw new Error(`Entities were already prepared for ${resolvedFor}; one process uses one database driver`);
-  }
-  resolvedFor = kind;
-  if (kind === 'postgres') return;
   for (const column of getMetadataArgsStorage().columns) {
-    const portable = PORTABLE_TYPES[String(column.options.type)];
-    if (portable) column.options.type = portable;
+    const portable = (column.options as PortableOptions)[PORTABLE_TYPE];
+    if (portable) column.options.type = (kind === 'sqlite' ? PORTABLE_TYPES[portable] : portable) as ColumnOptions['type'];
   }
 }

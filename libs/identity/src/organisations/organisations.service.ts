@@ -28,6 +28,10 @@ export class OrganisationsService {
     return first ?? null;
   }
 
+  async list(): Promise<Organisation[]> {
+    return this.organisations.find({ order: { createdAt: 'ASC' } });
+  }
+
   async findById(id: string): Promise<Organisation | null> {
     return this.organisations.findOneBy({ id });
   }

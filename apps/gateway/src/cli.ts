@@ -1,0 +1,89 @@
+import 'reflect-metadata';
+import { ConfigModule, ConfigurationError, loadConfig, loadDotEnv, WaslConfig } from '@app/config';
+import { DatabaseModule, runMigrations } from '@app/database';
+import { ALL_ROLES, IdentityModule, OrganisationsService, UserRole, UsersService } from '@app/identity';
+import { QueueModule } from '@app/queue';
+import { DynamicModule, HttpException, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
+
+const USAGE = `Usage:
+  npm run cli -- users:create --email EMAIL --name NAME --role ${ALL_ROLES.join('|')} --password PASSWORD [--organisation ID]
+  npm run cli -- organisations:create --name NAME
+  npm run cli -- organisations:list`;
+
+@Module({})
+class CliModule {
+  static forRoot(config: WaslConfig): DynamicModule {
+    return { module: CliModule, imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), QueueModule.forRoot(), IdentityModule] };
+  }
+}
+
+async function main(): Promise<number> {
+  loadDotEnv();
+  const [command, ...rest] = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      organisation: { type: 'string' },
+    },
+  });
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
+  try {
+    await runMigrations(app.get<DataSource>(getDataSourceToken()));
+    const organisations = app.get(OrganisationsService);
+    switch (command) {
+      case 'organisations:create': {
+        if (!values.name) break;
+        const organisation = await organisations.create(values.name);
+        console.log(`Created organisation ${organisation.id} (${organisation.name})`);
+        return 0;
+      }
+      case 'organisations:list': {
+        for (const organisation of await organisations.list()) console.log(`${organisation.id}\t${organisation.name}`);
+        return 0;
+      }
+      case 'users:create': {
+        if (!values.email || !values.name || !values.password || !ALL_ROLES.includes(values.role as UserRole)) break;
+        const organisation = values.organisation ? await organisations.findById(values.organisation) : await organisations.findFirst();
+        if (!organisation) {
+          console.error('No such organisation. Create one first: npm run cli -- organisations:create --name NAME');
+          return 1;
+        }
+        const user = await app.get(UsersService).create(organisation.id, {
+          email: values.email,
+          name: values.name,
+          role: values.role as UserRole,
+          password: values.password,
+        });
+        console.log(`Created ${user.role} ${user.email} (${user.id}) in ${organisation.name}`);
+        return 0;
+      }
+    }
+    console.error(USAGE);
+    return 2;
+  } catch (error) {
+    if (error instanceof HttpException) {
+      console.error(JSON.stringify(error.getResponse()));
+      return 1;
+    }
+    throw error;
+  } finally {
+    await app.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigurationError ? error.message : error);
+    process.exit(1);
+  },
+);

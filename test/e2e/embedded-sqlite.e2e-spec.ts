@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CallbackServer } from '../support/callback-server';
+import { pendingSchemaChanges } from '../support/schema-drift';
+import { eventually, WaslTestApp } from '../support/wasl-test-app';
+
+// The laptop install: no DATABASE_URL, so the same code runs on the embedded SQLite file.
+describe('Embedded mode on SQLite (one process, gateway and worker)', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'wasl-sqlite-'));
+  const callbacks = new CallbackServer();
+  let wasl: WaslTestApp;
+
+  beforeAll(async () => {
+    await callbacks.start();
+    wasl = await WaslTestApp.start({ DATABASE_URL: '', SQLITE_PATH: join(directory, 'wasl.sqlite') });
+  });
+
+  afterAll(async () => {
+    await wasl.close();
+    await callbacks.stop();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('should create the whole schema from the SQLite migrations, matching the entities', async () => {
+    expect(wasl.dataSource.options.type).toBe('better-sqlite3');
+    expect(await pendingSchemaChanges(wasl.dataSource)).toEqual([]);
+  });
+
+  it('should ingest, deduplicate, reopen and reply exactly as on PostgreSQL', async () => {
+    const organisation = await wasl.createOrganisation();
+    const inbox = await wasl.createApiInbox(organisation.adminToken, callbacks.url);
+    const from = { id: 'laptop-user', name: 'خالد', phone: '966501234567' };
+    const copies = await Promise.all(Array.from({ length: 5 }, () => wasl.postSigned(inbox, { messageId: 'same-1', from, text: 'مرحبا' })));
+    expect(copies.map((copy) => copy.status)).toEqual([202, 202, 202, 202, 202]);
+    await wasl.postSigned(inbox, { messageId: 'same-2', from, text: 'رسالة ثانية' });
+
+    const page = await eventually(async () => {
+      const response = await wasl.request<{ items: { id: string; contact: { phone: string } }[] }>('GET', '/api/v1/conversations', {
+        token: organisation.adminToken,
+      });
+      const [conversation] = response.body.items;
+      if (!conversation) return undefined;
+      const messages = await wasl.request<{ items: { text: string }[] }>('GET', `/api/v1/conversations/${conversation.id}/messages`, {
+        token: organisation.adminToken,
+      });
+      return messages.body.items.length === 2 && { conversation, messages: messages.body.items };
+    }, 'two messages on SQLite');
+    expect(page.conversation.contact.phone).toBe('+966501234567');
+    expect(page.messages.map((message) => message.text)).toEqual(['مرحبا', 'رسالة ثانية']);
+
+    const reply = await wasl.request<{ id: string }>('POST', `/api/v1/conversations/${page.conversation.id}/messages`, {
+      token: organisation.adminToken,
+      body: { text: 'وعليكم السلام' },
+    });
+    await eventually(async () => callbacks.forMessage(reply.body.id).length === 1, 'callback on SQLite');
+    await eventually(async () => {
+      const messages = await wasl.request<{ items: { id: string; status: string }[] }>(
+        'GET',
+        `/api/v1/conversations/${page.conversation.id}/messages`,
+        {
+          token: organisation.adminToken,
+        },
+      );
+      return messages.body.items.find((message) => message.id === reply.body.id)?.status === 'sent';
+    }, 'reply marked sent on SQLite');
+
+    await wasl.request('PATCH', `/api/v1/conversations/${page.conversation.id}`, {
+      token: organisation.adminToken,
+      body: { status: 'resolved' },
+    });
+    await wasl.postSigned(inbox, { messageId: 'same-3', from, text: 'عدت' });
+    await eventually(async () => {
+      const response = await wasl.request<{ status: string }>('GET', `/api/v1/conversations/${page.conversation.id}`, {
+        token: organisation.adminToken,
+      });
+      return response.body.status === 'open';
+    }, 'reopened on SQLite');
+  });
+});

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { buildDataSourceOptions } from '@app/database';
+import { DataSource, getMetadataArgsStorage } from 'typeorm';
+import '../../apps/gateway/src/gateway.module';
+import { pendingSchemaChanges } from '../support/schema-drift';
+import { TEST_DATABASE_URL_VARIABLE } from '../support/test-environment';
+
+describe('PostgreSQL migrations', () => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    const entities = [...new Set(getMetadataArgsStorage().tables.map((table) => table.target as Function))];
+    dataSource = new DataSource(
+      buildDataSourceOptions({ kind: 'postgres', url: process.env[TEST_DATABASE_URL_VARIABLE]!, poolSize: 2 }, entities),
+    );
+    await dataSource.initialize();
+  });
+
+  afterAll(() => dataSource.destroy());
+
+  it('should leave nothing for the entities to change once applied', async () => {
+    expect(await dataSource.showMigrations()).toBe(false);
+    expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+  });
+
+  it('should use timestamptz and uuid columns on PostgreSQL', async () => {
+    const columns: { data_type: string }[] = await dataSource.query(
+      "SELECT data_type FROM information_schema.columns WHERE table_name = 'messages' AND column_name IN ('id', 'created_at') ORDER BY column_name",
+    );
+    expect(columns.map((column) => column.data_type)).toEqual(['timestamp with time zone', 'uuid']);
+  });
+
+  it('should revert every migration and apply them again', async () => {
+    const count = dataSource.migrations.length;
+    for (let index = 0; index < count; index += 1) await dataSource.undoLastMigration({ transaction: 'each' });
+    const tables: { count: number }[] = await dataSource.query(
+      "SELECT count(*)::int AS count FROM information_schema.tables WHERE table_name = 'messages'",
+    );
+    expect(tables[0].count).toBe(0);
+    await dataSource.runMigrations({ transaction: 'each' });
+    expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+  });
+});
