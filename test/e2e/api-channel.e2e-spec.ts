@@ -1,4 +1,5 @@
 import { isValidSignature } from '@app/common';
+import { InboundRecoveryService } from '@app/conversations';
 import { randomUUID } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
 import { CallbackServer } from '../support/callback-server';
@@ -275,6 +276,26 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
       ]),
     );
     expect(JSON.stringify(failedJobs.body)).not.toContain(inbox.secret);
+  });
+
+  it('should apply an accepted message whose job was lost, once, when the recovery sweep runs', async () => {
+    const body = { messageId: `lost-${randomUUID()}`, from: sender(), text: 'رسالة فقدت وظيفتها' };
+    await wasl.postSigned(inbox, body);
+    const conversationId = await conversationByProviderId(body.messageId);
+    // Simulate a crash that lost the worker's (asynchronously committed) effects after the job completed.
+    await wasl.dataSource.query('DELETE FROM messages WHERE provider_message_id = $1', [body.messageId]);
+    await wasl.dataSource.query("UPDATE inbound_events SET processed_at = NULL, received_at = received_at - interval '10 minutes' WHERE provider_message_id = $1", [
+      body.messageId,
+    ]);
+
+    const recovery = wasl.app.get(InboundRecoveryService);
+    expect(await recovery.requeueStale(60_000)).toBe(1);
+    expect(await conversationByProviderId(body.messageId)).toBe(conversationId);
+    // A second sweep finds nothing left to do.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await recovery.requeueStale(60_000)).toBe(0);
+    const rows = await wasl.dataSource.query('SELECT count(*)::int AS count FROM messages WHERE provider_message_id = $1', [body.messageId]);
+    expect(rows[0].count).toBe(1);
   });
 
   it('should push conversation and message events to staff of the same organisation only', async () => {

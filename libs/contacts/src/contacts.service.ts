@@ -36,8 +36,8 @@ export class ContactsService {
     if (manager.connection.options.type === 'postgres') {
       // Messages of one sender are applied one at a time, so a new sender's first messages never race to
       // create two contacts. Locks are taken in a fixed order so two senders sharing a number cannot deadlock.
-      const lockKeys = keys.map((key) => `${organisationId}|${key.kind}|${key.scope}|${key.value}`).sort();
-      for (const lockKey of lockKeys) await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey]);
+      const lockKeys = keys.map((key) => `${organisationId}|${key.kind}|${key.scope}|${key.value}`);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended(lock_key, 0)) FROM unnest($1::text[]) AS lock_key ORDER BY lock_key', [lockKeys]);
     }
     const query = manager
       .createQueryBuilder(ContactIdentity, 'identity')
@@ -77,7 +77,10 @@ export class ContactsService {
       return contact;
     }
 
-    const contact = await manager.findOneByOrFail(Contact, { id: best.contactId, organisationId });
+    const contact = await manager.findOneOrFail(Contact, {
+      where: { id: best.contactId, organisationId },
+      lock: manager.connection.options.type === 'postgres' ? { mode: 'pessimistic_write' } : undefined,
+    });
     const missing = keys.filter((key) => !found.some((identity) => identity.kind === key.kind && identity.value === key.value));
     if (missing.length > 0) {
       // A number already known for someone else stays theirs; staff can merge the two if they are one person.

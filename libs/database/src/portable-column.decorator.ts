@@ -1,4 +1,4 @@
-import { Column, ColumnOptions, getMetadataArgsStorage, PrimaryColumn } from 'typeorm';
+import { Column, ColumnOptions, getMetadataArgsStorage, PrimaryColumn, PrimaryColumnOptions } from 'typeorm';
 
 // PostgreSQL has timestamptz and uuid; SQLite has neither (instants are stored as text `datetime`, ids as
 // varchar). Entities use these portable decorators and the data source resolves them for its driver.
@@ -16,7 +16,7 @@ export function UuidColumn(options: Omit<ColumnOptions, 'type'> = {}): PropertyD
 }
 
 export function PrimaryUuidColumn(): PropertyDecorator {
-  return PrimaryColumn({ type: 'uuid', [PORTABLE_TYPE]: 'uuid' } as PortableOptions);
+  return PrimaryColumn({ type: 'uuid', [PORTABLE_TYPE]: 'uuid' } as PrimaryColumnOptions);
 }
 
 // Called by buildDataSourceOptions before a data source is initialised; the data source copies the

@@ -55,6 +55,23 @@ export class InboundIntakeService {
     }
   }
 
+  // For the recovery sweep: queue an accepted event again unless its job is still pending or was kept as
+  // failed (admins see those). A completed job whose effects were lost gets a fresh job id; applying is
+  // idempotent (row lock + processed_at check), so a spare job only ends as skipped.
+  async requeue(organisationId: string, inboxId: string, providerMessageId: string, inboundEventId: number): Promise<boolean> {
+    const jobId = inboundJobId(inboxId, providerMessageId);
+    const existing = await this.inboundQueue.getJob(jobId);
+    const state = existing ? await existing.getState() : 'unknown';
+    if (['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed'].includes(state)) return false;
+    const { attempts, backoffMs } = this.config.queues.inbound;
+    await this.inboundQueue.add(
+      JobName.ProcessInboundMessage,
+      { organisationId, inboundEventId },
+      { jobId: existing ? `${jobId}-recovered-${Date.now()}` : jobId, attempts, backoff: { type: 'exponential', delay: backoffMs } },
+    );
+    return true;
+  }
+
   private async store(
     inbox: Inbox,
     message: InboundMessage,

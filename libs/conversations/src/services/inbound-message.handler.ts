@@ -1,6 +1,6 @@
 import { ContactsService, Contact } from '@app/contacts';
 import { WaslConfig } from '@app/config';
-import { Inbox } from '@app/inboxes';
+import { Inbox, InboxesService } from '@app/inboxes';
 import { JobStatus } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
 import { TransactionRunner } from '@app/database';
@@ -29,6 +29,7 @@ export class InboundMessageHandler {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly contacts: ContactsService,
+    private readonly inboxes: InboxesService,
     private readonly realtime: RealtimePublisher,
     private readonly config: WaslConfig,
   ) {
@@ -55,14 +56,19 @@ export class InboundMessageHandler {
       lock: this.isPostgres ? { mode: 'pessimistic_write' } : undefined,
     });
     if (!event || event.processedAt) return undefined;
-    const inbox = await manager.findOneByOrFail(Inbox, { id: event.inboxId, organisationId });
+    const found = await this.inboxes.findWithSecrets(event.inboxId);
+    if (!found || found.inbox.organisationId !== organisationId) throw new Error(`Inbox ${event.inboxId} of inbound event ${event.id} is gone`);
+    const inbox = found.inbox;
     const payload = event.payload;
-
-    const contact = await this.contacts.resolveSender(manager, organisationId, inbox.id, payload.sender);
     if (this.isPostgres) {
-      // Serialises find-or-open per contact, so two first messages never open two conversations.
-      await manager.query('SELECT id FROM contacts WHERE id = $1 FOR UPDATE', [contact.id]);
+      // The accepted message is already durable (the gateway committed inbound_events synchronously); what this
+      // transaction writes is derived from it and is re-derived if lost: the row stays unprocessed and the
+      // recovery sweep queues it again. So this commit need not wait for the WAL flush.
+      await manager.query('SET LOCAL synchronous_commit = off');
     }
+
+    // Locks the contact row too (PostgreSQL), so find-or-open below never opens two conversations for one person.
+    const contact = await this.contacts.resolveSender(manager, organisationId, inbox.id, payload.sender);
 
     const receivedAt = event.receivedAt;
     const now = new Date();

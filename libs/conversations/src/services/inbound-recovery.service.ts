@@ -4,8 +4,8 @@ import { IsNull, LessThan, Repository } from 'typeorm';
 import { InboundEvent } from '../entities/inbound-event.entity';
 import { InboundIntakeService } from './inbound-intake.service';
 
-// Accepted events whose job never reached Redis (it was down at the time) are queued again. The job id is
-// derived from the provider id, so an event whose job is still waiting, running or kept as failed is not doubled.
+// Accepted events that are still unapplied after a while are queued again: their job never reached Redis
+// (it was down at the time), or the worker's asynchronous commit was lost in a crash.
 @Injectable()
 export class InboundRecoveryService {
   constructor(
@@ -20,7 +20,10 @@ export class InboundRecoveryService {
       order: { id: 'ASC' },
       take: batchSize,
     });
-    for (const event of stale) await this.intake.enqueue(event.organisationId, event.inboxId, event.providerMessageId, event.id);
-    return stale.length;
+    let queued = 0;
+    for (const event of stale) {
+      if (await this.intake.requeue(event.organisationId, event.inboxId, event.providerMessageId, event.id)) queued += 1;
+    }
+    return queued;
   }
 }
