@@ -2,6 +2,7 @@ import { WaslConfig } from '@app/config';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { QueueName } from './queue-name.enum';
+import { QueueReadiness } from './queue-readiness.service';
 import { redisClientProvider, RedisClientCloser, REDIS_CLIENT } from './redis-client.provider';
 import { redisOptionsFromUrl } from './redis-options.util';
 
@@ -27,7 +28,7 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [redisClientProvider, RedisClientCloser],
+      providers: [redisClientProvider, RedisClientCloser, QueueReadiness],
       exports: [queues, REDIS_CLIENT],
     };
   }

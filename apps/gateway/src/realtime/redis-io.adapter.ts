@@ -23,8 +23,9 @@ export class RedisIoAdapter extends IoAdapter {
     return server;
   }
 
-  override async close(server: Server): Promise<void> {
-    await super.close(server);
+  // close() runs once per namespace server; the shared Redis clients go only when the app is disposed.
+  override async dispose(): Promise<void> {
+    await super.dispose();
     await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()]);
   }
 }

@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { startWorkerHealthServer } from '../../apps/worker/src/worker.bootstrap';
+import { CallbackServer } from '../support/callback-server';
+import { eventually, WaslTestApp } from '../support/wasl-test-app';
+
+const root = join(__dirname, '..', '..');
+
+describe('Deployment topology: separate gateway and worker processes, boot-time checks', () => {
+  const callbacks = new CallbackServer();
+  let gateway: WaslTestApp;
+
+  beforeAll(async () => {
+    await callbacks.start();
+    gateway = await WaslTestApp.start({ WASL_ROLE: 'gateway' });
+  });
+
+  afterAll(async () => {
+    await gateway.close();
+    await callbacks.stop();
+  });
+
+  it('should accept while no worker runs, and apply and reply once a worker joins on the same Redis', async () => {
+    expect(gateway.config.runsWorker).toBe(false);
+    const organisation = await gateway.createOrganisation();
+    const inbox = await gateway.createApiInbox(organisation.adminToken, callbacks.url);
+    expect((await gateway.postSigned(inbox, { messageId: 'split-1', from: { id: 'split-user' }, text: 'قبل تشغيل العامل' })).status).toBe(
+      202,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = await gateway.dataSource.query("SELECT count(*)::int AS count FROM messages WHERE provider_message_id = 'split-1'");
+    expect(before[0].count).toBe(0);
+
+    const worker = await gateway.startSeparateWorker();
+    const conversationId = await eventually(async () => {
+      const rows: { conversation_id: string }[] = await gateway.dataSource.query(
+        "SELECT conversation_id FROM messages WHERE provider_message_id = 'split-1'",
+      );
+      return rows[0]?.conversation_id;
+    }, 'the worker to apply the queued message');
+
+    const reply = await gateway.request<{ id: string }>('POST', `/api/v1/conversations/${conversationId}/messages`, {
+      token: organisation.adminToken,
+      body: { text: 'ردّ من عامل منفصل' },
+    });
+    await eventually(async () => callbacks.forMessage(reply.body.id).length === 1, 'the separate worker to send the reply');
+
+    const health = startWorkerHealthServer(worker, 0);
+    await new Promise((resolve) => health.once('listening', resolve));
+    const port = (health.address() as { port: number }).port;
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+    await new Promise((resolve) => health.close(resolve));
+  });
+
+  it('should report liveness and readiness on the gateway', async () => {
+    expect((await gateway.request('GET', '/health')).body).toEqual({ status: 'ok' });
+    expect((await gateway.request('GET', '/health/ready')).body).toEqual({ status: 'ok', database: 'ok', redis: 'ok' });
+    const openapi = await gateway.request<{ paths: Record<string, unknown> }>('GET', '/docs/openapi.json');
+    expect(Object.keys(openapi.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/conversations', '/webhooks/api/{inboxId}/messages', '/health/ready']),
+    );
+  });
+
+  it('should stop at boot with one line naming the configuration key at fault', () => {
+    const run = spawnSync(process.execPath, [join(root, 'scripts/run-ts.js'), join(root, 'apps/gateway/src/main.ts')], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, WASL_ENCRYPTION_KEY: 'a'.repeat(64), PORT: 'not-a-port' },
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Invalid configuration: (PORT|WASL_JWT_SECRET) /);
+  });
+});
