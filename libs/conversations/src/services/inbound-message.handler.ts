@@ -13,6 +13,7 @@ import { InboundEvent } from '../entities/inbound-event.entity';
 import { Message, MessageType } from '../entities/message.entity';
 import { nextConversationNumber } from './conversation-numbering.util';
 import { previewOf, toConversationView, toMessageView } from './conversation-view';
+import { routeInbound } from './inbound-routing.util';
 
 interface Applied {
   conversation: Conversation;
@@ -57,7 +58,8 @@ export class InboundMessageHandler {
     });
     if (!event || event.processedAt) return undefined;
     const found = await this.inboxes.findWithSecrets(event.inboxId);
-    if (!found || found.inbox.organisationId !== organisationId) throw new Error(`Inbox ${event.inboxId} of inbound event ${event.id} is gone`);
+    if (!found || found.inbox.organisationId !== organisationId)
+      throw new Error(`Inbox ${event.inboxId} of inbound event ${event.id} is gone`);
     const inbox = found.inbox;
     const payload = event.payload;
     if (this.isPostgres) {
@@ -144,18 +146,8 @@ export class InboundMessageHandler {
       where: { organisationId: inbox.organisationId, contactId: contact.id, inboxId: inbox.id },
       order: { createdAt: 'DESC' },
     });
-    if (latest && (latest.status === ConversationStatus.Open || latest.status === ConversationStatus.Pending)) {
-      return { conversation: latest, opened: false, reopened: false };
-    }
-    const windowMilliseconds = this.config.conversations.reopenWindowHours * 3_600_000;
-    if (
-      latest &&
-      latest.status === ConversationStatus.Resolved &&
-      latest.resolvedAt &&
-      receivedAt.getTime() - latest.resolvedAt.getTime() <= windowMilliseconds
-    ) {
-      return { conversation: latest, opened: false, reopened: true };
-    }
+    const routing = routeInbound(latest, receivedAt, this.config.conversations.reopenWindowHours);
+    if (latest && routing !== 'open') return { conversation: latest, opened: false, reopened: routing === 'reopen' };
     const conversation = manager.create(Conversation, {
       id: randomUUID(),
       organisationId: inbox.organisationId,
