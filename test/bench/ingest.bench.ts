@@ -6,6 +6,7 @@ import { signBody } from '@app/common';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
@@ -59,7 +60,10 @@ function post(path: string, body: string, headers: Record<string, string> = {}):
 }
 
 function startProcess(entry: string, environment: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [join(root, entry)], { env: { ...process.env, ...environment }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, entry)], {
+    env: { ...process.env, ...environment },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   child.on('exit', (code) => {
     if (code && code !== 0 && !stopping) console.error(`${entry} exited with ${code}`);
   });
@@ -180,7 +184,10 @@ async function databaseCeiling(url: string, organisationId: string, inboxId: str
            VALUES ($1, $2, $3, $4, $5, 'inbound', $6, '[]', $7, now(), $8, now(), now())`,
           [events[0].message_id, organisationId, conversationId, inboxId, contactId, ARABIC_TEXTS[0], providerId, events[0].id],
         );
-        await client.query('UPDATE conversations SET last_message_preview = $2, last_activity_at = now(), updated_at = now() WHERE id = $1', [conversationId, ARABIC_TEXTS[0]]);
+        await client.query(
+          'UPDATE conversations SET last_message_preview = $2, last_activity_at = now(), updated_at = now() WHERE id = $1',
+          [conversationId, ARABIC_TEXTS[0]],
+        );
         await client.query('UPDATE inbound_events SET processed_at = now() WHERE id = $1', [events[0].id]);
         await client.query('COMMIT');
         done += 1;
@@ -232,15 +239,26 @@ async function main(): Promise<void> {
 
     // Warm-up: JIT, connection pools, first contacts.
     await drive(200, 2, inbox, 'warmup');
-    await waitFor(async () => (await database.query("SELECT count(*)::int AS count FROM inbound_events WHERE processed_at IS NULL")).rows[0].count === 0, 'warm-up to drain');
+    await waitFor(
+      async () =>
+        (await database.query('SELECT count(*)::int AS count FROM inbound_events WHERE processed_at IS NULL')).rows[0].count === 0,
+      'warm-up to drain',
+    );
 
     const latency = await drive(latencyRate, seconds, inbox, 'latency');
-    await waitFor(async () => (await database.query("SELECT count(*)::int AS count FROM inbound_events WHERE processed_at IS NULL")).rows[0].count === 0, 'latency phase to drain', 300_000);
+    await waitFor(
+      async () =>
+        (await database.query('SELECT count(*)::int AS count FROM inbound_events WHERE processed_at IS NULL')).rows[0].count === 0,
+      'latency phase to drain',
+      300_000,
+    );
 
     const throughputStart = new Date();
     const throughput = await drive(throughputRate, seconds, inbox, 'throughput');
     await waitFor(
-      async () => (await database.query("SELECT count(*)::int AS count FROM messages WHERE provider_message_id LIKE 'throughput-%'")).rows[0].count >= throughput.accepted,
+      async () =>
+        (await database.query("SELECT count(*)::int AS count FROM messages WHERE provider_message_id LIKE 'throughput-%'")).rows[0].count >=
+        throughput.accepted,
       'throughput phase to be persisted',
       300_000,
     );
@@ -267,7 +285,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         benchmark: 'ingest',
-        machine: `${require('node:os').cpus().length} cores`,
+        machine: `${cpus().length} cores`,
         seconds,
         contacts,
         latencyPhase: {

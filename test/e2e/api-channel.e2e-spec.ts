@@ -284,9 +284,10 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
     const conversationId = await conversationByProviderId(body.messageId);
     // Simulate a crash that lost the worker's (asynchronously committed) effects after the job completed.
     await wasl.dataSource.query('DELETE FROM messages WHERE provider_message_id = $1', [body.messageId]);
-    await wasl.dataSource.query("UPDATE inbound_events SET processed_at = NULL, received_at = received_at - interval '10 minutes' WHERE provider_message_id = $1", [
-      body.messageId,
-    ]);
+    await wasl.dataSource.query(
+      "UPDATE inbound_events SET processed_at = NULL, received_at = received_at - interval '10 minutes' WHERE provider_message_id = $1",
+      [body.messageId],
+    );
 
     const recovery = wasl.app.get(InboundRecoveryService);
     expect(await recovery.requeueStale(60_000)).toBe(1);
@@ -294,7 +295,9 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
     // A second sweep finds nothing left to do.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await recovery.requeueStale(60_000)).toBe(0);
-    const rows = await wasl.dataSource.query('SELECT count(*)::int AS count FROM messages WHERE provider_message_id = $1', [body.messageId]);
+    const rows = await wasl.dataSource.query('SELECT count(*)::int AS count FROM messages WHERE provider_message_id = $1', [
+      body.messageId,
+    ]);
     expect(rows[0].count).toBe(1);
   });
 

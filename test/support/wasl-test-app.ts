@@ -3,7 +3,7 @@ import { loadConfig, WaslConfig } from '@app/config';
 import { OrganisationsService, UserRole, UsersService } from '@app/identity';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createGateway } from '../../apps/gateway/src/gateway.bootstrap';
@@ -48,6 +48,17 @@ export class WaslTestApp {
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     return new WaslTestApp(app, `http://127.0.0.1:${port}`, config, []);
+  }
+
+  // Providers sign the public URL they call, so webhook suites need PUBLIC_URL to be the address the app
+  // listens on: a free port is picked first, then the app is configured and bound to it.
+  static async startOnPublicUrl(overrides: Record<string, string> = {}): Promise<WaslTestApp> {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const config = testConfig({ PORT: String(port), PUBLIC_URL: url, ...overrides });
+    const app = await createGateway(config);
+    await app.listen(port, '127.0.0.1');
+    return new WaslTestApp(app, url, config, []);
   }
 
   // A separate worker process's worth of Nest context, for WASL_ROLE=gateway + worker topologies.
@@ -126,6 +137,14 @@ export class WaslTestApp {
       headers: { 'x-wasl-signature': signature ?? signBody(raw, inbox.secret) },
     });
   }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 export async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMilliseconds = 10_000): Promise<T> {

@@ -23,6 +23,14 @@ import { AgentsGateway } from './realtime/agents.gateway';
 import { TeamsController } from './teams/teams.controller';
 import { UsersController } from './users/users.controller';
 import { ApiChannelWebhookController } from './webhooks/api-channel-webhook.controller';
+import { CallsController } from './calls/calls.controller';
+import { MessagePreviewController } from './sms/message-preview.controller';
+import { SmsOutreachController } from './sms/sms-outreach.controller';
+import { TwilioRequestVerifier } from './webhooks/twilio/twilio-request.verifier';
+import { TwilioSmsWebhookController } from './webhooks/twilio/twilio-sms-webhook.controller';
+import { TwilioVoiceWebhookController } from './webhooks/twilio/twilio-voice-webhook.controller';
+import { UnifonicDeliveryReportController } from './webhooks/unifonic-delivery-report.controller';
+import { WebChatModule } from './webchat/webchat.module';
 
 @Module({})
 export class GatewayModule {
@@ -39,6 +47,7 @@ export class GatewayModule {
         ContactsModule,
         ConversationsModule,
         RealtimeModule,
+        WebChatModule,
         ...(config.runsWorker ? [WorkerModule] : []),
       ],
       controllers: [
@@ -51,9 +60,16 @@ export class GatewayModule {
         TeamsController,
         AdminController,
         ApiChannelWebhookController,
+        TwilioSmsWebhookController,
+        TwilioVoiceWebhookController,
+        UnifonicDeliveryReportController,
+        CallsController,
+        MessagePreviewController,
+        SmsOutreachController,
       ],
       providers: [
         FailedJobsService,
+        TwilioRequestVerifier,
         AgentsGateway,
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

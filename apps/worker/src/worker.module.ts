@@ -2,14 +2,15 @@ import { ConversationsModule } from '@app/conversations';
 import { JobName } from '@app/queue';
 import { Module } from '@nestjs/common';
 import { InboundRecoverySweeper } from './inbound-recovery.sweeper';
+import { ChannelEventsProcessor } from './processors/channel-events.processor';
 import { ChannelInboundProcessor } from './processors/channel-inbound.processor';
 import { ChannelOutboundProcessor } from './processors/channel-outbound.processor';
 
-const PROCESSORS = [ChannelInboundProcessor, ChannelOutboundProcessor];
+const PROCESSORS = [ChannelInboundProcessor, ChannelOutboundProcessor, ChannelEventsProcessor];
 
 // Fail at boot, not when jobs pile up: every job name has exactly one processor.
 function assertEveryJobHasOneProcessor(): void {
-  const handled = PROCESSORS.flatMap((processor) => [...processor.handles]);
+  const handled: JobName[] = PROCESSORS.flatMap((processor) => [...processor.handles]);
   const missing = Object.values(JobName).filter((name) => !handled.includes(name));
   const doubled = handled.filter((name, index) => handled.indexOf(name) !== index);
   if (missing.length > 0) throw new Error(`No processor for jobs: ${missing.join(', ')}`);

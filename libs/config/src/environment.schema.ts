@@ -44,6 +44,12 @@ export class EnvironmentSchema {
   @Type(() => Number) @IsInt() @Min(1) @Max(50) OUTBOUND_ATTEMPTS: number;
   @Type(() => Number) @IsInt() @Min(1) OUTBOUND_BACKOFF_MS: number;
   @Type(() => Number) @IsInt() @Min(100) CALLBACK_TIMEOUT_MS: number;
+  // Delivery reports and call links wait in their own queue until the message or call they refer to exists.
+  @Type(() => Number) @IsInt() @Min(1) @Max(256) CHANNEL_EVENTS_CONCURRENCY: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(50) CHANNEL_EVENTS_ATTEMPTS: number;
+  @Type(() => Number) @IsInt() @Min(1) CHANNEL_EVENTS_BACKOFF_MS: number;
+  // The most SMS parts one officer reply may take (Twilio recommends staying at or under 320 characters).
+  @Type(() => Number) @IsInt() @Min(1) @Max(10) SMS_MAX_PARTS: number;
   @Type(() => Number) @IsInt() @Min(10) FAILED_JOBS_KEPT: number;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535) WORKER_HEALTH_PORT?: number;

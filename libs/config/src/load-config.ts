@@ -81,9 +81,15 @@ export function loadConfig(environment: Environment = process.env, defaults: Env
       backoffMs: schema.OUTBOUND_BACKOFF_MS,
       concurrency: schema.OUTBOUND_CONCURRENCY,
     },
+    channelEvents: {
+      attempts: schema.CHANNEL_EVENTS_ATTEMPTS,
+      backoffMs: schema.CHANNEL_EVENTS_BACKOFF_MS,
+      concurrency: config.database.kind === 'sqlite' ? 1 : schema.CHANNEL_EVENTS_CONCURRENCY,
+    },
     failedJobsKept: schema.FAILED_JOBS_KEPT,
   };
   config.channels = { callbackTimeoutMs: schema.CALLBACK_TIMEOUT_MS };
+  config.sms = { maxParts: schema.SMS_MAX_PARTS };
   config.worker = { healthPort: schema.WORKER_HEALTH_PORT };
   return config;
 }

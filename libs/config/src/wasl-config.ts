@@ -22,8 +22,9 @@ export class WaslConfig {
   };
   bootstrap: { adminEmail?: string; adminPassword?: string; organisationName: string };
   conversations: { reopenWindowHours: number };
-  queues: { inbound: RetryPolicy; outbound: RetryPolicy; failedJobsKept: number };
+  queues: { inbound: RetryPolicy; outbound: RetryPolicy; channelEvents: RetryPolicy; failedJobsKept: number };
   channels: { callbackTimeoutMs: number };
+  sms: { maxParts: number };
   worker: { healthPort?: number };
 
   get runsGateway(): boolean {

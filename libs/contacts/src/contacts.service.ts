@@ -37,7 +37,10 @@ export class ContactsService {
       // Messages of one sender are applied one at a time, so a new sender's first messages never race to
       // create two contacts. Locks are taken in a fixed order so two senders sharing a number cannot deadlock.
       const lockKeys = keys.map((key) => `${organisationId}|${key.kind}|${key.scope}|${key.value}`);
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended(lock_key, 0)) FROM unnest($1::text[]) AS lock_key ORDER BY lock_key', [lockKeys]);
+      await manager.query(
+        'SELECT pg_advisory_xact_lock(hashtextextended(lock_key, 0)) FROM unnest($1::text[]) AS lock_key ORDER BY lock_key',
+        [lockKeys],
+      );
     }
     const query = manager
       .createQueryBuilder(ContactIdentity, 'identity')

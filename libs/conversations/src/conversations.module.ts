@@ -5,16 +5,20 @@ import { InboxesModule } from '@app/inboxes';
 import { RealtimeModule } from '@app/realtime';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Call } from './entities/call.entity';
 import { ConversationEvent } from './entities/conversation-event.entity';
 import { Conversation } from './entities/conversation.entity';
 import { InboundEvent } from './entities/inbound-event.entity';
 import { Message } from './entities/message.entity';
+import { CallsService } from './services/calls.service';
 import { ContactMergeService } from './services/contact-merge.service';
 import { ConversationsService } from './services/conversations.service';
+import { DeliveryStatusService } from './services/delivery-status.service';
 import { InboundIntakeService } from './services/inbound-intake.service';
 import { InboundMessageHandler } from './services/inbound-message.handler';
 import { InboundRecoveryService } from './services/inbound-recovery.service';
 import { OutboundDeliveryService } from './services/outbound-delivery.service';
+import { SmsOutreachService } from './services/sms-outreach.service';
 
 const SERVICES = [
   ConversationsService,
@@ -23,11 +27,14 @@ const SERVICES = [
   InboundMessageHandler,
   InboundRecoveryService,
   OutboundDeliveryService,
+  DeliveryStatusService,
+  CallsService,
+  SmsOutreachService,
 ];
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Conversation, Message, ConversationEvent, InboundEvent]),
+    TypeOrmModule.forFeature([Conversation, Message, ConversationEvent, InboundEvent, Call]),
     IdentityModule,
     InboxesModule,
     ContactsModule,

@@ -10,7 +10,19 @@ export class CreateInboxDto {
   @ValidateIf((dto: CreateInboxDto) => dto.channel === ChannelKind.Api || dto.callbackUrl !== undefined)
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   callbackUrl?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) provider?: string;
+  @ApiPropertyOptional({ description: 'sms: twilio | unifonic | taqnyat | log; voice: twilio', example: 'twilio' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  provider?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsObject() settings?: JsonObject;
+  @ApiPropertyOptional({
+    description:
+      'Channel settings. sms/twilio: accountSid, authToken, phoneNumber | messagingServiceSid, apiBaseUrl?; sms/unifonic: appSid, ' +
+      'senderId, apiBaseUrl?; sms/taqnyat: apiToken, sender, apiBaseUrl?; voice/twilio: accountSid, authToken, phoneNumber?, ' +
+      'forwardTo[], greeting?, greetingAudioUrl?, voicemailPrompt?, dialTimeoutSeconds?, workingHours?. Credentials are sealed.',
+  })
+  @IsOptional()
+  @IsObject()
+  settings?: JsonObject;
 }

@@ -1,11 +1,11 @@
-import { ChannelKind } from '@app/channels';
+import { ChannelKind, prepareChannelSettings } from '@app/channels';
 import { ApiErrorCode, ApiException, JsonObject, SecretBox } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { CreateInboxDto } from './create-inbox.dto';
 import { Inbox } from './inbox.entity';
 
@@ -41,7 +41,8 @@ export class InboxesService {
     this.box = new SecretBox(config.security.encryptionKey);
   }
 
-  // Returns the inbox and, this once, its signing secret.
+  // Returns the inbox and, this once, its signing secret. Provider credentials (authToken, appSid, apiToken) are
+  // sealed with it and never returned.
   async create(
     organisationId: string,
     input: CreateInboxDto,
@@ -56,17 +57,20 @@ export class InboxesService {
       ]);
     }
     const secret = randomBytes(32).toString('hex');
-    const settings: JsonObject = { ...(input.settings ?? {}) };
+    // SMS and voice settings are validated per provider and their credentials moved into the sealed secrets;
+    // other channels' settings pass through untouched.
+    const prepared = prepareChannelSettings(input.channel, input.provider, { ...(input.settings ?? {}) });
+    const settings: JsonObject = prepared.settings;
     if (input.callbackUrl) settings.callbackUrl = input.callbackUrl;
     const inbox = this.inboxes.create({
       id: randomUUID(),
       organisationId,
       name: input.name.trim(),
       channel: input.channel,
-      provider: input.provider ?? null,
+      provider: prepared.provider,
       teamId: input.teamId ?? null,
       settings,
-      sealedSecrets: this.box.seal(JSON.stringify({ signingSecret: secret })),
+      sealedSecrets: this.box.seal(JSON.stringify({ ...prepared.secrets, signingSecret: secret })),
       active: true,
       createdAt: new Date(),
     });
@@ -84,10 +88,11 @@ export class InboxesService {
   }
 
   // For webhooks and the outbound worker: the inbox with its decrypted credentials, or null.
-  async findWithSecrets(inboxId: string): Promise<InboxWithSecrets | null> {
+  // Inside a transaction pass its manager: a second pooled connection per job can exhaust the pool.
+  async findWithSecrets(inboxId: string, manager?: EntityManager): Promise<InboxWithSecrets | null> {
     const cached = this.cache.get(inboxId);
     if (cached && cached.expiresAt > Date.now()) return cached.value;
-    const inbox = isUuid(inboxId) ? await this.inboxes.findOneBy({ id: inboxId }) : null;
+    const inbox = isUuid(inboxId) ? await (manager ?? this.inboxes.manager).findOneBy(Inbox, { id: inboxId }) : null;
     const value = inbox ? { inbox, secrets: JSON.parse(this.box.open(inbox.sealedSecrets)) as Record<string, string> } : null;
     this.cache.set(inboxId, { value, expiresAt: Date.now() + WEBHOOK_CACHE_MILLISECONDS });
     if (this.cache.size > 10_000) this.cache.clear();

@@ -7,6 +7,16 @@ export function inboundJobId(inboxId: string, providerMessageId: string): string
   return `in-${inboxId}-${digest}`;
 }
 
+// One job per report: the same (message, status, error) posted again collapses into the job already queued.
+export function deliveryStatusJobId(inboxId: string, providerMessageId: string, state: string, errorCode = ''): string {
+  const digest = createHash('sha256').update(`${providerMessageId}\n${state}\n${errorCode}`).digest('base64url').slice(0, 32);
+  return `dlr-${inboxId}-${digest}`;
+}
+
+export function callLinkJobId(callId: string, step: string): string {
+  return `call-${callId}-${step}`;
+}
+
 export function outboundJobId(messageId: string): string {
   return `out-${messageId}`;
 }

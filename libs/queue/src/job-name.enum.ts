@@ -4,9 +4,13 @@ import { QueueName } from './queue-name.enum';
 export enum JobName {
   ProcessInboundMessage = 'process-inbound-message',
   SendOutboundMessage = 'send-outbound-message',
+  ApplyDeliveryStatus = 'apply-delivery-status',
+  LinkCall = 'link-call',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.ProcessInboundMessage]: QueueName.ChannelInbound,
   [JobName.SendOutboundMessage]: QueueName.ChannelOutbound,
+  [JobName.ApplyDeliveryStatus]: QueueName.ChannelEvents,
+  [JobName.LinkCall]: QueueName.ChannelEvents,
 };

@@ -4,6 +4,16 @@ import { JobName } from './job-name.enum';
 export type JobPayloads = {
   [JobName.ProcessInboundMessage]: { organisationId: string; inboundEventId: number };
   [JobName.SendOutboundMessage]: { organisationId: string; messageId: string };
+  // A vendor's message id, a status word and its error code: no text, no phone number, no credentials.
+  [JobName.ApplyDeliveryStatus]: {
+    organisationId: string;
+    inboxId: string;
+    providerMessageId: string;
+    state: string;
+    errorCode?: string;
+    receivedAt: string;
+  };
+  [JobName.LinkCall]: { organisationId: string; callId: string };
 };
 
 export type JobOf<Name extends JobName> = JobPayloads[Name];

@@ -2,4 +2,6 @@
 export enum QueueName {
   ChannelInbound = 'channel-inbound',
   ChannelOutbound = 'channel-outbound',
+  // Provider delivery reports and call links: small, retried until the row they refer to exists.
+  ChannelEvents = 'channel-events',
 }

@@ -1,3 +1,4 @@
+import { WEBCHAT_NAMESPACE } from '@app/channels';
 import { InjectRedis } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
@@ -10,9 +11,23 @@ import { AGENTS_NAMESPACE, organisationRoom, RealtimeEvent } from './realtime-ev
 export class RealtimePublisher {
   private readonly logger = new Logger(RealtimePublisher.name);
   private readonly agents: ReturnType<Emitter['of']>;
+  private readonly webChat: ReturnType<Emitter['of']>;
 
   constructor(@InjectRedis() redis: Redis) {
-    this.agents = new Emitter(redis).of(AGENTS_NAMESPACE);
+    // The emitter fires PUBLISH without awaiting it; a Redis outage must be a warning, not an unhandled rejection.
+    const publisher = {
+      publish: (channel: string, message: string | Buffer) =>
+        redis.publish(channel, message).catch((error: Error) => this.logger.warn(`Realtime publish failed: ${error.message}`)),
+    };
+    const emitter = new Emitter(publisher);
+    this.agents = emitter.of(AGENTS_NAMESPACE);
+    this.webChat = emitter.of(WEBCHAT_NAMESPACE);
+  }
+
+  // Web-chat visitors' rooms (the WebChatTransport of the web-chat adapter). A lost live event is not a lost
+  // message: the row is committed and the widget reads history when it reconnects.
+  toWebChatRoom(room: string, event: string, payload: object): void {
+    this.webChat.to(room).emit(event, payload);
   }
 
   toOrganisation(organisationId: string, event: RealtimeEvent, payload: object): void {

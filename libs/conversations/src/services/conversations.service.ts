@@ -17,6 +17,7 @@ import { Conversation, ConversationStatus } from '../entities/conversation.entit
 import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
 import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
 import { decodeCursor, encodeCursor, Page } from './pagination-cursor.util';
+import { assertSmsWithinLimit } from './sms-length.util';
 
 type NewEvent = Pick<ConversationEvent, 'type' | 'details'>;
 
@@ -115,6 +116,7 @@ export class ConversationsService {
     const { message, conversation } = await this.transactions.run(async (manager) => {
       const conversation = await manager.findOneBy(Conversation, { id: conversationId, organisationId: user.organisationId });
       if (!conversation) throw ApiException.notFound('Conversation');
+      if (!isNote) assertSmsWithinLimit(conversation.channel, input.text, this.config.sms.maxParts);
       const message = manager.create(Message, {
         id: randomUUID(),
         organisationId: user.organisationId,

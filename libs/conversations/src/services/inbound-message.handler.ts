@@ -57,7 +57,7 @@ export class InboundMessageHandler {
       lock: this.isPostgres ? { mode: 'pessimistic_write' } : undefined,
     });
     if (!event || event.processedAt) return undefined;
-    const found = await this.inboxes.findWithSecrets(event.inboxId);
+    const found = await this.inboxes.findWithSecrets(event.inboxId, manager);
     if (!found || found.inbox.organisationId !== organisationId)
       throw new Error(`Inbox ${event.inboxId} of inbound event ${event.id} is gone`);
     const inbox = found.inbox;

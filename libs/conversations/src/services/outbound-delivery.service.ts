@@ -55,6 +55,8 @@ export class OutboundDeliveryService {
         settings: found.inbox.settings,
         secrets: found.secrets,
         callbackTimeoutMs: this.config.channels.callbackTimeoutMs,
+        webChat: this.realtime,
+        inbox: { id: found.inbox.id, provider: found.inbox.provider, publicUrl: this.config.http.publicUrl },
       });
       const result = await adapter.send({
         messageId: message.id,

@@ -22,7 +22,8 @@ export class AuthService {
   async login(email: string, password: string, clientAddress: string): Promise<{ accessToken: string; user: AuthenticatedUser }> {
     const normalisedEmail = email.trim().toLowerCase();
     // Throttled per account and per client address, so guessing one account or many from one place both stop.
-    const keys = [`wasl:login-failures:account:${normalisedEmail}`, `wasl:login-failures:address:${clientAddress}`];
+    const prefix = `${this.config.redis.queuePrefix}:login-failures`;
+    const keys = [`${prefix}:account:${normalisedEmail}`, `${prefix}:address:${clientAddress}`];
     const counts = await this.redis.mget(...keys);
     const { loginMaxFailures, loginLockSeconds } = this.config.security;
     const accountLimited = Number(counts[0] ?? 0) >= loginMaxFailures;

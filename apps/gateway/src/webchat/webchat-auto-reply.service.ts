@@ -1,0 +1,52 @@
+import { isWithinWorkingHours, WebChatEvent, WebChatMessagePayload } from '@app/channels';
+import { AGENTS_NAMESPACE, organisationRoom } from '@app/realtime';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Namespace } from 'socket.io';
+import { WebChatRateLimiter } from './webchat-rate-limiter.service';
+import { VisitorSession } from './webchat-session.service';
+
+// One automatic answer an hour per visitor: enough to set expectations without talking over the beneficiary.
+const AUTO_REPLY_EVERY_MILLISECONDS = 3_600_000;
+
+export type OfflineReason = 'outside_working_hours' | 'no_officer_online';
+
+export function offlineReplyText(session: VisitorSession, reason: OfflineReason): string {
+  if (session.settings.offlineMessage) return session.settings.offlineMessage;
+  const name = session.inbox.name;
+  const hours = session.settings.workingHours;
+  if (reason === 'outside_working_hours' && hours) {
+    return `شكرًا لتواصلك مع ${name}. نحن الآن خارج أوقات العمل (من ${hours.from} إلى ${hours.to})، وسيرد عليك موظف علاقات المستفيدين في أول وقت عمل. يمكنك ترك رقم جوالك هنا لنتواصل معك.`;
+  }
+  return `شكرًا لتواصلك مع ${name}. لا يوجد موظف علاقات مستفيدين متصل الآن، وسنرد عليك في أقرب وقت خلال أوقات العمل. يمكنك ترك رقم جوالك هنا لنتواصل معك.`;
+}
+
+// When no officer is connected, or outside the inbox's working hours, the visitor is told when to expect an
+// answer. The notice is shown in the widget only, not stored: the conversation holds what people wrote.
+@Injectable()
+export class WebChatAutoReplyService {
+  constructor(private readonly rateLimiter: WebChatRateLimiter) {}
+
+  async offlineReason(session: VisitorSession, namespace: Namespace, now = new Date()): Promise<OfflineReason | undefined> {
+    const hours = session.settings.workingHours;
+    if (hours && !isWithinWorkingHours(hours, now)) return 'outside_working_hours';
+    // Asks every gateway instance through the Redis adapter, so an officer on another instance counts.
+    const officers = await namespace.server.of(AGENTS_NAMESPACE).in(organisationRoom(session.inbox.organisationId)).fetchSockets();
+    return officers.length === 0 ? 'no_officer_online' : undefined;
+  }
+
+  async answerIfOffline(session: VisitorSession, namespace: Namespace): Promise<boolean> {
+    const reason = await this.offlineReason(session, namespace);
+    if (!reason || !(await this.rateLimiter.firstIn(`auto-reply:${session.room}`, AUTO_REPLY_EVERY_MILLISECONDS))) return false;
+    const payload: WebChatMessagePayload = {
+      id: `auto-${randomUUID()}`,
+      text: offlineReplyText(session, reason),
+      sender: 'agent',
+      agentName: session.inbox.name,
+      createdAt: new Date().toISOString(),
+      automatic: true,
+    };
+    namespace.to(session.room).emit(WebChatEvent.MessageNew, payload);
+    return true;
+  }
+}

@@ -1,0 +1,282 @@
+import {
+  ChannelKind,
+  isValidIdentifierHash,
+  parseWebChatSettings,
+  readVisitorToken,
+  signVisitorToken,
+  VisitorToken,
+  WebChatMessagePayload,
+  WebChatSettings,
+  webChatVisitorRoom,
+} from '@app/channels';
+import { ApiException } from '@app/common';
+import { WaslConfig } from '@app/config';
+import { ContactsService, normaliseEmail, normalisePhoneNumber } from '@app/contacts';
+import { Conversation, DeliveryStatus, Message, MessageType, toMessageView } from '@app/conversations';
+import { TransactionRunner } from '@app/database';
+import { UsersService } from '@app/identity';
+import { Inbox, InboxesService } from '@app/inboxes';
+import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { In, MoreThanOrEqual, Repository } from 'typeorm';
+import { WebChatRefusal, WebChatRefusalCode } from './webchat-refusal.exception';
+
+// Chatwoot's default widget token lifetime; a returning visitor after that starts over with the pre-chat form.
+export const VISITOR_TOKEN_MAX_AGE_MILLISECONDS = 180 * 24 * 3_600_000;
+const HISTORY_LIMIT = 200;
+
+export interface WebChatInbox {
+  inbox: Inbox;
+  signingSecret: string;
+  settings: WebChatSettings;
+}
+
+export interface VisitorSession extends WebChatInbox {
+  token: VisitorToken;
+  visitorToken: string;
+  contactId: string;
+  // The contact's room: every device of the contact in this inbox joins it, and replies are sent to it.
+  room: string;
+  // This visitor's own key, scoping its clientMessageIds so one visitor can never collide with another's.
+  visitorKey: string;
+}
+
+export interface SessionRequest {
+  inboxId: unknown;
+  origin: string | undefined;
+  host?: string;
+  visitorToken?: unknown;
+  identifier?: unknown;
+  identifierHash?: unknown;
+  profile?: unknown;
+}
+
+interface Profile {
+  name?: string;
+  phone?: string;
+  email?: string;
+}
+
+function text(value: unknown, maxLength: number): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim().slice(0, maxLength) : undefined;
+}
+
+// Everything a visitor may do, decided from the signed token alone: never from ids the browser sends.
+@Injectable()
+export class WebChatSessionService {
+  private readonly gatewayOrigin: string;
+
+  constructor(
+    private readonly inboxes: InboxesService,
+    private readonly contacts: ContactsService,
+    private readonly users: UsersService,
+    private readonly transactions: TransactionRunner,
+    private readonly realtime: RealtimePublisher,
+    @InjectRepository(Message) private readonly messages: Repository<Message>,
+    @InjectRepository(Conversation) private readonly conversations: Repository<Conversation>,
+    config: WaslConfig,
+  ) {
+    this.gatewayOrigin = new URL(config.http.publicUrl).origin.toLowerCase();
+  }
+
+  async loadInbox(inboxId: unknown): Promise<WebChatInbox> {
+    const found = typeof inboxId === 'string' ? await this.inboxes.findWithSecrets(inboxId) : null;
+    if (!found || found.inbox.channel !== ChannelKind.WebChat || !found.inbox.active) {
+      throw new WebChatRefusal(WebChatRefusalCode.InboxNotFound, 'No active web-chat inbox has this id');
+    }
+    try {
+      return { inbox: found.inbox, signingSecret: found.secrets.signingSecret, settings: parseWebChatSettings(found.inbox.settings) };
+    } catch (error) {
+      const fields = error instanceof ApiException ? (error.fields ?? []) : [];
+      throw new WebChatRefusal(WebChatRefusalCode.SettingsInvalid, 'The inbox settings are invalid; ask the administrator', fields);
+    }
+  }
+
+  // Browsers always send Origin on cross-site sockets and fetches; a missing Origin is a same-site page or a
+  // server-side client, which the identity checks still govern. The gateway's own pages (/demo) are always allowed.
+  isAllowedOrigin(settings: WebChatSettings, origin: string | undefined, host?: string): boolean {
+    if (!origin) return true;
+    const normalised = origin.trim().replace(/\/+$/, '').toLowerCase();
+    if (normalised === this.gatewayOrigin || settings.allowedOrigins.includes('*') || settings.allowedOrigins.includes(normalised))
+      return true;
+    try {
+      return host !== undefined && new URL(normalised).host === host.toLowerCase();
+    } catch {
+      return false;
+    }
+  }
+
+  async open(request: SessionRequest): Promise<VisitorSession> {
+    const webChat = await this.loadInbox(request.inboxId);
+    if (!this.isAllowedOrigin(webChat.settings, request.origin, request.host)) {
+      throw new WebChatRefusal(WebChatRefusalCode.OriginRefused, 'This site may not embed this inbox’s chat');
+    }
+    const { inbox, signingSecret } = webChat;
+    const profileInput =
+      typeof request.profile === 'object' && request.profile !== null ? (request.profile as Record<string, unknown>) : {};
+    let token: VisitorToken;
+    let profile: Profile = {};
+
+    if (request.identifier !== undefined || request.identifierHash !== undefined) {
+      const identifier = text(request.identifier, 200);
+      if (!identifier || !isValidIdentifierHash(signingSecret, identifier, text(request.identifierHash, 100))) {
+        throw new WebChatRefusal(WebChatRefusalCode.IdentityInvalid, 'The identifier is not signed with this inbox’s secret');
+      }
+      // The site vouches for this person: reuse their token if it is theirs, and trust the profile it passes.
+      const existing = readVisitorToken(signingSecret, inbox.id, request.visitorToken, VISITOR_TOKEN_MAX_AGE_MILLISECONDS);
+      token =
+        existing?.identified && existing.externalId === identifier
+          ? existing
+          : { inboxId: inbox.id, externalId: identifier, identified: true, issuedAt: Date.now() };
+      profile = this.readProfile(webChat.settings, profileInput, false);
+    } else if (request.visitorToken !== undefined && request.visitorToken !== null) {
+      const existing = readVisitorToken(signingSecret, inbox.id, request.visitorToken, VISITOR_TOKEN_MAX_AGE_MILLISECONDS);
+      if (!existing || existing.identified) throw new WebChatRefusal(WebChatRefusalCode.TokenInvalid, 'The visitor token is not valid');
+      token = existing;
+    } else {
+      profile = this.readProfile(webChat.settings, profileInput, true);
+      token = { inboxId: inbox.id, externalId: `visitor-${randomUUID()}`, identified: false, issuedAt: Date.now() };
+    }
+
+    const contact = await this.transactions.run((manager) =>
+      this.contacts.resolveSender(manager, inbox.organisationId, inbox.id, { externalId: token.externalId, ...profile }),
+    );
+    // A person who gave the same mobile number on another device is one contact: all their devices share the
+    // room of the contact's first visitor id, which is where replies are addressed.
+    const primaryExternalId = (await this.contacts.externalIdIn(inbox.organisationId, contact.id, inbox.id)) ?? token.externalId;
+    return {
+      ...webChat,
+      token,
+      visitorToken: signVisitorToken(signingSecret, token),
+      contactId: contact.id,
+      room: webChatVisitorRoom(signingSecret, primaryExternalId),
+      visitorKey: webChatVisitorRoom(signingSecret, token.externalId).slice('visitor:'.length),
+    };
+  }
+
+  // For plain HTTP calls (uploads): the visitor named by a token, without resolving the contact again.
+  async visitorFromToken(
+    inboxId: unknown,
+    visitorToken: unknown,
+    origin: string | undefined,
+    host: string | undefined,
+  ): Promise<WebChatInbox & { visitorKey: string }> {
+    const webChat = await this.loadInbox(inboxId);
+    if (!this.isAllowedOrigin(webChat.settings, origin, host)) {
+      throw new WebChatRefusal(WebChatRefusalCode.OriginRefused, 'This site may not embed this inbox’s chat');
+    }
+    const token = readVisitorToken(webChat.signingSecret, webChat.inbox.id, visitorToken, VISITOR_TOKEN_MAX_AGE_MILLISECONDS);
+    if (!token) throw new WebChatRefusal(WebChatRefusalCode.TokenInvalid, 'The visitor token is not valid');
+    return { ...webChat, visitorKey: webChatVisitorRoom(webChat.signingSecret, token.externalId).slice('visitor:'.length) };
+  }
+
+  async currentConversationId(session: VisitorSession): Promise<string | undefined> {
+    const latest = await this.conversations.findOne({
+      where: { organisationId: session.inbox.organisationId, inboxId: session.inbox.id, contactId: session.contactId },
+      order: { createdAt: 'DESC' },
+      select: { id: true, lastActivityAt: true },
+    });
+    if (!latest || (!session.token.identified && latest.lastActivityAt.getTime() < session.token.issuedAt)) return undefined;
+    return latest.id;
+  }
+
+  // The contact's web-chat messages in this inbox, oldest first. An anonymous visitor only sees what was written
+  // since its token was issued: typing someone's mobile number into the pre-chat form must not reveal their past.
+  async history(session: VisitorSession): Promise<WebChatMessagePayload[]> {
+    const rows = await this.messages.find({
+      where: {
+        organisationId: session.inbox.organisationId,
+        inboxId: session.inbox.id,
+        contactId: session.contactId,
+        type: In([MessageType.Inbound, MessageType.Outbound]),
+        ...(session.token.identified ? {} : { createdAt: MoreThanOrEqual(new Date(session.token.issuedAt)) }),
+      },
+      order: { createdAt: 'DESC', sequence: 'DESC', id: 'DESC' },
+      take: HISTORY_LIMIT,
+    });
+    const agentNames = await this.agentNames(
+      session.inbox.organisationId,
+      rows.map((row) => row.senderUserId),
+    );
+    return rows.reverse().map((row) => this.toPayload(row, agentNames));
+  }
+
+  // The visitor's browser reports agent replies as delivered or read; only forward moves are recorded.
+  async recordVisitorStatus(
+    session: VisitorSession,
+    ids: string[],
+    status: DeliveryStatus.Delivered | DeliveryStatus.Read,
+  ): Promise<number> {
+    const allowedFrom =
+      status === DeliveryStatus.Read
+        ? [DeliveryStatus.Queued, DeliveryStatus.Sent, DeliveryStatus.Delivered]
+        : [DeliveryStatus.Queued, DeliveryStatus.Sent];
+    const updated = await this.transactions.run(async (manager) => {
+      const rows = await manager.find(Message, {
+        where: {
+          id: In(ids),
+          organisationId: session.inbox.organisationId,
+          inboxId: session.inbox.id,
+          contactId: session.contactId,
+          type: MessageType.Outbound,
+          status: In(allowedFrom),
+        },
+      });
+      if (rows.length === 0) return [];
+      const updatedAt = new Date();
+      await manager.update(Message, { id: In(rows.map((row) => row.id)), status: In(allowedFrom) }, { status, updatedAt });
+      return rows.map((row) => Object.assign(row, { status, updatedAt }));
+    });
+    for (const message of updated) {
+      this.realtime.toOrganisation(session.inbox.organisationId, RealtimeEvent.MessageUpdated, toMessageView(message));
+    }
+    return updated.length;
+  }
+
+  toPayload(message: Message, agentNames = new Map<string, string>()): WebChatMessagePayload {
+    const agentName = message.senderUserId ? agentNames.get(message.senderUserId) : undefined;
+    return {
+      id: message.id,
+      text: message.text,
+      sender: message.type === MessageType.Inbound ? 'visitor' : 'agent',
+      ...(agentName ? { agentName } : {}),
+      createdAt: message.createdAt.toISOString(),
+      ...(message.status ? { status: message.status } : {}),
+      ...(message.attachments.length > 0 ? { attachments: message.attachments } : {}),
+    };
+  }
+
+  private async agentNames(organisationId: string, userIds: Array<string | null>): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const userId of new Set(userIds.filter((id): id is string => id !== null))) {
+      const user = await this.users.findInOrganisation(organisationId, userId);
+      if (user) names.set(userId, user.name);
+    }
+    return names;
+  }
+
+  private readProfile(settings: WebChatSettings, input: Record<string, unknown>, enforceRules: boolean): Profile {
+    const name = text(input.name, 100);
+    const rawPhone = text(input.phone, 32);
+    const phone = normalisePhoneNumber(rawPhone);
+    const rawEmail = text(input.email, 320);
+    const email = normaliseEmail(rawEmail);
+    const problems: Array<{ field: string; message: string }> = [];
+    if (rawPhone && !phone) problems.push({ field: 'phone', message: 'is not a valid mobile number' });
+    if (rawEmail && !email) problems.push({ field: 'email', message: 'is not a valid e-mail address' });
+    if (enforceRules) {
+      const given: Record<keyof Profile, string | undefined> = { name, phone: rawPhone, email: rawEmail };
+      for (const field of ['name', 'phone', 'email'] as const) {
+        if (settings.preChat[field] === 'required' && !given[field]) problems.push({ field, message: 'is required' });
+      }
+    }
+    if (problems.length > 0) throw new WebChatRefusal(WebChatRefusalCode.PreChatInvalid, 'The pre-chat form has invalid fields', problems);
+    const profile: Profile = {};
+    if (name && (!enforceRules || settings.preChat.name !== 'hidden')) profile.name = name;
+    if (phone && (!enforceRules || settings.preChat.phone !== 'hidden')) profile.phone = phone;
+    if (email && (!enforceRules || settings.preChat.email !== 'hidden')) profile.email = email;
+    return profile;
+  }
+}

@@ -1,0 +1,61 @@
+import { ChannelKind, WebChatEvent, webChatVisitorRoom } from '@app/channels';
+import { ApiException } from '@app/common';
+import { ContactsService } from '@app/contacts';
+import { ConversationsService, DeliveryStatus, Message, MessageType, toMessageView } from '@app/conversations';
+import { TransactionRunner } from '@app/database';
+import { AuthenticatedUser } from '@app/identity';
+import { InboxesService } from '@app/inboxes';
+import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { Injectable } from '@nestjs/common';
+import { In, IsNull } from 'typeorm';
+
+// What officers tell a web-chat visitor besides messages: that they are typing, and that they read the messages.
+@Injectable()
+export class WebChatStaffService {
+  constructor(
+    private readonly conversations: ConversationsService,
+    private readonly inboxes: InboxesService,
+    private readonly contacts: ContactsService,
+    private readonly transactions: TransactionRunner,
+    private readonly realtime: RealtimePublisher,
+  ) {}
+
+  async typing(user: AuthenticatedUser, conversationId: string): Promise<void> {
+    const room = await this.visitorRoom(user, conversationId);
+    this.realtime.toWebChatRoom(room.room, WebChatEvent.Typing, { sender: 'agent', agentName: user.name });
+  }
+
+  // Marks the visitor's messages read (status `read` on inbound rows) and shows blue ticks in the widget.
+  async markRead(user: AuthenticatedUser, conversationId: string): Promise<{ read: number }> {
+    const room = await this.visitorRoom(user, conversationId);
+    const updated = await this.transactions.run(async (manager) => {
+      const unread = await manager.find(Message, {
+        where: { conversationId, organisationId: user.organisationId, type: MessageType.Inbound, status: IsNull() },
+      });
+      if (unread.length === 0) return [];
+      const updatedAt = new Date();
+      await manager.update(
+        Message,
+        { id: In(unread.map((message) => message.id)), status: IsNull() },
+        { status: DeliveryStatus.Read, updatedAt },
+      );
+      return unread.map((message) => Object.assign(message, { status: DeliveryStatus.Read, updatedAt }));
+    });
+    for (const message of updated) {
+      this.realtime.toWebChatRoom(room.room, WebChatEvent.MessageStatus, { id: message.id, status: DeliveryStatus.Read });
+      this.realtime.toOrganisation(user.organisationId, RealtimeEvent.MessageUpdated, toMessageView(message));
+    }
+    return { read: updated.length };
+  }
+
+  private async visitorRoom(user: AuthenticatedUser, conversationId: string): Promise<{ room: string }> {
+    const conversation = await this.conversations.get(user, conversationId);
+    if (conversation.channel !== ChannelKind.WebChat) throw ApiException.notFound('Web-chat conversation');
+    const found = await this.inboxes.findWithSecrets(conversation.inboxId);
+    const externalId = conversation.contact
+      ? await this.contacts.externalIdIn(user.organisationId, conversation.contact.id, conversation.inboxId)
+      : undefined;
+    if (!found || !externalId) throw ApiException.notFound('Web-chat visitor');
+    return { room: webChatVisitorRoom(found.secrets.signingSecret, externalId) };
+  }
+}

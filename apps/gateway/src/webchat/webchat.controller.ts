@@ -1,0 +1,174 @@
+import { ApiErrorCode, ApiException } from '@app/common';
+import { Public } from '@app/identity';
+import { InboxesService } from '@app/inboxes';
+import { OrganisationsService } from '@app/identity';
+import { Controller, Get, Header, HttpCode, Options, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { MAX_ATTACHMENT_BYTES, StoredAttachment, WebChatAttachmentsService } from './webchat-attachments.service';
+import { WEBCHAT_UPLOAD_LIMIT, WebChatRateLimiter } from './webchat-rate-limiter.service';
+import { WebChatRefusal, WebChatRefusalCode } from './webchat-refusal.exception';
+import { WebChatSessionService } from './webchat-session.service';
+import { webChatDemoPage } from './widget/webchat-demo.page';
+import { buildWidgetBundle } from './widget/webchat-widget.bundle';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const STATUS_BY_REFUSAL: Record<WebChatRefusalCode, ApiErrorCode> = {
+  [WebChatRefusalCode.InboxNotFound]: ApiErrorCode.NotFound,
+  [WebChatRefusalCode.OriginRefused]: ApiErrorCode.Forbidden,
+  [WebChatRefusalCode.TokenInvalid]: ApiErrorCode.Unauthenticated,
+  [WebChatRefusalCode.IdentityInvalid]: ApiErrorCode.Unauthenticated,
+  [WebChatRefusalCode.PreChatInvalid]: ApiErrorCode.ValidationFailed,
+  [WebChatRefusalCode.SettingsInvalid]: ApiErrorCode.Unavailable,
+  [WebChatRefusalCode.RateLimited]: ApiErrorCode.RateLimited,
+  [WebChatRefusalCode.ValidationFailed]: ApiErrorCode.ValidationFailed,
+};
+
+function asApiException(error: unknown): unknown {
+  return error instanceof WebChatRefusal ? new ApiException(STATUS_BY_REFUSAL[error.code], error.message, error.fields) : error;
+}
+
+async function readLimitedBody(request: Request, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      request.unpipe();
+      throw new ApiException(ApiErrorCode.PayloadTooLarge, `Attachments may be at most ${limit / 1024 / 1024} MB`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+// The public half of web chat over HTTP: the widget script, the demo page, the widget's configuration,
+// visitors' uploads and signed attachment downloads. Socket traffic is in WebChatGateway.
+@ApiExcludeController()
+@Public()
+@Controller()
+export class WebChatController {
+  private widget?: string;
+
+  constructor(
+    private readonly sessions: WebChatSessionService,
+    private readonly attachments: WebChatAttachmentsService,
+    private readonly rateLimiter: WebChatRateLimiter,
+    private readonly inboxes: InboxesService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  @Get('widget.js')
+  @Header('content-type', 'application/javascript; charset=utf-8')
+  @Header('cache-control', 'public, max-age=300')
+  @Header('cross-origin-resource-policy', 'cross-origin')
+  widgetScript(): string {
+    this.widget ??= buildWidgetBundle();
+    return this.widget;
+  }
+
+  @Get('demo')
+  @Header('content-type', 'text/html; charset=utf-8')
+  async demo(@Query('inbox') inbox?: string, @Query('locale') locale?: string): Promise<string> {
+    const organisation = await this.organisations.findFirst();
+    let inboxId = inbox && UUID.test(inbox) ? inbox : undefined;
+    if (!inboxId && organisation) {
+      inboxId = (await this.inboxes.list(organisation.id)).find((item) => item.channel === 'webchat' && item.active)?.id;
+    }
+    return webChatDemoPage({ inboxId, locale: locale === 'en' ? 'en' : 'ar', organisationName: organisation?.name ?? 'جمعيتي' });
+  }
+
+  // What the widget needs before the visitor connects: the inbox's name and which pre-chat fields it asks for.
+  @Get('webchat/inboxes/:inboxId/config')
+  async config(@Param('inboxId') inboxId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    try {
+      const webChat = await this.sessions.loadInbox(inboxId);
+      this.allowOrigin(request, response, webChat.settings);
+      return { name: webChat.inbox.name, preChat: webChat.settings.preChat, greeting: webChat.settings.greeting ?? null };
+    } catch (error) {
+      throw asApiException(error);
+    }
+  }
+
+  @Options('webchat/inboxes/:inboxId/attachments')
+  @HttpCode(204)
+  async uploadPreflight(@Param('inboxId') inboxId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    try {
+      const webChat = await this.sessions.loadInbox(inboxId);
+      this.allowOrigin(request, response, webChat.settings);
+      response.setHeader('access-control-allow-methods', 'POST');
+      response.setHeader('access-control-allow-headers', 'content-type, x-wasl-visitor-token, x-file-name');
+      response.setHeader('access-control-max-age', '600');
+    } catch (error) {
+      throw asApiException(error);
+    }
+  }
+
+  // The body is the file itself (application/octet-stream); its type is read from its first bytes.
+  @Post('webchat/inboxes/:inboxId/attachments')
+  @HttpCode(201)
+  async upload(
+    @Param('inboxId') inboxId: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StoredAttachment> {
+    try {
+      const visitor = await this.sessions.visitorFromToken(
+        inboxId,
+        request.headers['x-wasl-visitor-token'],
+        request.headers.origin,
+        request.headers.host,
+      );
+      this.allowOrigin(request, response, visitor.settings);
+      if (!(await this.rateLimiter.allows(`upload:${visitor.visitorKey}`, WEBCHAT_UPLOAD_LIMIT))) {
+        throw new WebChatRefusal(WebChatRefusalCode.RateLimited, 'Too many uploads; wait a moment');
+      }
+      if (Number(request.headers['content-length'] ?? 0) > MAX_ATTACHMENT_BYTES) {
+        throw new ApiException(ApiErrorCode.PayloadTooLarge, `Attachments may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+      }
+      const content = await readLimitedBody(request, MAX_ATTACHMENT_BYTES);
+      const rawName = request.headers['x-file-name'];
+      const fileName = typeof rawName === 'string' ? decodeURIComponent(rawName) : undefined;
+      return await this.attachments.store(visitor, content, fileName);
+    } catch (error) {
+      throw asApiException(error);
+    }
+  }
+
+  @Get('webchat/files/:inboxId/:visitorKey/:fileId')
+  async download(
+    @Param('inboxId') inboxId: string,
+    @Param('visitorKey') visitorKey: string,
+    @Param('fileId') fileId: string,
+    @Query('signature') signature: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const found = UUID.test(inboxId) ? await this.inboxes.findWithSecrets(inboxId) : null;
+    const file = found ? await this.attachments.read(inboxId, visitorKey, fileId, found.secrets.signingSecret, signature) : undefined;
+    if (!file) throw ApiException.notFound('Attachment');
+    response
+      .status(200)
+      .set({
+        'content-type': file.contentType,
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'",
+        'cross-origin-resource-policy': 'cross-origin',
+        'cache-control': 'private, max-age=86400',
+        // Images open in the page; a PDF is downloaded rather than rendered on the gateway's origin.
+        'content-disposition': file.contentType === 'application/pdf' ? 'attachment' : 'inline',
+      })
+      .send(file.content);
+  }
+
+  private allowOrigin(request: Request, response: Response, settings: Parameters<WebChatSessionService['isAllowedOrigin']>[0]): void {
+    const origin = request.headers.origin;
+    if (!this.sessions.isAllowedOrigin(settings, origin, request.headers.host)) {
+      throw new WebChatRefusal(WebChatRefusalCode.OriginRefused, 'This site may not embed this inbox’s chat');
+    }
+    if (origin) {
+      response.setHeader('access-control-allow-origin', origin);
+      response.setHeader('vary', 'Origin');
+    }
+  }
+}

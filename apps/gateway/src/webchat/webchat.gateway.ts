@@ -1,0 +1,189 @@
+import { AttachmentMetadata, WEBCHAT_NAMESPACE, WebChatEvent, WebChatMessagePayload } from '@app/channels';
+import { DeliveryStatus, InboundIntakeService } from '@app/conversations';
+import { AGENTS_NAMESPACE, organisationRoom } from '@app/realtime';
+import { Logger } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { WebChatAttachmentsService } from './webchat-attachments.service';
+import { WebChatAutoReplyService } from './webchat-auto-reply.service';
+import {
+  WEBCHAT_CONNECTION_LIMIT,
+  WEBCHAT_MESSAGE_LIMIT,
+  WEBCHAT_NEW_VISITOR_LIMIT,
+  WEBCHAT_READ_LIMIT,
+  WebChatRateLimiter,
+} from './webchat-rate-limiter.service';
+import { WebChatRefusal, WebChatRefusalCode } from './webchat-refusal.exception';
+import { VisitorSession, WebChatSessionService } from './webchat-session.service';
+
+const MAX_TEXT_LENGTH = 5_000;
+const MAX_ATTACHMENTS_PER_MESSAGE = 5;
+// Typing notices are hints; one per second per socket is plenty for the officer's "typing…" line.
+const TYPING_INTERVAL_MILLISECONDS = 1_000;
+
+type Ack<T> = T | { error: ReturnType<WebChatRefusal['toJSON']> };
+
+function refusalOf(error: unknown): WebChatRefusal {
+  return error instanceof WebChatRefusal
+    ? error
+    : new WebChatRefusal(WebChatRefusalCode.ValidationFailed, 'The request could not be handled');
+}
+
+// Beneficiaries' browsers. The handshake (auth: inboxId, visitorToken | profile | identifier+identifierHash) is
+// checked in namespace middleware, so a refused visitor gets `connect_error` and never joins a room.
+@WebSocketGateway({ namespace: WEBCHAT_NAMESPACE, cors: { origin: true, credentials: false } })
+export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnection {
+  private readonly logger = new Logger(WebChatGateway.name);
+  private namespace: Namespace;
+
+  constructor(
+    private readonly sessions: WebChatSessionService,
+    private readonly intake: InboundIntakeService,
+    private readonly rateLimiter: WebChatRateLimiter,
+    private readonly autoReplies: WebChatAutoReplyService,
+    private readonly attachments: WebChatAttachmentsService,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.namespace = namespace;
+    namespace.use((socket, next) => {
+      this.authenticate(socket).then(
+        () => next(),
+        (error: unknown) => {
+          const refusal = refusalOf(error);
+          if (!(error instanceof WebChatRefusal)) this.logger.error(`Web-chat handshake failed: ${(error as Error).stack}`);
+          next(Object.assign(new Error(refusal.message), { data: refusal.toJSON() }));
+        },
+      );
+    });
+  }
+
+  async handleConnection(socket: Socket): Promise<void> {
+    const session = socket.data.session as VisitorSession | undefined;
+    if (!session) return;
+    await socket.join(session.room);
+    socket.emit(WebChatEvent.Session, {
+      visitorToken: session.visitorToken,
+      contactId: session.contactId,
+      conversationId: await this.sessions.currentConversationId(session),
+    });
+  }
+
+  @SubscribeMessage(WebChatEvent.MessageSend)
+  async send(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ id: string }>> {
+    const session = socket.data.session as VisitorSession;
+    try {
+      const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+      const clientMessageId = typeof input.clientMessageId === 'string' ? input.clientMessageId.trim() : '';
+      const text = typeof input.text === 'string' ? input.text.trim() : '';
+      const attachmentInput = Array.isArray(input.attachments) ? input.attachments : [];
+      const problems: Array<{ field: string; message: string }> = [];
+      if (!/^[\w-]{1,100}$/.test(clientMessageId))
+        problems.push({ field: 'clientMessageId', message: 'must be 1 to 100 letters, digits, - or _' });
+      if (text.length > MAX_TEXT_LENGTH) problems.push({ field: 'text', message: `must be at most ${MAX_TEXT_LENGTH} characters` });
+      if (attachmentInput.length > MAX_ATTACHMENTS_PER_MESSAGE) problems.push({ field: 'attachments', message: 'too many attachments' });
+      if (!text && attachmentInput.length === 0) problems.push({ field: 'text', message: 'must not be empty' });
+      if (problems.length > 0) throw new WebChatRefusal(WebChatRefusalCode.ValidationFailed, 'The message has invalid fields', problems);
+      if (!(await this.rateLimiter.allows(`message:${session.visitorKey}`, WEBCHAT_MESSAGE_LIMIT))) {
+        throw new WebChatRefusal(WebChatRefusalCode.RateLimited, 'Too many messages; wait a moment');
+      }
+      const attachments: AttachmentMetadata[] = await this.attachments.resolve(session, attachmentInput);
+
+      // Scoped by the visitor, so a repeated clientMessageId is stored once and another visitor's never collides.
+      const accepted = await this.intake.accept(session.inbox, {
+        providerMessageId: `${session.visitorKey}:${clientMessageId}`,
+        sender: { externalId: session.token.externalId },
+        text,
+        attachments,
+      });
+      if (!accepted.duplicate) {
+        // The visitor's other tabs and devices show the message at once; the officers see it once the worker applies it.
+        const payload: WebChatMessagePayload = {
+          id: accepted.messageId,
+          text,
+          sender: 'visitor',
+          createdAt: new Date().toISOString(),
+          ...(attachments.length > 0 ? { attachments } : {}),
+        };
+        socket.to(session.room).emit(WebChatEvent.MessageNew, payload);
+        void this.autoReplies
+          .answerIfOffline(session, this.namespace)
+          .catch((error: Error) => this.logger.warn(`Auto-reply failed: ${error.message}`));
+      }
+      return { id: accepted.messageId };
+    } catch (error) {
+      if (!(error instanceof WebChatRefusal)) this.logger.error(`message:send failed: ${(error as Error).stack}`);
+      return { error: refusalOf(error).toJSON() };
+    }
+  }
+
+  @SubscribeMessage(WebChatEvent.History)
+  async history(@ConnectedSocket() socket: Socket): Promise<Ack<WebChatMessagePayload[]>> {
+    try {
+      const session = socket.data.session as VisitorSession;
+      if (!(await this.rateLimiter.allows(`read:${session.visitorKey}`, WEBCHAT_READ_LIMIT))) {
+        throw new WebChatRefusal(WebChatRefusalCode.RateLimited, 'Too many requests; wait a moment');
+      }
+      return await this.sessions.history(session);
+    } catch (error) {
+      this.logger.error(`history failed: ${(error as Error).stack}`);
+      return { error: refusalOf(error).toJSON() };
+    }
+  }
+
+  // The visitor is typing: shown to the officers of the organisation on /agents (event `webchat.typing`).
+  @SubscribeMessage(WebChatEvent.Typing)
+  async typing(@ConnectedSocket() socket: Socket): Promise<void> {
+    const session = socket.data.session as VisitorSession;
+    const now = Date.now();
+    if (now - ((socket.data.lastTypingAt as number | undefined) ?? 0) < TYPING_INTERVAL_MILLISECONDS) return;
+    socket.data.lastTypingAt = now;
+    const conversationId = await this.sessions.currentConversationId(session);
+    this.namespace.server
+      .of(AGENTS_NAMESPACE)
+      .to(organisationRoom(session.inbox.organisationId))
+      .emit('webchat.typing', { inboxId: session.inbox.id, contactId: session.contactId, conversationId: conversationId ?? null });
+  }
+
+  // The browser reports agent replies as delivered (received) or read (seen with the panel open).
+  @SubscribeMessage(WebChatEvent.MessageStatus)
+  async status(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ updated: number }>> {
+    const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const ids = Array.isArray(input.ids)
+      ? input.ids.filter((id): id is string => typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id))
+      : [];
+    const status = input.status === 'read' ? DeliveryStatus.Read : input.status === 'delivered' ? DeliveryStatus.Delivered : undefined;
+    if (!status || ids.length === 0 || ids.length > 200) {
+      return { error: new WebChatRefusal(WebChatRefusalCode.ValidationFailed, 'Send ids and a status of delivered or read').toJSON() };
+    }
+    const session = socket.data.session as VisitorSession;
+    if (!(await this.rateLimiter.allows(`read:${session.visitorKey}`, WEBCHAT_READ_LIMIT))) {
+      return { error: new WebChatRefusal(WebChatRefusalCode.RateLimited, 'Too many requests; wait a moment').toJSON() };
+    }
+    return { updated: await this.sessions.recordVisitorStatus(session, ids, status) };
+  }
+
+  private async authenticate(socket: Socket): Promise<void> {
+    const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+    // A returning visitor is counted by its token (its signature part), a new one by its address.
+    const returning = typeof auth.visitorToken === 'string' && auth.visitorToken.length > 43;
+    const subject = returning ? `visitor:${(auth.visitorToken as string).slice(-43)}` : `address:${socket.handshake.address}`;
+    if (
+      !(await this.rateLimiter.allows(
+        `connect:${String(auth.inboxId)}:${subject}`,
+        returning ? WEBCHAT_CONNECTION_LIMIT : WEBCHAT_NEW_VISITOR_LIMIT,
+      ))
+    ) {
+      throw new WebChatRefusal(WebChatRefusalCode.RateLimited, 'Too many connections; wait a moment');
+    }
+    socket.data.session = await this.sessions.open({
+      inboxId: auth.inboxId,
+      origin: socket.handshake.headers.origin,
+      host: socket.handshake.headers.host,
+      visitorToken: auth.visitorToken,
+      identifier: auth.identifier,
+      identifierHash: auth.identifierHash,
+      profile: auth.profile,
+    });
+  }
+}

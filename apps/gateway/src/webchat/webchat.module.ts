@@ -1,0 +1,38 @@
+import { ContactsModule } from '@app/contacts';
+import { Conversation, ConversationsModule, Message } from '@app/conversations';
+import { IdentityModule } from '@app/identity';
+import { InboxesModule } from '@app/inboxes';
+import { RealtimeModule } from '@app/realtime';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WebChatAttachmentsService } from './webchat-attachments.service';
+import { WebChatAutoReplyService } from './webchat-auto-reply.service';
+import { WebChatRateLimiter } from './webchat-rate-limiter.service';
+import { WebChatSessionService } from './webchat-session.service';
+import { WebChatStaffController } from './webchat-staff.controller';
+import { WebChatStaffService } from './webchat-staff.service';
+import { WebChatController } from './webchat.controller';
+import { WebChatGateway } from './webchat.gateway';
+
+// The web-chat channel's gateway side: the /webchat socket namespace, the widget and its HTTP endpoints.
+// Replies reach visitors from the worker through the channel adapter (libs/channels/src/webchat).
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Message, Conversation]),
+    IdentityModule,
+    InboxesModule,
+    ContactsModule,
+    ConversationsModule,
+    RealtimeModule,
+  ],
+  controllers: [WebChatController, WebChatStaffController],
+  providers: [
+    WebChatGateway,
+    WebChatSessionService,
+    WebChatRateLimiter,
+    WebChatAutoReplyService,
+    WebChatAttachmentsService,
+    WebChatStaffService,
+  ],
+})
+export class WebChatModule {}

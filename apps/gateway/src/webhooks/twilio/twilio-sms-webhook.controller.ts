@@ -1,0 +1,62 @@
+import {
+  ChannelKind,
+  EMPTY_TWIML,
+  parseTwilioInboundSms,
+  parseTwilioStatusCallback,
+  TwilioParameters,
+  TwilioPayloadError,
+} from '@app/channels';
+import { ApiException } from '@app/common';
+import { DeliveryStatusService, InboundIntakeService } from '@app/conversations';
+import { Public } from '@app/identity';
+import { Controller, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { TwilioRequestVerifier } from './twilio-request.verifier';
+
+// Twilio Programmable Messaging: inbound SMS and delivery status callbacks, form-encoded and signed.
+@ApiTags('webhooks')
+@Public()
+@ApiHeader({ name: 'X-Twilio-Signature', description: 'base64 HMAC-SHA1 of the public URL and sorted form parameters' })
+@Controller('webhooks/twilio/:inboxId')
+export class TwilioSmsWebhookController {
+  constructor(
+    private readonly verifier: TwilioRequestVerifier,
+    private readonly intake: InboundIntakeService,
+    private readonly deliveryStatus: DeliveryStatusService,
+  ) {}
+
+  // MessageSid is the dedupe key: the same SMS posted again is stored once and applied once.
+  @Post('sms')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml; charset=utf-8')
+  async receiveSms(@Param('inboxId') inboxId: string, @Req() request: Request): Promise<string> {
+    const { inbox } = await this.verifier.verify(inboxId, request, [ChannelKind.Sms]);
+    await this.intake.accept(
+      inbox,
+      parsed(() => parseTwilioInboundSms(request.body as TwilioParameters)),
+    );
+    // Replies go out through the REST API from the worker, so Twilio gets an empty TwiML answer at once.
+    return EMPTY_TWIML;
+  }
+
+  @Post('status')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml; charset=utf-8')
+  async receiveStatus(@Param('inboxId') inboxId: string, @Req() request: Request): Promise<string> {
+    const { inbox } = await this.verifier.verify(inboxId, request, [ChannelKind.Sms, ChannelKind.Voice]);
+    const update = parseTwilioStatusCallback(request.body as TwilioParameters);
+    // Inbound-only statuses (received) carry nothing to apply; Twilio only needs the 200.
+    if (update) await this.deliveryStatus.enqueue(inbox, update);
+    return EMPTY_TWIML;
+  }
+}
+
+function parsed<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof TwilioPayloadError) throw ApiException.validation([{ field: 'body', message: error.message }]);
+    throw error;
+  }
+}

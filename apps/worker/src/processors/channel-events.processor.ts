@@ -1,0 +1,41 @@
+import { WaslConfig } from '@app/config';
+import { CallsService, DeliveryStatusService } from '@app/conversations';
+import { JobName, JobOf, JobStatus, QueueName } from '@app/queue';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+
+type ChannelEventJob =
+  | Job<JobOf<JobName.ApplyDeliveryStatus>, JobStatus, JobName.ApplyDeliveryStatus>
+  | Job<JobOf<JobName.LinkCall>, JobStatus, JobName.LinkCall>;
+
+// Delivery reports and call links. Both may arrive before the row they refer to is stored (a Twilio callback
+// racing the send's result; a call whose message the inbound worker has not applied yet): the handlers throw,
+// and BullMQ retries with backoff until the row exists or the attempts run out (the job is then kept as evidence).
+@Processor(QueueName.ChannelEvents)
+export class ChannelEventsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  static readonly handles = [JobName.ApplyDeliveryStatus, JobName.LinkCall] as const;
+
+  constructor(
+    private readonly deliveryStatus: DeliveryStatusService,
+    private readonly calls: CallsService,
+    private readonly config: WaslConfig,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.queues.channelEvents.concurrency;
+  }
+
+  async process(job: ChannelEventJob): Promise<JobStatus> {
+    switch (job.name) {
+      case JobName.ApplyDeliveryStatus:
+        return this.deliveryStatus.apply(job.data);
+      case JobName.LinkCall:
+        return this.calls.linkCall(job.data.organisationId, job.data.callId);
+      default:
+        throw new UnrecoverableError(`No handler for ${(job as Job).name} on ${QueueName.ChannelEvents}`);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { ApiException, FieldProblem, JsonObject, toFieldProblems } from '@app/common';
+import { ClassConstructor, plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { ChannelKind } from './channel-kind.enum';
+import { SmsProvider } from './sms/sms-provider.enum';
+import { isSmsProvider, SMS_PROVIDERS } from './sms/sms-provider.registry';
+import { TwilioVoiceSettingsDto, VOICE_DEFAULT_API_BASE_URL, VOICE_SECRET_FIELDS } from './voice/twilio-voice-settings.dto';
+
+export interface PreparedChannelSettings {
+  provider: string | null;
+  // Returned by the API.
+  settings: JsonObject;
+  // Sealed with the inbox; never returned.
+  secrets: Record<string, string>;
+}
+
+function validated(type: ClassConstructor<object>, input: JsonObject, secretFields: readonly string[], defaultApiBaseUrl?: string) {
+  const instance = plainToInstance(type, input);
+  const errors = validateSync(instance, { whitelist: true });
+  if (errors.length > 0) {
+    throw ApiException.validation(toFieldProblems(errors).map((problem) => ({ ...problem, field: `settings.${problem.field}` })));
+  }
+  const clean = JSON.parse(JSON.stringify(instance)) as JsonObject;
+  const secrets: Record<string, string> = {};
+  for (const field of secretFields) {
+    if (typeof clean[field] === 'string') secrets[field] = clean[field] as string;
+    delete clean[field];
+  }
+  if (defaultApiBaseUrl && clean.apiBaseUrl === undefined) clean.apiBaseUrl = defaultApiBaseUrl;
+  if (typeof clean.apiBaseUrl === 'string') clean.apiBaseUrl = clean.apiBaseUrl.replace(/\/+$/, '');
+  return { settings: clean, secrets };
+}
+
+function providerProblem(message: string): ApiException {
+  return ApiException.validation([{ field: 'provider', message } satisfies FieldProblem]);
+}
+
+// Channel- and provider-specific checks for a new inbox. Channels without provider settings pass through untouched.
+export function prepareChannelSettings(channel: ChannelKind, provider: string | undefined, settings: JsonObject): PreparedChannelSettings {
+  switch (channel) {
+    case ChannelKind.Sms: {
+      if (!isSmsProvider(provider)) throw providerProblem(`must be one of ${Object.values(SmsProvider).join(', ')}`);
+      const definition = SMS_PROVIDERS[provider];
+      return { provider, ...validated(definition.settings, settings, definition.secretFields, definition.defaultApiBaseUrl) };
+    }
+    case ChannelKind.Voice: {
+      if (provider !== SmsProvider.Twilio) throw providerProblem('must be twilio');
+      return { provider, ...validated(TwilioVoiceSettingsDto, settings, VOICE_SECRET_FIELDS, VOICE_DEFAULT_API_BASE_URL) };
+    }
+    default:
+      return { provider: provider ?? null, settings, secrets: {} };
+  }
+}

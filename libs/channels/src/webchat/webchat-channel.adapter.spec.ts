@@ -1,0 +1,61 @@
+import { ChannelErrorCode } from '../channel-error';
+import { createOutboundAdapter } from '../channel-adapter.registry';
+import { ChannelKind } from '../channel-kind.enum';
+import { WebChatTransport } from './webchat-channel.adapter';
+import { webChatVisitorRoom } from './webchat-visitor-room.util';
+
+class RecordingTransport implements WebChatTransport {
+  readonly emitted: Array<{ room: string; event: string; payload: object }> = [];
+  toWebChatRoom(room: string, event: string, payload: object): void {
+    this.emitted.push({ room, event, payload });
+  }
+}
+
+describe('WebChatChannelAdapter', () => {
+  const message = {
+    messageId: 'message-1',
+    conversationId: 'conversation-1',
+    text: 'أهلًا بك، كيف نخدمك؟',
+    createdAt: new Date('2026-11-01T10:00:00Z'),
+    recipient: { externalId: 'visitor-7' },
+  };
+
+  it('should emit message:new to the visitor room derived from the inbox secret', async () => {
+    const transport = new RecordingTransport();
+    const sut = createOutboundAdapter(ChannelKind.WebChat, {
+      settings: {},
+      secrets: { signingSecret: 's' },
+      callbackTimeoutMs: 1,
+      webChat: transport,
+    });
+    await sut.send(message);
+    expect(transport.emitted).toEqual([
+      {
+        room: webChatVisitorRoom('s', 'visitor-7'),
+        event: 'message:new',
+        payload: { id: 'message-1', text: 'أهلًا بك، كيف نخدمك؟', sender: 'agent', createdAt: '2026-11-01T10:00:00.000Z' },
+      },
+    ]);
+    expect(webChatVisitorRoom('s', 'visitor-7')).not.toEqual(webChatVisitorRoom('other-inbox-secret', 'visitor-7'));
+  });
+
+  it('should refuse a contact without a visitor id and turn transport failures into temporary errors', async () => {
+    const failing: WebChatTransport = {
+      toWebChatRoom: () => {
+        throw new Error('Redis is away');
+      },
+    };
+    const context = { settings: {}, secrets: { signingSecret: 's' }, callbackTimeoutMs: 1 };
+    await expect(
+      createOutboundAdapter(ChannelKind.WebChat, { ...context, webChat: new RecordingTransport() }).send({ ...message, recipient: {} }),
+    ).rejects.toMatchObject({
+      code: ChannelErrorCode.RecipientInvalid,
+    });
+    await expect(createOutboundAdapter(ChannelKind.WebChat, { ...context, webChat: failing }).send(message)).rejects.toMatchObject({
+      code: ChannelErrorCode.Temporary,
+    });
+    expect(() => createOutboundAdapter(ChannelKind.WebChat, context)).toThrow(
+      expect.objectContaining({ code: ChannelErrorCode.AuthInvalid }),
+    );
+  });
+});

@@ -1,0 +1,59 @@
+import { ChannelError, ChannelErrorCode } from '../channel-error';
+import { OutboundMessage, SendResult } from '../channel-message.types';
+import { OutboundChannelAdapter } from '../outbound-channel.adapter';
+import { WebChatEvent } from './webchat-event.enum';
+import { webChatVisitorRoom } from './webchat-visitor-room.util';
+
+// How the worker reaches browsers: an emit into a /webchat room through Redis (socket.io's emitter), so the
+// visitor receives it on whichever gateway instance holds their socket.
+export interface WebChatTransport {
+  toWebChatRoom(room: string, event: string, payload: object): void;
+}
+
+// The `message:new` payload of the /webchat protocol.
+export interface WebChatMessagePayload {
+  id: string;
+  text: string;
+  sender: 'visitor' | 'agent';
+  agentName?: string;
+  createdAt: string;
+  status?: string;
+  attachments?: Array<{ url?: string; contentType?: string; fileName?: string; sizeBytes?: number }>;
+  // An automatic answer (offline, outside working hours), not written by an officer.
+  automatic?: boolean;
+}
+
+export interface WebChatCredentials {
+  signingSecret: string;
+}
+
+// Sending to a web-chat visitor is an emit to their room; the message row is the mailbox, so a visitor who is
+// offline now reads the reply from `history` when the page next opens.
+export class WebChatChannelAdapter implements OutboundChannelAdapter {
+  constructor(
+    private readonly credentials: WebChatCredentials,
+    private readonly transport: WebChatTransport,
+  ) {}
+
+  async send(message: OutboundMessage): Promise<SendResult> {
+    if (!message.recipient.externalId) {
+      throw new ChannelError(ChannelErrorCode.RecipientInvalid, 'The contact has no web-chat visitor id in this inbox');
+    }
+    const payload: WebChatMessagePayload = {
+      id: message.messageId,
+      text: message.text,
+      sender: 'agent',
+      createdAt: message.createdAt.toISOString(),
+    };
+    try {
+      this.transport.toWebChatRoom(
+        webChatVisitorRoom(this.credentials.signingSecret, message.recipient.externalId),
+        WebChatEvent.MessageNew,
+        payload,
+      );
+    } catch (error) {
+      throw new ChannelError(ChannelErrorCode.Temporary, `Could not publish to web chat: ${(error as Error).message}`);
+    }
+    return { acceptedAt: new Date() };
+  }
+}

@@ -1,0 +1,58 @@
+import { validateInput } from '@app/common';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+
+export type PreChatFieldRule = 'required' | 'optional' | 'hidden';
+const FIELD_RULES: PreChatFieldRule[] = ['required', 'optional', 'hidden'];
+
+export class PreChatSettingsDto {
+  @IsOptional() @IsIn(FIELD_RULES) name?: PreChatFieldRule;
+  @IsOptional() @IsIn(FIELD_RULES) phone?: PreChatFieldRule;
+  @IsOptional() @IsIn(FIELD_RULES) email?: PreChatFieldRule;
+}
+
+export class WorkingHoursDto {
+  // An IANA zone; Saudi associations work on Asia/Riyadh time whatever the server's clock says.
+  @IsOptional() @IsString() @MaxLength(60) timeZone?: string;
+  // 0 is Sunday; the Saudi working week is Sunday to Thursday.
+  @IsOptional() @IsArray() @ArrayMaxSize(7) @IsInt({ each: true }) @Min(0, { each: true }) @Max(6, { each: true }) days?: number[];
+  @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/) from?: string;
+  @IsOptional() @Matches(/^([01]\d|2[0-4]):[0-5]\d$/) to?: string;
+}
+
+// The web-chat part of an inbox's free `settings` object.
+export class WebChatSettingsDto {
+  // Sites allowed to embed the widget, as origins ("https://example.org"); the gateway's own origin is always allowed.
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(200, { each: true }) allowedOrigins?: string[];
+  @IsOptional() @ValidateNested() @Type(() => PreChatSettingsDto) preChat?: PreChatSettingsDto;
+  @IsOptional() @ValidateNested() @Type(() => WorkingHoursDto) workingHours?: WorkingHoursDto;
+  @IsOptional() @IsString() @MaxLength(1000) offlineMessage?: string;
+  @IsOptional() @IsString() @MaxLength(500) greeting?: string;
+}
+
+export interface WebChatSettings {
+  allowedOrigins: string[];
+  preChat: Required<Record<keyof PreChatSettingsDto, PreChatFieldRule>>;
+  workingHours?: Required<WorkingHoursDto>;
+  offlineMessage?: string;
+  greeting?: string;
+}
+
+// Settings are stored as the administrator sent them; this validates them (400 naming each field) and fills defaults.
+export function parseWebChatSettings(settings: unknown): WebChatSettings {
+  const dto = validateInput(WebChatSettingsDto, settings ?? {});
+  return {
+    allowedOrigins: (dto.allowedOrigins ?? []).map((origin) => origin.trim().replace(/\/+$/, '').toLowerCase()),
+    preChat: { name: dto.preChat?.name ?? 'required', phone: dto.preChat?.phone ?? 'required', email: dto.preChat?.email ?? 'optional' },
+    workingHours: dto.workingHours
+      ? {
+          timeZone: dto.workingHours.timeZone ?? 'Asia/Riyadh',
+          days: dto.workingHours.days ?? [0, 1, 2, 3, 4],
+          from: dto.workingHours.from ?? '08:00',
+          to: dto.workingHours.to ?? '16:00',
+        }
+      : undefined,
+    offlineMessage: dto.offlineMessage,
+    greeting: dto.greeting,
+  };
+}

@@ -1,0 +1,137 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+import { io, Socket } from 'socket.io-client';
+import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
+
+interface ConversationItem {
+  id: string;
+  channel: string;
+  contact: { name: string | null; phone: string | null };
+}
+
+const CHROMIUM_ARGUMENTS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+describe('Web chat widget in headless Chromium (/demo → officer → reply → reload)', () => {
+  let wasl: WaslTestApp;
+  let organisation: TestOrganisation;
+  let inbox: { id: string };
+  let profileDirectory: string;
+  let browser: BrowserContext;
+  let page: Page;
+  let agents: Socket;
+  const agentEvents: Array<{ event: string; payload: { text?: string; type?: string } }> = [];
+
+  beforeAll(async () => {
+    wasl = await WaslTestApp.start();
+    organisation = await wasl.createOrganisation('جمعية تنمية المواهب');
+    const created = await wasl.request<{ id: string }>('POST', '/api/v1/inboxes', {
+      token: organisation.adminToken,
+      body: { channel: 'webchat', name: 'محادثة موقع الجمعية', settings: { preChat: { email: 'optional' } } },
+    });
+    inbox = created.body;
+    agents = io(`${wasl.url}/agents`, { auth: { token: organisation.adminToken }, transports: ['websocket'], forceNew: true });
+    agents.onAny((event: string, payload: { text?: string }) => agentEvents.push({ event, payload }));
+    await new Promise((resolve) => agents.once('ready', resolve));
+    profileDirectory = await mkdtemp(join(tmpdir(), 'wasl-chromium-'));
+    browser = await chromium.launchPersistentContext(profileDirectory, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGUMENTS,
+      viewport: { width: 1100, height: 800 },
+      locale: 'ar-SA',
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    // A step that fails should fail with its own message, well before the test's timeout.
+    page.setDefaultTimeout(8_000);
+    page.on('pageerror', (error) => console.error(`widget error: ${error.message}`));
+  });
+
+  afterAll(async () => {
+    agents?.close();
+    await browser?.close();
+    await wasl?.close();
+    if (profileDirectory) await rm(profileDirectory, { recursive: true, force: true });
+  });
+
+  it('should let a beneficiary write in Arabic, reach the officers, read the reply and keep the history across a reload', async () => {
+    await page.goto(`${wasl.url}/demo?inbox=${inbox.id}`);
+    const launcher = page.getByRole('button', { name: 'راسلنا' });
+    await launcher.click();
+    expect(await page.locator('#wasl-webchat').getAttribute('dir')).toBe('rtl');
+
+    await page.getByLabel('الاسم').fill('فاطمة الزهراني');
+    // Arabic-Indic digits, as a phone keyboard in Arabic types them.
+    await page.getByLabel('رقم الجوال').fill('٠٥٥١١١٢٢٣٣');
+    await page.getByRole('button', { name: 'ابدأ المحادثة' }).click();
+
+    const input = page.getByLabel('رسالتك');
+    await input.fill('السلام عليكم، أرغب في التطوع مع الجمعية');
+    await input.press('Enter');
+    await page.getByText('السلام عليكم، أرغب في التطوع مع الجمعية').waitFor();
+
+    const conversation = await eventually(async () => {
+      const list = await wasl.request<{ items: ConversationItem[] }>('GET', '/api/v1/conversations', { token: organisation.adminToken });
+      return list.body.items.find((item) => item.channel === 'webchat');
+    }, 'the web-chat conversation in the staff API');
+    expect(conversation.contact).toMatchObject({ name: 'فاطمة الزهراني', phone: '+966551112233' });
+    await eventually(
+      async () =>
+        agentEvents.find((item) => item.event === 'message.created' && item.payload.text === 'السلام عليكم، أرغب في التطوع مع الجمعية'),
+      'the message on the /agents socket',
+    );
+
+    const reply = await wasl.request<{ id: string }>('POST', `/api/v1/conversations/${conversation.id}/messages`, {
+      token: organisation.adminToken,
+      body: { text: 'وعليكم السلام، يسعدنا انضمامك لفريق التطوع' },
+    });
+    expect(reply.status).toBe(201);
+    await page.getByText('وعليكم السلام، يسعدنا انضمامك لفريق التطوع').waitFor();
+    // The panel is open on a visible page, so the widget reports the reply as read.
+    await eventually(async () => {
+      const messages = await wasl.request<{ items: Array<{ id: string; status: string | null }> }>(
+        'GET',
+        `/api/v1/conversations/${conversation.id}/messages`,
+        { token: organisation.adminToken },
+      );
+      return messages.body.items.find((message) => message.id === reply.body.id && message.status === 'read');
+    }, 'the read receipt');
+
+    // An image picked from the device: uploaded, checked by its bytes, shown in the conversation.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await page.locator('#wasl-webchat input[type=file]').setInputFiles({ name: 'بطاقة.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('img', { name: 'بطاقة.png' }).waitFor();
+    const withImage = await eventually(async () => {
+      const messages = await wasl.request<{ items: Array<{ attachments: Array<{ contentType: string }> }> }>(
+        'GET',
+        `/api/v1/conversations/${conversation.id}/messages`,
+        { token: organisation.adminToken },
+      );
+      return messages.body.items.find((message) => message.attachments.length > 0);
+    }, 'the attachment in the staff API');
+    expect(withImage.attachments[0]).toMatchObject({ contentType: 'image/png', fileName: 'بطاقة.png' });
+
+    await mkdir('test-artifacts', { recursive: true });
+    await page.screenshot({ path: 'test-artifacts/webchat-widget.png' });
+
+    await page.reload();
+    await page.getByRole('button', { name: 'راسلنا' }).click();
+    await page.getByText('السلام عليكم، أرغب في التطوع مع الجمعية').waitFor();
+    await page.getByText('وعليكم السلام، يسعدنا انضمامك لفريق التطوع').waitFor();
+    expect(await page.getByLabel('الاسم').count()).toBe(0);
+
+    await page.goto(`${wasl.url}/demo?inbox=${inbox.id}&locale=en`);
+    await page.getByRole('button', { name: 'Chat with us' }).waitFor();
+    expect(await page.locator('#wasl-webchat').getAttribute('dir')).toBe('ltr');
+    // A real browser round trip with a reload takes a few seconds; the suite default is too tight for it.
+  }, 30_000);
+});
