@@ -1,22 +1,18 @@
-import 'reflect-metadata';
-import { buildDataSourceOptions } from '@app/database';
-import { DataSource, getMetadataArgsStorage } from 'typeorm';
-import '../../apps/gateway/src/gateway.module';
+import { DataSource } from 'typeorm';
 import { pendingSchemaChanges } from '../support/schema-drift';
-import { TEST_DATABASE_URL_VARIABLE } from '../support/test-environment';
+import { WaslTestApp } from '../support/wasl-test-app';
 
+// The entities as the running gateway registers them (autoLoadEntities), against the migrated test database.
 describe('PostgreSQL migrations', () => {
+  let wasl: WaslTestApp;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    const entities = [...new Set(getMetadataArgsStorage().tables.map((table) => table.target as Function))];
-    dataSource = new DataSource(
-      buildDataSourceOptions({ kind: 'postgres', url: process.env[TEST_DATABASE_URL_VARIABLE]!, poolSize: 2 }, entities),
-    );
-    await dataSource.initialize();
+    wasl = await WaslTestApp.start({ WASL_ROLE: 'gateway' });
+    dataSource = wasl.dataSource;
   });
 
-  afterAll(() => dataSource.destroy());
+  afterAll(() => wasl.close());
 
   it('should leave nothing for the entities to change once applied', async () => {
     expect(await dataSource.showMigrations()).toBe(false);
@@ -34,7 +30,7 @@ describe('PostgreSQL migrations', () => {
     const count = dataSource.migrations.length;
     for (let index = 0; index < count; index += 1) await dataSource.undoLastMigration({ transaction: 'each' });
     const tables: { count: number }[] = await dataSource.query(
-      "SELECT count(*)::int AS count FROM information_schema.tables WHERE table_name = 'messages'",
+      "SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations'",
     );
     expect(tables[0].count).toBe(0);
     await dataSource.runMigrations({ transaction: 'each' });
