@@ -26,7 +26,7 @@ describe(loadConfig.name, () => {
     });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://wasl@db/wasl', poolSize: 20 });
     expect(config.http).toEqual({ port: 8080, publicUrl: 'https://wasl.example.org' });
-    expect(config.queues.inbound.concurrency).toBe(16);
+    expect(config.queues.inbound.concurrency).toBe(128);
     expect(config.runsGateway).toBe(false);
     expect(config.runsMigrations).toBe(false);
     expect(config.security.encryptionKey).toHaveLength(32);

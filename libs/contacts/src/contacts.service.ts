@@ -108,6 +108,109 @@ export class ContactsService {
     return contact;
   }
 
+  // The batch form of resolveSender for PostgreSQL, with the same rules, in a handful of statements whatever the
+  // batch size: lock every identity key, read them at once, create what is new (senders in the same batch who
+  // share a key get one contact), add missing identities, lock the contacts in id order. Results follow `senders`.
+  async resolveSenders(
+    manager: EntityManager,
+    senders: Array<{ organisationId: string; inboxId: string; sender: SenderIdentity }>,
+  ): Promise<Contact[]> {
+    const now = new Date();
+    const requests = senders.map((item) => ({ ...item, keys: this.identityKeys(item.inboxId, item.sender) }));
+    const keyOf = (organisationId: string, key: IdentityKey) => `${organisationId}|${key.kind}|${key.scope}|${key.value}`;
+    const allKeys = [
+      ...new Map(
+        requests.flatMap((request) =>
+          request.keys.map((key) => [keyOf(request.organisationId, key), { organisationId: request.organisationId, ...key }]),
+        ),
+      ).entries(),
+    ];
+    if (allKeys.length > 0) {
+      await manager.query(
+        'SELECT pg_advisory_xact_lock(hashtextextended(lock_key, 0)) FROM unnest($1::text[]) AS lock_key ORDER BY lock_key',
+        [allKeys.map(([lockKey]) => lockKey)],
+      );
+    }
+    const known = new Map<string, string>();
+    if (allKeys.length > 0) {
+      const rows: Array<{ organisation_id: string; kind: string; scope: string; value: string; contact_id: string }> = await manager.query(
+        `SELECT organisation_id, kind, scope, value, contact_id FROM contact_identities
+          WHERE (organisation_id, kind, scope, value) IN (SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[]))`,
+        [
+          allKeys.map(([, key]) => key.organisationId),
+          allKeys.map(([, key]) => key.kind),
+          allKeys.map(([, key]) => key.scope),
+          allKeys.map(([, key]) => key.value),
+        ],
+      );
+      for (const row of rows) known.set(`${row.organisation_id}|${row.kind}|${row.scope}|${row.value}`, row.contact_id);
+    }
+
+    const newContacts: Contact[] = [];
+    const newIdentities: Array<{ organisationId: string; contactId: string } & IdentityKey> = [];
+    const contactIds = requests.map((request) => {
+      const best = PRIORITY.map((kind) =>
+        request.keys.find((key) => key.kind === kind && known.has(keyOf(request.organisationId, key))),
+      ).find(Boolean);
+      let contactId = best ? known.get(keyOf(request.organisationId, best))! : undefined;
+      if (!contactId) {
+        contactId = randomUUID();
+        newContacts.push(
+          manager.create(Contact, {
+            id: contactId,
+            organisationId: request.organisationId,
+            name: request.sender.name?.trim() || null,
+            phone: request.keys.find((key) => key.kind === IdentityKind.Phone)?.value ?? null,
+            email: request.keys.find((key) => key.kind === IdentityKind.Email)?.value ?? null,
+            mergedIntoId: null,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        );
+      }
+      // A key already known for someone else stays theirs, as in resolveSender.
+      for (const key of request.keys) {
+        if (known.has(keyOf(request.organisationId, key))) continue;
+        known.set(keyOf(request.organisationId, key), contactId);
+        newIdentities.push({ organisationId: request.organisationId, contactId, ...key });
+      }
+      return contactId;
+    });
+    if (newContacts.length > 0) await manager.insert(Contact, newContacts);
+    if (newIdentities.length > 0) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ContactIdentity)
+        .values(newIdentities.map((identity) => ({ id: randomUUID(), ...identity, createdAt: now })))
+        .orIgnore()
+        .execute();
+    }
+
+    const distinct = [...new Set(contactIds)].sort();
+    const contacts = await manager
+      .createQueryBuilder(Contact, 'contact')
+      .where('contact.id IN (:...ids)', { ids: distinct })
+      .orderBy('contact.id')
+      .setLock('pessimistic_write')
+      .getMany();
+    const byId = new Map(contacts.map((contact) => [contact.id, contact]));
+    for (const [index, request] of requests.entries()) {
+      const contact = byId.get(contactIds[index])!;
+      const patch: Partial<Contact> = {};
+      if (!contact.name && request.sender.name?.trim()) patch.name = request.sender.name.trim();
+      const phone = request.keys.find((key) => key.kind === IdentityKind.Phone)?.value;
+      if (!contact.phone && phone) patch.phone = phone;
+      const email = request.keys.find((key) => key.kind === IdentityKind.Email)?.value;
+      if (!contact.email && email) patch.email = email;
+      if (Object.keys(patch).length > 0) {
+        await manager.update(Contact, { id: contact.id }, { ...patch, updatedAt: now });
+        Object.assign(contact, patch);
+      }
+    }
+    return contactIds.map((id) => byId.get(id)!);
+  }
+
   async findInOrganisation(organisationId: string, contactId: string): Promise<Contact | null> {
     return this.contacts.findOneBy({ id: contactId, organisationId });
   }

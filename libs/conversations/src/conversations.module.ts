@@ -14,6 +14,7 @@ import { CallsService } from './services/calls.service';
 import { ContactMergeService } from './services/contact-merge.service';
 import { ConversationsService } from './services/conversations.service';
 import { DeliveryStatusService } from './services/delivery-status.service';
+import { InboundBatchApplier } from './services/inbound-batch.applier';
 import { InboundIntakeService } from './services/inbound-intake.service';
 import { InboundMessageHandler } from './services/inbound-message.handler';
 import { InboundRecoveryService } from './services/inbound-recovery.service';
@@ -25,6 +26,7 @@ const SERVICES = [
   ContactMergeService,
   InboundIntakeService,
   InboundMessageHandler,
+  InboundBatchApplier,
   InboundRecoveryService,
   OutboundDeliveryService,
   DeliveryStatusService,

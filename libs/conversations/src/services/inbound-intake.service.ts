@@ -18,11 +18,37 @@ export interface IntakeResult {
   duplicate: boolean;
 }
 
-// The gateway's half of ingestion: store the accepted message once, queue its id, answer fast.
+interface PendingIntake {
+  inbox: Inbox;
+  message: InboundMessage;
+  receivedAt: Date;
+  messageId: string;
+  resolve: (result: IntakeResult) => void;
+  reject: (error: unknown) => void;
+}
+
+interface StoredRow {
+  id: number;
+  inbox_id: string;
+  provider_message_id: string;
+  message_id: string;
+  processed_at?: Date | null;
+}
+
+// Requests that arrive while earlier ones are being stored go into the next multi-row INSERT.
+const MAX_INTAKE_BATCH = 200;
+const MAX_INTAKE_BATCHES_IN_FLIGHT = 4;
+
+// The gateway's half of ingestion: store the accepted message once, queue its id, answer fast. On PostgreSQL,
+// messages accepted at the same moment share one INSERT (synchronously committed before anyone is answered)
+// and one queue round trip; SQLite stores them one by one.
 @Injectable()
 export class InboundIntakeService {
   private readonly logger = new Logger(InboundIntakeService.name);
   private readonly isPostgres: boolean;
+  private readonly pending: PendingIntake[] = [];
+  private batchesInFlight = 0;
+  private flushScheduled = false;
 
   constructor(
     @InjectRepository(InboundEvent) private readonly events: Repository<InboundEvent>,
@@ -33,7 +59,88 @@ export class InboundIntakeService {
     this.isPostgres = config.database.kind === 'postgres';
   }
 
-  async accept(inbox: Inbox, message: InboundMessage): Promise<IntakeResult> {
+  accept(inbox: Inbox, message: InboundMessage): Promise<IntakeResult> {
+    if (!this.isPostgres) return this.acceptOne(inbox, message);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ inbox, message, receivedAt: new Date(), messageId: randomUUID(), resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.batchesInFlight >= MAX_INTAKE_BATCHES_IN_FLIGHT || this.pending.length === 0) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending.splice(0, MAX_INTAKE_BATCH);
+    if (batch.length === 0) return;
+    this.batchesInFlight += 1;
+    this.scheduleFlush();
+    try {
+      const keyOf = (inboxId: string, providerMessageId: string) => `${inboxId}\n${providerMessageId}`;
+      const inserted: StoredRow[] = await this.events.query(
+        `INSERT INTO inbound_events (organisation_id, inbox_id, provider_message_id, payload, received_at, message_id)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::text[], $5::timestamptz[], $6::uuid[])
+         ON CONFLICT (inbox_id, provider_message_id) DO NOTHING
+         RETURNING id, inbox_id, provider_message_id, message_id`,
+        [
+          batch.map((item) => item.inbox.organisationId),
+          batch.map((item) => item.inbox.id),
+          batch.map((item) => item.message.providerMessageId),
+          batch.map((item) => JSON.stringify(item.message)),
+          batch.map((item) => item.receivedAt),
+          batch.map((item) => item.messageId),
+        ],
+      );
+      const stored = new Map(inserted.map((row) => [keyOf(row.inbox_id, row.provider_message_id), row]));
+      const known = batch.filter((item) => !stored.has(keyOf(item.inbox.id, item.message.providerMessageId)));
+      if (known.length > 0) {
+        const existing: StoredRow[] = await this.events.query(
+          `SELECT id, inbox_id, provider_message_id, message_id, processed_at FROM inbound_events
+            WHERE (inbox_id, provider_message_id) IN (SELECT * FROM unnest($1::uuid[], $2::varchar[]))`,
+          [known.map((item) => item.inbox.id), known.map((item) => item.message.providerMessageId)],
+        );
+        for (const row of existing) stored.set(keyOf(row.inbox_id, row.provider_message_id), row);
+      }
+      const { attempts, backoffMs } = this.config.queues.inbound;
+      const jobs = new Map<string, Parameters<Queue['addBulk']>[0][number]>();
+      for (const item of batch) {
+        const row = stored.get(keyOf(item.inbox.id, item.message.providerMessageId))!;
+        if (row.processed_at) continue;
+        jobs.set(String(row.id), {
+          name: JobName.ProcessInboundMessage,
+          data: { organisationId: item.inbox.organisationId, inboundEventId: row.id },
+          opts: {
+            jobId: inboundJobId(item.inbox.id, item.message.providerMessageId),
+            attempts,
+            backoff: { type: 'exponential', delay: backoffMs },
+          },
+        });
+      }
+      if (jobs.size > 0) {
+        await this.inboundQueue.addBulk([...jobs.values()]).catch((error: Error) => {
+          // The events are stored; the worker's recovery sweep queues them once Redis answers again.
+          this.logger.warn(`${jobs.size} inbound events stored but not queued: ${error.message}`);
+        });
+      }
+      for (const item of batch) {
+        const row = stored.get(keyOf(item.inbox.id, item.message.providerMessageId))!;
+        item.resolve({ inboundEventId: row.id, messageId: row.message_id, duplicate: row.message_id !== item.messageId });
+      }
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    } finally {
+      this.batchesInFlight -= 1;
+      this.scheduleFlush();
+    }
+  }
+
+  private async acceptOne(inbox: Inbox, message: InboundMessage): Promise<IntakeResult> {
     const stored = await this.store(inbox, message);
     if (stored.processed) return { inboundEventId: stored.id, messageId: stored.messageId, duplicate: true };
     await this.enqueue(inbox.organisationId, inbox.id, message.providerMessageId, stored.id);
@@ -85,17 +192,7 @@ export class InboundIntakeService {
       processedAt: null,
       messageId: randomUUID(),
     };
-    if (this.isPostgres) {
-      // One round trip on the hot path; RETURNING is empty when the provider id was already stored.
-      const inserted: Array<{ id: number }> = await this.events.query(
-        `INSERT INTO inbound_events (organisation_id, inbox_id, provider_message_id, payload, received_at, message_id)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (inbox_id, provider_message_id) DO NOTHING RETURNING id`,
-        [row.organisationId, row.inboxId, row.providerMessageId, JSON.stringify(row.payload), row.receivedAt, row.messageId],
-      );
-      if (inserted.length > 0) return { id: inserted[0].id, messageId: row.messageId, inserted: true, processed: false };
-    } else {
-      await this.transactions.run((manager) => manager.createQueryBuilder().insert().into(InboundEvent).values(row).orIgnore().execute());
-    }
+    await this.transactions.run((manager) => manager.createQueryBuilder().insert().into(InboundEvent).values(row).orIgnore().execute());
     const existing = await this.events.findOneOrFail({
       where: { inboxId: inbox.id, providerMessageId: message.providerMessageId },
       select: { id: true, processedAt: true, messageId: true },

@@ -4,7 +4,7 @@ import { Inbox, InboxesService } from '@app/inboxes';
 import { JobStatus } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
 import { TransactionRunner } from '@app/database';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
@@ -13,6 +13,7 @@ import { InboundEvent } from '../entities/inbound-event.entity';
 import { Message, MessageType } from '../entities/message.entity';
 import { nextConversationNumber } from './conversation-numbering.util';
 import { previewOf, toConversationView, toMessageView } from './conversation-view';
+import { InboundBatchApplier } from './inbound-batch.applier';
 import { routeInbound } from './inbound-routing.util';
 
 interface Applied {
@@ -22,10 +23,27 @@ interface Applied {
   opened: boolean;
 }
 
-// The worker's half of ingestion: apply one stored inbound event exactly once.
+interface PendingJob {
+  organisationId: string;
+  inboundEventId: number;
+  resolve: (status: JobStatus) => void;
+  reject: (error: unknown) => void;
+}
+
+// Jobs that arrive while a batch is being applied wait for the next one; two batches may run at once.
+const MAX_BATCH_SIZE = 250;
+const MAX_BATCHES_IN_FLIGHT = 2;
+
+// The worker's half of ingestion: apply each stored inbound event exactly once. On PostgreSQL, jobs that are
+// processed at the same time are applied together (InboundBatchApplier); if a batch fails, each of its events
+// is applied on its own, so one bad event cannot hold the others back. SQLite uses the one-by-one path.
 @Injectable()
 export class InboundMessageHandler {
+  private readonly logger = new Logger(InboundMessageHandler.name);
   private readonly isPostgres: boolean;
+  private readonly pending: PendingJob[] = [];
+  private batchesInFlight = 0;
+  private drainScheduled = false;
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -33,13 +51,58 @@ export class InboundMessageHandler {
     private readonly inboxes: InboxesService,
     private readonly realtime: RealtimePublisher,
     private readonly config: WaslConfig,
+    private readonly batches: InboundBatchApplier,
   ) {
     this.isPostgres = transactions.isPostgres;
   }
 
-  async handle(organisationId: string, inboundEventId: number): Promise<JobStatus> {
+  handle(organisationId: string, inboundEventId: number): Promise<JobStatus> {
+    if (!this.isPostgres) return this.handleOne(organisationId, inboundEventId);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ organisationId, inboundEventId, resolve, reject });
+      this.scheduleDrain();
+    });
+  }
+
+  async handleOne(organisationId: string, inboundEventId: number): Promise<JobStatus> {
     const applied = await this.transactions.run((manager) => this.apply(manager, organisationId, inboundEventId));
     if (!applied) return JobStatus.Skipped;
+    this.publish(organisationId, applied);
+    return JobStatus.Applied;
+  }
+
+  private scheduleDrain(): void {
+    if (this.drainScheduled || this.batchesInFlight >= MAX_BATCHES_IN_FLIGHT || this.pending.length === 0) return;
+    this.drainScheduled = true;
+    // setImmediate lets every job that arrived in this turn of the event loop join the batch.
+    setImmediate(() => {
+      this.drainScheduled = false;
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.batchesInFlight >= MAX_BATCHES_IN_FLIGHT) return;
+    const batch = this.pending.splice(0, MAX_BATCH_SIZE);
+    if (batch.length === 0) return;
+    this.batchesInFlight += 1;
+    try {
+      const applied = await this.transactions.run((manager) => this.batches.apply(manager, batch));
+      for (const job of batch) {
+        const result = applied.get(job.inboundEventId);
+        if (result) this.publish(job.organisationId, result);
+        job.resolve(result ? JobStatus.Applied : JobStatus.Skipped);
+      }
+    } catch (error) {
+      this.logger.warn(`A batch of ${batch.length} inbound events failed (${(error as Error).message}); applying them one by one`);
+      await Promise.all(batch.map((job) => this.handleOne(job.organisationId, job.inboundEventId).then(job.resolve, job.reject)));
+    } finally {
+      this.batchesInFlight -= 1;
+      this.scheduleDrain();
+    }
+  }
+
+  private publish(organisationId: string, applied: Applied): void {
     const conversation = toConversationView(applied.conversation, applied.contact);
     this.realtime.toOrganisation(
       organisationId,
@@ -47,7 +110,6 @@ export class InboundMessageHandler {
       conversation,
     );
     this.realtime.toOrganisation(organisationId, RealtimeEvent.MessageCreated, toMessageView(applied.message));
-    return JobStatus.Applied;
   }
 
   private async apply(manager: EntityManager, organisationId: string, inboundEventId: number): Promise<Applied | undefined> {
