@@ -272,6 +272,14 @@ describe('Staff API: roles, tenant isolation, filters, merge (real PostgreSQL an
     });
     expect(inbox.status).toBe(400);
     expect(inbox.body.fields.map((field) => field.field)).toEqual(['callbackUrl']);
+    const webChat = await wasl.request<{ fields: { field: string }[] }>('POST', '/api/v1/inboxes', {
+      token: alpha.adminToken,
+      body: { channel: 'webchat', name: 'bad chat', settings: { allowedOrigins: 'https://example.org', preChat: { phone: 'sometimes' } } },
+    });
+    expect(webChat.status).toBe(400);
+    expect(webChat.body.fields.map((field) => field.field)).toEqual(
+      expect.arrayContaining(['settings.allowedOrigins', 'settings.preChat.phone']),
+    );
     const missing = await wasl.request('GET', '/api/v1/conversations/not-a-uuid', { token: alpha.adminToken });
     expect(missing.status).toBe(404);
   });

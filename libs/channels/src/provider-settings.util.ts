@@ -2,6 +2,7 @@ import { ApiException, FieldProblem, JsonObject, toFieldProblems } from '@app/co
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ChannelKind } from './channel-kind.enum';
+import { parseWebChatSettings } from './webchat/webchat-settings.dto';
 import { SmsProvider } from './sms/sms-provider.enum';
 import { isSmsProvider, SMS_PROVIDERS } from './sms/sms-provider.registry';
 import { TwilioVoiceSettingsDto, VOICE_DEFAULT_API_BASE_URL, VOICE_SECRET_FIELDS } from './voice/twilio-voice-settings.dto';
@@ -46,6 +47,20 @@ export function prepareChannelSettings(channel: ChannelKind, provider: string | 
     case ChannelKind.Voice: {
       if (provider !== SmsProvider.Twilio) throw providerProblem('must be twilio');
       return { provider, ...validated(TwilioVoiceSettingsDto, settings, VOICE_SECRET_FIELDS, VOICE_DEFAULT_API_BASE_URL) };
+    }
+    case ChannelKind.WebChat: {
+      // Checked now so an administrator hears about a bad origin list at once, not from a refused visitor.
+      try {
+        parseWebChatSettings(settings);
+      } catch (error) {
+        if (!(error instanceof ApiException)) throw error;
+        const fields = ((error.getResponse() as { fields?: FieldProblem[] }).fields ?? []).map((problem) => ({
+          field: `settings.${problem.field}`,
+          message: problem.message,
+        }));
+        throw ApiException.validation(fields);
+      }
+      return { provider: provider ?? null, settings, secrets: {} };
     }
     default:
       return { provider: provider ?? null, settings, secrets: {} };
