@@ -14,9 +14,10 @@ import { Brackets, EntityManager, Repository } from 'typeorm';
 import { CreateMessageDto, ListConversationsQuery, UpdateConversationDto } from '../dto/conversation.dto';
 import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
 import { Conversation, ConversationStatus } from '../entities/conversation.entity';
-import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
+import { Message } from '../entities/message.entity';
 import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
 import { decodeCursor, encodeCursor, Page } from './pagination-cursor.util';
+import { newStaffMessage } from './staff-message.factory';
 import { assertSmsWithinLimit } from './sms-length.util';
 
 type NewEvent = Pick<ConversationEvent, 'type' | 'details'>;
@@ -117,25 +118,19 @@ export class ConversationsService {
       const conversation = await manager.findOneBy(Conversation, { id: conversationId, organisationId: user.organisationId });
       if (!conversation) throw ApiException.notFound('Conversation');
       if (!isNote) assertSmsWithinLimit(conversation.channel, input.text, this.config.sms.maxParts);
-      const message = manager.create(Message, {
-        id: randomUUID(),
-        organisationId: user.organisationId,
-        conversationId,
-        inboxId: conversation.inboxId,
-        contactId: conversation.contactId,
-        type: isNote ? MessageType.Note : MessageType.Outbound,
-        text: input.text,
-        attachments: [],
-        senderUserId: user.id,
-        providerMessageId: null,
-        status: isNote ? null : DeliveryStatus.Queued,
-        failureCode: null,
-        failureReason: null,
-        createdAt: now,
-        sequence: 0,
-        storedAt: now,
-        updatedAt: now,
-      });
+      const message = newStaffMessage(
+        {
+          organisationId: user.organisationId,
+          conversationId,
+          inboxId: conversation.inboxId,
+          contactId: conversation.contactId,
+          senderUserId: user.id,
+          text: input.text,
+          note: isNote,
+          at: now,
+        },
+        randomUUID(),
+      );
       await manager.insert(Message, message);
       if (!isNote) {
         const patch: Partial<Conversation> = {

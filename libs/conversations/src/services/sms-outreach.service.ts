@@ -15,10 +15,11 @@ import { In } from 'typeorm';
 import { StartSmsOutreachDto } from '../dto/start-sms-outreach.dto';
 import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
 import { Conversation, ConversationPriority, ConversationStatus } from '../entities/conversation.entity';
-import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
+import { Message } from '../entities/message.entity';
 import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
 import { nextConversationNumber } from './conversation-numbering.util';
 import { assertSmsWithinLimit } from './sms-length.util';
+import { newStaffMessage } from './staff-message.factory';
 
 // An officer texts a beneficiary first. Needed for SMS inboxes whose provider has no inbound (Unifonic,
 // Taqnyat), and for reminders on any SMS inbox. The reply lands on the beneficiary's open conversation
@@ -92,25 +93,19 @@ export class SmsOutreachService {
           createdAt: now,
         });
       }
-      const message = manager.create(Message, {
-        id: randomUUID(),
-        organisationId: user.organisationId,
-        conversationId: conversation.id,
-        inboxId: inbox.id,
-        contactId: contact.id,
-        type: MessageType.Outbound,
-        text: input.text,
-        attachments: [],
-        senderUserId: user.id,
-        providerMessageId: null,
-        status: DeliveryStatus.Queued,
-        failureCode: null,
-        failureReason: null,
-        createdAt: now,
-        sequence: 0,
-        storedAt: now,
-        updatedAt: now,
-      });
+      const message = newStaffMessage(
+        {
+          organisationId: user.organisationId,
+          conversationId: conversation.id,
+          inboxId: inbox.id,
+          contactId: contact.id,
+          senderUserId: user.id,
+          text: input.text,
+          note: false,
+          at: now,
+        },
+        randomUUID(),
+      );
       await manager.insert(Message, message);
       const patch: Partial<Conversation> = { lastActivityAt: now, lastMessagePreview: previewOf(input.text), updatedAt: now };
       await manager.update(Conversation, { id: conversation.id }, patch);

@@ -1,0 +1,36 @@
+import { Message, MessageType, DeliveryStatus } from '../entities/message.entity';
+
+export interface StaffMessageInput {
+  organisationId: string;
+  conversationId: string;
+  inboxId: string;
+  contactId: string;
+  senderUserId: string;
+  text: string;
+  note: boolean;
+  at: Date;
+}
+
+// A message written by staff: an outbound reply starts `queued` for the outbound worker; a private note is
+// never sent and has no delivery status.
+export function newStaffMessage(input: StaffMessageInput, id: string): Message {
+  return Object.assign(new Message(), {
+    id,
+    organisationId: input.organisationId,
+    conversationId: input.conversationId,
+    inboxId: input.inboxId,
+    contactId: input.contactId,
+    type: input.note ? MessageType.Note : MessageType.Outbound,
+    text: input.text,
+    attachments: [],
+    senderUserId: input.senderUserId,
+    providerMessageId: null,
+    status: input.note ? null : DeliveryStatus.Queued,
+    failureCode: null,
+    failureReason: null,
+    createdAt: input.at,
+    sequence: 0,
+    storedAt: input.at,
+    updatedAt: input.at,
+  });
+}
