@@ -96,6 +96,10 @@ describe('Web chat widget in headless Chromium (/demo → officer → reply → 
     });
     expect(reply.status).toBe(201);
     await page.getByText('وعليكم السلام، يسعدنا انضمامك لفريق التطوع').waitFor();
+    // Hovering a message's time shows its full date in the Hijri (Umm al-Qura) and Gregorian calendars.
+    const fullDate = await page.locator('#wasl-webchat .bubble.agent .meta').first().getAttribute('title');
+    expect(fullDate).toMatch(/هـ/);
+    expect(fullDate).toMatch(/[٠-٩]{4} هـ .* — .*[٠-٩]{4}/);
     // The panel is open on a visible page, so the widget reports the reply as read.
     await eventually(async () => {
       const messages = await wasl.request<{ items: Array<{ id: string; status: string | null }> }>(

@@ -284,6 +284,13 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
   function time(iso: string): string {
     return new Date(iso).toLocaleTimeString(locale === 'ar' ? 'ar-SA' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
   }
+  // The full date on hover, in the Umm al-Qura (Hijri) calendar and in the Gregorian one.
+  function fullDate(iso: string): string {
+    const date = new Date(iso);
+    const options = { dateStyle: 'full', timeStyle: 'short' } as const;
+    const language = locale === 'ar' ? 'ar-SA' : 'en-GB';
+    return `${date.toLocaleString(`${language}-u-ca-islamic-umalqura`, options)} — ${date.toLocaleString(`${language}-u-ca-gregory`, options)}`;
+  }
   function setTicks(element: HTMLElement, status: string | undefined): void {
     const ticks = element.querySelector('.ticks');
     if (!ticks) return;
@@ -325,6 +332,7 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
     meta.className = 'meta';
     const who = message.sender === 'visitor' ? strings.you : (message.agentName ?? strings.officer);
     meta.textContent = `${who} · ${time(message.createdAt)} `;
+    meta.title = fullDate(message.createdAt);
     if (message.sender === 'visitor') {
       const ticks = document.createElement('span');
       ticks.className = 'ticks';
