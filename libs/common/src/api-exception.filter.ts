@@ -1,26 +1,24 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ApiErrorCode } from './api-error-code.enum';
 import { ApiErrorBody, codeForStatus } from './api.exception';
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  expose?: boolean;
-}
-
 // Every error leaves the API in one shape: { statusCode, code, message, fields? }. Unknown errors are logged
-// once with their stack and answered as INTERNAL without details.
+// once with their stack and answered as INTERNAL without details. Replies go through the HTTP adapter, so the
+// filter does not depend on the platform (Fastify in the gateway).
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
 
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
-    const response = host.switchToHttp().getResponse<Response>();
+    const { httpAdapter } = this.adapterHost;
+    const response: unknown = host.switchToHttp().getResponse();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (!httpAdapter.isHeadersSent(response)) httpAdapter.reply(response, body, body.statusCode);
   }
 
   private toBody(exception: unknown): ApiErrorBody {
@@ -28,23 +26,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const payload = exception.getResponse();
       if (typeof payload === 'object' && payload !== null && 'code' in payload) return payload as ApiErrorBody;
+      // Fastify's body limit arrives here as a plain HttpException: Nest rethrows its errors with their status.
+      if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
+        return { statusCode: status, code: ApiErrorCode.PayloadTooLarge, message: 'The body is larger than 1 MiB' };
+      }
       const message = typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, code: codeForStatus(status), message };
-    }
-    const parserError = exception as BodyParserError;
-    if (parserError?.type === 'entity.too.large') {
-      return { statusCode: HttpStatus.PAYLOAD_TOO_LARGE, code: ApiErrorCode.PayloadTooLarge, message: 'The body is larger than 1 MiB' };
-    }
-    if (parserError?.type === 'entity.parse.failed') {
-      return {
-        statusCode: HttpStatus.BAD_REQUEST,
-        code: ApiErrorCode.ValidationFailed,
-        message: 'The body is not valid JSON',
-        fields: [{ field: 'body', message: 'must be valid JSON' }],
-      };
-    }
-    if (parserError?.expose && parserError.status && parserError.status < 500) {
-      return { statusCode: parserError.status, code: codeForStatus(parserError.status), message: String((exception as Error).message) };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: ApiErrorCode.Internal, message: 'Something went wrong on our side' };
   }
