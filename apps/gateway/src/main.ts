@@ -20,7 +20,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const app = await createGateway(config);
-  await app.listen(config.http.port);
+  // Fastify listens on localhost unless told otherwise; in a container the gateway must answer on every interface.
+  await app.listen(config.http.port, '0.0.0.0');
   const database = config.database.kind === 'postgres' ? 'PostgreSQL' : `SQLite at ${config.database.path}`;
   new Logger('Gateway').log(
     `Wasl ${config.role === 'all' ? 'gateway and worker' : 'gateway'} listening on ${config.http.publicUrl} (${database}); API docs at ${config.http.publicUrl}/docs`,

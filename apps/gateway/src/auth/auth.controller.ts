@@ -2,7 +2,7 @@ import { AuthenticatedUser, AuthService, CurrentUser, Public } from '@app/identi
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@example.org' }) @IsEmail() @MaxLength(320) email: string;
@@ -17,8 +17,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto, @Req() request: Request): Promise<{ accessToken: string; user: AuthenticatedUser }> {
-    return this.auth.login(body.email, body.password, request.ip ?? 'unknown');
+  async login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<{ accessToken: string; user: AuthenticatedUser }> {
+    return this.auth.login(body.email, body.password, request.ip || 'unknown');
   }
 
   @ApiBearerAuth()

@@ -1,40 +1,28 @@
-import { ApiErrorCode } from '@app/common';
-import type { INestApplication } from '@nestjs/common';
-import { json, urlencoded } from 'body-parser';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ApiErrorCode, ApiException } from '@app/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyBodyParser } from 'fastify';
+import { parse as parseQueryString } from 'node:querystring';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-interface ParserError {
-  type?: string;
-  status?: number;
+function unreadableBody(message: string): ApiException {
+  return new ApiException(ApiErrorCode.ValidationFailed, 'The body could not be read', [{ field: 'body', message }]);
 }
 
-// Keep the exact bytes: provider signatures are computed over the raw body, not over re-serialised JSON.
-function keepRawBody(request: Request & { rawBody?: Buffer }, _response: Response, buffer: Buffer): void {
-  request.rawBody = buffer;
-}
-
-// Body-parser errors happen before Nest's router, so they are answered here in the API's error shape.
-function answeringInApiShape(parser: RequestHandler): RequestHandler {
-  return (request: Request, response: Response, next: NextFunction) =>
-    parser(request, response, (rawError?: unknown) => {
-      const error = rawError as ParserError | undefined;
-      if (!error) return next();
-      if (error.type === 'entity.too.large') {
-        return response.status(413).json({ statusCode: 413, code: ApiErrorCode.PayloadTooLarge, message: 'The body is larger than 1 MiB' });
-      }
-      const status = error.status && error.status < 500 ? error.status : 400;
-      return response.status(status).json({
-        statusCode: status,
-        code: ApiErrorCode.ValidationFailed,
-        message: 'The body could not be read',
-        fields: [{ field: 'body', message: error.type === 'entity.parse.failed' ? 'must be valid JSON' : 'could not be parsed' }],
-      });
-    });
-}
-
-export function installBodyParsers(app: INestApplication): void {
-  app.use(answeringInApiShape(json({ limit: MAX_BODY_BYTES, verify: keepRawBody, type: ['application/json', 'application/*+json'] })));
-  app.use(answeringInApiShape(urlencoded({ extended: false, limit: MAX_BODY_BYTES, verify: keepRawBody })));
+// The app is created with rawBody: true, so request.rawBody keeps the exact bytes: provider signatures are
+// computed over the raw body, not over re-serialised JSON. Parser failures are ApiExceptions, so they are
+// answered in the API's error shape; a body over the limit fails in Fastify first (413, see ApiExceptionFilter).
+export function installBodyParsers(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  const jsonParser: FastifyBodyParser<Buffer> = (request, body, done) =>
+    parseJson(request, body.toString('utf8'), (error, parsed) => (error ? done(unreadableBody('must be valid JSON')) : done(null, parsed)));
+  app.useBodyParser('application/json', { bodyLimit: MAX_BODY_BYTES }, jsonParser);
+  app.useBodyParser(/^application\/[\w.-]+\+json(;|$)/, { bodyLimit: MAX_BODY_BYTES }, jsonParser);
+  // Twilio and Unifonic post forms; repeated keys become arrays, as with Express's urlencoded({ extended: false }).
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: MAX_BODY_BYTES }, (_request, body, done) =>
+    done(null, parseQueryString(body.toString('utf8'))),
+  );
+  // Web chat uploads are the file itself: left unread here so the controller can stream and limit it.
+  fastify.addContentTypeParser('application/octet-stream', (_request, _payload, done) => done(null));
 }

@@ -4,7 +4,7 @@ import { InboxesService } from '@app/inboxes';
 import { OrganisationsService } from '@app/identity';
 import { Controller, Get, Header, HttpCode, Options, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_ATTACHMENT_BYTES, StoredAttachment, WebChatAttachmentsService } from './webchat-attachments.service';
 import { WEBCHAT_UPLOAD_LIMIT, WebChatRateLimiter } from './webchat-rate-limiter.service';
 import { WebChatRefusal, WebChatRefusalCode } from './webchat-refusal.exception';
@@ -29,13 +29,13 @@ function asApiException(error: unknown): unknown {
   return error instanceof WebChatRefusal ? new ApiException(STATUS_BY_REFUSAL[error.code], error.message, error.fields) : error;
 }
 
-async function readLimitedBody(request: Request, limit: number): Promise<Buffer> {
+async function readLimitedBody(request: FastifyRequest, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
+  for await (const chunk of request.raw as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > limit) {
-      request.unpipe();
+      request.raw.unpipe();
       throw new ApiException(ApiErrorCode.PayloadTooLarge, `Attachments may be at most ${limit / 1024 / 1024} MB`);
     }
     chunks.push(chunk);
@@ -81,7 +81,7 @@ export class WebChatController {
 
   // What the widget needs before the visitor connects: the inbox's name and which pre-chat fields it asks for.
   @Get('webchat/inboxes/:inboxId/config')
-  async config(@Param('inboxId') inboxId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async config(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply) {
     try {
       const webChat = await this.sessions.loadInbox(inboxId);
       this.allowOrigin(request, response, webChat.settings);
@@ -93,13 +93,17 @@ export class WebChatController {
 
   @Options('webchat/inboxes/:inboxId/attachments')
   @HttpCode(204)
-  async uploadPreflight(@Param('inboxId') inboxId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async uploadPreflight(
+    @Param('inboxId') inboxId: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ) {
     try {
       const webChat = await this.sessions.loadInbox(inboxId);
       this.allowOrigin(request, response, webChat.settings);
-      response.setHeader('access-control-allow-methods', 'POST');
-      response.setHeader('access-control-allow-headers', 'content-type, x-wasl-visitor-token, x-file-name');
-      response.setHeader('access-control-max-age', '600');
+      response.header('access-control-allow-methods', 'POST');
+      response.header('access-control-allow-headers', 'content-type, x-wasl-visitor-token, x-file-name');
+      response.header('access-control-max-age', '600');
     } catch (error) {
       throw asApiException(error);
     }
@@ -110,8 +114,8 @@ export class WebChatController {
   @HttpCode(201)
   async upload(
     @Param('inboxId') inboxId: string,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StoredAttachment> {
     try {
       const visitor = await this.sessions.visitorFromToken(
@@ -142,14 +146,14 @@ export class WebChatController {
     @Param('visitorKey') visitorKey: string,
     @Param('fileId') fileId: string,
     @Query('signature') signature: string,
-    @Res() response: Response,
+    @Res() response: FastifyReply,
   ): Promise<void> {
     const found = UUID.test(inboxId) ? await this.inboxes.findWithSecrets(inboxId) : null;
     const file = found ? await this.attachments.read(inboxId, visitorKey, fileId, found.secrets.signingSecret, signature) : undefined;
     if (!file) throw ApiException.notFound('Attachment');
     response
       .status(200)
-      .set({
+      .headers({
         'content-type': file.contentType,
         'x-content-type-options': 'nosniff',
         'content-security-policy': "default-src 'none'",
@@ -161,14 +165,18 @@ export class WebChatController {
       .send(file.content);
   }
 
-  private allowOrigin(request: Request, response: Response, settings: Parameters<WebChatSessionService['isAllowedOrigin']>[0]): void {
+  private allowOrigin(
+    request: FastifyRequest,
+    response: FastifyReply,
+    settings: Parameters<WebChatSessionService['isAllowedOrigin']>[0],
+  ): void {
     const origin = request.headers.origin;
     if (!this.sessions.isAllowedOrigin(settings, origin, request.headers.host)) {
       throw new WebChatRefusal(WebChatRefusalCode.OriginRefused, 'This site may not embed this inbox’s chat');
     }
     if (origin) {
-      response.setHeader('access-control-allow-origin', origin);
-      response.setHeader('vary', 'Origin');
+      response.header('access-control-allow-origin', origin);
+      response.header('vary', 'Origin');
     }
   }
 }

@@ -3,9 +3,9 @@ import { ApiErrorCode, ApiException } from '@app/common';
 import { InboundIntakeService } from '@app/conversations';
 import { Public } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
-import { Controller, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Param, Post, RawBodyRequest, Req } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 // The association's own website or app posts beneficiaries' messages here, signed with the inbox secret.
 @ApiTags('webhooks')
@@ -23,7 +23,7 @@ export class ApiChannelWebhookController {
   async receive(
     @Param('inboxId') inboxId: string,
     @Headers(API_SIGNATURE_HEADER) signature: string | undefined,
-    @Req() request: Request & { rawBody?: Buffer },
+    @Req() request: RawBodyRequest<FastifyRequest>,
   ): Promise<{ accepted: true }> {
     const found = await this.inboxes.findWithSecrets(inboxId);
     if (!found || found.inbox.channel !== ChannelKind.Api || !found.inbox.active) throw ApiException.notFound('Inbox');

@@ -5,7 +5,7 @@ import { Public } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
 import { Controller, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 
 // Unifonic posts delivery reports to one URL set in its console and documents no signature, so the URL
@@ -25,7 +25,7 @@ export class UnifonicDeliveryReportController {
   async receive(
     @Param('inboxId') inboxId: string,
     @Query('token') token: string | undefined,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<{ received: true }> {
     const found = await this.inboxes.findWithSecrets(inboxId);
     if (!found || found.inbox.channel !== ChannelKind.Sms || found.inbox.provider !== SmsProvider.Unifonic)

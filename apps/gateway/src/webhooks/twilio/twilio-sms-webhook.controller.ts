@@ -11,7 +11,7 @@ import { DeliveryStatusService, InboundIntakeService } from '@app/conversations'
 import { Public } from '@app/identity';
 import { Controller, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { TwilioRequestVerifier } from './twilio-request.verifier';
 
 // Twilio Programmable Messaging: inbound SMS and delivery status callbacks, form-encoded and signed.
@@ -30,7 +30,7 @@ export class TwilioSmsWebhookController {
   @Post('sms')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
-  async receiveSms(@Param('inboxId') inboxId: string, @Req() request: Request): Promise<string> {
+  async receiveSms(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest): Promise<string> {
     const { inbox } = await this.verifier.verify(inboxId, request, [ChannelKind.Sms]);
     await this.intake.accept(
       inbox,
@@ -43,7 +43,7 @@ export class TwilioSmsWebhookController {
   @Post('status')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
-  async receiveStatus(@Param('inboxId') inboxId: string, @Req() request: Request): Promise<string> {
+  async receiveStatus(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest): Promise<string> {
     const { inbox } = await this.verifier.verify(inboxId, request, [ChannelKind.Sms, ChannelKind.Voice]);
     const update = parseTwilioStatusCallback(request.body as TwilioParameters);
     // Inbound-only statuses (received) carry nothing to apply; Twilio only needs the 200.

@@ -19,7 +19,7 @@ import { Public } from '@app/identity';
 import { Inbox } from '@app/inboxes';
 import { Controller, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { TwilioRequestVerifier } from './twilio-request.verifier';
 
 // Twilio Programmable Voice: the call, the <Dial> outcome, the voicemail recording and its transcription.
@@ -38,7 +38,7 @@ export class TwilioVoiceWebhookController {
   @Post()
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
-  async incomingCall(@Param('inboxId') inboxId: string, @Req() request: Request): Promise<string> {
+  async incomingCall(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest): Promise<string> {
     const { inbox } = await this.verifier.verify(inboxId, request, [ChannelKind.Voice]);
     const event = parseTwilioCall(request.body as TwilioParameters);
     if (!event) throw ApiException.validation([{ field: 'CallSid', message: 'is required' }]);
@@ -50,7 +50,7 @@ export class TwilioVoiceWebhookController {
   @Post('dial-status')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
-  async dialFinished(@Param('inboxId') inboxId: string, @Req() request: Request): Promise<string> {
+  async dialFinished(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest): Promise<string> {
     const { inbox } = await this.verifier.verify(inboxId, request, [ChannelKind.Voice]);
     const parameters = request.body as TwilioParameters;
     const outcome = parseTwilioDialOutcome(parameters);
@@ -62,7 +62,7 @@ export class TwilioVoiceWebhookController {
   @Post('recording')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
-  async voicemailRecorded(@Param('inboxId') inboxId: string, @Req() request: Request): Promise<string> {
+  async voicemailRecorded(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest): Promise<string> {
     const { inbox } = await this.verifier.verify(inboxId, request, [ChannelKind.Voice]);
     const parameters = request.body as TwilioParameters;
     const recording = parseTwilioRecording(parameters);
@@ -73,7 +73,7 @@ export class TwilioVoiceWebhookController {
   @Post('transcription')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
-  async transcriptionReady(@Param('inboxId') inboxId: string, @Req() request: Request): Promise<string> {
+  async transcriptionReady(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest): Promise<string> {
     const { inbox } = await this.verifier.verify(inboxId, request, [ChannelKind.Voice]);
     const transcription = parseTwilioTranscription(request.body as TwilioParameters);
     if (transcription) await this.calls.recordTranscription(inbox, transcription);
@@ -84,7 +84,7 @@ export class TwilioVoiceWebhookController {
   @Post('status')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
-  async callStatus(@Param('inboxId') inboxId: string, @Req() request: Request): Promise<string> {
+  async callStatus(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest): Promise<string> {
     const { inbox } = await this.verifier.verify(inboxId, request, [ChannelKind.Voice]);
     const event = parseTwilioCall(request.body as TwilioParameters);
     if (event) await this.calls.recordCallStatus(inbox, event);
