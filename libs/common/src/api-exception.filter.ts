@@ -18,7 +18,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response: unknown = host.switchToHttp().getResponse();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (!httpAdapter.isHeadersSent(response)) httpAdapter.reply(response, body, body.statusCode);
+    if (httpAdapter.isHeadersSent(response)) return;
+    // A route may have declared another type for its success (TwiML's text/xml); errors are always JSON.
+    httpAdapter.setHeader(response, 'content-type', 'application/json; charset=utf-8');
+    httpAdapter.reply(response, body, body.statusCode);
   }
 
   private toBody(exception: unknown): ApiErrorBody {
