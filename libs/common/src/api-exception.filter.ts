@@ -20,7 +20,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (httpAdapter.isHeadersSent(response)) return;
     // A route may have declared another type for its success (TwiML's text/xml); errors are always JSON.
-    httpAdapter.setHeader(response, 'content-type', 'application/json; charset=utf-8');
+    httpAdapter.setHeader(response, 'content-type', 'application/json');
     httpAdapter.reply(response, body, body.statusCode);
   }
 
