@@ -122,15 +122,16 @@ export class InboundIntakeService {
           },
         });
       }
-      if (jobs.size > 0) {
-        await this.inboundQueue.addBulk([...jobs.values()]).catch((error: Error) => {
-          // The events are stored; the worker's recovery sweep queues them once Redis answers again.
-          this.logger.warn(`${jobs.size} inbound events stored but not queued: ${error.message}`);
-        });
-      }
+      // The committed rows are the acceptance: answer now. The queue only wakes the worker, and an event whose
+      // job never reaches Redis is queued again by the recovery sweep.
       for (const item of batch) {
         const row = stored.get(keyOf(item.inbox.id, item.message.providerMessageId))!;
         item.resolve({ inboundEventId: row.id, messageId: row.message_id, duplicate: row.message_id !== item.messageId });
+      }
+      if (jobs.size > 0) {
+        await this.inboundQueue.addBulk([...jobs.values()]).catch((error: Error) => {
+          this.logger.warn(`${jobs.size} inbound events stored but not queued: ${error.message}`);
+        });
       }
     } catch (error) {
       for (const item of batch) item.reject(error);
