@@ -52,23 +52,13 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
     return response.body.items;
   }
 
-  async function conversationByProviderId(providerMessageId: string): Promise<string> {
-    return eventually(async () => {
-      const rows: { conversation_id: string }[] = await wasl.dataSource.query(
-        'SELECT conversation_id FROM messages WHERE provider_message_id = $1',
-        [providerMessageId],
-      );
-      return rows[0]?.conversation_id;
-    }, `message ${providerMessageId} to be stored`);
-  }
-
   it('should accept a signed Arabic message and open a conversation with a normalised contact', async () => {
     const from = { ...sender(), phone: '0551230001' };
     const response = await wasl.postSigned(inbox, { messageId: 'first-1', from, text: 'السلام عليكم، متى يصدر قرار لجنة البحث؟' });
     expect(response.status).toBe(202);
     expect(response.body).toEqual({ accepted: true });
 
-    const conversationId = await conversationByProviderId('first-1');
+    const conversationId = await wasl.conversationOfMessage('first-1');
     const detail = await wasl.request<ConversationItem & { channel: string; inboxId: string }>(
       'GET',
       `/api/v1/conversations/${conversationId}`,
@@ -128,7 +118,7 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
     const body = { messageId: `dup-${randomUUID()}`, from: sender(), text: 'رسالة مكررة' };
     const responses = await Promise.all(Array.from({ length: 10 }, () => wasl.postSigned(inbox, body)));
     expect(responses.map((response) => response.status)).toEqual(Array(10).fill(202));
-    const conversationId = await conversationByProviderId(body.messageId);
+    const conversationId = await wasl.conversationOfMessage(body.messageId);
 
     // Much later: the job is long gone from Redis, the database still knows the id.
     await wasl.dataSource.query("UPDATE inbound_events SET received_at = received_at - interval '3 days' WHERE provider_message_id = $1", [
@@ -150,7 +140,7 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
     for (const [index, text] of texts.entries()) {
       expect((await wasl.postSigned(inbox, { messageId: `order-${from.id}-${index}`, from, text })).status).toBe(202);
     }
-    const conversationId = await conversationByProviderId(`order-${from.id}-0`);
+    const conversationId = await wasl.conversationOfMessage(`order-${from.id}-0`);
     const messages = await eventually(async () => {
       const items = await messagesOf(conversationId);
       return items.length === texts.length && items;
@@ -166,7 +156,7 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
   it('should reopen a resolved conversation within the window and open a new one after it', async () => {
     const from = sender();
     await wasl.postSigned(inbox, { messageId: `reopen-${from.id}-1`, from, text: 'أول طلب' });
-    const first = await conversationByProviderId(`reopen-${from.id}-1`);
+    const first = await wasl.conversationOfMessage(`reopen-${from.id}-1`);
     const resolved = await wasl.request<{ status: string }>('PATCH', `/api/v1/conversations/${first}`, {
       token: organisation.adminToken,
       body: { status: 'resolved' },
@@ -174,7 +164,7 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
     expect(resolved.body.status).toBe('resolved');
 
     await wasl.postSigned(inbox, { messageId: `reopen-${from.id}-2`, from, text: 'عندي سؤال آخر' });
-    expect(await conversationByProviderId(`reopen-${from.id}-2`)).toBe(first);
+    expect(await wasl.conversationOfMessage(`reopen-${from.id}-2`)).toBe(first);
     const reopened = await wasl.request<{ status: string }>('GET', `/api/v1/conversations/${first}`, { token: organisation.adminToken });
     expect(reopened.body.status).toBe('open');
     const events = await wasl.request<{ type: string }[]>('GET', `/api/v1/conversations/${first}/events`, {
@@ -186,20 +176,20 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
     await wasl.request('PATCH', `/api/v1/conversations/${first}`, { token: organisation.adminToken, body: { status: 'resolved' } });
     await wasl.dataSource.query("UPDATE conversations SET resolved_at = now() - interval '100 hours' WHERE id = $1", [first]);
     await wasl.postSigned(inbox, { messageId: `reopen-${from.id}-3`, from, text: 'طلب جديد بعد أسبوع' });
-    const second = await conversationByProviderId(`reopen-${from.id}-3`);
+    const second = await wasl.conversationOfMessage(`reopen-${from.id}-3`);
     expect(second).not.toBe(first);
 
     // A closed conversation is never reopened, whatever the window.
     await wasl.request('PATCH', `/api/v1/conversations/${second}`, { token: organisation.adminToken, body: { status: 'closed' } });
     await wasl.postSigned(inbox, { messageId: `reopen-${from.id}-4`, from, text: 'بعد الإغلاق' });
-    const third = await conversationByProviderId(`reopen-${from.id}-4`);
+    const third = await wasl.conversationOfMessage(`reopen-${from.id}-4`);
     expect([first, second]).not.toContain(third);
   });
 
   it('should send an officer reply to the callback URL, signed, and mark it sent', async () => {
     const from = sender();
     await wasl.postSigned(inbox, { messageId: `reply-${from.id}`, from, text: 'أحتاج مساعدة' });
-    const conversationId = await conversationByProviderId(`reply-${from.id}`);
+    const conversationId = await wasl.conversationOfMessage(`reply-${from.id}`);
     callbacks.script([], 200);
     const reply = await wasl.request<MessageItem>('POST', `/api/v1/conversations/${conversationId}/messages`, {
       token: organisation.adminToken,
@@ -234,7 +224,7 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
   it('should retry a failing callback with backoff and succeed, or end as failed and be listed for admins', async () => {
     const from = sender();
     await wasl.postSigned(inbox, { messageId: `retry-${from.id}`, from, text: 'هل وصل ردكم؟' });
-    const conversationId = await conversationByProviderId(`retry-${from.id}`);
+    const conversationId = await wasl.conversationOfMessage(`retry-${from.id}`);
 
     callbacks.script([503, 500], 200);
     const recovered = await wasl.request<MessageItem>('POST', `/api/v1/conversations/${conversationId}/messages`, {
@@ -281,7 +271,7 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
   it('should apply an accepted message whose job was lost, once, when the recovery sweep runs', async () => {
     const body = { messageId: `lost-${randomUUID()}`, from: sender(), text: 'رسالة فقدت وظيفتها' };
     await wasl.postSigned(inbox, body);
-    const conversationId = await conversationByProviderId(body.messageId);
+    const conversationId = await wasl.conversationOfMessage(body.messageId);
     // Simulate a crash that lost the worker's (asynchronously committed) effects after the job completed.
     await wasl.dataSource.query('DELETE FROM messages WHERE provider_message_id = $1', [body.messageId]);
     await wasl.dataSource.query(
@@ -291,7 +281,7 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
 
     const recovery = wasl.app.get(InboundRecoveryService);
     expect(await recovery.requeueStale(60_000)).toBe(1);
-    expect(await conversationByProviderId(body.messageId)).toBe(conversationId);
+    expect(await wasl.conversationOfMessage(body.messageId)).toBe(conversationId);
     // A second sweep finds nothing left to do.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await recovery.requeueStale(60_000)).toBe(0);

@@ -56,16 +56,6 @@ describe('SMS through Twilio and the provider sandbox, end to end (PostgreSQL + 
     return sandbox.playInboundSms({ webhookUrl: smsWebhook(), authToken: inbox.authToken, from, to: inbox.phoneNumber, body, messageSid });
   }
 
-  async function conversationOf(providerMessageId: string): Promise<string> {
-    return eventually(async () => {
-      const rows: { conversation_id: string }[] = await wasl.dataSource.query(
-        'SELECT conversation_id FROM messages WHERE provider_message_id = $1',
-        [providerMessageId],
-      );
-      return rows[0]?.conversation_id;
-    }, `message ${providerMessageId} to be stored`);
-  }
-
   async function messagesOf(conversationId: string): Promise<MessageItem[]> {
     const response = await wasl.request<{ items: MessageItem[] }>('GET', `/api/v1/conversations/${conversationId}/messages`, {
       token: organisation.adminToken,
@@ -89,7 +79,7 @@ describe('SMS through Twilio and the provider sandbox, end to end (PostgreSQL + 
   async function conversationWith(lastFour: string): Promise<{ conversationId: string; phone: string }> {
     const phone = saudiMobile(lastFour);
     const { messageSid } = await receiveSms(phone, 'السلام عليكم');
-    return { conversationId: await conversationOf(messageSid), phone };
+    return { conversationId: await wasl.conversationOfMessage(messageSid), phone };
   }
 
   it('should keep the provider credentials sealed and fill the default API base URL', async () => {
@@ -134,7 +124,7 @@ describe('SMS through Twilio and the provider sandbox, end to end (PostgreSQL + 
     expect(answer.status).toBe(200);
     expect(answer.body).toBe(EMPTY_TWIML);
 
-    const conversationId = await conversationOf(answer.messageSid);
+    const conversationId = await wasl.conversationOfMessage(answer.messageSid);
     const conversation = await wasl.request<ConversationItem>('GET', `/api/v1/conversations/${conversationId}`, {
       token: organisation.adminToken,
     });
@@ -157,7 +147,7 @@ describe('SMS through Twilio and the provider sandbox, end to end (PostgreSQL + 
     });
     expect(response.status).toBe(200);
     expect(response.contentType).toContain('text/xml');
-    const [message] = await messagesOf(await conversationOf(messageSid));
+    const [message] = await messagesOf(await wasl.conversationOfMessage(messageSid));
     expect(message.attachments).toEqual([
       { url: 'https://api.twilio.com/2010-04-01/Accounts/AC/Messages/MM/Media/ME1', contentType: 'image/jpeg' },
     ]);
@@ -168,7 +158,7 @@ describe('SMS through Twilio and the provider sandbox, end to end (PostgreSQL + 
     const messageSid = `SM${randomUUID().replace(/-/g, '')}`;
     const answers = await Promise.all(Array.from({ length: 5 }, () => receiveSms(phone, 'رسالة مكررة', messageSid)));
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
-    const conversationId = await conversationOf(messageSid);
+    const conversationId = await wasl.conversationOfMessage(messageSid);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await messagesOf(conversationId)).filter((message) => message.providerMessageId === messageSid)).toHaveLength(1);
     const events = await wasl.dataSource.query('SELECT count(*)::int AS count FROM inbound_events WHERE provider_message_id = $1', [
@@ -327,7 +317,7 @@ describe('SMS through Twilio and the provider sandbox, end to end (PostgreSQL + 
     });
     expect(viaApp.status).toBe(202);
     const { messageSid } = await receiveSms(e164, 'ومن الجوال');
-    const smsConversation = await conversationOf(messageSid);
+    const smsConversation = await wasl.conversationOfMessage(messageSid);
     const contacts: Array<{ contact_id: string }> = await eventually(async () => {
       const rows: Array<{ contact_id: string }> = await wasl.dataSource.query(
         'SELECT DISTINCT contact_id FROM conversations WHERE organisation_id = $1 AND contact_id IN (SELECT contact_id FROM conversations WHERE id = $2)',

@@ -1,6 +1,6 @@
 import { UserRole } from '@app/identity';
 import { randomUUID } from 'node:crypto';
-import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
+import { TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 
 interface Conversation {
   id: string;
@@ -32,13 +32,7 @@ describe('Staff API: roles, tenant isolation, filters, merge (real PostgreSQL an
   async function inbound(inbox: { id: string; secret: string }, from: Record<string, string>, text: string): Promise<string> {
     const messageId = `m-${randomUUID()}`;
     expect((await wasl.postSigned(inbox, { messageId, from, text })).status).toBe(202);
-    return eventually(async () => {
-      const rows: { conversation_id: string }[] = await wasl.dataSource.query(
-        'SELECT conversation_id FROM messages WHERE provider_message_id = $1',
-        [messageId],
-      );
-      return rows[0]?.conversation_id;
-    }, 'inbound message stored');
+    return wasl.conversationOfMessage(messageId);
   }
 
   it('should refuse requests without a valid token and routes outside the caller role', async () => {

@@ -32,12 +32,7 @@ describe('Deployment topology: separate gateway and worker processes, boot-time 
     expect(before[0].count).toBe(0);
 
     const worker = await gateway.startSeparateWorker();
-    const conversationId = await eventually(async () => {
-      const rows: { conversation_id: string }[] = await gateway.dataSource.query(
-        "SELECT conversation_id FROM messages WHERE provider_message_id = 'split-1'",
-      );
-      return rows[0]?.conversation_id;
-    }, 'the worker to apply the queued message');
+    const conversationId = await gateway.conversationOfMessage('split-1');
 
     const reply = await gateway.request<{ id: string }>('POST', `/api/v1/conversations/${conversationId}/messages`, {
       token: organisation.adminToken,

@@ -130,6 +130,17 @@ export class WaslTestApp {
     return created.body;
   }
 
+  // The conversation an inbound provider message landed in, once the worker has applied it.
+  async conversationOfMessage(providerMessageId: string): Promise<string> {
+    return eventually(async () => {
+      const rows: { conversation_id: string }[] = await this.dataSource.query(
+        'SELECT conversation_id FROM messages WHERE provider_message_id = $1',
+        [providerMessageId],
+      );
+      return rows[0]?.conversation_id;
+    }, `message ${providerMessageId} to be stored`);
+  }
+
   async postSigned(inbox: { id: string; secret: string }, body: unknown, signature?: string) {
     const raw = JSON.stringify(body);
     return this.request<{ accepted?: boolean; code?: string; fields?: { field: string }[] }>('POST', `/webhooks/api/${inbox.id}/messages`, {

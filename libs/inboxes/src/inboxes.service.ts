@@ -4,6 +4,7 @@ import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import { CreateInboxDto } from './create-inbox.dto';
@@ -92,7 +93,7 @@ export class InboxesService {
   async findWithSecrets(inboxId: string, manager?: EntityManager): Promise<InboxWithSecrets | null> {
     const cached = this.cache.get(inboxId);
     if (cached && cached.expiresAt > Date.now()) return cached.value;
-    const inbox = isUuid(inboxId) ? await (manager ?? this.inboxes.manager).findOneBy(Inbox, { id: inboxId }) : null;
+    const inbox = isUUID(inboxId) ? await (manager ?? this.inboxes.manager).findOneBy(Inbox, { id: inboxId }) : null;
     const value = inbox ? { inbox, secrets: JSON.parse(this.box.open(inbox.sealedSecrets)) as Record<string, string> } : null;
     this.cache.set(inboxId, { value, expiresAt: Date.now() + WEBHOOK_CACHE_MILLISECONDS });
     if (this.cache.size > 10_000) this.cache.clear();
@@ -103,8 +104,4 @@ export class InboxesService {
     const { id, name, channel, provider, teamId, settings, active, createdAt } = inbox;
     return { id, name, channel, provider, teamId, settings, active, createdAt };
   }
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

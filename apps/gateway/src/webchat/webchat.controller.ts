@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { ApiErrorCode, ApiException } from '@app/common';
 import { Public } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
@@ -11,8 +12,6 @@ import { WebChatRefusal, WebChatRefusalCode } from './webchat-refusal.exception'
 import { WebChatSessionService } from './webchat-session.service';
 import { webChatDemoPage } from './widget/webchat-demo.page';
 import { buildWidgetBundle } from './widget/webchat-widget.bundle';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const STATUS_BY_REFUSAL: Record<WebChatRefusalCode, ApiErrorCode> = {
   [WebChatRefusalCode.InboxNotFound]: ApiErrorCode.NotFound,
@@ -72,7 +71,7 @@ export class WebChatController {
   @Header('content-type', 'text/html; charset=utf-8')
   async demo(@Query('inbox') inbox?: string, @Query('locale') locale?: string): Promise<string> {
     const organisation = await this.organisations.findFirst();
-    let inboxId = inbox && UUID.test(inbox) ? inbox : undefined;
+    let inboxId = inbox && isUUID(inbox) ? inbox : undefined;
     if (!inboxId && organisation) {
       inboxId = (await this.inboxes.list(organisation.id)).find((item) => item.channel === 'webchat' && item.active)?.id;
     }
@@ -148,7 +147,7 @@ export class WebChatController {
     @Query('signature') signature: string,
     @Res() response: FastifyReply,
   ): Promise<void> {
-    const found = UUID.test(inboxId) ? await this.inboxes.findWithSecrets(inboxId) : null;
+    const found = await this.inboxes.findWithSecrets(inboxId);
     const file = found ? await this.attachments.read(inboxId, visitorKey, fileId, found.secrets.signingSecret, signature) : undefined;
     if (!file) throw ApiException.notFound('Attachment');
     response
