@@ -6,6 +6,8 @@ import { QueueReadiness } from './queue-readiness.service';
 import { redisClientProvider, RedisClientCloser, REDIS_CLIENT } from './redis-client.provider';
 import { redisOptionsFromUrl } from './redis-options.util';
 
+const BLOCKING_COMMANDS = ['bzpopmin', 'bzpopmax', 'bzmpop', 'blpop', 'brpop', 'brpoplpush', 'blmove', 'blmpop', 'xread', 'xreadgroup'];
+
 @Global()
 @Module({})
 export class QueueModule {
@@ -17,7 +19,15 @@ export class QueueModule {
         BullModule.forRootAsync({
           inject: [WaslConfig],
           useFactory: (config: WaslConfig) => ({
-            connection: redisOptionsFromUrl(config.redis.url),
+            connection: {
+              ...redisOptionsFromUrl(config.redis.url),
+              // A worker finishes a whole batch of applied messages in one tick; auto-pipelining sends their
+              // job scripts in one write instead of one each, so the processes sharing the machine wake far less
+              // (bench:ingest at 500/s: ack p99 from 40-80 ms to about 25 ms). Blocking reads stay out of
+              // pipelines: nothing may queue behind a worker waiting for its next job.
+              enableAutoPipelining: true,
+              autoPipeliningIgnoredCommands: BLOCKING_COMMANDS,
+            },
             prefix: config.redis.queuePrefix,
             defaultJobOptions: {
               removeOnComplete: { count: 5_000, age: 24 * 3600 },
