@@ -48,6 +48,15 @@ describe('Embedded mode on SQLite (one process, gateway and worker)', () => {
     }, 'two messages on SQLite');
     expect(page.conversation.contact.phone).toBe('+966501234567');
     expect(page.messages.map((message) => message.text)).toEqual(['مرحبا', 'رسالة ثانية']);
+    // The same Arabic-forgiving search as PostgreSQL, from the function registered on the SQLite connection.
+    for (const q of ['رساله ثانيه', 'خالد', '0501234567']) {
+      const found = await wasl.request<{ items: { id: string }[] }>('GET', `/api/v1/conversations?q=${encodeURIComponent(q)}`, {
+        token: organisation.adminToken,
+      });
+      expect(found.body.items.map((item) => item.id)).toEqual([page.conversation.id]);
+    }
+    const none = await wasl.request<{ items: unknown[] }>('GET', '/api/v1/conversations?q=_', { token: organisation.adminToken });
+    expect(none.body.items).toEqual([]);
 
     const reply = await wasl.request<{ id: string }>('POST', `/api/v1/conversations/${page.conversation.id}/messages`, {
       token: organisation.adminToken,

@@ -192,6 +192,35 @@ describe('Staff API: roles, tenant isolation, filters, merge (real PostgreSQL an
     expect(events.body[1].actorUserId).toBe(alpha.adminId);
   });
 
+  it('should find Arabic text and names however hamza, ta marbuta and harakat are typed, with % and _ taken literally', async () => {
+    const suffix = randomUUID().slice(0, 8);
+    const ahmad = await inbound(
+      alphaInbox,
+      { id: `fold-a-${suffix}`, name: `أحمد الزهراني ${suffix}` },
+      `${suffix} أرغب في مساعدة لأسرتي المكوّنة من خمسة أفراد`,
+    );
+    const discount = await inbound(alphaInbox, { id: `fold-b-${suffix}`, name: 'سلمى' }, `هل الخصم 50% على رسوم الدورة؟ ${suffix}`);
+    const search = async (q: string, path = '/api/v1/conversations') =>
+      (
+        await wasl.request<Page<{ id: string }>>('GET', `${path}?limit=100&q=${encodeURIComponent(q)}`, { token: alpha.adminToken })
+      ).body.items.map((item) => item.id);
+
+    // Typed without hamza, with ha for ta marbuta, with harakat the stored text lacks (and without its shadda).
+    expect(await search(`${suffix} ارغب في مساعده لاسرتي`)).toEqual([ahmad]);
+    expect(await search('المكونة مِنْ خمسة')).toEqual([ahmad]);
+    expect(await search(`احمد الزهراني ${suffix}`)).toEqual([ahmad]);
+    expect(await search('50%')).toContain(discount);
+    // Unescaped, "5_%" would be a pattern matching "50%"; it is literal text here.
+    expect(await search('5_%')).toEqual([]);
+
+    const contactId = (await wasl.request<Conversation>('GET', `/api/v1/conversations/${ahmad}`, { token: alpha.adminToken })).body.contact
+      .id;
+    expect(await search(`احمد الزهراني ${suffix}`, '/api/v1/contacts')).toEqual([contactId]);
+    // Another organisation's search never reaches these.
+    const other = await wasl.request<Page<{ id: string }>>('GET', `/api/v1/conversations?q=${suffix}`, { token: beta.adminToken });
+    expect(other.body.items).toEqual([]);
+  });
+
   it('should merge two contacts into one, with their identities and conversations, and audit it', async () => {
     const byPhone = await inbound(alphaInbox, { id: `phone-${randomUUID()}`, name: 'نورة', phone: '+966 55 777 0001' }, 'من الجوال');
     const byEmail = await inbound(alphaInbox, { id: `email-${randomUUID()}`, email: 'Noura@Example.org' }, 'من البريد');

@@ -1,3 +1,4 @@
+import { foldForSearch, SEARCH_FOLD_FROM } from '@app/database';
 import { DataSource } from 'typeorm';
 import { pendingSchemaChanges } from '../support/schema-drift';
 import { WaslTestApp } from '../support/wasl-test-app';
@@ -24,6 +25,31 @@ describe('PostgreSQL migrations', () => {
       "SELECT data_type FROM information_schema.columns WHERE table_name = 'messages' AND column_name IN ('id', 'created_at') ORDER BY column_name",
     );
     expect(columns.map((column) => column.data_type)).toEqual(['timestamp with time zone', 'uuid']);
+  });
+
+  it('should fold text in PostgreSQL exactly as foldForSearch does, so terms and indexes agree', async () => {
+    const samples = ['أحمد', 'إبراهيم وآمنة', 'مُسْتَشْفَى الهيئة', 'مسؤول جمـــعية', '٠٥٥١٢٣ ۴۵۶', 'Noura AL-Qahtani', SEARCH_FOLD_FROM];
+    const rows: { folded: string }[] = await dataSource.query('SELECT wasl_search_fold(value) AS folded FROM unnest($1::text[]) AS value', [
+      samples,
+    ]);
+    expect(rows.map((row) => row.folded)).toEqual(samples.map((sample) => foldForSearch(sample)));
+  });
+
+  it('should answer message and name search from the trigram indexes', async () => {
+    const plan = async (sql: string): Promise<string> => {
+      const runner = dataSource.createQueryRunner();
+      try {
+        await runner.startTransaction();
+        await runner.query('SET LOCAL enable_seqscan = off');
+        const rows: { 'QUERY PLAN': string }[] = await runner.query(`EXPLAIN ${sql}`);
+        return rows.map((row) => row['QUERY PLAN']).join('\n');
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    };
+    expect(await plan(`SELECT id FROM messages WHERE wasl_search_fold(text) LIKE '%مساعده%'`)).toContain('IDX_messages_text_search');
+    expect(await plan(`SELECT id FROM contacts WHERE wasl_search_fold(name) LIKE '%احمد%'`)).toContain('IDX_contacts_name_search');
   });
 
   it('should revert every migration and apply them again', async () => {

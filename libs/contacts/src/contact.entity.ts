@@ -4,6 +4,8 @@ import { Column, Entity, Index } from 'typeorm';
 // A beneficiary (مستفيد) or anyone who writes to the association, across all channels.
 @Entity('contacts')
 @Index(['organisationId', 'createdAt'])
+// Trigram index on wasl_search_fold(name), PostgreSQL only (migration AddArabicSearch): TypeORM cannot describe it.
+@Index('IDX_contacts_name_search', { synchronize: false })
 export class Contact {
   @PrimaryUuidColumn() id: string;
   @UuidColumn() organisationId: string;

@@ -1,3 +1,4 @@
+import { containsPattern, foldedContains, foldForSearch } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -239,13 +240,18 @@ export class ContactsService {
       .orderBy('contact.createdAt', 'DESC')
       .addOrderBy('contact.id', 'DESC')
       .take(options.limit);
-    if (options.q) {
-      const phone = normalisePhoneNumber(options.q);
+    const term = options.q?.trim();
+    if (term) {
+      const digits = foldForSearch(term).replace(/\D/g, '');
+      const phone = normalisePhoneNumber(term);
       query.andWhere(
         new Brackets((any) => {
-          any.where('LOWER(contact.name) LIKE :q', { q: `%${options.q!.toLowerCase()}%` });
-          any.orWhere('contact.phone LIKE :phone', { phone: `%${phone ?? (options.q!.replace(/\D/g, '') || options.q)}%` });
-          any.orWhere('contact.email LIKE :q', { q: `%${options.q!.toLowerCase()}%` });
+          any.where(foldedContains('contact.name', 'nameTerm'), { nameTerm: containsPattern(term) });
+          // E-mail addresses are stored lower-cased.
+          any.orWhere("contact.email LIKE :emailTerm ESCAPE '\\'", { emailTerm: containsPattern(term) });
+          if (phone || digits.length >= 4) {
+            any.orWhere('contact.phone LIKE :phoneTerm', { phoneTerm: `%${phone ?? digits.replace(/^0+/, '')}%` });
+          }
         }),
       );
     }

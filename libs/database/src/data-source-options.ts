@@ -4,8 +4,14 @@ import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { resolvePortableColumns } from './portable-column.decorator';
+import { foldForSearch, SEARCH_FOLD_FUNCTION } from './search';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+
+interface BetterSqliteConnection {
+  pragma(statement: string): unknown;
+  function(name: string, options: { deterministic: boolean }, implementation: (value: unknown) => unknown): unknown;
+}
 
 export function buildDataSourceOptions(database: WaslConfig['database'], entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   resolvePortableColumns(database.kind);
@@ -33,9 +39,11 @@ export function buildDataSourceOptions(database: WaslConfig['database'], entitie
     database: database.path,
     migrations: SQLITE_MIGRATIONS,
     enableWAL: true,
-    prepareDatabase: (db: { pragma(statement: string): unknown }) => {
+    prepareDatabase: (db: BetterSqliteConnection) => {
       db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');
+      // PostgreSQL has this function from a migration; SQLite gets the same fold from JS on every connection.
+      db.function(SEARCH_FOLD_FUNCTION, { deterministic: true }, (value: unknown) => foldForSearch(value as string | null));
     },
   };
 }

@@ -21,6 +21,8 @@ export enum DeliveryStatus {
 @Index(['conversationId', 'createdAt', 'sequence'])
 // The exactly-once guarantee for provider messages: one row per inbox and provider id, however often it arrives.
 @Index(['inboxId', 'providerMessageId'], { unique: true })
+// Trigram index on wasl_search_fold(text), PostgreSQL only (migration AddArabicSearch): TypeORM cannot describe it.
+@Index('IDX_messages_text_search', { synchronize: false })
 export class Message {
   @PrimaryUuidColumn() id: string;
   @UuidColumn() organisationId: string;

@@ -1,7 +1,7 @@
 import { ApiException } from '@app/common';
 import { Contact } from '@app/contacts';
 import { WaslConfig } from '@app/config';
-import { TransactionRunner } from '@app/database';
+import { containsPattern, foldedContains, foldForSearch, TransactionRunner } from '@app/database';
 import { AuthenticatedUser, INBOX_ROLES, TeamsService, UsersService } from '@app/identity';
 import { JobName, JobOf, outboundJobId, QueueName } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
@@ -53,16 +53,17 @@ export class ConversationsService {
     if (filters.teamId) query.andWhere('conversation.teamId = :teamId', { teamId: filters.teamId });
     if (filters.unassigned === 'true') query.andWhere('conversation.assigneeId IS NULL');
     if (filters.unassigned === 'false') query.andWhere('conversation.assigneeId IS NOT NULL');
-    if (filters.q?.trim()) {
-      const term = `%${filters.q.trim().toLowerCase()}%`;
-      const digits = filters.q.replace(/\D/g, '');
+    const term = filters.q?.trim();
+    if (term) {
+      const digits = foldForSearch(term).replace(/\D/g, '');
       query.andWhere(
         new Brackets((any) => {
-          any.where('LOWER(contact.name) LIKE :term', { term });
+          any.where(foldedContains('contact.name', 'term'), { term: containsPattern(term) });
           if (digits.length >= 4) any.orWhere('contact.phone LIKE :digits', { digits: `%${digits.replace(/^0+/, '')}%` });
+          // IN, not a correlated EXISTS: PostgreSQL runs the subquery once, on the trigram index.
           any.orWhere(
-            `EXISTS (SELECT 1 FROM messages searched WHERE searched.conversation_id = conversation.id
-              AND searched.organisation_id = conversation.organisation_id AND LOWER(searched.text) LIKE :term)`,
+            `conversation.id IN (SELECT searched.conversation_id FROM messages searched
+              WHERE searched.organisation_id = :organisationId AND ${foldedContains('searched.text', 'term')})`,
           );
         }),
       );
