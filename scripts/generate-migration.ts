@@ -21,7 +21,13 @@ function entityClasses(): Function[] {
 }
 
 function render(queries: { query: string; parameters?: unknown[] }[]): string {
-  return queries.map(({ query }) => `    await queryRunner.query(${JSON.stringify(query)});`).join('\n');
+  return queries
+    .map(({ query, parameters }) =>
+      parameters?.length
+        ? `    await queryRunner.query(${JSON.stringify(query)}, ${JSON.stringify(parameters)});`
+        : `    await queryRunner.query(${JSON.stringify(query)});`,
+    )
+    .join('\n');
 }
 
 async function main(): Promise<void> {

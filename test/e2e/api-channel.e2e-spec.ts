@@ -153,6 +153,29 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
     expect(conversations[0].count).toBe(1);
   });
 
+  it('should keep accepting and ordering messages once the intake counter passes 2^31', async () => {
+    const from = sender();
+    await wasl.dataSource.query(
+      "SELECT setval('inbound_events_id_seq', greatest((SELECT last_value FROM inbound_events_id_seq), 2147483646))",
+    );
+    const texts = ['قبل الحد', 'بعد الحد', 'بعده أيضاً'];
+    for (const [index, text] of texts.entries()) {
+      expect((await wasl.postSigned(inbox, { messageId: `wide-${from.id}-${index}`, from, text })).status).toBe(202);
+    }
+    const conversationId = await wasl.conversationOfMessage(`wide-${from.id}-0`);
+    const messages = await eventually(async () => {
+      const items = await messagesOf(conversationId);
+      return items.length === texts.length && items;
+    }, 'messages past 2^31');
+    expect(messages.map((message) => message.text)).toEqual(texts);
+    const rows: { sequence: number }[] = await wasl.dataSource.query(
+      'SELECT sequence FROM messages WHERE provider_message_id = ANY($1) ORDER BY sequence',
+      [texts.map((_, index) => `wide-${from.id}-${index}`)],
+    );
+    expect(rows[rows.length - 1].sequence).toBeGreaterThan(2 ** 31);
+    expect(typeof rows[0].sequence).toBe('number');
+  });
+
   it('should reopen a resolved conversation within the window and open a new one after it', async () => {
     const from = sender();
     await wasl.postSigned(inbox, { messageId: `reopen-${from.id}-1`, from, text: 'أول طلب' });

@@ -1,7 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import { startWorkerHealthServer } from '../../apps/worker/src/worker.bootstrap';
 import { CallbackServer } from '../support/callback-server';
+import { TEST_DATABASE_URL_VARIABLE, TEST_REDIS_URL, testQueuePrefix } from '../support/test-environment';
 import { eventually, WaslTestApp } from '../support/wasl-test-app';
 
 const root = join(__dirname, '..', '..');
@@ -55,6 +58,37 @@ describe('Deployment topology: separate gateway and worker processes, boot-time 
     expect(Object.keys(openapi.body.paths)).toEqual(
       expect.arrayContaining(['/api/v1/conversations', '/webhooks/api/{inboxId}/messages', '/health/ready']),
     );
+  });
+
+  it('should run a separate worker process at the configured lower CPU priority', async () => {
+    const worker = spawn(process.execPath, [join(root, 'scripts/run-ts.js'), join(root, 'apps/worker/src/main.ts')], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: process.env[TEST_DATABASE_URL_VARIABLE],
+        REDIS_URL: TEST_REDIS_URL,
+        QUEUE_PREFIX: `${testQueuePrefix()}-nice`,
+        WASL_JWT_SECRET: randomBytes(32).toString('hex'),
+        WASL_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+        WORKER_NICENESS: '7',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let output = '';
+      await new Promise<void>((resolve, reject) => {
+        const collect = (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('Wasl worker processing queues')) resolve();
+        };
+        worker.stdout!.on('data', collect);
+        worker.stderr!.on('data', collect);
+        worker.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${output}`)));
+      });
+      expect(getPriority(worker.pid)).toBe(7);
+    } finally {
+      worker.kill('SIGTERM');
+    }
   });
 
   it('should stop at boot with one line naming the configuration key at fault', () => {

@@ -35,7 +35,7 @@ describe('PostgreSQL migrations', () => {
     expect(rows.map((row) => row.folded)).toEqual(samples.map((sample) => foldForSearch(sample)));
   });
 
-  it('should answer message and name search from the trigram indexes', async () => {
+  it('should answer contact name search from the trigram index', async () => {
     const plan = async (sql: string): Promise<string> => {
       const runner = dataSource.createQueryRunner();
       try {
@@ -48,17 +48,22 @@ describe('PostgreSQL migrations', () => {
         await runner.release();
       }
     };
-    expect(await plan(`SELECT id FROM messages WHERE wasl_search_fold(text) LIKE '%مساعده%'`)).toContain('IDX_messages_text_search');
     expect(await plan(`SELECT id FROM contacts WHERE wasl_search_fold(name) LIKE '%احمد%'`)).toContain('IDX_contacts_name_search');
   });
 
   it('should revert every migration and apply them again', async () => {
+    // Reverting ends by dropping every table. Empty them first: WidenCounters' down migration refuses values
+    // past 32 bits, which other suites in this run may have written.
+    const tables: { name: string }[] = await dataSource.query(
+      "SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('schema_migrations', 'typeorm_metadata')",
+    );
+    await dataSource.query(`TRUNCATE ${tables.map((table) => table.name).join(', ')} RESTART IDENTITY CASCADE`);
     const count = dataSource.migrations.length;
     for (let index = 0; index < count; index += 1) await dataSource.undoLastMigration({ transaction: 'each' });
-    const tables: { count: number }[] = await dataSource.query(
-      "SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations'",
+    const remaining: { count: number }[] = await dataSource.query(
+      "SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('schema_migrations', 'typeorm_metadata')",
     );
-    expect(tables[0].count).toBe(0);
+    expect(remaining[0].count).toBe(0);
     await dataSource.runMigrations({ transaction: 'each' });
     expect(await pendingSchemaChanges(dataSource)).toEqual([]);
   });

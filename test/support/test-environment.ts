@@ -8,3 +8,8 @@ export function databaseUrlFor(name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+// Every queue of one test run starts with this, so the global teardown can remove the run's Redis keys.
+export function testQueuePrefix(): string {
+  return `wasl-test-${(process.env.WASL_TEST_DATABASE_NAME ?? 'standalone').replaceAll('_', '-')}`;
+}

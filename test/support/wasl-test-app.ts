@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createGateway } from '../../apps/gateway/src/gateway.bootstrap';
 import { createWorker } from '../../apps/worker/src/worker.bootstrap';
-import { TEST_DATABASE_URL_VARIABLE, TEST_REDIS_URL } from './test-environment';
+import { TEST_DATABASE_URL_VARIABLE, TEST_REDIS_URL, testQueuePrefix } from './test-environment';
 
 export interface TestOrganisation {
   id: string;
@@ -24,7 +24,7 @@ export function testConfig(overrides: Record<string, string> = {}): WaslConfig {
     PORT: '0',
     DATABASE_URL: process.env[TEST_DATABASE_URL_VARIABLE],
     REDIS_URL: TEST_REDIS_URL,
-    QUEUE_PREFIX: `wasl-test-${randomBytes(4).toString('hex')}`,
+    QUEUE_PREFIX: `${testQueuePrefix()}-${randomBytes(4).toString('hex')}`,
     WASL_JWT_SECRET: randomBytes(32).toString('hex'),
     WASL_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',

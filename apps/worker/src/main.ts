@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigurationError, loadConfig, loadDotEnv, WaslConfig } from '@app/config';
 import { Logger } from '@nestjs/common';
-import { createWorker, startWorkerHealthServer } from './worker.bootstrap';
+import { createWorker, lowerWorkerPriority, startWorkerHealthServer } from './worker.bootstrap';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
+  lowerWorkerPriority(config.worker.niceness);
   const app = await createWorker(config);
   if (config.worker.healthPort !== undefined) startWorkerHealthServer(app, config.worker.healthPort);
   new Logger('Worker').log(`Wasl worker processing queues (prefix "${config.redis.queuePrefix}")`);

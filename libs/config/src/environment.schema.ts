@@ -53,6 +53,7 @@ export class EnvironmentSchema {
   @Type(() => Number) @IsInt() @Min(10) FAILED_JOBS_KEPT: number;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535) WORKER_HEALTH_PORT?: number;
+  @Type(() => Number) @IsInt() @Min(0) @Max(19) WORKER_NICENESS: number;
   @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel;
 }
 

@@ -90,6 +90,6 @@ export function loadConfig(environment: Environment = process.env, defaults: Env
   };
   config.channels = { callbackTimeoutMs: schema.CALLBACK_TIMEOUT_MS };
   config.sms = { maxParts: schema.SMS_MAX_PARTS };
-  config.worker = { healthPort: schema.WORKER_HEALTH_PORT };
+  config.worker = { healthPort: schema.WORKER_HEALTH_PORT, niceness: schema.WORKER_NICENESS };
   return config;
 }

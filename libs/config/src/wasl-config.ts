@@ -25,7 +25,8 @@ export class WaslConfig {
   queues: { inbound: RetryPolicy; outbound: RetryPolicy; channelEvents: RetryPolicy; failedJobsKept: number };
   channels: { callbackTimeoutMs: number };
   sms: { maxParts: number };
-  worker: { healthPort?: number };
+  // niceness: the CPU priority a separate worker process gives itself (0 = as started, 19 = lowest).
+  worker: { healthPort?: number; niceness: number };
 
   get runsGateway(): boolean {
     return this.role !== 'worker';

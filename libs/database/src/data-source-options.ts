@@ -1,4 +1,5 @@
 import { WaslConfig } from '@app/config';
+import { types as postgresTypes } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
@@ -11,6 +12,21 @@ import { dirname } from 'node:path';
 interface BetterSqliteConnection {
   pragma(statement: string): unknown;
   function(name: string, options: { deterministic: boolean }, implementation: (value: unknown) => unknown): unknown;
+}
+
+const INT8_OID = 20;
+
+// bigint counters (inbound_events.id, messages.sequence, count(*)) come back as numbers, not strings; a value
+// beyond 2^53 would lose precision, so it fails loudly instead.
+function parseSafeInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`bigint ${text} does not fit a JavaScript number`);
+  return value;
+}
+
+function postgresTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  if (oid === INT8_OID && format !== 'binary') return parseSafeInteger;
+  return format === 'binary' ? postgresTypes.getTypeParser(oid, 'binary') : postgresTypes.getTypeParser(oid, 'text');
 }
 
 export function buildDataSourceOptions(database: WaslConfig['database'], entities: DataSourceOptions['entities'] = []): DataSourceOptions {
@@ -29,7 +45,7 @@ export function buildDataSourceOptions(database: WaslConfig['database'], entitie
       type: 'postgres',
       url: database.url,
       migrations: POSTGRES_MIGRATIONS,
-      extra: { max: database.poolSize, application_name: 'wasl' },
+      extra: { max: database.poolSize, application_name: 'wasl', types: { getTypeParser: postgresTypeParser } },
     };
   }
   mkdirSync(dirname(database.path), { recursive: true });

@@ -1,8 +1,9 @@
-import { Column, ColumnOptions, getMetadataArgsStorage, PrimaryColumn, PrimaryColumnOptions } from 'typeorm';
+import { Column, ColumnOptions, getMetadataArgsStorage, PrimaryColumn, PrimaryColumnOptions, PrimaryGeneratedColumn } from 'typeorm';
 
 // PostgreSQL has timestamptz and uuid; SQLite has neither (instants are stored as text `datetime`, ids as
-// varchar). Entities use these portable decorators and the data source resolves them for its driver.
-const PORTABLE_TYPES: Record<string, 'datetime' | 'varchar'> = { timestamptz: 'datetime', uuid: 'varchar' };
+// varchar), and its integer is already 64-bit. Entities use these portable decorators and the data source
+// resolves them for its driver.
+const PORTABLE_TYPES: Record<string, 'datetime' | 'varchar' | 'integer'> = { timestamptz: 'datetime', uuid: 'varchar', bigint: 'integer' };
 const PORTABLE_TYPE = Symbol('wasl:portable-type');
 
 type PortableOptions = ColumnOptions & { [PORTABLE_TYPE]?: string };
@@ -17,6 +18,15 @@ export function UuidColumn(options: Omit<ColumnOptions, 'type'> = {}): PropertyD
 
 export function PrimaryUuidColumn(): PropertyDecorator {
   return PrimaryColumn({ type: 'uuid', [PORTABLE_TYPE]: 'uuid' } as PrimaryColumnOptions);
+}
+
+// A 64-bit counter read as a number (the PostgreSQL pool parses int8 as a safe integer; see data-source-options).
+export function BigIntColumn(options: Omit<ColumnOptions, 'type'> = {}): PropertyDecorator {
+  return Column({ ...options, type: 'bigint', [PORTABLE_TYPE]: 'bigint' } as PortableOptions);
+}
+
+export function PrimaryBigSerialColumn(): PropertyDecorator {
+  return PrimaryGeneratedColumn('increment', { type: 'bigint', [PORTABLE_TYPE]: 'bigint' } as ColumnOptions & { type: 'bigint' });
 }
 
 // Called by buildDataSourceOptions before a data source is initialised; the data source copies the

@@ -1,6 +1,6 @@
 import { InboundMessage } from '@app/channels';
-import { TimestampColumn, UuidColumn } from '@app/database';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { PrimaryBigSerialColumn, TimestampColumn, UuidColumn } from '@app/database';
+import { Column, Entity, Index } from 'typeorm';
 
 // What the gateway accepted, stored before it answers the provider. The queue carries only this row's id,
 // so message text never sits in Redis, and an event whose job was lost is found and queued again.
@@ -8,7 +8,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index(['inboxId', 'providerMessageId'], { unique: true })
 @Index(['processedAt', 'receivedAt'])
 export class InboundEvent {
-  @PrimaryGeneratedColumn() id: number;
+  // 64-bit: a deployment serving many associations goes through 2^31 messages in months, not decades.
+  @PrimaryBigSerialColumn() id: number;
   @UuidColumn() organisationId: string;
   @UuidColumn() inboxId: string;
   @Column({ type: 'varchar', length: 200 }) providerMessageId: string;

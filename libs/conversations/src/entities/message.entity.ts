@@ -1,5 +1,5 @@
 import { AttachmentMetadata } from '@app/channels';
-import { PrimaryUuidColumn, TimestampColumn, UuidColumn } from '@app/database';
+import { BigIntColumn, PrimaryUuidColumn, SEARCH_FOLD_FUNCTION, TimestampColumn, UuidColumn } from '@app/database';
 import { Column, Entity, Index } from 'typeorm';
 
 export enum MessageType {
@@ -21,8 +21,6 @@ export enum DeliveryStatus {
 @Index(['conversationId', 'createdAt', 'sequence'])
 // The exactly-once guarantee for provider messages: one row per inbox and provider id, however often it arrives.
 @Index(['inboxId', 'providerMessageId'], { unique: true })
-// Trigram index on wasl_search_fold(text), PostgreSQL only (migration AddArabicSearch): TypeORM cannot describe it.
-@Index('IDX_messages_text_search', { synchronize: false })
 export class Message {
   @PrimaryUuidColumn() id: string;
   @UuidColumn() organisationId: string;
@@ -31,6 +29,17 @@ export class Message {
   @UuidColumn() contactId: string;
   @Column({ type: 'varchar', length: 10 }) type: MessageType;
   @Column({ type: 'text' }) text: string;
+  // The text as search compares it (see foldForSearch), computed by the database on insert, so a search reads a
+  // plain column instead of folding every message again (200,000 messages: about 1.4 s folded at query time).
+  @Column({
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: `${SEARCH_FOLD_FUNCTION}("text")`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchText?: string;
   @Column({ type: 'simple-json' }) attachments: AttachmentMetadata[];
   @UuidColumn({ nullable: true }) senderUserId: string | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) providerMessageId: string | null;
@@ -40,7 +49,7 @@ export class Message {
   // When Wasl accepted the message (the gateway's clock for inbound); with sequence, the conversation's order.
   @TimestampColumn() createdAt: Date;
   // Inbound: the gateway's acceptance counter (inbound_events.id), so same-millisecond arrivals keep their order.
-  @Column({ type: 'integer', default: 0 }) sequence: number;
+  @BigIntColumn({ default: 0 }) sequence: number;
   // When the row was written; createdAt→storedAt is the ingestion latency.
   @TimestampColumn() storedAt: Date;
   @TimestampColumn() updatedAt: Date;

@@ -60,10 +60,11 @@ export class ConversationsService {
         new Brackets((any) => {
           any.where(foldedContains('contact.name', 'term'), { term: containsPattern(term) });
           if (digits.length >= 4) any.orWhere('contact.phone LIKE :digits', { digits: `%${digits.replace(/^0+/, '')}%` });
-          // IN, not a correlated EXISTS: PostgreSQL runs the subquery once, on the trigram index.
+          // search_text is the stored fold of the text. IN, not a correlated EXISTS: the organisation's messages are
+          // read once, not once per conversation.
           any.orWhere(
             `conversation.id IN (SELECT searched.conversation_id FROM messages searched
-              WHERE searched.organisation_id = :organisationId AND ${foldedContains('searched.text', 'term')})`,
+              WHERE searched.organisation_id = :organisationId AND searched.search_text LIKE :term ESCAPE '\\')`,
           );
         }),
       );

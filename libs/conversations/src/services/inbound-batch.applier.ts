@@ -62,7 +62,7 @@ export class InboundBatchApplier {
     // Claiming marks the events processed and locks them; a concurrent duplicate job waits, then claims nothing.
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
     const [rows]: [ClaimedRow[], number] = await manager.query(
-      `UPDATE inbound_events SET processed_at = $2 WHERE id = ANY($1::int[]) AND processed_at IS NULL
+      `UPDATE inbound_events SET processed_at = $2 WHERE id = ANY($1::bigint[]) AND processed_at IS NULL
        RETURNING id, organisation_id, inbox_id, provider_message_id, payload, received_at, message_id`,
       [jobs.map((job) => job.inboundEventId), now],
     );
@@ -180,7 +180,7 @@ export class InboundBatchApplier {
        SELECT id, organisation_id, conversation_id, inbox_id, contact_id, type, text, attachments, NULL, provider_message_id,
               NULL, NULL, NULL, created_at, sequence, stored_at, updated_at
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::varchar[], $7::text[], $8::text[],
-                     $9::varchar[], $10::timestamptz[], $11::int[], $12::timestamptz[], $13::timestamptz[])
+                     $9::varchar[], $10::timestamptz[], $11::bigint[], $12::timestamptz[], $13::timestamptz[])
            AS row(id, organisation_id, conversation_id, inbox_id, contact_id, type, text, attachments, provider_message_id,
                   created_at, sequence, stored_at, updated_at)`,
       [

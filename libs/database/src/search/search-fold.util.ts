@@ -1,9 +1,10 @@
 // Search that forgives how Arabic is typed: hamza forms of alef, alef maqsura, ta marbuta, harakat and tatweel,
 // and Arabic-Indic digits. "احمد" finds "أحمد", "مدرسه" finds "مدرسة". The same fold runs in three places,
 // all built from this one table: foldForSearch (the search term, in JS), the SQLite function registered on
-// every connection, and the PostgreSQL function wasl_search_fold (created by migration AddArabicSearch,
-// whose trigram indexes are built on it). Changing the table needs a migration that redefines the function
-// and rebuilds those indexes.
+// every connection, and the PostgreSQL function wasl_search_fold (migration AddArabicSearch). The database
+// function fills messages.search_text on insert and backs the trigram index on contact names. Changing the
+// table needs a migration that redefines the function, rebuilds that index and recomputes search_text
+// (a stored generated column keeps the value it was written with).
 
 // Each character of FOLD_FROM becomes the character at the same position of FOLD_TO; the rest of FOLD_FROM
 // (harakat, superscript alef, tatweel) is removed. This is PostgreSQL's translate() contract.
@@ -37,8 +38,8 @@ export function containsPattern(term: string): string {
   return `%${foldForSearch(term).replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-// `wasl_search_fold(<expression>) LIKE :<parameter> ESCAPE '\'`: the same expression the PostgreSQL trigram
-// indexes are built on, so the planner can use them.
+// `wasl_search_fold(<expression>) LIKE :<parameter> ESCAPE '\'`: the expression the PostgreSQL trigram index on
+// contact names is built on, so the planner can use it.
 export function foldedContains(expression: string, parameter: string): string {
   return `${SEARCH_FOLD_FUNCTION}(${expression}) LIKE :${parameter} ESCAPE '\\'`;
 }

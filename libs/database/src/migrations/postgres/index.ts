@@ -1,10 +1,14 @@
 import { CreateInboxCore1795304669515 } from './1795304669515-CreateInboxCore';
 import { AddSmsAndVoice1795305252027 } from './1795305252027-AddSmsAndVoice';
 import { AddArabicSearch1795314137971 } from './1795314137971-AddArabicSearch';
+import { WidenCounters1795314738200 } from './1795314738200-WidenCounters';
+import { AddMessageSearchText1795316694201 } from './1795316694201-AddMessageSearchText';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const POSTGRES_MIGRATIONS: Function[] = [
   CreateInboxCore1795304669515,
   AddSmsAndVoice1795305252027,
   AddArabicSearch1795314137971,
+  WidenCounters1795314738200,
+  AddMessageSearchText1795316694201,
 ];
