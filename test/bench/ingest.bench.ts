@@ -11,8 +11,8 @@ import { appendFileSync, existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { Client, Pool } from 'pg';
+import { removeKeysWithPrefix } from '../support/redis-keys';
 
 const root = join(__dirname, '..', '..');
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -215,21 +215,6 @@ async function databaseCeiling(url: string, organisationId: string, inboxId: str
   return done / durationSeconds;
 }
 
-// Each run queues under a prefix of its own; its jobs and event streams go with it.
-async function removeQueueKeys(prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 async function main(): Promise<void> {
   if (!existsSync(join(root, 'dist/apps/gateway/src/main.js'))) throw new Error('Build first: npm run build');
   const name = `wasl_bench_${Date.now()}`;
@@ -345,7 +330,8 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 500));
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
-    await removeQueueKeys(environment.QUEUE_PREFIX).catch(() => undefined);
+    // This run's queues go with its database.
+    await removeKeysWithPrefix(redisUrl, `${environment.QUEUE_PREFIX}:`).catch(() => undefined);
     agent.destroy();
   }
 }
