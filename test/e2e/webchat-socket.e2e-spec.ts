@@ -203,7 +203,10 @@ describe('Web chat over socket.io (/webchat), end to end', () => {
       body: { text: 'أهلًا ريم، كيف نخدمك؟' },
     });
     const received = await eventually(async () => visitorSocket.received.find((message) => message.id === reply.body.id), 'the reply');
-    expect(received).toMatchObject({ text: 'أهلًا ريم، كيف نخدمك؟', sender: 'agent' });
+    const users = await wasl.request<Array<{ id: string; name: string }>>('GET', '/api/v1/users', { token: organisation.adminToken });
+    const officerName = users.body.find((user) => user.id === organisation.adminId)!.name;
+    // Live, as in history: the visitor sees who is answering.
+    expect(received).toMatchObject({ text: 'أهلًا ريم، كيف نخدمك؟', sender: 'agent', agentName: officerName });
     expect(await visitorSocket.report([reply.body.id], 'read')).toEqual({ updated: 1 });
     const stored = await messagesOf(conversationId);
     expect(stored.find((message) => message.id === reply.body.id)?.status).toBe('read');

@@ -21,6 +21,8 @@ export interface OutboundMessage {
   text: string;
   createdAt: Date;
   recipient: { externalId?: string; phone?: string; email?: string };
+  // The officer who wrote it, for channels that show who is answering (web chat).
+  senderName?: string;
 }
 
 export interface SendResult {

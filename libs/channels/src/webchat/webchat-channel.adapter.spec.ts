@@ -39,6 +39,18 @@ describe('WebChatChannelAdapter', () => {
     expect(webChatVisitorRoom('s', 'visitor-7')).not.toEqual(webChatVisitorRoom('other-inbox-secret', 'visitor-7'));
   });
 
+  it('should name the officer who wrote the reply', async () => {
+    const transport = new RecordingTransport();
+    const sut = createOutboundAdapter(ChannelKind.WebChat, {
+      settings: {},
+      secrets: { signingSecret: 's' },
+      callbackTimeoutMs: 1,
+      webChat: transport,
+    });
+    await sut.send({ ...message, senderName: 'نورة' });
+    expect(transport.emitted[0].payload).toMatchObject({ sender: 'agent', agentName: 'نورة' });
+  });
+
   it('should refuse a contact without a visitor id and turn transport failures into temporary errors', async () => {
     const failing: WebChatTransport = {
       toWebChatRoom: () => {

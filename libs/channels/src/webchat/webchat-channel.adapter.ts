@@ -43,6 +43,7 @@ export class WebChatChannelAdapter implements OutboundChannelAdapter {
       id: message.messageId,
       text: message.text,
       sender: 'agent',
+      ...(message.senderName ? { agentName: message.senderName } : {}),
       createdAt: message.createdAt.toISOString(),
     };
     try {

@@ -2,6 +2,7 @@ import { ChannelError, ChannelErrorCode, createOutboundAdapter, decideOnChannelE
 import { ContactsService } from '@app/contacts';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
+import { UsersService } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
 import { JobStatus } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
@@ -27,6 +28,7 @@ export class OutboundDeliveryService {
   constructor(
     @InjectRepository(Message) private readonly messages: Repository<Message>,
     private readonly contacts: ContactsService,
+    private readonly users: UsersService,
     private readonly inboxes: InboxesService,
     private readonly transactions: TransactionRunner,
     private readonly realtime: RealtimePublisher,
@@ -49,6 +51,7 @@ export class OutboundDeliveryService {
       throw new PermanentDeliveryError('contact missing');
     }
     const externalId = await this.contacts.externalIdIn(organisationId, contact.id, found.inbox.id);
+    const sender = message.senderUserId ? await this.users.findInOrganisation(organisationId, message.senderUserId) : null;
 
     try {
       const adapter = createOutboundAdapter(found.inbox.channel, {
@@ -64,6 +67,7 @@ export class OutboundDeliveryService {
         text: message.text,
         createdAt: message.createdAt,
         recipient: { externalId, phone: contact.phone ?? undefined, email: contact.email ?? undefined },
+        senderName: sender?.name,
       });
       await this.record(message, {
         status: DeliveryStatus.Sent,
