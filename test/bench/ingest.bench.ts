@@ -7,16 +7,14 @@
 import { signBody } from '@app/common';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { removeKeysWithPrefix } from '../support/redis-keys';
+import { assertBuilt, percentile, redisUrl, root, round, scratchDatabaseUrl, serverUrl, waitFor } from './bench-support';
 
-const root = join(__dirname, '..', '..');
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const throughputRate = Number(process.env.BENCH_RATE ?? 1500);
 const latencyRate = Number(process.env.BENCH_LATENCY_RATE ?? 500);
@@ -33,19 +31,6 @@ const ARABIC_TEXTS = [
   'شكراً لكم على سرعة الاستجابة والخدمة المميزة',
   'هل يمكنني حجز موعد مقابلة مع الباحث الاجتماعي؟',
 ];
-
-function databaseUrl(name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-function percentile(sorted: number[], fraction: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
-}
-
-const round = (value: number) => Math.round(value * 10) / 10;
 
 function post(path: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
@@ -75,14 +60,6 @@ function startProcess(entry: string, environment: Record<string, string>): Child
 }
 
 let stopping = false;
-
-async function waitFor(probe: () => Promise<boolean>, what: string, timeoutMilliseconds = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMilliseconds;
-  while (!(await probe().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 interface LoadResult {
   sent: number;
@@ -216,12 +193,12 @@ async function databaseCeiling(url: string, organisationId: string, inboxId: str
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(root, 'dist/apps/gateway/src/main.js'))) throw new Error('Build first: npm run build');
+  assertBuilt();
   const name = `wasl_bench_${Date.now()}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
-  const url = databaseUrl(name);
+  const url = scratchDatabaseUrl(name);
   const password = randomBytes(12).toString('hex');
   const environment = {
     DATABASE_URL: url,

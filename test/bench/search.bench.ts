@@ -6,15 +6,12 @@
 // to create the scratch database on), REDIS_URL, BENCH_MESSAGES, BENCH_CONVERSATIONS, BENCH_QUERIES.
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { removeKeysWithPrefix } from '../support/redis-keys';
+import { assertBuilt, percentile, redisUrl, root, round, scratchDatabaseUrl, serverUrl, waitFor } from './bench-support';
 
-const root = join(__dirname, '..', '..');
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const messageCount = Number(process.env.BENCH_MESSAGES ?? 200_000);
 const conversationCount = Number(process.env.BENCH_CONVERSATIONS ?? 20_000);
 const queriesPerTerm = Number(process.env.BENCH_QUERIES ?? 20);
@@ -30,20 +27,6 @@ const TEXTS = [
   'شكراً لكم على سرعة الاستجابة والخدمة المميزة',
   'أحتاج مساعدة لأسرتي في دفع الإيجار',
 ];
-
-const round = (value: number) => Math.round(value * 10) / 10;
-
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
-}
-
-async function waitFor(probe: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(await probe().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function fill(database: Client, organisationId: string, inboxId: string): Promise<void> {
   // Contacts and conversations in bulk; one in 2,000 messages carries the rare phrase.
@@ -75,23 +58,22 @@ async function fill(database: Client, organisationId: string, inboxId: string): 
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(root, 'dist/apps/gateway/src/main.js'))) throw new Error('Build first: npm run build');
+  assertBuilt();
   const name = `wasl_bench_search_${Date.now()}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const url = scratchDatabaseUrl(name);
   const password = randomBytes(12).toString('hex');
   const queuePrefix = `wasl-bench-${randomBytes(3).toString('hex')}`;
   let gateway: ChildProcess | undefined;
-  const database = new Client({ connectionString: url.toString() });
+  const database = new Client({ connectionString: url });
   try {
     gateway = spawn(process.execPath, [join(root, 'dist/apps/gateway/src/main.js')], {
       env: {
         ...process.env,
         WASL_ROLE: 'gateway',
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: url,
         REDIS_URL: redisUrl,
         QUEUE_PREFIX: queuePrefix,
         WASL_JWT_SECRET: randomBytes(32).toString('hex'),

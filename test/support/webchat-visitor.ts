@@ -1,3 +1,4 @@
+import type { WebChatMessagePayload } from '@app/channels';
 import { io, Socket } from 'socket.io-client';
 
 export interface WebChatSession {
@@ -12,16 +13,8 @@ export interface WebChatRefusalData {
   fields?: Array<{ field: string; message: string }>;
 }
 
-export interface WebChatMessage {
-  id: string;
-  text: string;
-  sender: 'visitor' | 'agent';
-  agentName?: string;
-  createdAt: string;
-  status?: string;
-  automatic?: boolean;
-  attachments?: Array<{ url: string; contentType: string; fileName: string; sizeBytes: number }>;
-}
+// The server's own message:new payload type, so the tests read the protocol as it is declared.
+export type WebChatMessage = WebChatMessagePayload;
 
 // A web-chat visitor speaking the /webchat protocol, as the widget does, for socket-level tests.
 export class WebChatVisitor {

@@ -242,13 +242,14 @@ export class ContactsService {
       .take(options.limit);
     const term = options.q?.trim();
     if (term) {
+      const pattern = containsPattern(term);
       const digits = foldForSearch(term).replace(/\D/g, '');
       const phone = normalisePhoneNumber(term);
       query.andWhere(
         new Brackets((any) => {
-          any.where(foldedContains('contact.name', 'nameTerm'), { nameTerm: containsPattern(term) });
+          any.where(foldedContains('contact.name', 'nameTerm'), { nameTerm: pattern });
           // E-mail addresses are stored lower-cased.
-          any.orWhere("contact.email LIKE :emailTerm ESCAPE '\\'", { emailTerm: containsPattern(term) });
+          any.orWhere("contact.email LIKE :emailTerm ESCAPE '\\'", { emailTerm: pattern });
           if (phone || digits.length >= 4) {
             any.orWhere('contact.phone LIKE :phoneTerm', { phoneTerm: `%${phone ?? digits.replace(/^0+/, '')}%` });
           }

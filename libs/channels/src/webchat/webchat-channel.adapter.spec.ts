@@ -19,15 +19,11 @@ describe('WebChatChannelAdapter', () => {
     createdAt: new Date('2026-11-01T10:00:00Z'),
     recipient: { externalId: 'visitor-7' },
   };
+  const context = { settings: {}, secrets: { signingSecret: 's' }, callbackTimeoutMs: 1 };
 
   it('should emit message:new to the visitor room derived from the inbox secret', async () => {
     const transport = new RecordingTransport();
-    const sut = createOutboundAdapter(ChannelKind.WebChat, {
-      settings: {},
-      secrets: { signingSecret: 's' },
-      callbackTimeoutMs: 1,
-      webChat: transport,
-    });
+    const sut = createOutboundAdapter(ChannelKind.WebChat, { ...context, webChat: transport });
     await sut.send(message);
     expect(transport.emitted).toEqual([
       {
@@ -41,12 +37,7 @@ describe('WebChatChannelAdapter', () => {
 
   it('should name the officer who wrote the reply', async () => {
     const transport = new RecordingTransport();
-    const sut = createOutboundAdapter(ChannelKind.WebChat, {
-      settings: {},
-      secrets: { signingSecret: 's' },
-      callbackTimeoutMs: 1,
-      webChat: transport,
-    });
+    const sut = createOutboundAdapter(ChannelKind.WebChat, { ...context, webChat: transport });
     await sut.send({ ...message, senderName: 'نورة' });
     expect(transport.emitted[0].payload).toMatchObject({ sender: 'agent', agentName: 'نورة' });
   });
@@ -57,7 +48,6 @@ describe('WebChatChannelAdapter', () => {
         throw new Error('Redis is away');
       },
     };
-    const context = { settings: {}, secrets: { signingSecret: 's' }, callbackTimeoutMs: 1 };
     await expect(
       createOutboundAdapter(ChannelKind.WebChat, { ...context, webChat: new RecordingTransport() }).send({ ...message, recipient: {} }),
     ).rejects.toMatchObject({
