@@ -2,8 +2,10 @@ import { PrimaryUuidColumn, TimestampColumn, UuidColumn } from '@app/database';
 import { Column, Entity, Index } from 'typeorm';
 import { UserRole } from './user-role.enum';
 
+// E-mail is unique per organisation, so creating a user never reveals that another association has that address.
 @Entity('users')
-@Index(['email'], { unique: true })
+@Index(['organisationId', 'email'], { unique: true })
+@Index(['email'])
 export class User {
   @PrimaryUuidColumn() id: string;
   @UuidColumn() @Index() organisationId: string;
@@ -12,5 +14,7 @@ export class User {
   @Column({ type: 'varchar', length: 20 }) role: UserRole;
   @Column({ type: 'varchar', length: 300 }) passwordHash: string;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  // Carried in every access token; raising it (deactivation, password reset) ends every session at once.
+  @Column({ type: 'integer', default: 0 }) sessionVersion: number;
   @TimestampColumn() createdAt: Date;
 }

@@ -3,6 +3,7 @@ import { AddSmsAndVoice1795305252027 } from './1795305252027-AddSmsAndVoice';
 import { AddArabicSearch1795314137971 } from './1795314137971-AddArabicSearch';
 import { WidenCounters1795314738200 } from './1795314738200-WidenCounters';
 import { AddMessageSearchText1795316694201 } from './1795316694201-AddMessageSearchText';
+import { EndStaffSessions1795686691141 } from './1795686691141-EndStaffSessions';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const POSTGRES_MIGRATIONS: Function[] = [
@@ -11,4 +12,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   AddArabicSearch1795314137971,
   WidenCounters1795314738200,
   AddMessageSearchText1795316694201,
+  EndStaffSessions1795686691141,
 ];
