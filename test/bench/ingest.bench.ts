@@ -210,6 +210,8 @@ async function main(): Promise<void> {
     WASL_ADMIN_PASSWORD: password,
     PORT: String(port),
     LOG_LEVEL: 'warn',
+    // The bench's callback URL is on loopback.
+    OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true',
   };
   const children: ChildProcess[] = [];
   const database = new Pool({ connectionString: url, max: 2 });

@@ -31,6 +31,8 @@ export function testConfig(overrides: Record<string, string> = {}): WaslConfig {
     INBOUND_BACKOFF_MS: '50',
     OUTBOUND_BACKOFF_MS: '50',
     CALLBACK_TIMEOUT_MS: '2000',
+    // The suites' callback servers and provider stand-ins listen on 127.0.0.1.
+    OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true',
     ...overrides,
   });
 }

@@ -1,5 +1,6 @@
 // `npm run sandbox -- --port 4010`: the provider sandbox on loopback. Point an inbox at it with
-// "apiBaseUrl": "http://127.0.0.1:4010" and watch what would have been sent at GET /sandbox/messages.
+// "apiBaseUrl": "http://127.0.0.1:4010" and watch what would have been sent at GET /sandbox/messages. Wasl refuses
+// loopback targets unless it runs with OUTBOUND_ALLOW_PRIVATE_NETWORKS=true.
 import { parseArgs } from 'node:util';
 import { ProviderSandbox } from './provider-sandbox.server';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 export const WASL_ROLES = ['all', 'gateway', 'worker'] as const;
 export type WaslRole = (typeof WASL_ROLES)[number];
@@ -44,6 +44,10 @@ export class EnvironmentSchema {
   @Type(() => Number) @IsInt() @Min(1) @Max(50) OUTBOUND_ATTEMPTS: number;
   @Type(() => Number) @IsInt() @Min(1) OUTBOUND_BACKOFF_MS: number;
   @Type(() => Number) @IsInt() @Min(100) CALLBACK_TIMEOUT_MS: number;
+  // Lets callback and provider base URLs reach loopback, private and link-local addresses: the sandbox and tests only.
+  @Transform(({ value }) => ({ true: true, false: false })[String(value)] ?? value)
+  @IsBoolean({ message: 'must be true or false' })
+  OUTBOUND_ALLOW_PRIVATE_NETWORKS: boolean;
   // Delivery reports and call links wait in their own queue until the message or call they refer to exists.
   @Type(() => Number) @IsInt() @Min(1) @Max(256) CHANNEL_EVENTS_CONCURRENCY: number;
   @Type(() => Number) @IsInt() @Min(1) @Max(50) CHANNEL_EVENTS_ATTEMPTS: number;

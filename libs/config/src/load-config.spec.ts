@@ -32,6 +32,11 @@ describe(loadConfig.name, () => {
     expect(config.security.encryptionKey).toHaveLength(32);
   });
 
+  it('should refuse private targets for configured URLs unless the deployment allows them', () => {
+    expect(loadConfig(VALID).channels.allowPrivateNetworks).toBe(false);
+    expect(loadConfig({ ...VALID, OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' }).channels.allowPrivateNetworks).toBe(true);
+  });
+
   it.each([
     [{ WASL_JWT_SECRET: undefined }, 'WASL_JWT_SECRET must be at least 32 characters'],
     [{ WASL_ENCRYPTION_KEY: 'short' }, 'WASL_ENCRYPTION_KEY must be 64 hex characters'],
@@ -39,6 +44,7 @@ describe(loadConfig.name, () => {
     [{ WASL_ROLE: 'everything' }, 'WASL_ROLE'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a postgres:// URL'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a redis:// URL'],
+    [{ OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'yes' }, 'OUTBOUND_ALLOW_PRIVATE_NETWORKS must be true or false'],
   ])('should stop with one line naming the key for %p', (patch, expected) => {
     const attempt = () => loadConfig({ ...VALID, ...patch });
     expect(attempt).toThrow(ConfigurationError);

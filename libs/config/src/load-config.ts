@@ -88,7 +88,7 @@ export function loadConfig(environment: Environment = process.env, defaults: Env
     },
     failedJobsKept: schema.FAILED_JOBS_KEPT,
   };
-  config.channels = { callbackTimeoutMs: schema.CALLBACK_TIMEOUT_MS };
+  config.channels = { callbackTimeoutMs: schema.CALLBACK_TIMEOUT_MS, allowPrivateNetworks: schema.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
   config.sms = { maxParts: schema.SMS_MAX_PARTS };
   config.worker = { healthPort: schema.WORKER_HEALTH_PORT, niceness: schema.WORKER_NICENESS };
   return config;

@@ -23,7 +23,8 @@ export class WaslConfig {
   bootstrap: { adminEmail?: string; adminPassword?: string; organisationName: string };
   conversations: { reopenWindowHours: number };
   queues: { inbound: RetryPolicy; outbound: RetryPolicy; channelEvents: RetryPolicy; failedJobsKept: number };
-  channels: { callbackTimeoutMs: number };
+  // allowPrivateNetworks: configured URLs may reach loopback and private addresses (sandbox and tests only).
+  channels: { callbackTimeoutMs: number; allowPrivateNetworks: boolean };
   sms: { maxParts: number };
   // niceness: the CPU priority a separate worker process gives itself (0 = as started, 19 = lowest).
   worker: { healthPort?: number; niceness: number };
