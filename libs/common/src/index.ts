@@ -9,3 +9,7 @@ export * from './http/outbound-url.util';
 export * from './secret-box';
 export * from './validate-input.util';
 export * from './json-value.type';
+export * from './normalise-text.util';
+export * from './unsafe-text.constant';
+export * from './untrusted-json.util';
+export * from './storable-url.util';
