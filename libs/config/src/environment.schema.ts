@@ -8,6 +8,9 @@ export type WaslRole = (typeof WASL_ROLES)[number];
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+const TRUSTED_PROXY_ENTRY = String.raw`(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)`;
+const TRUSTED_PROXY_LIST = new RegExp(`^${TRUSTED_PROXY_ENTRY}(\\s*,\\s*${TRUSTED_PROXY_ENTRY})*$`);
+
 // Every key Wasl reads from the environment. Validated once at boot; see config/defaults.json for defaults.
 export class EnvironmentSchema {
   @IsIn(WASL_ROLES) WASL_ROLE: WaslRole;
@@ -30,6 +33,16 @@ export class EnvironmentSchema {
   @Type(() => Number) @IsInt() @Min(60) ACCESS_TOKEN_TTL_SECONDS: number;
   @Type(() => Number) @IsInt() @Min(1) LOGIN_MAX_FAILURES: number;
   @Type(() => Number) @IsInt() @Min(1) LOGIN_LOCK_SECONDS: number;
+  // Past LOGIN_MAX_FAILURES an account is slowed (the wait doubles per failure up to this), never locked for long.
+  @Type(() => Number) @IsInt() @Min(1) @Max(3600) LOGIN_MAX_DELAY_SECONDS: number;
+  // Proxies whose X-Forwarded-For is believed: addresses, CIDR ranges or loopback/linklocal/uniquelocal. Unset: none.
+  @IsOptional()
+  @Matches(TRUSTED_PROXY_LIST, {
+    message: 'must be a comma-separated list of IP addresses, CIDR ranges or loopback, linklocal, uniquelocal',
+  })
+  TRUST_PROXY?: string;
+  // How often an open /agents socket's user is checked again (still active, same role, same session).
+  @Type(() => Number) @IsInt() @Min(1) @Max(3600) STAFF_SOCKET_RECHECK_SECONDS: number;
 
   @IsOptional() @IsEmail() WASL_ADMIN_EMAIL?: string;
   @IsOptional() @IsString() @MinLength(10, { message: 'must be at least 10 characters' }) WASL_ADMIN_PASSWORD?: string;

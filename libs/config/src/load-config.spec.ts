@@ -37,6 +37,15 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ ...VALID, OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' }).channels.allowPrivateNetworks).toBe(true);
   });
 
+  it('should trust no proxy unless TRUST_PROXY names them', () => {
+    expect(loadConfig(VALID).security.trustedProxies).toEqual([]);
+    expect(loadConfig({ ...VALID, TRUST_PROXY: '10.0.0.0/8, loopback,::1' }).security.trustedProxies).toEqual([
+      '10.0.0.0/8',
+      'loopback',
+      '::1',
+    ]);
+  });
+
   it.each([
     [{ WASL_JWT_SECRET: undefined }, 'WASL_JWT_SECRET must be at least 32 characters'],
     [{ WASL_ENCRYPTION_KEY: 'short' }, 'WASL_ENCRYPTION_KEY must be 64 hex characters'],
@@ -44,6 +53,9 @@ describe(loadConfig.name, () => {
     [{ WASL_ROLE: 'everything' }, 'WASL_ROLE'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a postgres:// URL'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a redis:// URL'],
+    [{ TRUST_PROXY: 'proxy.example.org' }, 'TRUST_PROXY must be a comma-separated list'],
+    [{ TRUST_PROXY: '10.0.0.999' }, 'TRUST_PROXY has "10.0.0.999"'],
+    [{ STAFF_SOCKET_RECHECK_SECONDS: '0' }, 'STAFF_SOCKET_RECHECK_SECONDS'],
     [{ OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'yes' }, 'OUTBOUND_ALLOW_PRIVATE_NETWORKS must be true or false'],
   ])('should stop with one line naming the key for %p', (patch, expected) => {
     const attempt = () => loadConfig({ ...VALID, ...patch });

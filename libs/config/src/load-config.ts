@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { EnvironmentSchema } from './environment.schema';
 import { WaslConfig } from './wasl-config';
@@ -28,6 +29,24 @@ function firstProblem(errors: ValidationError[]): string {
   const reason = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
   const shown = reason.startsWith(error.property) ? reason.slice(error.property.length + 1) : reason;
   return `Invalid configuration: ${error.property} ${shown}.`;
+}
+
+const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+function trustedProxies(value: string | undefined): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address, prefix] = entry.split('/');
+    const family = isIP(address);
+    const prefixValid = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+    if (!PROXY_KEYWORDS.includes(entry) && (family === 0 || !prefixValid)) {
+      throw new ConfigurationError(`Invalid configuration: TRUST_PROXY has ${JSON.stringify(entry)}, which is not an IP address or range.`);
+    }
+  }
+  return entries;
 }
 
 export function loadDotEnv(path = resolve(process.cwd(), '.env')): void {
@@ -62,6 +81,9 @@ export function loadConfig(environment: Environment = process.env, defaults: Env
     accessTokenTtlSeconds: schema.ACCESS_TOKEN_TTL_SECONDS,
     loginMaxFailures: schema.LOGIN_MAX_FAILURES,
     loginLockSeconds: schema.LOGIN_LOCK_SECONDS,
+    loginMaxDelaySeconds: schema.LOGIN_MAX_DELAY_SECONDS,
+    trustedProxies: trustedProxies(schema.TRUST_PROXY),
+    staffSocketRecheckSeconds: schema.STAFF_SOCKET_RECHECK_SECONDS,
   };
   config.bootstrap = {
     adminEmail: schema.WASL_ADMIN_EMAIL?.toLowerCase(),

@@ -19,6 +19,10 @@ export class WaslConfig {
     accessTokenTtlSeconds: number;
     loginMaxFailures: number;
     loginLockSeconds: number;
+    loginMaxDelaySeconds: number;
+    // Empty: request.ip is the socket's address and X-Forwarded-For is ignored.
+    trustedProxies: string[];
+    staffSocketRecheckSeconds: number;
   };
   bootstrap: { adminEmail?: string; adminPassword?: string; organisationName: string };
   conversations: { reopenWindowHours: number };
