@@ -36,6 +36,27 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const message = typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, code: codeForStatus(status), message };
     }
+    const refused = databaseRefusal(exception);
+    if (refused) return refused;
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: ApiErrorCode.Internal, message: 'Something went wrong on our side' };
   }
+}
+
+// The last line of defence when validation missed something: two concurrent creates of the same name both pass
+// their "already exists?" check and one hits the unique index (409); a value the database cannot store is the
+// caller's (400). PostgreSQL SQLSTATEs and SQLite's extended codes.
+function databaseRefusal(exception: unknown): ApiErrorBody | undefined {
+  const driverError = (exception as { driverError?: { code?: unknown } } | null)?.driverError;
+  const code = typeof driverError?.code === 'string' ? driverError.code : '';
+  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return { statusCode: HttpStatus.CONFLICT, code: ApiErrorCode.Conflict, message: 'That already exists' };
+  }
+  if (code.startsWith('22')) {
+    return {
+      statusCode: HttpStatus.BAD_REQUEST,
+      code: ApiErrorCode.ValidationFailed,
+      message: 'The request has a value that cannot be stored',
+    };
+  }
+  return undefined;
 }
