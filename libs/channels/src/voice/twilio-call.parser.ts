@@ -1,4 +1,23 @@
+import { twilioFields } from '../sms/providers/twilio/twilio-fields.util';
 import { TwilioParameters } from '../sms/providers/twilio/twilio-webhook.parser';
+
+// Twilio's CallStatus and DialCallStatus sets; anything else is refused rather than stored.
+export const TWILIO_CALL_STATUSES = [
+  'queued',
+  'initiated',
+  'ringing',
+  'in-progress',
+  'completed',
+  'busy',
+  'failed',
+  'no-answer',
+  'canceled',
+] as const;
+const TWILIO_DIAL_STATUSES = ['completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled'] as const;
+// A day: no call lasts longer, and durations go into an integer column.
+const MAX_DURATION_SECONDS = 86_400;
+const MAX_RECORDING_URL_LENGTH = 500;
+const MAX_TRANSCRIPTION_LENGTH = 10_000;
 
 export interface TwilioCallEvent {
   callSid: string;
@@ -8,19 +27,19 @@ export interface TwilioCallEvent {
   durationSeconds?: number;
 }
 
-function seconds(value: string | undefined): number | undefined {
-  const parsed = Number(value);
-  return value !== undefined && value !== '' && Number.isFinite(parsed) ? parsed : undefined;
+export function parseTwilioCallSid(parameters: TwilioParameters): string | undefined {
+  return twilioFields.sid(parameters, 'CallSid');
 }
 
 export function parseTwilioCall(parameters: TwilioParameters): TwilioCallEvent | undefined {
-  if (!parameters.CallSid) return undefined;
+  const callSid = parseTwilioCallSid(parameters);
+  if (!callSid) return undefined;
   return {
-    callSid: parameters.CallSid,
-    from: parameters.From ?? parameters.Caller ?? '',
-    to: parameters.To ?? parameters.Called ?? '',
-    status: parameters.CallStatus,
-    durationSeconds: seconds(parameters.CallDuration),
+    callSid,
+    from: twilioFields.address(parameters, 'From') ?? twilioFields.address(parameters, 'Caller') ?? '',
+    to: twilioFields.address(parameters, 'To') ?? twilioFields.address(parameters, 'Called') ?? '',
+    status: twilioFields.oneOf(parameters, 'CallStatus', TWILIO_CALL_STATUSES),
+    durationSeconds: twilioFields.integer(parameters, 'CallDuration', MAX_DURATION_SECONDS),
   };
 }
 
@@ -32,11 +51,11 @@ export interface TwilioDialOutcome {
 }
 
 export function parseTwilioDialOutcome(parameters: TwilioParameters): TwilioDialOutcome {
-  const dialStatus = (parameters.DialCallStatus ?? 'no-answer').toLowerCase();
+  const dialStatus = twilioFields.oneOf(parameters, 'DialCallStatus', TWILIO_DIAL_STATUSES) ?? 'no-answer';
   return {
     answered: dialStatus === 'completed' || dialStatus === 'answered',
     dialStatus,
-    durationSeconds: seconds(parameters.DialCallDuration),
+    durationSeconds: twilioFields.integer(parameters, 'DialCallDuration', MAX_DURATION_SECONDS),
   };
 }
 
@@ -47,12 +66,10 @@ export interface TwilioRecording {
 }
 
 export function parseTwilioRecording(parameters: TwilioParameters): TwilioRecording | undefined {
-  if (!parameters.RecordingSid || !parameters.RecordingUrl) return undefined;
-  return {
-    recordingSid: parameters.RecordingSid,
-    recordingUrl: parameters.RecordingUrl,
-    durationSeconds: seconds(parameters.RecordingDuration),
-  };
+  const recordingSid = twilioFields.sid(parameters, 'RecordingSid');
+  const recordingUrl = twilioFields.url(parameters, 'RecordingUrl', MAX_RECORDING_URL_LENGTH);
+  if (!recordingSid || !recordingUrl) return undefined;
+  return { recordingSid, recordingUrl, durationSeconds: twilioFields.integer(parameters, 'RecordingDuration', MAX_DURATION_SECONDS) };
 }
 
 export interface TwilioTranscription {
@@ -63,11 +80,12 @@ export interface TwilioTranscription {
 }
 
 export function parseTwilioTranscription(parameters: TwilioParameters): TwilioTranscription | undefined {
-  if (!parameters.TranscriptionSid) return undefined;
+  const transcriptionSid = twilioFields.sid(parameters, 'TranscriptionSid');
+  if (!transcriptionSid) return undefined;
   return {
-    transcriptionSid: parameters.TranscriptionSid,
-    recordingSid: parameters.RecordingSid,
-    text: parameters.TranscriptionText ?? '',
-    completed: (parameters.TranscriptionStatus ?? 'completed') === 'completed',
+    transcriptionSid,
+    recordingSid: twilioFields.sid(parameters, 'RecordingSid'),
+    text: twilioFields.text(parameters, 'TranscriptionText', MAX_TRANSCRIPTION_LENGTH),
+    completed: (twilioFields.oneOf(parameters, 'TranscriptionStatus', ['completed', 'failed'] as const) ?? 'completed') === 'completed',
   };
 }

@@ -1,12 +1,4 @@
-import {
-  ChannelKind,
-  EMPTY_TWIML,
-  parseTwilioInboundSms,
-  parseTwilioStatusCallback,
-  TwilioParameters,
-  TwilioPayloadError,
-} from '@app/channels';
-import { ApiException } from '@app/common';
+import { ChannelKind, EMPTY_TWIML, parseTwilioInboundSms, parseTwilioStatusCallback, TwilioParameters } from '@app/channels';
 import { DeliveryStatusService, InboundIntakeService } from '@app/conversations';
 import { Public } from '@app/identity';
 import { Controller, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
@@ -32,10 +24,8 @@ export class TwilioSmsWebhookController {
   @Header('Content-Type', 'text/xml; charset=utf-8')
   async receiveSms(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest): Promise<string> {
     const { inbox } = await this.verifier.verify(inboxId, request, [ChannelKind.Sms]);
-    await this.intake.accept(
-      inbox,
-      parsed(() => parseTwilioInboundSms(request.body as TwilioParameters)),
-    );
+    // A malformed field is a TwilioPayloadError: a 400 naming it, before anything is stored.
+    await this.intake.accept(inbox, parseTwilioInboundSms(request.body as TwilioParameters));
     // Replies go out through the REST API from the worker, so Twilio gets an empty TwiML answer at once.
     return EMPTY_TWIML;
   }
@@ -49,14 +39,5 @@ export class TwilioSmsWebhookController {
     // Inbound-only statuses (received) carry nothing to apply; Twilio only needs the 200.
     if (update) await this.deliveryStatus.enqueue(inbox, update);
     return EMPTY_TWIML;
-  }
-}
-
-function parsed<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof TwilioPayloadError) throw ApiException.validation([{ field: 'body', message: error.message }]);
-    throw error;
   }
 }

@@ -5,6 +5,7 @@ import {
   ChannelKind,
   EMPTY_TWIML,
   parseTwilioCall,
+  parseTwilioCallSid,
   parseTwilioDialOutcome,
   parseTwilioRecording,
   parseTwilioTranscription,
@@ -42,6 +43,7 @@ export class TwilioVoiceWebhookController {
     const { inbox } = await this.verifier.verify(inboxId, request, [ChannelKind.Voice]);
     const event = parseTwilioCall(request.body as TwilioParameters);
     if (!event) throw ApiException.validation([{ field: 'CallSid', message: 'is required' }]);
+    if (!event.from) throw ApiException.validation([{ field: 'From', message: 'is required' }]);
     await this.calls.recordIncomingCall(inbox, event);
     return buildIncomingCallResponse(greetingOptions(inbox), this.callbackUrls(inbox), new Date());
   }
@@ -54,7 +56,8 @@ export class TwilioVoiceWebhookController {
     const { inbox } = await this.verifier.verify(inboxId, request, [ChannelKind.Voice]);
     const parameters = request.body as TwilioParameters;
     const outcome = parseTwilioDialOutcome(parameters);
-    if (parameters.CallSid) await this.calls.recordDialOutcome(inbox, parameters.CallSid, outcome);
+    const callSid = parseTwilioCallSid(parameters);
+    if (callSid) await this.calls.recordDialOutcome(inbox, callSid, outcome);
     return outcome.answered ? buildHangupResponse() : buildVoicemailResponse(greetingOptions(inbox), this.callbackUrls(inbox));
   }
 
@@ -66,7 +69,8 @@ export class TwilioVoiceWebhookController {
     const { inbox } = await this.verifier.verify(inboxId, request, [ChannelKind.Voice]);
     const parameters = request.body as TwilioParameters;
     const recording = parseTwilioRecording(parameters);
-    if (recording && parameters.CallSid) await this.calls.recordVoicemail(inbox, parameters.CallSid, recording);
+    const callSid = parseTwilioCallSid(parameters);
+    if (recording && callSid) await this.calls.recordVoicemail(inbox, callSid, recording);
     return buildHangupResponse();
   }
 

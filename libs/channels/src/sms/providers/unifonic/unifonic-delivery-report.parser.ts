@@ -10,15 +10,25 @@ const UNIFONIC_DLR: Record<string, DeliveryState> = {
   sent: DeliveryState.Sent,
 };
 
+// Unifonic's MessageID is a number or a short token; anything else (objects, control characters) is not a report.
+const PRINTABLE_IDENTIFIER = /^[\x21-\x7E ]+$/;
+
+function identifierOf(value: unknown): string | undefined {
+  const identifier = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+  return typeof identifier === 'string' && identifier.length <= 100 && PRINTABLE_IDENTIFIER.test(identifier) ? identifier : undefined;
+}
+
 export function parseUnifonicDeliveryReport(parameters: Record<string, unknown>): DeliveryStatusUpdate | undefined {
-  const providerMessageId = parameters.MessageID ?? parameters.messageId;
-  const dlr = String(parameters.DLR ?? parameters.Status ?? '').toLowerCase();
+  const providerMessageId = identifierOf(parameters.MessageID ?? parameters.messageId);
+  const dlrValue = parameters.DLR ?? parameters.Status;
+  const dlr = typeof dlrValue === 'string' ? dlrValue.toLowerCase() : '';
   const state = UNIFONIC_DLR[dlr];
-  if (providerMessageId === undefined || providerMessageId === '' || !state) return undefined;
+  if (!providerMessageId || !state) return undefined;
+  const timestamp = parameters.DLRTimestamp;
   return {
-    providerMessageId: String(providerMessageId),
+    providerMessageId,
     state,
     errorCode: state === DeliveryState.Undelivered || state === DeliveryState.Failed ? dlr.toUpperCase() : undefined,
-    occurredAt: typeof parameters.DLRTimestamp === 'string' ? parameters.DLRTimestamp : undefined,
+    occurredAt: typeof timestamp === 'string' && PRINTABLE_IDENTIFIER.test(timestamp) && timestamp.length <= 40 ? timestamp : undefined,
   };
 }
