@@ -1,4 +1,5 @@
 import { InboundMessage } from '@app/channels';
+import { ApiErrorCode, ApiException } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { Inbox } from '@app/inboxes';
@@ -10,6 +11,7 @@ import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { InboundEvent } from '../entities/inbound-event.entity';
+import { toStorableInboundMessage } from './storable-inbound-message.util';
 
 export interface IntakeResult {
   inboundEventId: number;
@@ -59,10 +61,12 @@ export class InboundIntakeService {
     this.isPostgres = config.database.kind === 'postgres';
   }
 
-  accept(inbox: Inbox, message: InboundMessage): Promise<IntakeResult> {
-    if (!this.isPostgres) return this.acceptOne(inbox, message);
+  // Refuses a message that could not be stored or applied (400 naming the field) before it joins a batch.
+  async accept(inbox: Inbox, message: InboundMessage): Promise<IntakeResult> {
+    const storable = toStorableInboundMessage(message, providerOrigins(inbox));
+    if (!this.isPostgres) return this.acceptOne(inbox, storable).catch((error: unknown) => Promise.reject(storageFailure(error)));
     return new Promise((resolve, reject) => {
-      this.pending.push({ inbox, message, receivedAt: new Date(), messageId: randomUUID(), resolve, reject });
+      this.pending.push({ inbox, message: storable, receivedAt: new Date(), messageId: randomUUID(), resolve, reject });
       this.scheduleFlush();
     });
   }
@@ -82,21 +86,36 @@ export class InboundIntakeService {
     this.batchesInFlight += 1;
     this.scheduleFlush();
     try {
+      await this.storeBatch(batch);
+    } finally {
+      this.batchesInFlight -= 1;
+      this.scheduleFlush();
+    }
+  }
+
+  private async storeBatch(batch: PendingIntake[]): Promise<void> {
+    let inserted: StoredRow[];
+    try {
+      inserted = await this.insertRows(batch);
+    } catch (error) {
+      // Messages are validated before they join a batch, so this is rare: store them one by one so only a
+      // failing row's request fails (400 for a value the database refuses, 503 otherwise), never its neighbours'.
+      this.logger.warn(`A batch of ${batch.length} inbound messages failed (${(error as Error).message}); storing one by one`);
+      const stored: PendingIntake[] = [];
+      inserted = [];
+      for (const item of batch) {
+        try {
+          inserted.push(...(await this.insertRows([item])));
+          stored.push(item);
+        } catch (rowError) {
+          item.reject(storageFailure(rowError));
+        }
+      }
+      batch = stored;
+      if (batch.length === 0) return;
+    }
+    try {
       const keyOf = (inboxId: string, providerMessageId: string) => `${inboxId}\n${providerMessageId}`;
-      const inserted: StoredRow[] = await this.events.query(
-        `INSERT INTO inbound_events (organisation_id, inbox_id, provider_message_id, payload, received_at, message_id)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::text[], $5::timestamptz[], $6::uuid[])
-         ON CONFLICT (inbox_id, provider_message_id) DO NOTHING
-         RETURNING id, inbox_id, provider_message_id, message_id`,
-        [
-          batch.map((item) => item.inbox.organisationId),
-          batch.map((item) => item.inbox.id),
-          batch.map((item) => item.message.providerMessageId),
-          batch.map((item) => JSON.stringify(item.message)),
-          batch.map((item) => item.receivedAt),
-          batch.map((item) => item.messageId),
-        ],
-      );
       const stored = new Map(inserted.map((row) => [keyOf(row.inbox_id, row.provider_message_id), row]));
       const known = batch.filter((item) => !stored.has(keyOf(item.inbox.id, item.message.providerMessageId)));
       if (known.length > 0) {
@@ -110,8 +129,8 @@ export class InboundIntakeService {
       const { attempts, backoffMs } = this.config.queues.inbound;
       const jobs = new Map<string, Parameters<Queue['addBulk']>[0][number]>();
       for (const item of batch) {
-        const row = stored.get(keyOf(item.inbox.id, item.message.providerMessageId))!;
-        if (row.processed_at) continue;
+        const row = stored.get(keyOf(item.inbox.id, item.message.providerMessageId));
+        if (!row || row.processed_at) continue;
         jobs.set(String(row.id), {
           name: JobName.ProcessInboundMessage,
           data: { organisationId: item.inbox.organisationId, inboundEventId: row.id },
@@ -125,7 +144,11 @@ export class InboundIntakeService {
       // The committed rows are the acceptance: answer now. The queue only wakes the worker, and an event whose
       // job never reaches Redis is queued again by the recovery sweep.
       for (const item of batch) {
-        const row = stored.get(keyOf(item.inbox.id, item.message.providerMessageId))!;
+        const row = stored.get(keyOf(item.inbox.id, item.message.providerMessageId));
+        if (!row) {
+          item.reject(storageFailure(new Error('stored row not found')));
+          continue;
+        }
         item.resolve({ inboundEventId: row.id, messageId: row.message_id, duplicate: row.message_id !== item.messageId });
       }
       if (jobs.size > 0) {
@@ -134,11 +157,25 @@ export class InboundIntakeService {
         });
       }
     } catch (error) {
-      for (const item of batch) item.reject(error);
-    } finally {
-      this.batchesInFlight -= 1;
-      this.scheduleFlush();
+      for (const item of batch) item.reject(storageFailure(error));
     }
+  }
+
+  private insertRows(batch: PendingIntake[]): Promise<StoredRow[]> {
+    return this.events.query(
+      `INSERT INTO inbound_events (organisation_id, inbox_id, provider_message_id, payload, received_at, message_id)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::text[], $5::timestamptz[], $6::uuid[])
+       ON CONFLICT (inbox_id, provider_message_id) DO NOTHING
+       RETURNING id, inbox_id, provider_message_id, message_id`,
+      [
+        batch.map((item) => item.inbox.organisationId),
+        batch.map((item) => item.inbox.id),
+        batch.map((item) => item.message.providerMessageId),
+        batch.map((item) => JSON.stringify(item.message)),
+        batch.map((item) => item.receivedAt),
+        batch.map((item) => item.messageId),
+      ],
+    );
   }
 
   private async acceptOne(inbox: Inbox, message: InboundMessage): Promise<IntakeResult> {
@@ -205,4 +242,26 @@ export class InboundIntakeService {
       processed: existing.processedAt !== null,
     };
   }
+}
+
+// The inbox's configured provider address (the local sandbox in development): media it serves may be stored.
+function providerOrigins(inbox: Inbox): string[] {
+  const apiBaseUrl = (inbox.settings as Record<string, unknown> | null | undefined)?.apiBaseUrl;
+  if (typeof apiBaseUrl !== 'string') return [];
+  try {
+    return [new URL(apiBaseUrl).origin];
+  } catch {
+    return [];
+  }
+}
+
+// A value the database refuses (SQLSTATE class 22, data exception) is the sender's fault; anything else is ours
+// and temporary, so the provider is told to retry.
+function storageFailure(error: unknown): ApiException {
+  if (error instanceof ApiException) return error;
+  const code = String(
+    (error as { driverError?: { code?: unknown }; code?: unknown }).driverError?.code ?? (error as { code?: unknown }).code ?? '',
+  );
+  if (code.startsWith('22')) return ApiException.validation([{ field: 'body', message: 'has a value that cannot be stored' }]);
+  return new ApiException(ApiErrorCode.Unavailable, 'The message could not be stored; retry shortly');
 }
