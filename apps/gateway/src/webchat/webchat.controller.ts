@@ -1,5 +1,5 @@
 import { isUUID } from 'class-validator';
-import { ApiErrorCode, ApiException } from '@app/common';
+import { ApiErrorCode, ApiException, normaliseText } from '@app/common';
 import { Public } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
 import { OrganisationsService } from '@app/identity';
@@ -132,7 +132,7 @@ export class WebChatController {
       }
       const content = await readLimitedBody(request, MAX_ATTACHMENT_BYTES);
       const rawName = request.headers['x-file-name'];
-      const fileName = typeof rawName === 'string' ? decodeURIComponent(rawName) : undefined;
+      const fileName = typeof rawName === 'string' ? decodedFileName(rawName) : undefined;
       return await this.attachments.store(visitor, content, fileName);
     } catch (error) {
       throw asApiException(error);
@@ -177,5 +177,14 @@ export class WebChatController {
       response.header('access-control-allow-origin', origin);
       response.header('vary', 'Origin');
     }
+  }
+}
+
+// The widget sends the name percent-encoded; a malformed escape is a name we do not keep, not an error.
+function decodedFileName(header: string): string | undefined {
+  try {
+    return normaliseText(decodeURIComponent(header), { singleLine: true });
+  } catch {
+    return undefined;
   }
 }

@@ -1,7 +1,9 @@
 import { AttachmentMetadata, WEBCHAT_NAMESPACE, WebChatEvent, WebChatMessagePayload } from '@app/channels';
+import { normaliseText } from '@app/common';
 import { DeliveryStatus, InboundIntakeService } from '@app/conversations';
 import { AGENTS_NAMESPACE, organisationRoom } from '@app/realtime';
 import { Logger } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { WebChatAttachmentsService } from './webchat-attachments.service';
@@ -75,7 +77,7 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
     try {
       const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
       const clientMessageId = typeof input.clientMessageId === 'string' ? input.clientMessageId.trim() : '';
-      const text = typeof input.text === 'string' ? input.text.trim() : '';
+      const text = typeof input.text === 'string' ? normaliseText(input.text).trim() : '';
       const attachmentInput = Array.isArray(input.attachments) ? input.attachments : [];
       const problems: Array<{ field: string; message: string }> = [];
       if (!/^[\w-]{1,100}$/.test(clientMessageId))
@@ -149,9 +151,7 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
   @SubscribeMessage(WebChatEvent.MessageStatus)
   async status(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ updated: number }>> {
     const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-    const ids = Array.isArray(input.ids)
-      ? input.ids.filter((id): id is string => typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id))
-      : [];
+    const ids = Array.isArray(input.ids) ? input.ids.filter((id): id is string => typeof id === 'string' && isUUID(id)) : [];
     const status = input.status === 'read' ? DeliveryStatus.Read : input.status === 'delivered' ? DeliveryStatus.Delivered : undefined;
     if (!status || ids.length === 0 || ids.length > 200) {
       return { error: new WebChatRefusal(WebChatRefusalCode.ValidationFailed, 'Send ids and a status of delivered or read').toJSON() };
