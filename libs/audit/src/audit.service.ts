@@ -11,6 +11,11 @@ export enum AuditAction {
   ContactsMerged = 'contact.merged',
   InboxCreated = 'inbox.created',
   UserCreated = 'user.created',
+  UserUpdated = 'user.updated',
+  UserPasswordReset = 'user.password_reset',
+  UserPasswordChanged = 'user.password_changed',
+  LoginSucceeded = 'auth.login_succeeded',
+  LoginFailed = 'auth.login_failed',
   TeamCreated = 'team.created',
 }
 

@@ -1,8 +1,10 @@
+import { AuditModule } from '@app/audit';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessTokenService } from './auth/access-token.service';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottleService } from './auth/login-throttle.service';
 import { Organisation } from './entities/organisation.entity';
 import { Team, TeamMember } from './entities/team.entity';
 import { User } from './entities/user.entity';
@@ -11,8 +13,8 @@ import { TeamsService } from './teams/teams.service';
 import { UsersService } from './users/users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, User, Team, TeamMember])],
-  providers: [AccessTokenService, AuthService, AuthGuard, UsersService, TeamsService, OrganisationsService],
+  imports: [TypeOrmModule.forFeature([Organisation, User, Team, TeamMember]), AuditModule],
+  providers: [AccessTokenService, AuthService, LoginThrottleService, AuthGuard, UsersService, TeamsService, OrganisationsService],
   exports: [AccessTokenService, AuthService, AuthGuard, UsersService, TeamsService, OrganisationsService],
 })
 export class IdentityModule {}

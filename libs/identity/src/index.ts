@@ -3,6 +3,7 @@ export * from './auth/auth.decorators';
 export * from './auth/auth.guard';
 export * from './auth/auth.service';
 export * from './auth/authenticated-user';
+export * from './auth/login-throttled.exception';
 export * from './auth/password-hasher';
 export * from './entities/organisation.entity';
 export * from './entities/team.entity';

@@ -1,12 +1,16 @@
-import { AuthenticatedUser, AuthService, CurrentUser, Public } from '@app/identity';
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import type { FastifyRequest } from 'fastify';
+import { AuthenticatedUser, AuthService, CurrentUser, LoginThrottledException, Public } from '@app/identity';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@example.org' }) @IsEmail() @MaxLength(320) email: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) password: string;
+  @ApiPropertyOptional({ description: 'Only needed when the e-mail is staff of several organisations' })
+  @IsOptional()
+  @IsUUID('all')
+  organisationId?: string;
 }
 
 @ApiTags('auth')
@@ -17,8 +21,18 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<{ accessToken: string; user: AuthenticatedUser }> {
-    return this.auth.login(body.email, body.password, request.ip || 'unknown');
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ accessToken: string; user: AuthenticatedUser }> {
+    // request.ip is the socket's address unless TRUST_PROXY names the proxy in front.
+    try {
+      return await this.auth.login(body.email, body.password, request.ip || 'unknown', body.organisationId);
+    } catch (error) {
+      if (error instanceof LoginThrottledException) reply.header('retry-after', String(error.retryAfterSeconds));
+      throw error;
+    }
   }
 
   @ApiBearerAuth()

@@ -4,6 +4,10 @@ export interface AccessTokenClaims {
   sub: string;
   org: string;
   role: UserRole;
+  // The user's session version when the token was issued; tokens issued before sessions were versioned carry none.
+  ver?: number;
+  // Set by the JWT library: expiry in seconds since the epoch.
+  exp?: number;
 }
 
 // Who is calling, as every service that acts for a staff member receives it.
@@ -12,4 +16,11 @@ export interface AuthenticatedUser {
   organisationId: string;
   role: UserRole;
   name: string;
+}
+
+// A verified token's user and what a long-lived connection needs to notice the session ending.
+export interface AuthenticatedSession {
+  user: AuthenticatedUser;
+  sessionVersion: number;
+  expiresAt: Date;
 }
