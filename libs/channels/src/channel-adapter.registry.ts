@@ -1,3 +1,4 @@
+import { GuardedHttpClient } from '@app/common';
 import { ChannelError, ChannelErrorCode } from './channel-error';
 import { ChannelKind } from './channel-kind.enum';
 import { ApiChannelAdapter, ApiChannelCredentials } from './api/api-channel.adapter';
@@ -10,6 +11,8 @@ export interface AdapterContext {
   settings: Record<string, unknown>;
   secrets: Record<string, string>;
   callbackTimeoutMs: number;
+  // The guarded client for callback and provider URLs; the API, SMS and voice entries need it.
+  http?: GuardedHttpClient;
   // Publishes into the /webchat socket.io namespace through Redis; only the web-chat adapter uses it.
   webChat?: WebChatTransport;
   // The inbox's id and provider plus the gateway's public URL; the SMS and voice entries need them to pick the
@@ -25,12 +28,19 @@ function notYetAvailable(kind: ChannelKind): AdapterFactory {
   };
 }
 
+// Without it there is no safe way to call a configured URL, so nothing is sent.
+function guardedHttpOf(context: AdapterContext): GuardedHttpClient {
+  if (!context.http) throw new ChannelError(ChannelErrorCode.AuthInvalid, 'No guarded HTTP client to reach the configured URL');
+  return context.http;
+}
+
 function smsOutbound(context: AdapterContext, provider: string | null): OutboundChannelAdapter {
   if (!context.inbox) throw new ChannelError(ChannelErrorCode.AuthInvalid, 'The SMS channel needs its inbox context');
   return createSmsOutboundAdapter({
     settings: context.settings,
     secrets: context.secrets,
     timeoutMs: context.callbackTimeoutMs,
+    http: guardedHttpOf(context),
     inboxId: context.inbox.id,
     provider,
     publicUrl: context.inbox.publicUrl,
@@ -41,11 +51,14 @@ function smsOutbound(context: AdapterContext, provider: string | null): Outbound
 // Adapters are built fresh from stored credentials on every send, so no state is shared between inboxes.
 const OUTBOUND_ADAPTERS: Record<ChannelKind, AdapterFactory> = {
   [ChannelKind.Api]: (context) =>
-    new ApiChannelAdapter({
-      signingSecret: context.secrets.signingSecret,
-      callbackUrl: String(context.settings.callbackUrl),
-      timeoutMs: context.callbackTimeoutMs,
-    } satisfies ApiChannelCredentials),
+    new ApiChannelAdapter(
+      {
+        signingSecret: context.secrets.signingSecret,
+        callbackUrl: String(context.settings.callbackUrl),
+        timeoutMs: context.callbackTimeoutMs,
+      } satisfies ApiChannelCredentials,
+      guardedHttpOf(context),
+    ),
   [ChannelKind.WebChat]: (context) => {
     if (!context.webChat) throw new ChannelError(ChannelErrorCode.AuthInvalid, 'The web chat channel has no realtime transport');
     return new WebChatChannelAdapter({ signingSecret: context.secrets.signingSecret }, context.webChat);

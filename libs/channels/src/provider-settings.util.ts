@@ -1,4 +1,4 @@
-import { ApiException, FieldProblem, JsonObject, toFieldProblems } from '@app/common';
+import { ApiException, FieldProblem, JsonObject, outboundUrlProblem, toFieldProblems } from '@app/common';
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ChannelKind } from './channel-kind.enum';
@@ -15,11 +15,28 @@ export interface PreparedChannelSettings {
   secrets: Record<string, string>;
 }
 
-function validated(type: ClassConstructor<object>, input: JsonObject, secretFields: readonly string[], defaultApiBaseUrl?: string) {
+export interface OutboundUrlPolicy {
+  // The deployment's OUTBOUND_ALLOW_PRIVATE_NETWORKS: only the sandbox and tests may name private addresses.
+  allowPrivateNetworks: boolean;
+}
+
+function validated(
+  type: ClassConstructor<object>,
+  input: JsonObject,
+  secretFields: readonly string[],
+  policy: OutboundUrlPolicy,
+  defaultApiBaseUrl?: string,
+) {
   const instance = plainToInstance(type, input);
-  const errors = validateSync(instance, { whitelist: true });
-  if (errors.length > 0) {
-    throw ApiException.validation(toFieldProblems(errors).map((problem) => ({ ...problem, field: `settings.${problem.field}` })));
+  const problems = toFieldProblems(validateSync(instance, { whitelist: true }));
+  // Wasl calls the provider there with the inbox's credentials; host names are checked again at every send.
+  const apiBaseUrl = (instance as { apiBaseUrl?: unknown }).apiBaseUrl;
+  const urlProblem = typeof apiBaseUrl === 'string' ? outboundUrlProblem(apiBaseUrl, policy) : undefined;
+  if (urlProblem && !problems.some((problem) => problem.field === 'apiBaseUrl')) {
+    problems.push({ field: 'apiBaseUrl', message: urlProblem });
+  }
+  if (problems.length > 0) {
+    throw ApiException.validation(problems.map((problem) => ({ ...problem, field: `settings.${problem.field}` })));
   }
   const clean = JSON.parse(JSON.stringify(instance)) as JsonObject;
   const secrets: Record<string, string> = {};
@@ -37,16 +54,21 @@ function providerProblem(message: string): ApiException {
 }
 
 // Channel- and provider-specific checks for a new inbox. Channels without provider settings pass through untouched.
-export function prepareChannelSettings(channel: ChannelKind, provider: string | undefined, settings: JsonObject): PreparedChannelSettings {
+export function prepareChannelSettings(
+  channel: ChannelKind,
+  provider: string | undefined,
+  settings: JsonObject,
+  policy: OutboundUrlPolicy,
+): PreparedChannelSettings {
   switch (channel) {
     case ChannelKind.Sms: {
       if (!isSmsProvider(provider)) throw providerProblem(`must be one of ${Object.values(SmsProvider).join(', ')}`);
       const definition = SMS_PROVIDERS[provider];
-      return { provider, ...validated(definition.settings, settings, definition.secretFields, definition.defaultApiBaseUrl) };
+      return { provider, ...validated(definition.settings, settings, definition.secretFields, policy, definition.defaultApiBaseUrl) };
     }
     case ChannelKind.Voice: {
       if (provider !== SmsProvider.Twilio) throw providerProblem('must be twilio');
-      return { provider, ...validated(TwilioVoiceSettingsDto, settings, VOICE_SECRET_FIELDS, VOICE_DEFAULT_API_BASE_URL) };
+      return { provider, ...validated(TwilioVoiceSettingsDto, settings, VOICE_SECRET_FIELDS, policy, VOICE_DEFAULT_API_BASE_URL) };
     }
     case ChannelKind.WebChat: {
       // Checked now so an administrator hears about a bad origin list at once, not from a refused visitor.

@@ -1,5 +1,5 @@
 import { ChannelKind, prepareChannelSettings } from '@app/channels';
-import { ApiErrorCode, ApiException, JsonObject, SecretBox } from '@app/common';
+import { ApiErrorCode, ApiException, JsonObject, outboundUrlProblem, SecretBox } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { Injectable } from '@nestjs/common';
@@ -32,6 +32,8 @@ const WEBHOOK_CACHE_MILLISECONDS = 10_000;
 @Injectable()
 export class InboxesService {
   private readonly box: SecretBox;
+  // Whether callback and provider URLs may name private, loopback or link-local addresses (sandbox and tests).
+  private readonly outboundUrls: { allowPrivateNetworks: boolean };
   private readonly cache = new Map<string, { value: InboxWithSecrets | null; expiresAt: number }>();
 
   constructor(
@@ -40,6 +42,7 @@ export class InboxesService {
     config: WaslConfig,
   ) {
     this.box = new SecretBox(config.security.encryptionKey);
+    this.outboundUrls = { allowPrivateNetworks: config.channels.allowPrivateNetworks };
   }
 
   // Returns the inbox and, this once, its signing secret. Provider credentials (authToken, appSid, apiToken) are
@@ -57,10 +60,14 @@ export class InboxesService {
         { field: 'name', message: 'is already used' },
       ]);
     }
+    // Wasl will POST replies there: a literal private address or user:password@ is refused now; host names are
+    // checked at every send, when they are resolved.
+    const callbackProblem = input.callbackUrl && outboundUrlProblem(input.callbackUrl, this.outboundUrls);
+    if (callbackProblem) throw ApiException.validation([{ field: 'callbackUrl', message: callbackProblem }]);
     const secret = randomBytes(32).toString('hex');
     // SMS and voice settings are validated per provider and their credentials moved into the sealed secrets;
     // other channels' settings pass through untouched.
-    const prepared = prepareChannelSettings(input.channel, input.provider, { ...(input.settings ?? {}) });
+    const prepared = prepareChannelSettings(input.channel, input.provider, { ...(input.settings ?? {}) }, this.outboundUrls);
     const settings: JsonObject = prepared.settings;
     if (input.callbackUrl) settings.callbackUrl = input.callbackUrl;
     const inbox = this.inboxes.create({

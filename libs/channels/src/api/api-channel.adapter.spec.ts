@@ -1,8 +1,11 @@
-import { isValidSignature } from '@app/common';
+import { GuardedHttpClient, isValidSignature } from '@app/common';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ChannelError, ChannelErrorCode } from '../channel-error';
 import { ApiChannelAdapter, parseApiInbound } from './api-channel.adapter';
+
+// The stand-in server listens on 127.0.0.1, which only a deployment allowing private networks may reach.
+const http = new GuardedHttpClient({ allowPrivateNetworks: true });
 
 describe(ApiChannelAdapter.name, () => {
   let server: Server;
@@ -35,7 +38,7 @@ describe(ApiChannelAdapter.name, () => {
 
   it('should POST the documented body signed with the inbox secret', async () => {
     answer = (_request, response) => response.writeHead(200).end();
-    const sut = new ApiChannelAdapter({ signingSecret: 'secret', callbackUrl: url, timeoutMs: 1000 });
+    const sut = new ApiChannelAdapter({ signingSecret: 'secret', callbackUrl: url, timeoutMs: 1000 }, http);
     await sut.send(message);
     const last = received[received.length - 1];
     expect(JSON.parse(last.body)).toEqual({
@@ -55,17 +58,46 @@ describe(ApiChannelAdapter.name, () => {
     [404, ChannelErrorCode.Unknown],
   ])('should map HTTP %i to %s', async (status, code) => {
     answer = (_request, response) => response.writeHead(status).end();
-    const sut = new ApiChannelAdapter({ signingSecret: 'secret', callbackUrl: url, timeoutMs: 1000 });
+    const sut = new ApiChannelAdapter({ signingSecret: 'secret', callbackUrl: url, timeoutMs: 1000 }, http);
     await expect(sut.send(message)).rejects.toMatchObject({ code });
   });
 
   it('should treat a callback that does not answer in time as temporary', async () => {
     answer = () => undefined;
-    const sut = new ApiChannelAdapter({ signingSecret: 'secret', callbackUrl: url, timeoutMs: 150 });
+    const sut = new ApiChannelAdapter({ signingSecret: 'secret', callbackUrl: url, timeoutMs: 150 }, http);
     const failure = await sut.send(message).catch((error: ChannelError) => error);
     expect(failure).toBeInstanceOf(ChannelError);
     expect((failure as ChannelError).code).toBe(ChannelErrorCode.Temporary);
     expect((failure as ChannelError).message).toContain('timed out');
+  });
+
+  it('should refuse a callback on a private address or with credentials, without connecting and without leaking', async () => {
+    // A public-looking name that resolves to this machine, as DNS rebinding or a hostile zone would arrange.
+    const refusing = new GuardedHttpClient({ allowPrivateNetworks: false, resolver: async () => [{ address: '127.0.0.1', family: 4 }] });
+    const port = new URL(url).port;
+    const before = received.length;
+    for (const callbackUrl of [url, `http://callback.example.org:${port}/callback`, url.replace('http://', 'http://admin:hunter2@')]) {
+      const failure = (await new ApiChannelAdapter({ signingSecret: 'secret', callbackUrl, timeoutMs: 1000 }, refusing)
+        .send(message)
+        .catch((error: unknown) => error)) as ChannelError;
+      expect(failure).toBeInstanceOf(ChannelError);
+      expect(failure.code).toBe(ChannelErrorCode.AuthInvalid);
+      expect(failure.message).toMatch(/^Callback URL refused: /);
+      expect(failure.message).not.toMatch(new RegExp(`${port}|hunter2|admin|127\\.0\\.0\\.1|callback\\.example`));
+    }
+    expect(received.length).toBe(before);
+  });
+
+  it('should report the status of an error answer and whether the app could be reached, never its body or port', async () => {
+    answer = (_request, response) => response.writeHead(500).end('internal admin panel: password=hunter2');
+    const answered = (await new ApiChannelAdapter({ signingSecret: 'secret', callbackUrl: url, timeoutMs: 1000 }, http)
+      .send(message)
+      .catch((error: unknown) => error)) as ChannelError;
+    expect([answered.code, answered.message]).toEqual([ChannelErrorCode.Temporary, 'Callback answered HTTP 500']);
+    const closed = (await new ApiChannelAdapter({ signingSecret: 'secret', callbackUrl: 'http://127.0.0.1:9/x', timeoutMs: 1000 }, http)
+      .send(message)
+      .catch((error: unknown) => error)) as ChannelError;
+    expect([closed.code, closed.message]).toEqual([ChannelErrorCode.Temporary, 'Callback could not be reached']);
   });
 });
 

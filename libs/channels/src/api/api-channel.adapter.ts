@@ -1,7 +1,8 @@
-import { isValidSignature, signBody, validateInput } from '@app/common';
+import { GuardedHttpClient, GuardedHttpResponse, isValidSignature, signBody, validateInput } from '@app/common';
 import { ChannelError, ChannelErrorCode } from '../channel-error';
 import { InboundMessage, OutboundMessage, SendResult } from '../channel-message.types';
 import { OutboundChannelAdapter } from '../outbound-channel.adapter';
+import { classifyUnansweredRequest } from '../sms/http-failure.classifier';
 import { ApiInboundMessageDto } from './api-inbound-message.dto';
 
 export const API_SIGNATURE_HEADER = 'x-wasl-signature';
@@ -36,9 +37,13 @@ export function parseApiInbound(body: unknown): InboundMessage {
   };
 }
 
-// The association's app receives agent replies as signed POSTs to its callback URL.
+// The association's app receives agent replies as signed POSTs to its callback URL, through the guarded client:
+// the URL is the administrator's input, so it may not reach Wasl's own network.
 export class ApiChannelAdapter implements OutboundChannelAdapter {
-  constructor(private readonly credentials: ApiChannelCredentials) {}
+  constructor(
+    private readonly credentials: ApiChannelCredentials,
+    private readonly http: GuardedHttpClient,
+  ) {}
 
   async send(message: OutboundMessage): Promise<SendResult> {
     const body: ApiCallbackBody = {
@@ -50,27 +55,27 @@ export class ApiChannelAdapter implements OutboundChannelAdapter {
       createdAt: message.createdAt.toISOString(),
     };
     const raw = JSON.stringify(body);
-    let response: Response;
+    let response: GuardedHttpResponse;
     try {
-      response = await fetch(this.credentials.callbackUrl, {
+      response = await this.http.request({
         method: 'POST',
+        url: this.credentials.callbackUrl,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Wasl-Callback/1',
           [API_SIGNATURE_HEADER]: signBody(raw, this.credentials.signingSecret),
         },
         body: raw,
-        signal: AbortSignal.timeout(this.credentials.timeoutMs),
+        timeoutMs: this.credentials.timeoutMs,
       });
     } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message;
-      throw new ChannelError(ChannelErrorCode.Temporary, `Callback ${reason}`);
+      throw classifyUnansweredRequest(error, 'Callback');
     }
-    await response.arrayBuffer().catch(() => undefined);
-    if (response.ok) return { acceptedAt: new Date() };
+    if (response.status >= 200 && response.status < 300) return { acceptedAt: new Date() };
+    // The status code is what the association needs to fix its app; the body it answered is never kept.
     const reason = `Callback answered HTTP ${response.status}`;
     if (response.status === 429) {
-      throw new ChannelError(ChannelErrorCode.RateLimited, reason, Number(response.headers.get('retry-after')) || undefined);
+      throw new ChannelError(ChannelErrorCode.RateLimited, reason, Number(response.headers['retry-after']) || undefined);
     }
     // The app may be mid-deploy or misconfigured for a while: every non-2xx is retried until attempts run out.
     throw new ChannelError(response.status >= 500 ? ChannelErrorCode.Temporary : ChannelErrorCode.Unknown, reason);

@@ -1,3 +1,4 @@
+import { OutboundHttpFailure, OutboundHttpFailureKind } from '@app/common';
 import { ChannelError, ChannelErrorCode } from '../channel-error';
 
 // Shared by the REST-over-HTTP gateways: what an HTTP status alone says about retrying.
@@ -8,8 +9,24 @@ export function classifyHttpFailure(status: number, reason: string, retryAfterHe
   return new ChannelError(ChannelErrorCode.Unknown, reason);
 }
 
-// A request that never got an answer (refused, reset, timed out) is worth another try.
+// A request that got no answer. The reasons are the guarded client's fixed texts, so a failure never repeats the
+// remote body, the address or port reached, or credentials. A refused or malformed URL is the administrator's to
+// fix, so it fails at once; refused, reset and timed-out requests are worth another try.
+export function classifyUnansweredRequest(error: unknown, subject: string): ChannelError {
+  if (!(error instanceof OutboundHttpFailure)) return new ChannelError(ChannelErrorCode.Temporary, `${subject} could not be reached`);
+  switch (error.kind) {
+    case OutboundHttpFailureKind.InvalidUrl:
+    case OutboundHttpFailureKind.RefusedAddress:
+      return new ChannelError(ChannelErrorCode.AuthInvalid, `${subject} URL refused: ${error.message}`);
+    case OutboundHttpFailureKind.Timeout:
+    case OutboundHttpFailureKind.Network:
+      return new ChannelError(ChannelErrorCode.Temporary, `${subject} ${error.message}`);
+    case OutboundHttpFailureKind.ResponseTooLarge:
+    case OutboundHttpFailureKind.TooManyRedirects:
+      return new ChannelError(ChannelErrorCode.Unknown, `${subject} ${error.message}`);
+  }
+}
+
 export function classifyNetworkFailure(error: unknown): ChannelError {
-  const reason = (error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message;
-  return new ChannelError(ChannelErrorCode.Temporary, `Provider unreachable: ${reason}`);
+  return classifyUnansweredRequest(error, 'Provider');
 }

@@ -1,3 +1,4 @@
+import { GuardedHttpClient } from '@app/common';
 import { SendResult } from '../channel-message.types';
 
 export interface OutboundSms {
@@ -13,6 +14,8 @@ export interface SmsAdapterContext {
   settings: Record<string, unknown>;
   secrets: Record<string, string>;
   timeoutMs: number;
+  // Every provider call goes through it: apiBaseUrl is an administrator's input.
+  http: GuardedHttpClient;
 }
 
 // One interface for every SMS provider. An adapter maps Wasl's message to the vendor call and the vendor's

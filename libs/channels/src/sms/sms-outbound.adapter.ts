@@ -1,3 +1,4 @@
+import { GuardedHttpClient } from '@app/common';
 import { ChannelError, ChannelErrorCode } from '../channel-error';
 import { OutboundMessage, SendResult } from '../channel-message.types';
 import { OutboundChannelAdapter } from '../outbound-channel.adapter';
@@ -24,6 +25,7 @@ export interface SmsOutboundOptions {
   settings: Record<string, unknown>;
   secrets: Record<string, string>;
   timeoutMs: number;
+  http: GuardedHttpClient;
   inboxId: string;
   provider: string | null;
   // The gateway's public base URL, where the provider posts delivery reports.
@@ -35,6 +37,7 @@ export function createSmsOutboundAdapter(options: SmsOutboundOptions): SmsOutbou
     settings: options.settings,
     secrets: options.secrets,
     timeoutMs: options.timeoutMs,
+    http: options.http,
   });
   const perMessageReports = isSmsProvider(options.provider) && SMS_PROVIDERS[options.provider].deliveryReports === 'per-message';
   const statusCallbackUrl = perMessageReports ? `${options.publicUrl}/webhooks/twilio/${options.inboxId}/status` : undefined;

@@ -1,4 +1,5 @@
 import { ChannelError, ChannelErrorCode, createOutboundAdapter, decideOnChannelError } from '@app/channels';
+import { GuardedHttpClient } from '@app/common';
 import { ContactsService } from '@app/contacts';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
@@ -24,6 +25,9 @@ export class PermanentDeliveryError extends Error {}
 @Injectable()
 export class OutboundDeliveryService {
   private readonly logger = new Logger(OutboundDeliveryService.name);
+  // Callback URLs and provider base URLs are administrators' input: they reach private networks only when the
+  // deployment allows it (OUTBOUND_ALLOW_PRIVATE_NETWORKS).
+  private readonly http: GuardedHttpClient;
 
   constructor(
     @InjectRepository(Message) private readonly messages: Repository<Message>,
@@ -33,7 +37,9 @@ export class OutboundDeliveryService {
     private readonly transactions: TransactionRunner,
     private readonly realtime: RealtimePublisher,
     private readonly config: WaslConfig,
-  ) {}
+  ) {
+    this.http = new GuardedHttpClient({ allowPrivateNetworks: config.channels.allowPrivateNetworks });
+  }
 
   async deliver(organisationId: string, messageId: string, attempt: DeliveryAttempt): Promise<JobStatus> {
     const message = await this.messages.findOneBy({ id: messageId, organisationId });
@@ -58,6 +64,7 @@ export class OutboundDeliveryService {
         settings: found.inbox.settings,
         secrets: found.secrets,
         callbackTimeoutMs: this.config.channels.callbackTimeoutMs,
+        http: this.http,
         webChat: this.realtime,
         inbox: { id: found.inbox.id, provider: found.inbox.provider, publicUrl: this.config.http.publicUrl },
       });

@@ -1,8 +1,12 @@
+import { GuardedHttpClient } from '@app/common';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ChannelErrorCode } from '../../../channel-error';
 import sendSuccess from './__fixtures__/send-success.json';
 import { TaqnyatSmsAdapter } from './taqnyat-sms.adapter';
+
+// The stand-in server listens on 127.0.0.1, which only a deployment allowing private networks may reach.
+const http = new GuardedHttpClient({ allowPrivateNetworks: true });
 
 describe(TaqnyatSmsAdapter.name, () => {
   let server: Server;
@@ -29,7 +33,7 @@ describe(TaqnyatSmsAdapter.name, () => {
 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const sut = () => new TaqnyatSmsAdapter({ apiToken: 'bearer-token', sender: 'Jameiati', apiBaseUrl: baseUrl, timeoutMs: 2_000 });
+  const sut = () => new TaqnyatSmsAdapter({ apiToken: 'bearer-token', sender: 'Jameiati', apiBaseUrl: baseUrl, timeoutMs: 2_000 }, http);
 
   it('should post JSON with a bearer token and return the message id', async () => {
     answer = { status: 201, body: sendSuccess };

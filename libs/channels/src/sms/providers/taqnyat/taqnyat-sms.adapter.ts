@@ -1,3 +1,4 @@
+import { GuardedHttpClient, GuardedHttpResponse } from '@app/common';
 import { ChannelError, ChannelErrorCode } from '../../../channel-error';
 import { SendResult } from '../../../channel-message.types';
 import { classifyHttpFailure, classifyNetworkFailure } from '../../http-failure.classifier';
@@ -31,29 +32,33 @@ export function taqnyatCredentialsFrom(context: SmsAdapterContext): TaqnyatCrede
 
 // Taqnyat documents no delivery-report webhook, so its messages stop at `sent`.
 export class TaqnyatSmsAdapter implements SmsChannelAdapter {
-  constructor(private readonly credentials: TaqnyatCredentials) {}
+  constructor(
+    private readonly credentials: TaqnyatCredentials,
+    private readonly http: GuardedHttpClient,
+  ) {}
 
   async send(message: OutboundSms): Promise<SendResult> {
     const { apiToken, sender, apiBaseUrl, timeoutMs } = this.credentials;
     const recipient = message.to.replace(/^\+/, '');
-    let response: Response;
+    let response: GuardedHttpResponse;
     try {
-      response = await fetch(joinApiUrl(apiBaseUrl, '/v1/messages'), {
+      response = await this.http.request({
         method: 'POST',
+        url: joinApiUrl(apiBaseUrl, '/v1/messages'),
         headers: { 'content-type': 'application/json', authorization: `Bearer ${apiToken}` },
         body: JSON.stringify({ recipients: [recipient], body: message.text, sender }),
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
       });
     } catch (error) {
       throw classifyNetworkFailure(error);
     }
-    const body = (await response.json().catch(() => undefined)) as TaqnyatSendResponse | undefined;
-    const reason = `Taqnyat answered HTTP ${response.status}${body?.message ? `: ${body.message}` : ''}`;
-    if (!response.ok) {
+    const body = response.json<TaqnyatSendResponse>();
+    const reason = `Taqnyat answered HTTP ${response.status}${typeof body?.message === 'string' ? `: ${body.message.slice(0, 200)}` : ''}`;
+    if (response.status < 200 || response.status >= 300) {
       if (response.status === 400 && /recipient|number|mobile/i.test(body?.message ?? '')) {
         throw new ChannelError(ChannelErrorCode.RecipientInvalid, reason);
       }
-      throw classifyHttpFailure(response.status, reason, response.headers.get('retry-after'));
+      throw classifyHttpFailure(response.status, reason, response.headers['retry-after']);
     }
     // A 201 can still list our only recipient as rejected.
     if (body?.rejected?.includes(recipient) && !body.accepted?.includes(recipient)) {

@@ -1,24 +1,72 @@
+import { GuardedHttpClient } from '@app/common';
 import twilio from 'twilio';
 import RequestClient from 'twilio/lib/base/RequestClient';
+import Response from 'twilio/lib/http/response';
 
-// twilio-node builds absolute https://api.twilio.com URLs; this client swaps the origin for the inbox's
-// configured API base URL, which is how the local sandbox stands in for Twilio without a branch in our code.
-class BaseUrlRequestClient extends RequestClient {
+type TwilioParameters = Record<string, string | number | boolean | (string | number | boolean)[] | undefined>;
+
+// Twilio repeats a key for list values (StatusCallbackEvent=a&StatusCallbackEvent=b), as twilio-node's own client does.
+function encodeParameters(parameters: TwilioParameters | undefined): URLSearchParams {
+  const encoded = new URLSearchParams();
+  for (const [key, value] of Object.entries(parameters ?? {})) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) encoded.append(key, String(item));
+  }
+  return encoded;
+}
+
+// twilio-node builds absolute https://api.twilio.com URLs; this client swaps the origin for the inbox's configured
+// API base URL (how the local sandbox stands in for Twilio without a branch in our code) and sends through the
+// guarded client, because that base URL is an administrator's input.
+class GuardedTwilioRequestClient extends RequestClient {
   constructor(
     private readonly apiBaseUrl: URL,
-    timeoutMs: number,
+    private readonly http: GuardedHttpClient,
+    private readonly timeoutMs: number,
   ) {
     super({ timeout: timeoutMs });
   }
 
-  override request<TData>(options: RequestClient.RequestOptions<TData>) {
+  override async request<TData>(options: RequestClient.RequestOptions<TData>): Promise<Response<TData>> {
     const target = new URL(options.uri);
-    const rewritten = new URL(`${this.apiBaseUrl.pathname.replace(/\/+$/, '')}${target.pathname}${target.search}`, this.apiBaseUrl);
-    return super.request({ ...options, uri: rewritten.href });
+    const url = new URL(`${this.apiBaseUrl.pathname.replace(/\/+$/, '')}${target.pathname}${target.search}`, this.apiBaseUrl);
+    for (const [key, value] of encodeParameters(options.params as TwilioParameters)) url.searchParams.append(key, value);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(options.headers ?? {})) if (value !== undefined) headers[name] = String(value);
+    if (options.username && options.password) {
+      headers.Authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
+    } else if (options.authStrategy) {
+      headers.Authorization = await options.authStrategy.getAuthString();
+    }
+    let body: string | undefined;
+    if (options.data !== undefined) {
+      const json = /application\/json/i.test(headers['Content-Type'] ?? headers['content-type'] ?? '');
+      body = json ? JSON.stringify(options.data) : encodeParameters(options.data as TwilioParameters).toString();
+      if (!json) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    }
+    const response = await this.http.request({
+      method: options.method,
+      url: url.href,
+      headers,
+      body,
+      timeoutMs: options.timeout ?? this.timeoutMs,
+      maxRedirects: options.allowRedirects ? undefined : 0,
+    });
+    // Parsed here: twilio-node would JSON.parse a string body itself, and that error message quotes the body.
+    return new Response(response.status, (response.json<TData>() ?? null) as TData, response.headers);
   }
 }
 
-export function createTwilioClient(accountSid: string, authToken: string, apiBaseUrl: string, timeoutMs: number): twilio.Twilio {
+export function createTwilioClient(
+  accountSid: string,
+  authToken: string,
+  apiBaseUrl: string,
+  timeoutMs: number,
+  http: GuardedHttpClient,
+): twilio.Twilio {
   // No autoRetry: a retried POST may send twice (Messages has no idempotency key); BullMQ owns retries.
-  return twilio(accountSid, authToken, { httpClient: new BaseUrlRequestClient(new URL(apiBaseUrl), timeoutMs), autoRetry: false });
+  return twilio(accountSid, authToken, {
+    httpClient: new GuardedTwilioRequestClient(new URL(apiBaseUrl), http, timeoutMs),
+    autoRetry: false,
+  });
 }

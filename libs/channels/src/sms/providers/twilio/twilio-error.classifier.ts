@@ -1,4 +1,6 @@
+import { OutboundHttpFailure } from '@app/common';
 import { ChannelError, ChannelErrorCode } from '../../../channel-error';
+import { classifyUnansweredRequest } from '../../http-failure.classifier';
 
 // Twilio error codes that say the recipient can never get this message (bad number, opted out, landline,
 // region not allowed): retrying only spends money.
@@ -13,6 +15,7 @@ interface TwilioLikeError {
 }
 
 export function classifyTwilioError(error: unknown): ChannelError {
+  if (error instanceof OutboundHttpFailure) return classifyUnansweredRequest(error, 'Twilio');
   const failure = (error ?? {}) as TwilioLikeError;
   const code = Number(failure.code);
   const status = Number(failure.status);

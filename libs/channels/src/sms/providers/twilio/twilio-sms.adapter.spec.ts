@@ -1,3 +1,4 @@
+import { GuardedHttpClient } from '@app/common';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ChannelErrorCode } from '../../../channel-error';
@@ -130,13 +131,17 @@ describe(TwilioSmsAdapter.name, () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const sut = () =>
-    new TwilioSmsAdapter({
-      accountSid: 'AC00000000000000000000000000000000',
-      authToken: 'test_auth_token',
-      phoneNumber: '+966110000000',
-      apiBaseUrl: baseUrl,
-      timeoutMs: 2_000,
-    });
+    new TwilioSmsAdapter(
+      {
+        accountSid: 'AC00000000000000000000000000000000',
+        authToken: 'test_auth_token',
+        phoneNumber: '+966110000000',
+        apiBaseUrl: baseUrl,
+        timeoutMs: 2_000,
+      },
+      // The stand-in server listens on 127.0.0.1, which only a deployment allowing private networks may reach.
+      new GuardedHttpClient({ allowPrivateNetworks: true }),
+    );
 
   it('should call the Messages API at the configured base URL and return the message sid', async () => {
     answer = { status: 201, body: createResponse };

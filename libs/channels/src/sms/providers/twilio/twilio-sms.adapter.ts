@@ -1,3 +1,4 @@
+import { GuardedHttpClient } from '@app/common';
 import { SendResult } from '../../../channel-message.types';
 import { OutboundSms, SmsAdapterContext, SmsChannelAdapter } from '../../sms-channel.adapter';
 import { createTwilioClient } from './twilio-client.factory';
@@ -26,11 +27,14 @@ export function twilioCredentialsFrom(context: SmsAdapterContext): TwilioCredent
 }
 
 export class TwilioSmsAdapter implements SmsChannelAdapter {
-  constructor(private readonly credentials: TwilioCredentials) {}
+  constructor(
+    private readonly credentials: TwilioCredentials,
+    private readonly http: GuardedHttpClient,
+  ) {}
 
   async send(message: OutboundSms): Promise<SendResult> {
     const { accountSid, authToken, apiBaseUrl, timeoutMs, phoneNumber, messagingServiceSid } = this.credentials;
-    const client = createTwilioClient(accountSid, authToken, apiBaseUrl, timeoutMs);
+    const client = createTwilioClient(accountSid, authToken, apiBaseUrl, timeoutMs, this.http);
     try {
       const created = await client.messages.create({
         to: message.to,

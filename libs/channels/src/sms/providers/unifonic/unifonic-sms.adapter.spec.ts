@@ -1,3 +1,4 @@
+import { GuardedHttpClient } from '@app/common';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ChannelErrorCode } from '../../../channel-error';
@@ -7,6 +8,9 @@ import refusedShortNumber from './__fixtures__/send-refused-short-number.json';
 import sendSuccess from './__fixtures__/send-success.json';
 import { parseUnifonicDeliveryReport } from './unifonic-delivery-report.parser';
 import { UnifonicSmsAdapter } from './unifonic-sms.adapter';
+
+// The stand-in server listens on 127.0.0.1, which only a deployment allowing private networks may reach.
+const http = new GuardedHttpClient({ allowPrivateNetworks: true });
 
 describe(UnifonicSmsAdapter.name, () => {
   let server: Server;
@@ -29,7 +33,7 @@ describe(UnifonicSmsAdapter.name, () => {
 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const sut = () => new UnifonicSmsAdapter({ appSid: 'app-sid', senderId: 'Jameiati', apiBaseUrl: baseUrl, timeoutMs: 2_000 });
+  const sut = () => new UnifonicSmsAdapter({ appSid: 'app-sid', senderId: 'Jameiati', apiBaseUrl: baseUrl, timeoutMs: 2_000 }, http);
 
   it('should send with the registered sender, digits-only recipient and our id as CorrelationID', async () => {
     answer = { status: 200, body: sendSuccess };
@@ -68,7 +72,7 @@ describe(UnifonicSmsAdapter.name, () => {
   });
 
   it('should treat an unreachable API as temporary', async () => {
-    const adapter = new UnifonicSmsAdapter({ appSid: 'a', senderId: 'Jameiati', apiBaseUrl: 'http://127.0.0.1:9', timeoutMs: 500 });
+    const adapter = new UnifonicSmsAdapter({ appSid: 'a', senderId: 'Jameiati', apiBaseUrl: 'http://127.0.0.1:9', timeoutMs: 500 }, http);
     await expect(adapter.send({ messageId: 'm-6', to: '+966500000001', text: 'x' })).rejects.toMatchObject({
       code: ChannelErrorCode.Temporary,
     });

@@ -1,3 +1,4 @@
+import { GuardedHttpClient, GuardedHttpResponse } from '@app/common';
 import { ChannelError, ChannelErrorCode } from '../../../channel-error';
 import { SendResult } from '../../../channel-message.types';
 import { classifyHttpFailure, classifyNetworkFailure } from '../../http-failure.classifier';
@@ -41,7 +42,10 @@ export function classifyUnifonicRefusal(response: UnifonicSendResponse): Channel
 }
 
 export class UnifonicSmsAdapter implements SmsChannelAdapter {
-  constructor(private readonly credentials: UnifonicCredentials) {}
+  constructor(
+    private readonly credentials: UnifonicCredentials,
+    private readonly http: GuardedHttpClient,
+  ) {}
 
   async send(message: OutboundSms): Promise<SendResult> {
     const { appSid, senderId, apiBaseUrl, timeoutMs } = this.credentials;
@@ -54,20 +58,21 @@ export class UnifonicSmsAdapter implements SmsChannelAdapter {
       responseType: 'JSON',
       CorrelationID: message.messageId,
     });
-    let response: Response;
+    let response: GuardedHttpResponse;
     try {
-      response = await fetch(joinApiUrl(apiBaseUrl, '/rest/SMS/messages'), {
+      response = await this.http.request({
         method: 'POST',
+        url: joinApiUrl(apiBaseUrl, '/rest/SMS/messages'),
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: form.toString(),
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
       });
     } catch (error) {
       throw classifyNetworkFailure(error);
     }
-    const body = (await response.json().catch(() => undefined)) as UnifonicSendResponse | undefined;
-    if (!response.ok)
-      throw classifyHttpFailure(response.status, `Unifonic answered HTTP ${response.status}`, response.headers.get('retry-after'));
+    const body = response.json<UnifonicSendResponse>();
+    if (response.status < 200 || response.status >= 300)
+      throw classifyHttpFailure(response.status, `Unifonic answered HTTP ${response.status}`, response.headers['retry-after']);
     if (!body || (body.success !== true && body.success !== 'true')) throw classifyUnifonicRefusal(body ?? { success: false });
     const providerMessageId = body.data?.MessageID;
     return { providerMessageId: providerMessageId === undefined ? undefined : String(providerMessageId), acceptedAt: new Date() };
