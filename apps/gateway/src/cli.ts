@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { AuditAction, AuditService } from '@app/audit';
 import { ConfigModule, ConfigurationError, loadConfig, loadDotEnv, WaslConfig } from '@app/config';
 import { DatabaseModule, runMigrations } from '@app/database';
 import { ALL_ROLES, IdentityModule, OrganisationsService, UserRole, UsersService } from '@app/identity';
@@ -62,6 +63,15 @@ async function main(): Promise<number> {
           name: values.name,
           role: values.role as UserRole,
           password: values.password,
+        });
+        // No staff member acted: the audit row names the CLI instead of an actor.
+        await app.get(AuditService).record({
+          organisationId: organisation.id,
+          actorUserId: null,
+          action: AuditAction.UserCreated,
+          subjectType: 'user',
+          subjectId: user.id,
+          details: { role: user.role, via: 'cli' },
         });
         console.log(`Created ${user.role} ${user.email} (${user.id}) in ${organisation.name}`);
         return 0;

@@ -11,5 +11,7 @@ export * from './entities/user-role.enum';
 export * from './entities/user.entity';
 export * from './identity.module';
 export * from './organisations/organisations.service';
+export * from './passwords/acceptable-password.decorator';
+export * from './passwords/password-policy.util';
 export * from './teams/teams.service';
 export * from './users/users.service';

@@ -1,29 +1,108 @@
-import { AuthService, INBOX_ROLES } from '@app/identity';
+import { WaslConfig } from '@app/config';
+import { AuthenticatedUser, AuthService, INBOX_ROLES } from '@app/identity';
 import { AGENTS_NAMESPACE, organisationRoom } from '@app/realtime';
-import { Logger } from '@nestjs/common';
-import { OnGatewayConnection, WebSocketGateway } from '@nestjs/websockets';
-import type { Socket } from 'socket.io';
+import { Logger, OnModuleDestroy } from '@nestjs/common';
+import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+
+// setTimeout fires at once beyond 2^31-1 ms (about 24.8 days); longer waits are taken in steps.
+const LONGEST_TIMER_MILLISECONDS = 2 ** 31 - 1;
+
+// Every socket of one staff member, on every gateway: deactivation disconnects them through the Redis adapter.
+function userRoom(userId: string): string {
+  return `user:${userId}`;
+}
+
+interface AgentSocketData {
+  user: AuthenticatedUser;
+  sessionVersion: number;
+  expiresAt: number;
+}
 
 // Staff realtime: connect with auth { token } (the same bearer token as the REST API). Each socket joins its
-// organisation's room only, so one association never receives another's events.
+// organisation's room only, so one association never receives another's events. A socket lives only as long as
+// its session: it is disconnected when the token expires, when the user is deactivated or their password is
+// reset (at once, on every gateway), and when a periodic check finds the user inactive or with another role.
 @WebSocketGateway({ namespace: AGENTS_NAMESPACE, cors: { origin: true, credentials: true } })
-export class AgentsGateway implements OnGatewayConnection {
+export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(AgentsGateway.name);
+  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+  private recheckTimer?: NodeJS.Timeout;
+  @WebSocketServer() private readonly namespace: Namespace;
 
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly config: WaslConfig,
+  ) {}
+
+  afterInit(): void {
+    this.recheckTimer = setInterval(() => void this.recheckSessions(), this.config.security.staffSocketRecheckSeconds * 1000);
+    this.recheckTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.recheckTimer);
+    for (const timer of this.expiryTimers.values()) clearTimeout(timer);
+    this.expiryTimers.clear();
+  }
 
   async handleConnection(socket: Socket): Promise<void> {
     const raw = socket.handshake.auth?.token ?? socket.handshake.headers.authorization;
     const token = typeof raw === 'string' ? raw.replace(/^Bearer\s+/i, '') : undefined;
-    const user = token ? await this.auth.authenticate(token).catch(() => undefined) : undefined;
-    if (!user || !INBOX_ROLES.includes(user.role)) {
+    const session = token ? await this.auth.authenticateSession(token).catch(() => undefined) : undefined;
+    if (!session || !INBOX_ROLES.includes(session.user.role)) {
       socket.emit('error', { code: 'UNAUTHENTICATED', message: 'A valid staff access token is required' });
       socket.disconnect(true);
       return;
     }
-    socket.data.user = user;
-    await socket.join(organisationRoom(user.organisationId));
+    const { user } = session;
+    const data: AgentSocketData = { user, sessionVersion: session.sessionVersion, expiresAt: session.expiresAt.getTime() };
+    socket.data = data;
+    this.scheduleExpiry(socket, data.expiresAt);
+    await socket.join([organisationRoom(user.organisationId), userRoom(user.id)]);
     socket.emit('ready', { userId: user.id, organisationId: user.organisationId });
     this.logger.debug(`Agent ${user.id} connected`);
+  }
+
+  handleDisconnect(socket: Socket): void {
+    clearTimeout(this.expiryTimers.get(socket.id));
+    this.expiryTimers.delete(socket.id);
+  }
+
+  // Ends every open socket of the user, on this gateway and every other one.
+  endSessions(userId: string): void {
+    this.namespace.in(userRoom(userId)).emit('session.ended', { code: 'SESSION_ENDED' });
+    this.namespace.in(userRoom(userId)).disconnectSockets(true);
+  }
+
+  // This gateway's sockets against the users table: one query for all of them per interval.
+  async recheckSessions(): Promise<void> {
+    const sockets = [...this.namespace.sockets.values()].filter((socket) => (socket.data as Partial<AgentSocketData>)?.user);
+    if (sockets.length === 0) return;
+    try {
+      const live = await this.auth.liveSessions([...new Set(sockets.map((socket) => (socket.data as AgentSocketData).user.id))]);
+      for (const socket of sockets) {
+        const { user, sessionVersion } = socket.data as AgentSocketData;
+        const current = live.get(user.id);
+        if (!current || current.role !== user.role || current.sessionVersion !== sessionVersion) this.end(socket, 'SESSION_ENDED');
+      }
+    } catch (error) {
+      // The database being briefly away is no reason to drop every officer; the next round checks again.
+      this.logger.warn(`Could not re-check staff sockets: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private scheduleExpiry(socket: Socket, expiresAt: number): void {
+    const timer = setTimeout(
+      () => (Date.now() >= expiresAt ? this.end(socket, 'SESSION_EXPIRED') : this.scheduleExpiry(socket, expiresAt)),
+      Math.min(Math.max(expiresAt - Date.now(), 0), LONGEST_TIMER_MILLISECONDS),
+    );
+    timer.unref();
+    this.expiryTimers.set(socket.id, timer);
+  }
+
+  private end(socket: Socket, code: 'SESSION_EXPIRED' | 'SESSION_ENDED'): void {
+    socket.emit('session.ended', { code });
+    socket.disconnect(true);
   }
 }

@@ -3,11 +3,17 @@ import { TransactionRunner } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { In, Not, Repository } from 'typeorm';
 import { TeamMember, Team } from '../entities/team.entity';
 import { UserRole } from '../entities/user-role.enum';
 import { User } from '../entities/user.entity';
 import { hashPassword } from '../auth/password-hasher';
+import { passwordProblem } from '../passwords/password-policy.util';
+
+function assertAcceptablePassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw ApiException.validation([{ field: 'password', message: `password ${problem}` }]);
+}
 
 export interface NewUser {
   email: string;
@@ -15,6 +21,19 @@ export interface NewUser {
   role: UserRole;
   password: string;
   teamIds?: string[];
+}
+
+export interface UserChanges {
+  name?: string;
+  role?: UserRole;
+  active?: boolean;
+  teamIds?: string[];
+}
+
+export interface UserUpdate {
+  user: UserView;
+  // The user's open connections must be checked again: deactivated or given another role.
+  accessChanged: boolean;
 }
 
 export interface UserView {
@@ -38,7 +57,9 @@ export class UsersService {
 
   async create(organisationId: string, input: NewUser): Promise<UserView> {
     const email = input.email.trim().toLowerCase();
-    if (await this.users.existsBy({ email })) {
+    assertAcceptablePassword(input.password);
+    // Only this organisation's users count: another association's staff with the same address stay invisible.
+    if (await this.users.existsBy({ organisationId, email })) {
       throw new ApiException(ApiErrorCode.Conflict, 'A user with this e-mail already exists', [
         { field: 'email', message: 'is already used' },
       ]);
@@ -65,6 +86,70 @@ export class UsersService {
       }
     });
     return this.toView(user, teamIds);
+  }
+
+  // An administrator's change. Deactivation raises the session version, so every token of the user stops at once.
+  async update(organisationId: string, userId: string, changes: UserChanges): Promise<UserUpdate> {
+    const user = await this.users.findOneBy({ id: userId, organisationId });
+    if (!user) throw ApiException.notFound('User');
+    const teamIds = changes.teamIds === undefined ? undefined : [...new Set(changes.teamIds)];
+    if (teamIds) await this.assertTeamsBelong(organisationId, teamIds);
+    const role = changes.role ?? user.role;
+    const active = changes.active ?? user.active;
+    if (user.role === UserRole.Admin && user.active && (role !== UserRole.Admin || !active)) {
+      const otherAdmins = await this.users.countBy({ organisationId, role: UserRole.Admin, active: true, id: Not(user.id) });
+      if (otherAdmins === 0) {
+        throw new ApiException(ApiErrorCode.Conflict, 'The organisation needs at least one active administrator', [
+          { field: changes.active === false ? 'active' : 'role', message: 'would leave no active administrator' },
+        ]);
+      }
+    }
+    const sessionsEnded = user.active && !active;
+    const accessChanged = sessionsEnded || role !== user.role;
+    const updated: User = {
+      ...user,
+      name: changes.name?.trim() ?? user.name,
+      role,
+      active,
+      sessionVersion: sessionsEnded ? user.sessionVersion + 1 : user.sessionVersion,
+    };
+    await this.transactions.run(async (manager) => {
+      await manager.update(
+        User,
+        { id: user.id, organisationId },
+        {
+          name: updated.name,
+          role: updated.role,
+          active: updated.active,
+          sessionVersion: updated.sessionVersion,
+        },
+      );
+      if (teamIds) {
+        await manager.delete(TeamMember, { organisationId, userId: user.id });
+        if (teamIds.length > 0) {
+          await manager.insert(
+            TeamMember,
+            teamIds.map((teamId) => ({ id: randomUUID(), organisationId, teamId, userId: user.id })),
+          );
+        }
+      }
+    });
+    const finalTeamIds = teamIds ?? (await this.members.findBy({ organisationId, userId: user.id })).map((member) => member.teamId);
+    return { user: this.toView(updated, finalTeamIds), accessChanged };
+  }
+
+  // Sets a new password and ends every session of the user (a reset is often because the password leaked).
+  async setPassword(organisationId: string, userId: string, password: string): Promise<void> {
+    assertAcceptablePassword(password);
+    const passwordHash = await hashPassword(password);
+    await this.transactions.run(async (manager) => {
+      const result = await manager.update(
+        User,
+        { id: userId, organisationId },
+        { passwordHash, sessionVersion: () => 'session_version + 1' },
+      );
+      if (!result.affected) throw ApiException.notFound('User');
+    });
   }
 
   async list(organisationId: string): Promise<UserView[]> {
