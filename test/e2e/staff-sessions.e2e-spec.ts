@@ -371,6 +371,28 @@ describe('Staff sessions: token expiry and client addresses (real PostgreSQL and
     }
   });
 
+  it('should disconnect a deactivated user’s socket held by another gateway at once', async () => {
+    // Two gateways on one database and Redis; the periodic check (30 s by default) cannot be what ends it.
+    const first = await WaslTestApp.start({ WASL_ROLE: 'gateway' });
+    const second = await WaslTestApp.start({}, first.config);
+    try {
+      const organisation = await first.createOrganisation();
+      const officer = await first.createUser(organisation.adminToken, UserRole.Officer);
+      const socket = await connectAgent(second, officer.token);
+      const disconnected = disconnection(socket);
+      const patched = await first.request('PATCH', `/api/v1/users/${officer.id}`, {
+        token: organisation.adminToken,
+        body: { active: false },
+      });
+      expect(patched.status).toBe(200);
+      expect(await disconnected).toBeLessThan(2_000);
+      socket.close();
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+
   it('should ignore X-Forwarded-For unless TRUST_PROXY names the proxy', async () => {
     const direct = await WaslTestApp.start({ WASL_ROLE: 'gateway', LOGIN_MAX_FAILURES: '2' });
     const proxied = await WaslTestApp.start({ WASL_ROLE: 'gateway', LOGIN_MAX_FAILURES: '2', TRUST_PROXY: '127.0.0.1' });

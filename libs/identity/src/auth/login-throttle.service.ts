@@ -44,6 +44,13 @@ end
 return 1
 `;
 
+// Success: the account's record goes and the address gets its reservation back (never below zero).
+const SUCCEEDED_SCRIPT = `
+redis.call('DEL', KEYS[1])
+if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then redis.call('DECR', KEYS[2]) end
+return 1
+`;
+
 // Per account, failures slow the next attempt progressively (never a long lock the real user cannot get out of);
 // per client address, a fixed budget of LOGIN_MAX_FAILURES x 4 failures per LOGIN_LOCK_SECONDS.
 @Injectable()
@@ -79,7 +86,7 @@ export class LoginThrottleService {
   // The right password clears the account's record and gives the address its reservation back.
   async succeeded(email: string, clientAddress: string): Promise<void> {
     const [account, address] = this.keys(email, clientAddress);
-    await this.redis.multi().del(account).decr(address).exec();
+    await this.redis.eval(SUCCEEDED_SCRIPT, 2, account, address);
   }
 
   // No e-mail address in a Redis key name: the account is named by a keyed hash of it.
