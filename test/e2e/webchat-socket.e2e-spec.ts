@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
+import { ProviderSandbox } from '../../apps/sandbox/src/provider-sandbox.server';
+import { createTwilioInbox, saudiMobile } from '../support/twilio-inbox.helper';
 import { WebChatVisitor } from '../support/webchat-visitor';
 
 interface MessageItem {
@@ -22,6 +24,7 @@ describe('Web chat over socket.io (/webchat), end to end', () => {
   let organisation: TestOrganisation;
   let inbox: { id: string; secret: string };
   const visitors: WebChatVisitor[] = [];
+  const sandbox = new ProviderSandbox({ callbackDelayMs: 0 });
   const sockets: Socket[] = [];
 
   async function createWebChatInbox(settings: Record<string, unknown> = {}): Promise<{ id: string; secret: string }> {
@@ -69,6 +72,7 @@ describe('Web chat over socket.io (/webchat), end to end', () => {
   }
 
   beforeAll(async () => {
+    await sandbox.start();
     wasl = await WaslTestApp.start();
     organisation = await wasl.createOrganisation();
     inbox = await createWebChatInbox();
@@ -78,6 +82,7 @@ describe('Web chat over socket.io (/webchat), end to end', () => {
     for (const item of visitors) item.close();
     for (const socket of sockets) socket.close();
     await wasl.close();
+    await sandbox.stop();
   });
 
   it('should open a session, store a repeated clientMessageId once with the same id, and answer history oldest first', async () => {
@@ -172,15 +177,111 @@ describe('Web chat over socket.io (/webchat), end to end', () => {
     // Nor does a clientMessageId the owner used: it is scoped to the visitor, so this is a new message.
     const sameClientId = await stranger.send('secret-1', 'رسالتي');
     expect(sameClientId.id).not.toBe(secret.id);
-    // Nor does claiming the owner's mobile number: a new visitor sees nothing written before it arrived.
+    // Nor does claiming the owner's mobile number: a typed number is a claim, so the impostor is a contact of its own.
     const ownerPhone = (
       await wasl.request<{ phone: string }>('GET', `/api/v1/contacts/${owner.session.contactId}`, { token: organisation.adminToken })
     ).body.phone;
     const impostor = await visitor({ profile: { name: 'منتحل', phone: ownerPhone } });
-    expect(impostor.session.contactId).toBe(owner.session.contactId);
+    expect(impostor.session.contactId).not.toBe(owner.session.contactId);
     expect(await impostor.history()).toEqual([]);
     const tampered = `${owner.session.visitorToken.slice(0, -2)}xx`;
     expect((await WebChatVisitor.refusal(wasl.url, { inboxId: inbox.id, visitorToken: tampered }, SITE))?.code).toBe('TOKEN_INVALID');
+  });
+
+  it('should keep a typed mobile number a claim until the visitor enters the code sent to it by SMS', async () => {
+    const smsInbox = await createTwilioInbox(wasl, organisation.adminToken, 'sms', sandbox.url);
+    const refused = await wasl.request<{ fields: Array<{ field: string }> }>('POST', '/api/v1/inboxes', {
+      token: organisation.adminToken,
+      body: { channel: 'webchat', name: 'تحقق خاطئ', settings: { phoneVerification: { smsInboxId: inbox.id } } },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields.map((problem) => problem.field)).toEqual(['settings.phoneVerification.smsInboxId']);
+    const verifying = await createWebChatInbox({ phoneVerification: { smsInboxId: smsInbox.id } });
+
+    // Sara is known by SMS: the provider asserts her number.
+    const saraPhone = saudiMobile('4321');
+    await sandbox.playInboundSms({
+      webhookUrl: `${wasl.url}/webhooks/twilio/${smsInbox.id}/sms`,
+      authToken: smsInbox.authToken,
+      from: saraPhone,
+      to: smsInbox.phoneNumber,
+      body: 'أرسلت طلب الدعم بالرسائل',
+    });
+    const saraId = await eventually(async () => {
+      const rows: Array<{ contact_id: string }> = await wasl.dataSource.query(
+        "SELECT contact_id FROM contact_identities WHERE kind = 'phone' AND value = $1",
+        [saraPhone],
+      );
+      return rows[0]?.contact_id;
+    }, 'Sara’s SMS to be applied');
+
+    // On web chat, her typed number is only a claim: a contact of its own, marked unverified, until she proves it.
+    const sara = await visitor({ inboxId: verifying.id, profile: { name: 'سارة', phone: saraPhone } });
+    expect(sara.session.contactId).not.toBe(saraId);
+    const claim = await wasl.request<{ phone: string; phoneVerified: boolean }>('GET', `/api/v1/contacts/${sara.session.contactId}`, {
+      token: organisation.adminToken,
+    });
+    expect(claim.body).toMatchObject({ phone: saraPhone, phoneVerified: false });
+    const saraWrote = await sara.send('sara-1', 'أريد متابعة طلبي');
+    const saraConversation = await conversationOf(saraWrote.id!);
+
+    const requested = await sara.socket.timeout(5_000).emitWithAck('verification:request', {});
+    expect(requested).toEqual({ sentTo: expect.stringMatching(/^\+9665•+321$/), expiresInSeconds: 600 });
+    const sms = await eventually(async () => sandbox.messages.find((message) => message.to === saraPhone), 'the code by SMS');
+    expect(sms.from).toBe(smsInbox.phoneNumber);
+    const code = /\d{6}/.exec(sms.body)![0];
+    const wrong = code === '000000' ? '111111' : '000000';
+    expect((await sara.socket.timeout(5_000).emitWithAck('verification:confirm', { code: wrong })).error.code).toBe('CODE_INVALID');
+    expect((await sara.socket.timeout(5_000).emitWithAck('verification:confirm', { code: '12' })).error.fields).toEqual([
+      { field: 'code', message: expect.any(String) },
+    ]);
+    const verified = await sara.socket.timeout(5_000).emitWithAck('verification:confirm', { code });
+    expect(verified).toMatchObject({ contactId: saraId, visitorToken: expect.any(String), conversationId: saraConversation });
+    // The code is good once.
+    expect((await sara.socket.timeout(5_000).emitWithAck('verification:confirm', { code })).error.code).toBe('CODE_INVALID');
+    const joined = await wasl.request<{ conversations: Array<{ id: string }> }>('GET', `/api/v1/contacts/${saraId}`, {
+      token: organisation.adminToken,
+    });
+    expect(joined.body.conversations.map((conversation) => conversation.id)).toContain(saraConversation);
+    const reply = await wasl.request<MessageItem>('POST', `/api/v1/conversations/${saraConversation}/messages`, {
+      token: organisation.adminToken,
+      body: { text: 'أهلًا سارة، طلبك قيد الدراسة' },
+    });
+    await eventually(async () => sara.received.find((message) => message.id === reply.body.id), 'the reply to reach verified Sara');
+    // Her verified token, alone, brings back the whole history on another device.
+    const saraPhoneDevice = await visitor({ inboxId: verifying.id, visitorToken: verified.visitorToken });
+    expect(saraPhoneDevice.session.contactId).toBe(saraId);
+    expect((await saraPhoneDevice.history()).map((message) => message.id)).toEqual([saraWrote.id, reply.body.id]);
+
+    // Someone else typing Sara's number gets a contact of their own: no history, no replies, no acknowledging hers.
+    const impostor = await visitor({ inboxId: verifying.id, profile: { name: 'منتحل', phone: saraPhone } });
+    expect(impostor.session.contactId).not.toBe(saraId);
+    expect(await impostor.history()).toEqual([]);
+    expect(await impostor.report([reply.body.id], 'read')).toEqual({ updated: 0 });
+    const impostorWrote = await impostor.send('impostor-1', 'أنا سارة');
+    const impostorConversation = await conversationOf(impostorWrote.id!);
+    expect(impostorConversation).not.toBe(saraConversation);
+    const second = await wasl.request<MessageItem>('POST', `/api/v1/conversations/${saraConversation}/messages`, {
+      token: organisation.adminToken,
+      body: { text: 'تم تحديد موعد الزيارة' },
+    });
+    await eventually(async () => saraPhoneDevice.received.find((message) => message.id === second.body.id), 'the second reply');
+    expect(impostor.received.map((message) => message.id)).not.toContain(second.body.id);
+    expect(impostor.received.map((message) => message.id)).not.toContain(reply.body.id);
+    // Five wrong codes end the challenge, even for the right number.
+    await impostor.socket.timeout(5_000).emitWithAck('verification:request', {});
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect((await impostor.socket.timeout(5_000).emitWithAck('verification:confirm', { code: '999999' })).error.code).toBe(
+        'CODE_INVALID',
+      );
+    }
+    const lastCode = /\d{6}/.exec(sandbox.messages.filter((message) => message.to === saraPhone).at(-1)!.body)![0];
+    expect((await impostor.socket.timeout(5_000).emitWithAck('verification:confirm', { code: lastCode })).error.code).toBe('CODE_INVALID');
+  });
+
+  it('should refuse to verify a number where the inbox has no SMS inbox for it', async () => {
+    const plain = await visitor({ profile: { name: 'زائر', phone: mobile() } });
+    expect((await plain.socket.timeout(5_000).emitWithAck('verification:request', {})).error.code).toBe('VERIFICATION_UNAVAILABLE');
   });
 
   it('should bring an officer’s reply, typing and read receipt to the visitor, and its read report to the officer', async () => {

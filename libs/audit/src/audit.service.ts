@@ -9,6 +9,7 @@ import { AuditLog } from './audit-log.entity';
 export enum AuditAction {
   ContactViewed = 'contact.viewed',
   ContactsMerged = 'contact.merged',
+  ContactPhoneVerified = 'contact.phone_verified',
   InboxCreated = 'inbox.created',
   UserCreated = 'user.created',
   UserUpdated = 'user.updated',

@@ -13,6 +13,11 @@ export class Contact {
   // E.164, e.g. +966512345678.
   @Column({ type: 'varchar', length: 20, nullable: true }) @Index() phone: string | null;
   @Column({ type: 'varchar', length: 320, nullable: true }) email: string | null;
+  // False while the number or address is only what someone typed into a form (a claim): staff see it, but it is
+  // not an identity, so it never joins this contact to anyone else's conversations. True once a provider
+  // asserted it (an SMS or WhatsApp sender, the association's signed app) or the person entered a code sent to it.
+  @Column({ type: 'boolean', default: false }) phoneVerified: boolean;
+  @Column({ type: 'boolean', default: false }) emailVerified: boolean;
   // Set when staff merged this contact into another; its identities and conversations moved there.
   @UuidColumn({ nullable: true }) mergedIntoId: string | null;
   @TimestampColumn() createdAt: Date;

@@ -6,12 +6,24 @@ import { Brackets, EntityManager, IsNull, Repository } from 'typeorm';
 import { Contact, ContactIdentity, IdentityKind } from './contact.entity';
 import { normaliseEmail, normalisePhoneNumber } from './phone-number.util';
 
+// Who sent an inbound message. `externalId`, `phone` and `email` are identities the channel asserts (an SMS
+// sender, the association's signed app, a web-chat identifier signed by its site): they find and join contacts.
+// `claimedPhone` and `claimedEmail` are what a person typed into a form: kept on a new contact, unverified, and
+// never used to find anyone (docs/architecture.md, "Who a sender is").
 export interface SenderIdentity {
   externalId?: string;
   name?: string;
   phone?: string;
   email?: string;
+  claimedPhone?: string;
+  claimedEmail?: string;
 }
+
+export type PhoneVerificationOutcome =
+  // The number was nobody's identity: it is now this contact's, verified.
+  | { kind: 'verified'; contactId: string }
+  // The number already identifies another contact: the caller merges the verified person into that one.
+  | { kind: 'belongs-to'; contactId: string };
 
 interface IdentityKey {
   kind: IdentityKind;
@@ -61,16 +73,7 @@ export class ContactsService {
     const best = PRIORITY.map((kind) => found.find((identity) => identity.kind === kind)).find(Boolean);
 
     if (!best) {
-      const contact = manager.create(Contact, {
-        id: randomUUID(),
-        organisationId,
-        name: sender.name?.trim() || null,
-        phone: keys.find((key) => key.kind === IdentityKind.Phone)?.value ?? null,
-        email: keys.find((key) => key.kind === IdentityKind.Email)?.value ?? null,
-        mergedIntoId: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+      const contact = this.newContact(manager, organisationId, sender, keys, now);
       await manager.insert(Contact, contact);
       if (keys.length > 0) {
         await manager.insert(
@@ -96,16 +99,7 @@ export class ContactsService {
         .orIgnore()
         .execute();
     }
-    const patch: Partial<Contact> = {};
-    if (!contact.name && sender.name?.trim()) patch.name = sender.name.trim();
-    const phone = keys.find((key) => key.kind === IdentityKind.Phone)?.value;
-    if (!contact.phone && phone) patch.phone = phone;
-    const email = keys.find((key) => key.kind === IdentityKind.Email)?.value;
-    if (!contact.email && email) patch.email = email;
-    if (Object.keys(patch).length > 0) {
-      await manager.update(Contact, { id: contact.id }, { ...patch, updatedAt: now });
-      Object.assign(contact, patch);
-    }
+    await this.applyProfile(manager, contact, sender, keys, now);
     return contact;
   }
 
@@ -156,18 +150,7 @@ export class ContactsService {
       let contactId = best ? known.get(keyOf(request.organisationId, best))! : undefined;
       if (!contactId) {
         contactId = randomUUID();
-        newContacts.push(
-          manager.create(Contact, {
-            id: contactId,
-            organisationId: request.organisationId,
-            name: request.sender.name?.trim() || null,
-            phone: request.keys.find((key) => key.kind === IdentityKind.Phone)?.value ?? null,
-            email: request.keys.find((key) => key.kind === IdentityKind.Email)?.value ?? null,
-            mergedIntoId: null,
-            createdAt: now,
-            updatedAt: now,
-          }),
-        );
+        newContacts.push(this.newContact(manager, request.organisationId, request.sender, request.keys, now, contactId));
       }
       // A key already known for someone else stays theirs, as in resolveSender.
       for (const key of request.keys) {
@@ -197,19 +180,27 @@ export class ContactsService {
       .getMany();
     const byId = new Map(contacts.map((contact) => [contact.id, contact]));
     for (const [index, request] of requests.entries()) {
-      const contact = byId.get(contactIds[index])!;
-      const patch: Partial<Contact> = {};
-      if (!contact.name && request.sender.name?.trim()) patch.name = request.sender.name.trim();
-      const phone = request.keys.find((key) => key.kind === IdentityKind.Phone)?.value;
-      if (!contact.phone && phone) patch.phone = phone;
-      const email = request.keys.find((key) => key.kind === IdentityKind.Email)?.value;
-      if (!contact.email && email) patch.email = email;
-      if (Object.keys(patch).length > 0) {
-        await manager.update(Contact, { id: contact.id }, { ...patch, updatedAt: now });
-        Object.assign(contact, patch);
-      }
+      await this.applyProfile(manager, byId.get(contactIds[index])!, request.sender, request.keys, now);
     }
     return contactIds.map((id) => byId.get(id)!);
+  }
+
+  // A person proved that a number is theirs (they entered a code sent to it). Inside the caller's transaction:
+  // if the number identifies nobody yet it becomes this contact's identity; if it identifies another contact,
+  // that contact is the person, and the caller merges this one into it.
+  async verifyPhone(manager: EntityManager, organisationId: string, contactId: string, phone: string): Promise<PhoneVerificationOutcome> {
+    const key: IdentityKey = { kind: IdentityKind.Phone, scope: '', value: phone };
+    if (manager.connection.options.type === 'postgres') {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `${organisationId}|${key.kind}|${key.scope}|${key.value}`,
+      ]);
+    }
+    const holder = await manager.findOneBy(ContactIdentity, { organisationId, ...key });
+    if (holder && holder.contactId !== contactId) return { kind: 'belongs-to', contactId: holder.contactId };
+    const now = new Date();
+    if (!holder) await manager.insert(ContactIdentity, { id: randomUUID(), organisationId, contactId, ...key, createdAt: now });
+    await manager.update(Contact, { id: contactId, organisationId }, { phone, phoneVerified: true, updatedAt: now });
+    return { kind: 'verified', contactId };
   }
 
   async findInOrganisation(organisationId: string, contactId: string): Promise<Contact | null> {
@@ -266,6 +257,55 @@ export class ContactsService {
       );
     }
     return query.getMany();
+  }
+
+  // A new contact: asserted phone and e-mail are verified; a claimed one is kept, marked unverified.
+  private newContact(
+    manager: EntityManager,
+    organisationId: string,
+    sender: SenderIdentity,
+    keys: IdentityKey[],
+    now: Date,
+    id: string = randomUUID(),
+  ): Contact {
+    const phone = keys.find((key) => key.kind === IdentityKind.Phone)?.value;
+    const email = keys.find((key) => key.kind === IdentityKind.Email)?.value;
+    return manager.create(Contact, {
+      id,
+      organisationId,
+      name: sender.name?.trim() || null,
+      phone: phone ?? normalisePhoneNumber(sender.claimedPhone) ?? null,
+      phoneVerified: phone !== undefined,
+      email: email ?? normaliseEmail(sender.claimedEmail) ?? null,
+      emailVerified: email !== undefined,
+      mergedIntoId: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  // Fills what a known contact lacks. An asserted number replaces a merely claimed one; a claim never replaces
+  // anything.
+  private async applyProfile(
+    manager: EntityManager,
+    contact: Contact,
+    sender: SenderIdentity,
+    keys: IdentityKey[],
+    now: Date,
+  ): Promise<void> {
+    const patch: Partial<Contact> = {};
+    if (!contact.name && sender.name?.trim()) patch.name = sender.name.trim();
+    const phone = keys.find((key) => key.kind === IdentityKind.Phone)?.value;
+    const claimedPhone = normalisePhoneNumber(sender.claimedPhone);
+    if (phone && (!contact.phone || !contact.phoneVerified)) Object.assign(patch, { phone, phoneVerified: true });
+    else if (!contact.phone && claimedPhone) Object.assign(patch, { phone: claimedPhone, phoneVerified: false });
+    const email = keys.find((key) => key.kind === IdentityKind.Email)?.value;
+    const claimedEmail = normaliseEmail(sender.claimedEmail);
+    if (email && (!contact.email || !contact.emailVerified)) Object.assign(patch, { email, emailVerified: true });
+    else if (!contact.email && claimedEmail) Object.assign(patch, { email: claimedEmail, emailVerified: false });
+    if (Object.keys(patch).length === 0) return;
+    await manager.update(Contact, { id: contact.id }, { ...patch, updatedAt: now });
+    Object.assign(contact, patch);
   }
 
   identityKeys(inboxId: string, sender: SenderIdentity): IdentityKey[] {

@@ -1,4 +1,4 @@
-import { ChannelKind, prepareChannelSettings } from '@app/channels';
+import { ChannelKind, parseWebChatSettings, prepareChannelSettings } from '@app/channels';
 import { ApiErrorCode, ApiException, JsonObject, outboundUrlProblem, SecretBox } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
@@ -70,6 +70,7 @@ export class InboxesService {
     const prepared = prepareChannelSettings(input.channel, input.provider, { ...(input.settings ?? {}) }, this.outboundUrls);
     const settings: JsonObject = prepared.settings;
     if (input.callbackUrl) settings.callbackUrl = input.callbackUrl;
+    await this.checkPhoneVerificationInbox(organisationId, input.channel, settings);
     const inbox = this.inboxes.create({
       id: randomUUID(),
       organisationId,
@@ -84,6 +85,19 @@ export class InboxesService {
     });
     await this.transactions.run((manager) => manager.insert(Inbox, inbox));
     return { ...this.toView(inbox), secret };
+  }
+
+  // Web chat sends its verification codes through an SMS inbox: it must be one of this organisation's.
+  private async checkPhoneVerificationInbox(organisationId: string, channel: ChannelKind, settings: JsonObject): Promise<void> {
+    if (channel !== ChannelKind.WebChat) return;
+    const smsInboxId = parseWebChatSettings(settings).phoneVerification?.smsInboxId;
+    if (!smsInboxId) return;
+    const smsInbox = await this.inboxes.findOneBy({ id: smsInboxId, organisationId });
+    if (!smsInbox || smsInbox.channel !== ChannelKind.Sms || !smsInbox.active) {
+      throw ApiException.validation([
+        { field: 'settings.phoneVerification.smsInboxId', message: 'is not an active SMS inbox of this organisation' },
+      ]);
+    }
   }
 
   async list(organisationId: string): Promise<InboxView[]> {

@@ -9,6 +9,9 @@ export enum WebChatRefusalCode {
   SettingsInvalid = 'SETTINGS_INVALID',
   RateLimited = 'RATE_LIMITED',
   ValidationFailed = 'VALIDATION_FAILED',
+  VerificationUnavailable = 'VERIFICATION_UNAVAILABLE',
+  VerificationNotSent = 'VERIFICATION_NOT_SENT',
+  CodeInvalid = 'CODE_INVALID',
 }
 
 // Why a web-chat connection or event was refused. Sent to the browser as `connect_error` data or an ack's `error`,

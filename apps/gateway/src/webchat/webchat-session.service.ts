@@ -63,6 +63,12 @@ function text(value: unknown, maxLength: number): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim().slice(0, maxLength) : undefined;
 }
 
+// A visitor the site vouched for, or who proved their number by a code, is the contact; an anonymous visitor is only
+// the person who opened this session.
+function seesWholeHistory(token: VisitorToken): boolean {
+  return token.identified || token.phoneVerified === true;
+}
+
 // Everything a visitor may do, decided from the signed token alone: never from ids the browser sends.
 @Injectable()
 export class WebChatSessionService {
@@ -132,6 +138,7 @@ export class WebChatSessionService {
           : { inboxId: inbox.id, externalId: identifier, identified: true, issuedAt: Date.now() };
       profile = this.readProfile(webChat.settings, profileInput, false);
     } else if (request.visitorToken !== undefined && request.visitorToken !== null) {
+      // An identified token is only good with the site's signature beside it; a phone-verified one stands alone.
       const existing = readVisitorToken(signingSecret, inbox.id, request.visitorToken, VISITOR_TOKEN_MAX_AGE_MILLISECONDS);
       if (!existing || existing.identified) throw new WebChatRefusal(WebChatRefusalCode.TokenInvalid, 'The visitor token is not valid');
       token = existing;
@@ -140,17 +147,30 @@ export class WebChatSessionService {
       token = { inboxId: inbox.id, externalId: `visitor-${randomUUID()}`, identified: false, issuedAt: Date.now() };
     }
 
+    // Only the visitor id (random, or signed by the site) finds a contact. The mobile number and e-mail of the
+    // pre-chat form are claims, even beside a signed identifier (the site signs the identifier, not the profile):
+    // they are kept on the visitor's own contact, unverified, and never join anyone else's conversations.
     const contact = await this.transactions.run((manager) =>
-      this.contacts.resolveSender(manager, inbox.organisationId, inbox.id, { externalId: token.externalId, ...profile }),
+      this.contacts.resolveSender(manager, inbox.organisationId, inbox.id, {
+        externalId: token.externalId,
+        name: profile.name,
+        claimedPhone: profile.phone,
+        claimedEmail: profile.email,
+      }),
     );
-    // A person who gave the same mobile number on another device is one contact: all their devices share the
-    // room of the contact's first visitor id, which is where replies are addressed.
-    const primaryExternalId = (await this.contacts.externalIdIn(inbox.organisationId, contact.id, inbox.id)) ?? token.externalId;
+    return this.sessionFor(webChat, token, contact.id);
+  }
+
+  // The session a token grants: the contact's room is that of its first visitor id in this inbox, so every device
+  // of one identified or verified person shares it, and replies are addressed there.
+  async sessionFor(webChat: WebChatInbox, token: VisitorToken, contactId: string): Promise<VisitorSession> {
+    const { inbox, signingSecret } = webChat;
+    const primaryExternalId = (await this.contacts.externalIdIn(inbox.organisationId, contactId, inbox.id)) ?? token.externalId;
     return {
       ...webChat,
       token,
       visitorToken: signVisitorToken(signingSecret, token),
-      contactId: contact.id,
+      contactId,
       room: webChatVisitorRoom(signingSecret, primaryExternalId),
       visitorKey: webChatVisitorRoom(signingSecret, token.externalId).slice('visitor:'.length),
     };
@@ -178,12 +198,12 @@ export class WebChatSessionService {
       order: { createdAt: 'DESC' },
       select: { id: true, lastActivityAt: true },
     });
-    if (!latest || (!session.token.identified && latest.lastActivityAt.getTime() < session.token.issuedAt)) return undefined;
+    if (!latest || (!seesWholeHistory(session.token) && latest.lastActivityAt.getTime() < session.token.issuedAt)) return undefined;
     return latest.id;
   }
 
   // The contact's web-chat messages in this inbox, oldest first. An anonymous visitor only sees what was written
-  // since its token was issued: typing someone's mobile number into the pre-chat form must not reveal their past.
+  // since its token was issued.
   async history(session: VisitorSession): Promise<WebChatMessagePayload[]> {
     const rows = await this.messages.find({
       where: {
@@ -191,7 +211,7 @@ export class WebChatSessionService {
         inboxId: session.inbox.id,
         contactId: session.contactId,
         type: In([MessageType.Inbound, MessageType.Outbound]),
-        ...(session.token.identified ? {} : { createdAt: MoreThanOrEqual(new Date(session.token.issuedAt)) }),
+        ...(seesWholeHistory(session.token) ? {} : { createdAt: MoreThanOrEqual(new Date(session.token.issuedAt)) }),
       },
       order: { createdAt: 'DESC', sequence: 'DESC', id: 'DESC' },
       take: HISTORY_LIMIT,

@@ -22,6 +22,9 @@ const STATUS_BY_REFUSAL: Record<WebChatRefusalCode, ApiErrorCode> = {
   [WebChatRefusalCode.SettingsInvalid]: ApiErrorCode.Unavailable,
   [WebChatRefusalCode.RateLimited]: ApiErrorCode.RateLimited,
   [WebChatRefusalCode.ValidationFailed]: ApiErrorCode.ValidationFailed,
+  [WebChatRefusalCode.VerificationUnavailable]: ApiErrorCode.Unavailable,
+  [WebChatRefusalCode.VerificationNotSent]: ApiErrorCode.Unavailable,
+  [WebChatRefusalCode.CodeInvalid]: ApiErrorCode.ValidationFailed,
 };
 
 function asApiException(error: unknown): unknown {

@@ -8,6 +8,7 @@ import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, Subsc
 import type { Namespace, Socket } from 'socket.io';
 import { WebChatAttachmentsService } from './webchat-attachments.service';
 import { WebChatAutoReplyService } from './webchat-auto-reply.service';
+import { VerificationRequested, WebChatPhoneVerificationService } from './webchat-phone-verification.service';
 import {
   WEBCHAT_CONNECTION_LIMIT,
   WEBCHAT_MESSAGE_LIMIT,
@@ -44,6 +45,7 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
     private readonly rateLimiter: WebChatRateLimiter,
     private readonly autoReplies: WebChatAutoReplyService,
     private readonly attachments: WebChatAttachmentsService,
+    private readonly verification: WebChatPhoneVerificationService,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -161,6 +163,47 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
       return { error: new WebChatRefusal(WebChatRefusalCode.RateLimited, 'Too many requests; wait a moment').toJSON() };
     }
     return { updated: await this.sessions.recordVisitorStatus(session, ids, status) };
+  }
+
+  // The visitor asks for a code by SMS to the number they typed (or `phone`), to prove it is theirs.
+  @SubscribeMessage(WebChatEvent.VerificationRequest)
+  async requestVerification(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<VerificationRequested>> {
+    try {
+      const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+      return await this.verification.requestCode(socket.data.session as VisitorSession, input);
+    } catch (error) {
+      if (!(error instanceof WebChatRefusal)) this.logger.error(`verification:request failed: ${(error as Error).stack}`);
+      return { error: refusalOf(error).toJSON() };
+    }
+  }
+
+  // The right code makes the number the visitor's identity: this socket moves to the verified contact's room and
+  // receives a new session (its token now sees the contact's whole history).
+  @SubscribeMessage(WebChatEvent.VerificationConfirm)
+  async confirmVerification(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ visitorToken: string; contactId: string; conversationId?: string }>> {
+    try {
+      const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+      const previous = socket.data.session as VisitorSession;
+      const session = await this.verification.confirmCode(previous, input);
+      socket.data.session = session;
+      if (session.room !== previous.room) {
+        await socket.leave(previous.room);
+        await socket.join(session.room);
+      }
+      const announced = {
+        visitorToken: session.visitorToken,
+        contactId: session.contactId,
+        conversationId: await this.sessions.currentConversationId(session),
+      };
+      socket.emit(WebChatEvent.Session, announced);
+      return announced;
+    } catch (error) {
+      if (!(error instanceof WebChatRefusal)) this.logger.error(`verification:confirm failed: ${(error as Error).stack}`);
+      return { error: refusalOf(error).toJSON() };
+    }
   }
 
   private async authenticate(socket: Socket): Promise<void> {

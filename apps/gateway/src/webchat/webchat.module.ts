@@ -1,3 +1,4 @@
+import { AuditModule } from '@app/audit';
 import { ContactsModule } from '@app/contacts';
 import { Conversation, ConversationsModule, Message } from '@app/conversations';
 import { IdentityModule } from '@app/identity';
@@ -7,6 +8,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { WebChatAttachmentsService } from './webchat-attachments.service';
 import { WebChatAutoReplyService } from './webchat-auto-reply.service';
+import { WebChatPhoneVerificationService } from './webchat-phone-verification.service';
 import { WebChatRateLimiter } from './webchat-rate-limiter.service';
 import { WebChatSessionService } from './webchat-session.service';
 import { WebChatStaffController } from './webchat-staff.controller';
@@ -20,6 +22,7 @@ import { WebChatGateway } from './webchat.gateway';
   imports: [
     TypeOrmModule.forFeature([Message, Conversation]),
     IdentityModule,
+    AuditModule,
     InboxesModule,
     ContactsModule,
     ConversationsModule,
@@ -33,6 +36,7 @@ import { WebChatGateway } from './webchat.gateway';
     WebChatAutoReplyService,
     WebChatAttachmentsService,
     WebChatStaffService,
+    WebChatPhoneVerificationService,
   ],
 })
 export class WebChatModule {}

@@ -6,6 +6,9 @@ export enum WebChatEvent {
   MessageStatus = 'message:status',
   Typing = 'typing',
   History = 'history',
+  // A visitor proves their mobile number: a code by SMS, then the code back (answered with a new session).
+  VerificationRequest = 'verification:request',
+  VerificationConfirm = 'verification:confirm',
 }
 
 export const WEBCHAT_NAMESPACE = '/webchat';

@@ -1,6 +1,19 @@
 import { validateInput } from '@app/common';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export type PreChatFieldRule = 'required' | 'optional' | 'hidden';
 const FIELD_RULES: PreChatFieldRule[] = ['required', 'optional', 'hidden'];
@@ -20,6 +33,12 @@ export class WorkingHoursDto {
   @IsOptional() @Matches(/^([01]\d|2[0-4]):[0-5]\d$/) to?: string;
 }
 
+// A visitor who typed a mobile number can prove it is theirs with a code sent by SMS from this inbox of the
+// same organisation; only then does the visitor join that number's conversations.
+export class PhoneVerificationSettingsDto {
+  @IsUUID() smsInboxId: string;
+}
+
 // The web-chat part of an inbox's free `settings` object.
 export class WebChatSettingsDto {
   // Sites allowed to embed the widget, as origins ("https://example.org"); the gateway's own origin is always allowed.
@@ -28,6 +47,7 @@ export class WebChatSettingsDto {
   @IsOptional() @ValidateNested() @Type(() => WorkingHoursDto) workingHours?: WorkingHoursDto;
   @IsOptional() @IsString() @MaxLength(1000) offlineMessage?: string;
   @IsOptional() @IsString() @MaxLength(500) greeting?: string;
+  @IsOptional() @ValidateNested() @Type(() => PhoneVerificationSettingsDto) phoneVerification?: PhoneVerificationSettingsDto;
 }
 
 export interface WebChatSettings {
@@ -36,6 +56,7 @@ export interface WebChatSettings {
   workingHours?: Required<WorkingHoursDto>;
   offlineMessage?: string;
   greeting?: string;
+  phoneVerification?: { smsInboxId: string };
 }
 
 // Settings are stored as the administrator sent them; this validates them (400 naming each field) and fills defaults.
@@ -54,5 +75,6 @@ export function parseWebChatSettings(settings: unknown): WebChatSettings {
       : undefined,
     offlineMessage: dto.offlineMessage,
     greeting: dto.greeting,
+    phoneVerification: dto.phoneVerification ? { smsInboxId: dto.phoneVerification.smsInboxId.toLowerCase() } : undefined,
   };
 }

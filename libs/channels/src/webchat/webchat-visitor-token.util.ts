@@ -6,8 +6,16 @@ export interface VisitorToken {
   externalId: string;
   // True when the site signed the identifier: such a visitor sees the contact's whole web-chat history.
   identified: boolean;
+  // True once the visitor entered a code sent to their mobile number: they are that number's contact and see its
+  // whole web-chat history too. Optional so tokens issued before verification existed still read.
+  phoneVerified?: boolean;
   issuedAt: number;
 }
+
+// The third field of a signed token: how far the visitor's identity is established.
+const ANONYMOUS = 0;
+const IDENTIFIED = 1;
+const PHONE_VERIFIED = 2;
 
 // Tokens are signed, not stored: a key derived from the inbox secret, so rotating the secret ends every session.
 function tokenKey(signingSecret: string): Buffer {
@@ -19,9 +27,8 @@ function signatureOf(signingSecret: string, body: string): string {
 }
 
 export function signVisitorToken(signingSecret: string, token: VisitorToken): string {
-  const body = Buffer.from(JSON.stringify([token.inboxId, token.externalId, token.identified ? 1 : 0, token.issuedAt])).toString(
-    'base64url',
-  );
+  const trust = token.identified ? IDENTIFIED : token.phoneVerified ? PHONE_VERIFIED : ANONYMOUS;
+  const body = Buffer.from(JSON.stringify([token.inboxId, token.externalId, trust, token.issuedAt])).toString('base64url');
   return `${body}.${signatureOf(signingSecret, body)}`;
 }
 
@@ -40,10 +47,10 @@ export function readVisitorToken(
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
   try {
-    const [tokenInboxId, externalId, identified, issuedAt] = JSON.parse(Buffer.from(body, 'base64url').toString()) as unknown[];
+    const [tokenInboxId, externalId, trust, issuedAt] = JSON.parse(Buffer.from(body, 'base64url').toString()) as unknown[];
     if (tokenInboxId !== inboxId || typeof externalId !== 'string' || typeof issuedAt !== 'number') return undefined;
     if (now - issuedAt > maxAgeMilliseconds) return undefined;
-    return { inboxId, externalId, identified: identified === 1, issuedAt };
+    return { inboxId, externalId, identified: trust === IDENTIFIED, phoneVerified: trust === PHONE_VERIFIED, issuedAt };
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@ import { AddArabicSearch1795314137971 } from './1795314137971-AddArabicSearch';
 import { WidenCounters1795314738200 } from './1795314738200-WidenCounters';
 import { AddMessageSearchText1795316694201 } from './1795316694201-AddMessageSearchText';
 import { EndStaffSessions1795686691141 } from './1795686691141-EndStaffSessions';
+import { AddContactVerification1795686861124 } from './1795686861124-AddContactVerification';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const POSTGRES_MIGRATIONS: Function[] = [
@@ -13,4 +14,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   WidenCounters1795314738200,
   AddMessageSearchText1795316694201,
   EndStaffSessions1795686691141,
+  AddContactVerification1795686861124,
 ];

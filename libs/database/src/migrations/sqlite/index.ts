@@ -2,6 +2,7 @@ import { CreateInboxCore1795304670984 } from './1795304670984-CreateInboxCore';
 import { AddSmsAndVoice1795305253690 } from './1795305253690-AddSmsAndVoice';
 import { AddMessageSearchText1795316695562 } from './1795316695562-AddMessageSearchText';
 import { EndStaffSessions1795686697173 } from './1795686697173-EndStaffSessions';
+import { AddContactVerification1795686863057 } from './1795686863057-AddContactVerification';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -9,4 +10,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AddSmsAndVoice1795305253690,
   AddMessageSearchText1795316695562,
   EndStaffSessions1795686697173,
+  AddContactVerification1795686863057,
 ];
