@@ -4,7 +4,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'var/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'libs/database/src/migrations/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'var/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-artifacts/**',
+      'libs/database/src/migrations/**',
+      'apps/web/src/api/schema.d.ts',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,6 +40,11 @@ export default tseslint.config(
   {
     files: ['libs/config/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,js}', '**/*.spec.ts', 'jest.config.js'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // The staff web app runs in the browser.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['**/*.js'],

@@ -4,25 +4,16 @@ import { OrganisationsService } from '@app/identity';
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GatewayModule } from './gateway.module';
 import { installBodyParsers, MAX_BODY_BYTES } from './http/body-parsers';
+import { buildOpenApiDocument } from './http/openapi-document';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
 function setupOpenApi(app: INestApplication, config: WaslConfig): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Wasl (وصل) API')
-      .setDescription('Staff API, provider webhooks and health of the Wasl gateway.')
-      .setVersion('1')
-      .addServer(config.http.publicUrl)
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, config.http.publicUrl), { jsonDocumentUrl: 'docs/openapi.json' });
 }
 
 // Builds the gateway, migrates the schema (gateways only) and seeds the first organisation, ready to listen.

@@ -1,8 +1,9 @@
 import { AuthenticatedUser, AuthService, CurrentUser, LoginThrottledException, Public } from '@app/identity';
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthenticatedUserResponse, LoginResponse } from './login-response.dto';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@example.org' }) @IsEmail() @MaxLength(320) email: string;
@@ -21,6 +22,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponse })
   async login(
     @Body() body: LoginDto,
     @Req() request: FastifyRequest,
@@ -37,6 +39,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
+  @ApiOkResponse({ type: AuthenticatedUserResponse })
   me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {
     return user;
   }

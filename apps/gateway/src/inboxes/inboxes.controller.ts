@@ -2,7 +2,8 @@ import { AuditAction, AuditService } from '@app/audit';
 import { AuthenticatedUser, CurrentUser, Roles, TeamsService, UserRole } from '@app/identity';
 import { CreateInboxDto, InboxesService } from '@app/inboxes';
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { InboxResponse } from './inbox-response.dto';
 
 @ApiTags('inboxes')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class InboxesController {
 
   @Roles(UserRole.Admin, UserRole.Supervisor)
   @Get()
+  @ApiOkResponse({ type: [InboxResponse] })
   list(@CurrentUser() user: AuthenticatedUser) {
     return this.inboxes.list(user.organisationId);
   }

@@ -1,8 +1,9 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { AuthenticatedUser, CurrentUser, Roles, TeamsService, UserRole } from '@app/identity';
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { TeamResponse } from './team-response.dto';
 
 export class CreateTeamDto {
   @ApiProperty({ example: 'مكتب الخرج' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
@@ -20,6 +21,7 @@ export class TeamsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: [TeamResponse] })
   list(@CurrentUser() user: AuthenticatedUser) {
     return this.teams.list(user.organisationId);
   }

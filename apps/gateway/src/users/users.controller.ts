@@ -2,11 +2,12 @@ import { AuditAction, AuditService } from '@app/audit';
 import { ApiException } from '@app/common';
 import { AuthenticatedUser, AuthService, CurrentUser, IsAcceptablePassword, Roles, UserRole, UsersService } from '@app/identity';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { UuidParameter } from '../http/uuid-parameter.pipe';
 import { AgentsGateway } from '../realtime/agents.gateway';
+import { UserResponse } from './user-response.dto';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'officer@example.org' }) @IsEmail() @MaxLength(320) email: string;
@@ -59,6 +60,7 @@ export class UsersController {
 
   @Roles(UserRole.Admin, UserRole.Supervisor)
   @Get()
+  @ApiOkResponse({ type: [UserResponse] })
   list(@CurrentUser() user: AuthenticatedUser) {
     return this.users.list(user.organisationId);
   }

@@ -42,10 +42,14 @@ export class CreateMessageDto {
 export class UpdateConversationDto {
   @ApiPropertyOptional({ enum: ConversationStatus }) @IsOptional() @IsEnum(ConversationStatus) status?: ConversationStatus;
   @ApiPropertyOptional({ enum: ConversationPriority }) @IsOptional() @IsEnum(ConversationPriority) priority?: ConversationPriority;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((_dto, value) => value !== null && value !== undefined) @IsUUID() assigneeId?:
-    string | null;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((_dto, value) => value !== null && value !== undefined) @IsUUID() teamId?:
-    string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @ValidateIf((_dto, value) => value !== null && value !== undefined)
+  @IsUUID()
+  assigneeId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @ValidateIf((_dto, value) => value !== null && value !== undefined)
+  @IsUUID()
+  teamId?: string | null;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()

@@ -1,0 +1,15 @@
+import { AuthenticatedUser, UserRole } from '@app/identity';
+import { ApiProperty } from '@nestjs/swagger';
+
+// Response shapes for the OpenAPI document (the web app's generated client); never instantiated.
+export class AuthenticatedUserResponse implements AuthenticatedUser {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ enum: UserRole, enumName: 'UserRole' }) role: UserRole;
+  @ApiProperty() name: string;
+}
+
+export class LoginResponse {
+  @ApiProperty({ description: 'Bearer token for the REST API and the /agents socket' }) accessToken: string;
+  @ApiProperty({ type: AuthenticatedUserResponse }) user: AuthenticatedUserResponse;
+}

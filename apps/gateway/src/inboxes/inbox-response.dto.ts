@@ -1,0 +1,15 @@
+import { ChannelKind } from '@app/channels';
+import { InboxView } from '@app/inboxes';
+import { ApiProperty } from '@nestjs/swagger';
+
+// Response shape for the OpenAPI document (the web app's generated client); never instantiated.
+export class InboxResponse implements InboxView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ChannelKind, enumName: 'ChannelKind' }) channel: ChannelKind;
+  @ApiProperty({ type: String, nullable: true }) provider: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) teamId: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Non-secret settings' }) settings: InboxView['settings'];
+  @ApiProperty() active: boolean;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
