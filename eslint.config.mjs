@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   {
     // The staff web app runs in the browser.
-    files: ['apps/web/**/*.{ts,tsx}'],
+    files: ['apps/web/**/*.{ts,tsx,mts}'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

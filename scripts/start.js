@@ -13,27 +13,44 @@ const varDirectory = path.join(root, 'var');
 const gatewayEntry = path.join(root, 'dist/apps/gateway/src/main.js');
 const cliEntry = path.join(root, 'dist/apps/gateway/src/cli.js');
 
-function newestSourceTime(directory) {
+const webDirectory = path.join(root, 'apps/web');
+const webEntry = path.join(root, 'dist/web/index.html');
+const WEB_SOURCE = /\.(ts|tsx|mts|css|html|json)$/;
+
+function newestSourceTime(directory, pattern = /\.ts$/, skip = new Set()) {
   let newest = 0;
   for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
     const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSourceTime(full));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    if (skip.has(full)) continue;
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceTime(full, pattern, skip));
+    else if (pattern.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
   }
   return newest;
 }
 
+function run(label, script, args) {
+  console.log(label);
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// Rebuilds only what changed: the gateway (apps/ and libs/ without the web app) and the staff web app.
 function buildIfNeeded() {
   const built = fs.existsSync(gatewayEntry) ? fs.statSync(gatewayEntry).mtimeMs : 0;
-  const sources = Math.max(newestSourceTime(path.join(root, 'apps')), newestSourceTime(path.join(root, 'libs')));
-  if (built >= sources) return;
-  console.log('Building Wasl…');
-  const result = spawnSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'gateway'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-  fs.utimesSync(gatewayEntry, new Date(), new Date());
+  const sources = Math.max(
+    newestSourceTime(path.join(root, 'apps'), /\.ts$/, new Set([webDirectory])),
+    newestSourceTime(path.join(root, 'libs')),
+  );
+  if (built < sources) {
+    run('Building Wasl…', require.resolve('@nestjs/cli/bin/nest.js'), ['build', 'gateway']);
+    fs.utimesSync(gatewayEntry, new Date(), new Date());
+  }
+  const webBuilt = fs.existsSync(webEntry) ? fs.statSync(webEntry).mtimeMs : 0;
+  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+  // An image pruned of development packages has no vite; it serves the web app it was built with.
+  if (fs.existsSync(webDirectory) && fs.existsSync(vite) && webBuilt < newestSourceTime(webDirectory, WEB_SOURCE)) {
+    run('Building the staff web app…', vite, ['build', '--config', 'apps/web/vite.config.mts']);
+  }
 }
 
 // Secrets generated once per machine and kept in var/secrets.env (git-ignored), never printed.

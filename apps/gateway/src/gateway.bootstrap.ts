@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { GatewayModule } from './gateway.module';
 import { installBodyParsers, MAX_BODY_BYTES } from './http/body-parsers';
 import { buildOpenApiDocument } from './http/openapi-document';
+import { installWebApp } from './http/web-app.static';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
 function setupOpenApi(app: INestApplication, config: WaslConfig): void {
@@ -36,5 +37,6 @@ export async function createGateway(config: WaslConfig): Promise<NestFastifyAppl
   installBodyParsers(app);
   app.useWebSocketAdapter(new RedisIoAdapter(app, config.redis.url));
   setupOpenApi(app, config);
+  await installWebApp(app);
   return app;
 }

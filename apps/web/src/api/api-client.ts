@@ -1,0 +1,45 @@
+import createClient from 'openapi-fetch';
+import { currentSession, setSession } from '../session/session-store';
+import type { components, paths } from './schema';
+
+export type Conversation = components['schemas']['ConversationResponse'];
+export type ConversationPage = components['schemas']['ConversationPageResponse'];
+export type Message = components['schemas']['MessageResponse'];
+export type ConversationEvent = components['schemas']['ConversationEventResponse'];
+export type StaffUser = components['schemas']['UserResponse'];
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// Typed from the gateway's own OpenAPI document (npm run generate:api): a changed route fails the build.
+export const api = createClient<paths>({ baseUrl: '' });
+
+api.use({
+  onRequest({ request }) {
+    const session = currentSession();
+    if (session) request.headers.set('authorization', `Bearer ${session.accessToken}`);
+    return request;
+  },
+  onResponse({ request, response }) {
+    // An expired or revoked token ends the session; the login page takes over.
+    if (response.status === 401 && !request.url.endsWith('/api/v1/auth/login')) setSession(null);
+    return response;
+  },
+});
+
+// openapi-fetch answers { data } or { error }; pages want the data or a thrown ApiError.
+export async function unwrap<Data>(call: Promise<{ data?: Data; error?: unknown; response: Response }>): Promise<Data> {
+  const { data, error, response } = await call;
+  if (error !== undefined || data === undefined) {
+    const body = (error ?? {}) as { code?: string; message?: string };
+    throw new ApiError(response.status, body.code, body.message ?? response.statusText);
+  }
+  return data;
+}

@@ -1,0 +1,47 @@
+import { createTheme, DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { directionOf, WaslLanguage } from './i18n/i18n';
+import { InboxPage } from './inbox/inbox-page';
+import { LoginPage } from './login/login-page';
+import { useSession } from './session/session-store';
+
+const theme = createTheme({
+  fontFamily: '"IBM Plex Sans Arabic", system-ui, sans-serif',
+  headings: { fontFamily: '"IBM Plex Sans Arabic", system-ui, sans-serif' },
+  primaryColor: 'teal',
+  defaultRadius: 'md',
+});
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
+});
+
+// Mantine's components read the direction from its provider; keep it in step with the language.
+function DirectionFollowsLanguage() {
+  const { i18n } = useTranslation();
+  const { setDirection } = useDirection();
+  useEffect(() => {
+    setDirection(directionOf(i18n.language as WaslLanguage));
+  }, [i18n.language, setDirection]);
+  return null;
+}
+
+function Pages() {
+  const session = useSession();
+  return session ? <InboxPage session={session} /> : <LoginPage />;
+}
+
+export function App() {
+  return (
+    <DirectionProvider initialDirection={document.documentElement.dir === 'ltr' ? 'ltr' : 'rtl'} detectDirection={false}>
+      <MantineProvider theme={theme}>
+        <DirectionFollowsLanguage />
+        <QueryClientProvider client={queryClient}>
+          <Pages />
+        </QueryClientProvider>
+      </MantineProvider>
+    </DirectionProvider>
+  );
+}

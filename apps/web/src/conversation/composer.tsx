@@ -1,0 +1,91 @@
+import { Alert, Button, Group, SegmentedControl, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { KeyboardEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, Message, unwrap } from '../api/api-client';
+import { upsertMessage } from '../realtime/message-cache.util';
+import { readDraft, writeDraft } from './draft-store';
+
+type ComposerMode = 'reply' | 'note';
+
+export function Composer({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [mode, setMode] = useState<ComposerMode>('reply');
+  const [text, setText] = useState(() => readDraft(conversationId));
+  // A second click or Ctrl+Enter before the first answer must not send twice; state updates are too late.
+  const sending = useRef(false);
+
+  const send = useMutation({
+    mutationFn: (body: { text: string; private: boolean }) =>
+      unwrap(api.POST('/api/v1/conversations/{id}/messages', { params: { path: { id: conversationId } }, body })),
+    onSuccess: (message: Message) => {
+      queryClient.setQueryData<{ items: Message[] }>(['messages', conversationId], (messages) => upsertMessage(messages, message));
+      void queryClient.invalidateQueries({ queryKey: ['conversations'] });
+      setText('');
+      writeDraft(conversationId, '');
+    },
+    onSettled: () => {
+      sending.current = false;
+    },
+  });
+
+  function submit() {
+    const trimmed = text.trim();
+    if (!trimmed || sending.current) return;
+    sending.current = true;
+    send.mutate({ text: trimmed, private: mode === 'note' });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
+  }
+
+  return (
+    <form
+      className={`composer composer-${mode}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <SegmentedControl
+        size="xs"
+        value={mode}
+        onChange={(value) => setMode(value as ComposerMode)}
+        data={[
+          { value: 'reply', label: t('composer.reply') },
+          { value: 'note', label: t('composer.note') },
+        ]}
+      />
+      {send.isError && (
+        <Alert color="red" role="alert" p="xs">
+          {t('composer.failed')}
+        </Alert>
+      )}
+      <Textarea
+        // An empty field follows the page, so the placeholder reads in the interface's direction.
+        dir={text ? 'auto' : undefined}
+        autosize
+        minRows={2}
+        maxRows={8}
+        aria-label={mode === 'reply' ? t('composer.reply') : t('composer.note')}
+        placeholder={mode === 'reply' ? t('composer.replyPlaceholder') : t('composer.notePlaceholder')}
+        value={text}
+        onChange={(event) => {
+          setText(event.currentTarget.value);
+          writeDraft(conversationId, event.currentTarget.value);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <Group justify="flex-end">
+        <Button type="submit" loading={send.isPending} disabled={!text.trim()} color={mode === 'note' ? 'yellow' : 'teal'}>
+          {mode === 'reply' ? t('composer.send') : t('composer.saveNote')}
+        </Button>
+      </Group>
+    </form>
+  );
+}

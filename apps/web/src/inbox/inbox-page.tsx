@@ -1,0 +1,78 @@
+import { Badge, Button, Group, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { ConversationPane } from '../conversation/conversation-pane';
+import { useAgentsSocket } from '../realtime/use-agents-socket';
+import { conversationIdOf, navigate, useLocation } from '../routing/use-location';
+import { Session, setSession } from '../session/session-store';
+import { LanguageSwitch } from '../shared/language-switch';
+import { ConversationList } from './conversation-list';
+import { parseInboxFilters, serialiseInboxFilters } from './inbox-filters';
+
+// Below 768 px one pane at a time: the list, or the open conversation with a way back.
+const ONE_PANE_QUERY = '(max-width: 767px)';
+
+export function InboxPage({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const { pathname, search } = useLocation();
+  const filters = parseInboxFilters(search);
+  const selectedId = conversationIdOf(pathname);
+  const onePane = useMediaQuery(ONE_PANE_QUERY) ?? false;
+  const live = useAgentsSocket(session.accessToken);
+  const listSearch = serialiseInboxFilters(filters);
+
+  const showList = !onePane || !selectedId;
+  const showConversation = !onePane || Boolean(selectedId);
+
+  return (
+    <div className="app-layout">
+      <header className="app-header">
+        <Group gap="sm" wrap="nowrap">
+          <Text fw={600} size="lg">
+            {t('app.name')}
+          </Text>
+          <Text size="sm" c="dimmed" visibleFrom="sm">
+            {t('nav.inbox')}
+          </Text>
+          <Badge color={live ? 'teal' : 'gray'} variant="dot" data-testid="live-status">
+            {live ? t('nav.live') : t('nav.offline')}
+          </Badge>
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          <Text size="sm" visibleFrom="sm">
+            <bdi>{session.user.name}</bdi> · {t(`roles.${session.user.role}`)}
+          </Text>
+          <LanguageSwitch />
+          <Button variant="default" size="compact-sm" onClick={() => setSession(null)}>
+            {t('nav.logout')}
+          </Button>
+        </Group>
+      </header>
+      <div className={onePane ? 'inbox-panes one-pane' : 'inbox-panes'}>
+        {showList && (
+          <ConversationList
+            filters={filters}
+            userId={session.user.id}
+            selectedId={selectedId}
+            onFiltersChange={(next) => navigate(pathname + serialiseInboxFilters(next), { replace: true })}
+            onSelect={(id) => navigate(`/conversations/${id}${listSearch}`)}
+          />
+        )}
+        {showConversation &&
+          (selectedId ? (
+            <ConversationPane
+              key={selectedId}
+              conversationId={selectedId}
+              session={session}
+              onBack={() => navigate(`/${listSearch}`)}
+              showBack={onePane}
+            />
+          ) : (
+            <section className="conversation-placeholder">
+              <Text c="dimmed">{t('inbox.selectConversation')}</Text>
+            </section>
+          ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { Alert, Button, Paper, PasswordInput, Stack, TextInput, Title, Text } from '@mantine/core';
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, unwrap } from '../api/api-client';
+import { setSession } from '../session/session-store';
+import { LanguageSwitch } from '../shared/language-switch';
+
+function loginErrorKey(error: unknown): string {
+  if (error instanceof ApiError && error.status === 401) return 'login.wrongCredentials';
+  if (error instanceof ApiError && error.status === 429) return 'login.throttled';
+  return 'login.failed';
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errorKey, setErrorKey] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (pending) return;
+    setPending(true);
+    setErrorKey(null);
+    try {
+      const session = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
+      setSession(session);
+    } catch (error) {
+      setErrorKey(loginErrorKey(error));
+      setPending(false);
+    }
+  }
+
+  return (
+    <main className="login-page">
+      <Paper component="form" onSubmit={submit} className="login-card" shadow="sm" p="xl" withBorder>
+        <Stack>
+          <div className="login-heading">
+            <Title order={1} size="h2">
+              {t('app.name')}
+            </Title>
+            <LanguageSwitch />
+          </div>
+          <Text c="dimmed">{t('app.tagline')}</Text>
+          <Title order={2} size="h4">
+            {t('login.title')}
+          </Title>
+          {errorKey && (
+            <Alert color="red" role="alert">
+              {t(errorKey)}
+            </Alert>
+          )}
+          <TextInput
+            label={t('login.email')}
+            type="email"
+            dir="ltr"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('login.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+          />
+          <Button type="submit" loading={pending}>
+            {t('login.submit')}
+          </Button>
+        </Stack>
+      </Paper>
+    </main>
+  );
+}

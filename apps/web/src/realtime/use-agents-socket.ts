@@ -1,0 +1,62 @@
+import { QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { io } from 'socket.io-client';
+import type { Conversation, Message } from '../api/api-client';
+import { upsertMessage } from './message-cache.util';
+
+// Event names of the gateway's /agents namespace (libs/realtime RealtimeEvent).
+const CONVERSATION_CREATED = 'conversation.created';
+const CONVERSATION_UPDATED = 'conversation.updated';
+const MESSAGE_CREATED = 'message.created';
+const MESSAGE_UPDATED = 'message.updated';
+
+// A burst of messages refetches the list once, not once per message.
+const LIST_REFRESH_DELAY_MILLISECONDS = 250;
+
+function listRefresher(queryClient: QueryClient): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void queryClient.invalidateQueries({ queryKey: ['conversations'] });
+    }, LIST_REFRESH_DELAY_MILLISECONDS);
+  };
+}
+
+// Live updates for the organisation: the server sends events, the cache is patched or refetched.
+export function useAgentsSocket(accessToken: string | null): boolean {
+  const queryClient = useQueryClient();
+  const [connected, setConnected] = useState(false);
+
+  useEffect(() => {
+    if (!accessToken) return;
+    const refreshLists = listRefresher(queryClient);
+    const socket = io('/agents', { auth: { token: accessToken }, transports: ['websocket'] });
+    socket.on('ready', () => {
+      setConnected(true);
+      // Anything missed while disconnected is read again.
+      void queryClient.invalidateQueries();
+    });
+    socket.on('disconnect', () => setConnected(false));
+    const onConversation = (conversation: Conversation) => {
+      void queryClient.invalidateQueries({ queryKey: ['conversation', conversation.id] });
+      void queryClient.invalidateQueries({ queryKey: ['events', conversation.id] });
+      refreshLists();
+    };
+    socket.on(CONVERSATION_CREATED, onConversation);
+    socket.on(CONVERSATION_UPDATED, onConversation);
+    const onMessage = (message: Message) => {
+      queryClient.setQueryData<{ items: Message[] }>(['messages', message.conversationId], (messages) => upsertMessage(messages, message));
+      refreshLists();
+    };
+    socket.on(MESSAGE_CREATED, onMessage);
+    socket.on(MESSAGE_UPDATED, onMessage);
+    return () => {
+      socket.close();
+      setConnected(false);
+    };
+  }, [accessToken, queryClient]);
+
+  return connected;
+}

@@ -1,0 +1,40 @@
+// Dates in the organisation's time zone, in both the Gregorian and the Umm al-Qura (Hijri) calendars.
+export const DEFAULT_TIME_ZONE = 'Asia/Riyadh';
+
+export type UiLanguage = 'ar' | 'en';
+
+// Saudi Arabic: Arabic-Indic digits, as the web chat widget shows them.
+function localeOf(language: UiLanguage): string {
+  return language === 'ar' ? 'ar-SA' : 'en-GB';
+}
+
+export interface DualCalendarDate {
+  gregorian: string;
+  hijri: string;
+  time: string;
+}
+
+export function formatDualCalendar(date: Date | string, language: UiLanguage, timeZone = DEFAULT_TIME_ZONE): DualCalendarDate {
+  const value = typeof date === 'string' ? new Date(date) : date;
+  const locale = localeOf(language);
+  const dayMonthYear = { day: 'numeric', month: 'long', year: 'numeric', timeZone } as const;
+  return {
+    gregorian: new Intl.DateTimeFormat(locale, { ...dayMonthYear, calendar: 'gregory' }).format(value),
+    hijri: new Intl.DateTimeFormat(locale, { ...dayMonthYear, calendar: 'islamic-umalqura' }).format(value),
+    time: new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(value),
+  };
+}
+
+// One line for a message's title attribute and the timeline: "time · Gregorian · Hijri".
+export function formatDualCalendarLine(date: Date | string, language: UiLanguage, timeZone = DEFAULT_TIME_ZONE): string {
+  const { gregorian, hijri, time } = formatDualCalendar(date, language, timeZone);
+  return `${time} · ${gregorian} · ${hijri}`;
+}
+
+// How long a beneficiary has waited, in the largest whole unit: "5 min", "3 hr", "2 days".
+export function formatWaitingDuration(since: Date | string, now: Date, language: UiLanguage): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - new Date(since).getTime()) / 60_000));
+  const [amount, unit] =
+    minutes < 60 ? [minutes, 'minute'] : minutes < 1440 ? [Math.floor(minutes / 60), 'hour'] : [Math.floor(minutes / 1440), 'day'];
+  return new Intl.NumberFormat(localeOf(language), { style: 'unit', unit, unitDisplay: 'short' }).format(amount);
+}

@@ -1,0 +1,227 @@
+import { UserRole } from '@app/identity';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { CallbackServer } from '../support/callback-server';
+import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
+import { ensureWebAppBuilt } from '../support/web-app-build';
+
+const CHROMIUM_ARGUMENTS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-sync',
+];
+const ARTIFACTS = 'test-artifacts';
+const XSS_NAME = '<img src=x onerror="window.__waslXss=1">';
+const XSS_TEXT = '<img src=x onerror="window.__waslXss=2"><script>window.__waslXss=3</script>';
+
+describe('Staff web app in headless Chromium (login → live inbox → reply, note → search)', () => {
+  const callbacks = new CallbackServer();
+  let wasl: WaslTestApp;
+  let organisation: TestOrganisation;
+  let inbox: { id: string; secret: string };
+  const officer = { email: 'noura@example.org', password: 'a-long-officer-password', name: 'نورة العتيبي' };
+  let profileDirectory: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebAppBuilt();
+    await callbacks.start();
+    // Two failures lock an account here, so the throttled message can be shown without many attempts.
+    wasl = await WaslTestApp.start({ OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true', LOGIN_MAX_FAILURES: '2' });
+    organisation = await wasl.createOrganisation('جمعية البر الخيرية');
+    const created = await wasl.request('POST', '/api/v1/users', {
+      token: organisation.adminToken,
+      body: { ...officer, role: UserRole.Officer },
+    });
+    expect(created.status).toBe(201);
+    inbox = await wasl.createApiInbox(organisation.adminToken, callbacks.url);
+    profileDirectory = await mkdtemp(join(tmpdir(), 'wasl-staff-chromium-'));
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGUMENTS });
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
+    page = await context.newPage();
+    page.setDefaultTimeout(8_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The 401 and 429 answers of the login step are expected; any other console error is a finding.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        pageErrors.push(message.text().slice(0, 300));
+    });
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await wasl?.close();
+    await callbacks.stop();
+    if (profileDirectory) await rm(profileDirectory, { recursive: true, force: true });
+  });
+
+  function item(text: string) {
+    return page.locator('.conversation-item', { hasText: text });
+  }
+
+  async function beneficiaryWrites(messageId: string, from: { id: string; name: string; phone?: string }, text: string) {
+    const accepted = await wasl.postSigned(inbox, { messageId, from, text });
+    expect(accepted.status).toBe(202);
+  }
+
+  it('should serve the app at / with history fallback, compressed immutable assets and the gateway’s own routes untouched', async () => {
+    const index = await fetch(`${wasl.url}/`);
+    const html = await index.text();
+    expect(index.status).toBe(200);
+    expect(html).toContain('<html lang="ar" dir="rtl">');
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(html).not.toMatch(/<script>(?!<)/);
+
+    const deepLink = await fetch(`${wasl.url}/conversations/6f1c2d3e-0000-4000-8000-000000000001?view=mine`);
+    expect(deepLink.status).toBe(200);
+    expect(await deepLink.text()).toBe(html);
+
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const brotli = await fetch(`${wasl.url}${script}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(brotli.status).toBe(200);
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(brotli.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(brotli.headers.get('content-type')).toMatch(/javascript/);
+    const gzip = await fetch(`${wasl.url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+
+    const unknownApi = await wasl.request<{ code: string }>('GET', '/api/v1/no-such-route', { token: organisation.adminToken });
+    expect(unknownApi.status).toBe(404);
+    expect(unknownApi.body.code).toBe('NOT_FOUND');
+    expect((await fetch(`${wasl.url}/assets/missing-file.js`)).status).toBe(404);
+    expect((await fetch(`${wasl.url}/health`)).status).toBe(200);
+    expect((await fetch(`${wasl.url}/widget.js`)).headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('should refuse a wrong password and a throttled account in Arabic, then log the officer in for good', async () => {
+    await page.goto(`${wasl.url}/`);
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await page.getByLabel('البريد الإلكتروني').fill('nobody@example.org');
+    await page.getByLabel('كلمة المرور').fill('wrong-password');
+    await page.getByRole('button', { name: 'دخول' }).click();
+    await page.getByRole('alert').getByText('البريد الإلكتروني أو كلمة المرور غير صحيحة.').waitFor();
+    await page.getByRole('button', { name: 'دخول' }).click();
+    await page.getByRole('button', { name: 'دخول' }).click();
+    await page.getByRole('alert').getByText('محاولات دخول خاطئة كثيرة. انتظر بضع دقائق ثم حاول مرة أخرى.').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/web-login-ar.png` });
+
+    await page.getByLabel('البريد الإلكتروني').fill(officer.email);
+    await page.getByLabel('كلمة المرور').fill(officer.password);
+    await page.getByRole('button', { name: 'دخول' }).click();
+    await page.getByTestId('live-status').getByText('متصل').waitFor();
+    await page.reload();
+    await page.getByTestId('live-status').getByText('متصل').waitFor();
+    expect(await page.getByText(officer.name).count()).toBe(1);
+  });
+
+  it('should show a beneficiary’s new message in the open inbox without a reload, then send the reply to the callback and keep a note private', async () => {
+    await beneficiaryWrites(
+      'app-1',
+      { id: 'user-1', name: 'سارة القحطاني', phone: '0551234567' },
+      'السلام عليكم، متى يصدر قرار لجنة البحث؟',
+    );
+    await item('سارة القحطاني').getByText('السلام عليكم، متى يصدر قرار لجنة البحث؟').waitFor();
+    await item('سارة القحطاني').click();
+    await page.locator('.message-inbound', { hasText: 'متى يصدر قرار لجنة البحث' }).waitFor();
+    expect(page.url()).toMatch(/\/conversations\/[0-9a-f-]{36}$/);
+
+    await page.getByRole('button', { name: 'إسنادها إليّ' }).click();
+    await page.getByText('مُسندة إليك').waitFor();
+    await page.locator('.timeline-event[data-event-type="assigned"]', { hasText: officer.name }).waitFor();
+
+    const reply = 'وعليكم السلام، يصدر القرار خلال أسبوعين من دراسة الطلب';
+    const composer = page.locator('.composer textarea');
+    await composer.fill(reply);
+    await composer.press('Control+Enter');
+    // A second press before the first answer must not send twice.
+    await composer.press('Control+Enter');
+    await page.locator('.message-outbound', { hasText: reply }).waitFor();
+    const delivered = await eventually(
+      async () => callbacks.received.find((callback) => JSON.parse(callback.body).text === reply),
+      'the reply at the callback',
+    );
+    expect(JSON.parse(delivered.body)).toMatchObject({ event: 'message.created', to: { id: 'user-1' } });
+    await page.locator('.message-outbound .delivery-sent').waitFor();
+
+    await page.getByText('ملاحظة خاصة', { exact: true }).first().click();
+    const note = 'المستفيدة أرسلت صورة الهوية سابقاً';
+    await composer.fill(note);
+    await page.getByRole('button', { name: 'حفظ الملاحظة' }).click();
+    await page.locator('.message-note', { hasText: note }).waitFor();
+
+    // The beneficiary writes again while the conversation is open: it appears without a reload.
+    await beneficiaryWrites('app-2', { id: 'user-1', name: 'سارة القحطاني' }, 'شكراً جزيلاً');
+    await page.locator('.message-inbound', { hasText: 'شكراً جزيلاً' }).waitFor();
+    expect(callbacks.received.filter((callback) => JSON.parse(callback.body).text === reply)).toHaveLength(1);
+    expect(callbacks.received.some((callback) => JSON.parse(callback.body).text === note)).toBe(false);
+    expect(await page.locator('.message-outbound', { hasText: reply }).count()).toBe(1);
+    const hijri = await page.locator('.message-inbound time').first().getAttribute('title');
+    expect(hijri).toMatch(/هـ/);
+    await page.screenshot({ path: `${ARTIFACTS}/web-conversation-ar.png` });
+  });
+
+  it('should find a conversation typed with other hamza and ta marbuta forms', async () => {
+    await beneficiaryWrites('app-3', { id: 'user-2', name: 'أحمد الشهري' }, 'أرغب في مساعدة سكنية للأسرة');
+    await item('أحمد الشهري').waitFor();
+    const search = page.getByRole('searchbox');
+    await search.fill('مساعده سكنيه');
+    await page.waitForURL(/q=/);
+    await item('أحمد الشهري').waitFor();
+    await item('سارة القحطاني').waitFor({ state: 'detached' });
+    await search.fill('احمد');
+    await page.waitForURL(/q=%D8%A7%D8%AD%D9%85%D8%AF/);
+    await item('أحمد الشهري').waitFor();
+    expect(await page.locator('.conversation-item').count()).toBe(1);
+    await search.fill('');
+    await page.waitForURL((url) => !url.search.includes('q='));
+    await item('سارة القحطاني').waitFor();
+  });
+
+  it('should show a stored-XSS attempt in a name and a message as plain text', async () => {
+    await beneficiaryWrites('app-4', { id: 'user-3', name: XSS_NAME }, XSS_TEXT);
+    await item(XSS_NAME).waitFor();
+    await item(XSS_NAME).click();
+    await page.locator('.message-inbound', { hasText: XSS_TEXT }).waitFor();
+    expect(await page.locator('.conversation-name').innerText()).toBe(XSS_NAME);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __waslXss?: number }).__waslXss)).toBeUndefined();
+  });
+
+  it('should switch to English, left to right, remember it, and show one pane at a time on a phone', async () => {
+    await item('سارة القحطاني').click();
+    await page.locator('.message-note').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/web-inbox-ar.png` });
+    await page
+      .getByRole('button', { name: 'Language' })
+      .or(page.getByRole('button', { name: 'اللغة' }))
+      .click();
+    await page.getByText('Assigned to you').waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.reload();
+    await page.getByText('Assigned to you').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/web-inbox-en.png` });
+    await page.getByRole('button', { name: 'Language' }).click();
+    await page.getByText('مُسندة إليك').waitFor();
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'رجوع إلى صندوق الوارد' }).waitFor();
+    expect(await page.locator('.conversation-list').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/web-phone-conversation-ar.png` });
+    await page.getByRole('button', { name: 'رجوع إلى صندوق الوارد' }).click();
+    await item('سارة القحطاني').waitFor();
+    expect(await page.locator('.conversation-pane').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/web-phone-inbox-ar.png` });
+    expect(pageErrors).toEqual([]);
+  });
+});
