@@ -2,6 +2,7 @@ import { ApiException } from './api.exception';
 import { normaliseText } from './normalise-text.util';
 import { isStorableAttachmentUrl } from './storable-url.util';
 import { UNSAFE_TEXT } from './unsafe-text.constant';
+import { validateInput } from './validate-input.util';
 import { sanitiseUntrustedJson } from './untrusted-json.util';
 
 describe(normaliseText.name, () => {
@@ -70,5 +71,13 @@ describe(isStorableAttachmentUrl.name, () => {
     expect(isStorableAttachmentUrl('https://api.twilio.com/2010-04-01/Accounts/AC/Messages/MM/Media/ME1')).toBe(true);
     expect(isStorableAttachmentUrl('/webchat/files/inbox/visitor/file.png?signature=abc')).toBe(true);
     expect(isStorableAttachmentUrl('http://127.0.0.1:4010/Recordings/RE1', ['http://127.0.0.1:4010'])).toBe(true);
+  });
+});
+
+describe('validateInput on input that did not come through the body parser', () => {
+  class Shape {}
+
+  it('should answer a constructor key with a 400, not a TypeError', () => {
+    expect(() => validateInput(Shape, { constructor: 'x', nested: { constructor: {} } })).toThrow(ApiException);
   });
 });

@@ -19,8 +19,16 @@ export function validateInput<T extends object>(type: ClassConstructor<T>, input
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw ApiException.validation([{ field: 'body', message: 'must be a JSON object' }]);
   }
-  const instance = plainToInstance(type, input);
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: false });
+  let instance: T;
+  let errors: ValidationError[];
+  try {
+    instance = plainToInstance(type, input);
+    errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: false });
+  } catch {
+    // class-transformer and class-validator throw on shapes they cannot walk (a `constructor` key, deep nesting)
+    // when the input did not come through the gateway's body parser: still the caller's input, still a 400.
+    throw ApiException.validation([{ field: 'body', message: 'has a shape that cannot be read' }]);
+  }
   if (errors.length > 0) throw ApiException.validation(flatten(errors));
   return instance;
 }
