@@ -211,11 +211,10 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
     // A returning visitor is counted by its token (its signature part), a new one by its address.
     const returning = typeof auth.visitorToken === 'string' && auth.visitorToken.length > 43;
     const subject = returning ? `visitor:${(auth.visitorToken as string).slice(-43)}` : `address:${socket.handshake.address}`;
+    // PostgreSQL reads a UUID in any letter case, so the bucket must too, or changing case would reset the count.
+    const inboxKey = typeof auth.inboxId === 'string' && isUUID(auth.inboxId.trim()) ? auth.inboxId.trim().toLowerCase() : 'invalid';
     if (
-      !(await this.rateLimiter.allows(
-        `connect:${String(auth.inboxId)}:${subject}`,
-        returning ? WEBCHAT_CONNECTION_LIMIT : WEBCHAT_NEW_VISITOR_LIMIT,
-      ))
+      !(await this.rateLimiter.allows(`connect:${inboxKey}:${subject}`, returning ? WEBCHAT_CONNECTION_LIMIT : WEBCHAT_NEW_VISITOR_LIMIT))
     ) {
       throw new WebChatRefusal(WebChatRefusalCode.RateLimited, 'Too many connections; wait a moment');
     }
