@@ -18,6 +18,11 @@ export enum AuditAction {
   LoginSucceeded = 'auth.login_succeeded',
   LoginFailed = 'auth.login_failed',
   TeamCreated = 'team.created',
+  ContactExported = 'contact.exported',
+  ContactCorrected = 'contact.corrected',
+  ContactErased = 'contact.erased',
+  RetentionSettingsChanged = 'retention.settings_changed',
+  RetentionApplied = 'retention.applied',
 }
 
 export interface AuditEntry {
