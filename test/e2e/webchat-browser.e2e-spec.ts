@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { io, Socket } from 'socket.io-client';
+import { randomUUID } from 'node:crypto';
+import { ProviderSandbox } from '../../apps/sandbox/src/provider-sandbox.server';
+import { createTwilioInbox, postTwilioForm, saudiMobile } from '../support/twilio-inbox.helper';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 
 interface ConversationItem {
@@ -137,5 +140,77 @@ describe('Web chat widget in headless Chromium (/demo → officer → reply → 
     await page.getByRole('button', { name: 'Chat with us' }).waitFor();
     expect(await page.locator('#wasl-webchat').getAttribute('dir')).toBe('ltr');
     // A real browser round trip with a reload takes a few seconds; the suite default is too tight for it.
+  }, 30_000);
+
+  it('should let a visitor prove their mobile number with the code sent by SMS and join their file', async () => {
+    const sandbox = new ProviderSandbox({ callbackDelayMs: 0 });
+    await sandbox.start();
+    let visitorPage: Page | undefined;
+    try {
+      const smsInbox = await createTwilioInbox(wasl, organisation.adminToken, 'sms', sandbox.url);
+      const verifying = await wasl.request<{ id: string }>('POST', '/api/v1/inboxes', {
+        token: organisation.adminToken,
+        body: { channel: 'webchat', name: 'محادثة مع التحقق', settings: { phoneVerification: { smsInboxId: smsInbox.id } } },
+      });
+      expect(verifying.status).toBe(201);
+      // The beneficiary is known by SMS: the provider asserts the number.
+      const phone = saudiMobile('7788');
+      const sms = await postTwilioForm(wasl, `/webhooks/twilio/${smsInbox.id}/sms`, smsInbox.authToken, {
+        MessageSid: `SM${randomUUID().replace(/-/g, '')}`,
+        AccountSid: smsInbox.accountSid,
+        From: phone,
+        To: smsInbox.phoneNumber,
+        Body: 'أرسلت طلبي بالرسائل النصية',
+        NumMedia: '0',
+      });
+      expect(sms.status).toBe(200);
+      const known = await eventually(async () => {
+        const rows: Array<{ contact_id: string }> = await wasl.dataSource.query(
+          "SELECT contact_id FROM contact_identities WHERE kind = 'phone' AND value = $1",
+          [phone],
+        );
+        return rows[0]?.contact_id;
+      }, 'the SMS contact');
+
+      // The widget keeps its token per inbox, so the first test's visitor in this browser does not interfere.
+      visitorPage = await browser.newPage();
+      visitorPage.setDefaultTimeout(8_000);
+      await visitorPage.goto(`${wasl.url}/demo?inbox=${verifying.body.id}`);
+      await visitorPage.getByRole('button', { name: 'راسلنا' }).click();
+      await visitorPage.getByLabel('الاسم').fill('منى');
+      await visitorPage.getByLabel('رقم الجوال').fill(phone);
+      await visitorPage.getByRole('button', { name: 'ابدأ المحادثة' }).click();
+      await visitorPage.getByLabel('رسالتك').fill('هل وصل طلبي؟');
+      await visitorPage.getByLabel('رسالتك').press('Enter');
+      await visitorPage.getByText('هل وصل طلبي؟').waitFor();
+      // Until the code is entered, the typed number is only a claim: the chat is a contact of its own.
+      const claimed = await eventually(async () => {
+        const rows: Array<{ contact_id: string }> = await wasl.dataSource.query(
+          "SELECT m.contact_id FROM messages m WHERE m.inbox_id = $1 AND m.text = 'هل وصل طلبي؟'",
+          [verifying.body.id],
+        );
+        return rows[0]?.contact_id;
+      }, 'the visitor’s message');
+      expect(claimed).not.toBe(known);
+
+      await visitorPage.getByRole('button', { name: 'أرسل رمز التحقق' }).click();
+      const sent = await eventually(async () => sandbox.messages.find((message) => message.to === phone), 'the code by SMS');
+      const code = /\d{6}/.exec(sent.body)![0];
+      await visitorPage.getByLabel('رمز التحقق').fill(code);
+      await mkdir('test-artifacts', { recursive: true });
+      await visitorPage.screenshot({ path: 'test-artifacts/webchat-widget-verification.png' });
+      await visitorPage.getByRole('button', { name: 'تأكيد' }).click();
+      await visitorPage.getByText('تم التحقق من رقم جوالك.').waitFor();
+      await visitorPage.getByText('هل وصل طلبي؟').waitFor();
+      const joined: Array<{ contact_id: string }> = await wasl.dataSource.query(
+        "SELECT contact_id FROM messages WHERE inbox_id = $1 AND text = 'هل وصل طلبي؟'",
+        [verifying.body.id],
+      );
+      expect(joined[0].contact_id).toBe(known);
+      expect(await visitorPage.locator('#wasl-webchat .verify').isVisible()).toBe(false);
+    } finally {
+      await visitorPage?.close();
+      await sandbox.stop();
+    }
   }, 30_000);
 });

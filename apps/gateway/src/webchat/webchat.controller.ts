@@ -87,7 +87,12 @@ export class WebChatController {
     try {
       const webChat = await this.sessions.loadInbox(inboxId);
       this.allowOrigin(request, response, webChat.settings);
-      return { name: webChat.inbox.name, preChat: webChat.settings.preChat, greeting: webChat.settings.greeting ?? null };
+      return {
+        name: webChat.inbox.name,
+        preChat: webChat.settings.preChat,
+        greeting: webChat.settings.greeting ?? null,
+        phoneVerification: webChat.settings.phoneVerification !== undefined,
+      };
     } catch (error) {
       throw asApiException(error);
     }

@@ -49,6 +49,15 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
       badType: 'يُقبل فقط الصور (PNG أو JPEG) وملفات PDF',
       failed: 'تعذّر إرسال الرسالة، حاول مرة أخرى',
       attachment: 'مرفق',
+      verifyPrompt: 'أكِّد رقم جوالك لتُربط محادثتك بملفك لدى الجمعية.',
+      sendCode: 'أرسل رمز التحقق',
+      resendCode: 'أعد إرسال الرمز',
+      code: 'رمز التحقق',
+      confirm: 'تأكيد',
+      codeSent: 'أرسلنا رمز التحقق برسالة نصية إلى',
+      codeInvalid: 'الرمز غير صحيح أو انتهت صلاحيته',
+      verified: 'تم التحقق من رقم جوالك.',
+      noPhone: 'أدخل رقم جوالك في بداية المحادثة أولًا',
     },
     en: {
       open: 'Chat with us',
@@ -80,6 +89,15 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
       badType: 'Only PNG or JPEG images and PDF files are accepted',
       failed: 'The message could not be sent; try again',
       attachment: 'Attachment',
+      verifyPrompt: 'Confirm your mobile number to link this chat to your file at the association.',
+      sendCode: 'Send a verification code',
+      resendCode: 'Send the code again',
+      code: 'Verification code',
+      confirm: 'Confirm',
+      codeSent: 'We sent a verification code by SMS to',
+      codeInvalid: 'The code is wrong or has expired',
+      verified: 'Your mobile number is confirmed.',
+      noPhone: 'Give your mobile number when starting the chat first',
     },
   }[locale];
 
@@ -138,6 +156,11 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
   form.composer textarea { resize: none; height: 42px; }
   .icon { background: #e5e7eb; color: #111827; border: 0; border-radius: 8px; padding: 11px; cursor: pointer; line-height: 0; }
   .status { font-size: 12px; color: #b91c1c; padding: 0 12px; }
+  .verify { padding: 8px 12px; background: #fef3c7; font-size: 13px; display: flex; flex-direction: column; gap: 6px; }
+  .verify p { margin: 0; }
+  .verify form { display: flex; gap: 6px; }
+  .verify input { font-size: 15px; padding: 6px 8px; letter-spacing: .2em; direction: ltr; text-align: center; }
+  .verify .secondary { background: #fff; color: #0f766e; border: 1px solid #0f766e; border-radius: 8px; padding: 6px 10px; cursor: pointer; }
   @media (max-width: 480px) {
     .panel { inset: 0; width: 100vw; max-width: 100vw; height: 100%; max-height: 100%; border-radius: 0; }
   }
@@ -147,6 +170,11 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
   <header><div style="flex:1"><h2></h2><p class="team"></p></div><button class="close" type="button">×</button></header>
   <form class="prechat" novalidate hidden></form>
   <div class="chat" hidden>
+    <div class="verify" hidden>
+      <p class="verify-text"></p>
+      <button class="secondary request-code" type="button"></button>
+      <form class="code-form" hidden><input class="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6"><button class="primary" type="submit"></button></form>
+    </div>
     <div class="log" role="log" aria-live="polite"></div>
     <div class="typing" aria-live="polite"></div>
     <div class="status" role="status"></div>
@@ -175,6 +203,11 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
   const attachButton = pick<HTMLButtonElement>('.attach');
   const fileInput = pick<HTMLInputElement>('.file');
   const sendButton = pick<HTMLButtonElement>('.send');
+  const verifyBar = pick<HTMLDivElement>('.verify');
+  const verifyText = pick<HTMLParagraphElement>('.verify-text');
+  const requestCodeButton = pick<HTMLButtonElement>('.request-code');
+  const codeForm = pick<HTMLFormElement>('.code-form');
+  const codeInput = pick<HTMLInputElement>('.code');
   launcher.textContent = strings.open;
   closeButton.setAttribute('aria-label', strings.close);
   pick<HTMLParagraphElement>('.team').textContent = strings.team;
@@ -185,6 +218,10 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
   attachButton.title = strings.attach;
   sendButton.textContent = strings.send;
   title.textContent = strings.open;
+  verifyText.textContent = strings.verifyPrompt;
+  requestCodeButton.textContent = strings.sendCode;
+  codeInput.setAttribute('aria-label', strings.code);
+  (codeForm.querySelector('button') as HTMLButtonElement).textContent = strings.confirm;
 
   let socket: WidgetSocket | undefined;
   let preChatRules: Record<string, Rule> = { name: 'required', phone: 'required', email: 'optional' };
@@ -192,12 +229,24 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
   const unread = new Set<string>();
   let typingTimer: number | undefined;
   let lastTypingSentAt = 0;
+  // Set by the inbox's configuration: the visitor may prove their mobile number with a code sent by SMS.
+  let phoneVerification = false;
+  // After verification the history is the verified person's, so the log is drawn again from it.
+  let redrawOnNextSession = false;
+  const verifiedKey = `${storageKey}:verified`;
 
   function storedToken(): string | undefined {
     try {
       return localStorage.getItem(storageKey) ?? undefined;
     } catch {
       return undefined;
+    }
+  }
+  function storedVerified(): boolean {
+    try {
+      return localStorage.getItem(verifiedKey) === '1';
+    } catch {
+      return false;
     }
   }
   function storeToken(token: string | undefined): void {
@@ -366,6 +415,12 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
     socket = connection;
     connection.on('session', (session: { visitorToken: string }) => {
       storeToken(session.visitorToken);
+      if (redrawOnNextSession) {
+        redrawOnNextSession = false;
+        log.innerHTML = '';
+        shown.clear();
+      }
+      verifyBar.hidden = !phoneVerification || Boolean(identifier) || storedVerified();
       // Reconnections (network change, gateway restart) reuse the token, never the pre-chat answers.
       connection.auth = { inboxId, visitorToken: session.visitorToken, locale, ...(identifier ? { identifier, identifierHash } : {}) };
       statusLine.textContent = '';
@@ -491,15 +546,57 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
       .catch(() => (statusLine.textContent = strings.failed));
   });
 
+  requestCodeButton.addEventListener('click', () => {
+    socket?.timeout(10_000).emit('verification:request', {}, (error: Error | null, answer: { sentTo?: string; error?: Refusal }) => {
+      if (error || !answer.sentTo) {
+        const missingPhone = answer?.error?.fields?.some((problem) => problem.field === 'phone');
+        verifyText.textContent = missingPhone ? strings.noPhone : (answer?.error?.message ?? strings.failed);
+        return;
+      }
+      // A phone number reads left to right inside Arabic text.
+      const number = document.createElement('bdi');
+      number.dir = 'ltr';
+      number.textContent = answer.sentTo;
+      requestCodeButton.textContent = strings.resendCode;
+      verifyText.replaceChildren(`${strings.codeSent} `, number);
+      codeForm.hidden = false;
+      codeInput.focus();
+    });
+  });
+  codeForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    redrawOnNextSession = true;
+    socket
+      ?.timeout(10_000)
+      .emit('verification:confirm', { code: codeInput.value.trim() }, (error: Error | null, answer: { error?: Refusal }) => {
+        if (error || answer.error) {
+          redrawOnNextSession = false;
+          verifyText.textContent = strings.codeInvalid;
+          return;
+        }
+        try {
+          localStorage.setItem(verifiedKey, '1');
+        } catch {
+          // Without storage the bar simply shows again on the next page view.
+        }
+        verifyBar.hidden = true;
+        statusLine.textContent = '';
+        codeInput.value = '';
+        codeForm.hidden = true;
+        typingLine.textContent = strings.verified;
+      });
+  });
+
   fetch(`${base}/webchat/inboxes/${encodeURIComponent(inboxId)}/config`)
     .then(async (response) => {
       if (!response.ok) {
         statusLine.textContent = response.status === 403 ? strings.refused : strings.failed;
         return;
       }
-      const config = (await response.json()) as { name: string; preChat: Record<string, Rule> };
+      const config = (await response.json()) as { name: string; preChat: Record<string, Rule>; phoneVerification?: boolean };
       title.textContent = config.name;
       preChatRules = config.preChat;
+      phoneVerification = config.phoneVerification === true;
       if (storedToken() || identifier) connect({});
       else showPreChat();
     })
