@@ -13,3 +13,4 @@ export * from './normalise-text.util';
 export * from './unsafe-text.constant';
 export * from './untrusted-json.util';
 export * from './storable-url.util';
+export * from './redact-for-log.util';

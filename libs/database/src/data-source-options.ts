@@ -4,6 +4,7 @@ import { DataSourceOptions } from 'typeorm';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { DatabaseQueryLogger } from './database-query.logger';
 import { resolvePortableColumns } from './portable-column.decorator';
 import { foldForSearch, SEARCH_FOLD_FUNCTION } from './search';
 import { mkdirSync } from 'node:fs';
@@ -38,6 +39,7 @@ export function buildDataSourceOptions(database: WaslConfig['database'], entitie
     migrationsTableName: 'schema_migrations',
     namingStrategy: new SnakeNamingStrategy(),
     logging: ['error' as const],
+    logger: new DatabaseQueryLogger(),
   };
   if (database.kind === 'postgres') {
     return {
