@@ -5,6 +5,7 @@ export * from './auth/auth.service';
 export * from './auth/authenticated-user';
 export * from './auth/login-throttled.exception';
 export * from './auth/password-hasher';
+export * from './auth/session-cookie';
 export * from './entities/organisation.entity';
 export * from './entities/team.entity';
 export * from './entities/user-role.enum';

@@ -1,9 +1,11 @@
-import { AuthenticatedUser, AuthService, CurrentUser, LoginThrottledException, Public } from '@app/identity';
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { WaslConfig } from '@app/config';
+import { AuthenticatedUser, AuthService, CSRF_COOKIE, CurrentUser, LoginThrottledException, Public, SESSION_COOKIE } from '@app/identity';
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthenticatedUserResponse, LoginResponse } from './login-response.dto';
+import { randomBytes } from 'node:crypto';
+import { AuthenticatedUserResponse, LoginResponse, WebSessionResponse } from './login-response.dto';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@example.org' }) @IsEmail() @MaxLength(320) email: string;
@@ -17,7 +19,10 @@ export class LoginDto {
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly config: WaslConfig,
+  ) {}
 
   @Public()
   @Post('login')
@@ -35,6 +40,44 @@ export class AuthController {
       if (error instanceof LoginThrottledException) reply.header('retry-after', String(error.retryAfterSeconds));
       throw error;
     }
+  }
+
+  // The staff web app's login: the same checks and throttling, but the token goes into an httpOnly cookie
+  // that the page's scripts never see; the answer carries the CSRF token instead.
+  @Public()
+  @Post('session')
+  @HttpCode(200)
+  @ApiOkResponse({ type: WebSessionResponse })
+  async startWebSession(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ user: AuthenticatedUser; csrfToken: string }> {
+    const { accessToken, user } = await this.login(body, request, reply);
+    const csrfToken = randomBytes(32).toString('base64url');
+    const maxAge = this.config.security.accessTokenTtlSeconds;
+    reply.header('set-cookie', [
+      this.cookie(SESSION_COOKIE, accessToken, maxAge, true),
+      // Readable by the app, which repeats it in the X-CSRF-Token header; another site can neither read nor send it.
+      this.cookie(CSRF_COOKIE, csrfToken, maxAge, false),
+    ]);
+    return { user, csrfToken };
+  }
+
+  // Public, so that an expired session can still be cleared.
+  @Public()
+  @Delete('session')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session cookies are cleared' })
+  endWebSession(@Res({ passthrough: true }) reply: FastifyReply): void {
+    reply.header('set-cookie', [this.cookie(SESSION_COOKIE, '', 0, true), this.cookie(CSRF_COOKIE, '', 0, false)]);
+  }
+
+  private cookie(name: string, value: string, maxAgeSeconds: number, httpOnly: boolean): string {
+    const secure = this.config.http.publicUrl.startsWith('https:');
+    return [`${name}=${value}`, 'Path=/', `Max-Age=${maxAgeSeconds}`, 'SameSite=Strict', httpOnly ? 'HttpOnly' : '', secure ? 'Secure' : '']
+      .filter(Boolean)
+      .join('; ');
   }
 
   @ApiBearerAuth()

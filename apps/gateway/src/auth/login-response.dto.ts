@@ -13,3 +13,8 @@ export class LoginResponse {
   @ApiProperty({ description: 'Bearer token for the REST API and the /agents socket' }) accessToken: string;
   @ApiProperty({ type: AuthenticatedUserResponse }) user: AuthenticatedUserResponse;
 }
+
+export class WebSessionResponse {
+  @ApiProperty({ type: AuthenticatedUserResponse }) user: AuthenticatedUserResponse;
+  @ApiProperty({ description: 'Repeat in the X-CSRF-Token header of every POST, PATCH, PUT and DELETE' }) csrfToken: string;
+}

@@ -1,5 +1,5 @@
 import { WaslConfig } from '@app/config';
-import { AuthenticatedUser, AuthService, INBOX_ROLES } from '@app/identity';
+import { AuthenticatedUser, AuthService, INBOX_ROLES, readCookie, SESSION_COOKIE } from '@app/identity';
 import { AGENTS_NAMESPACE, organisationRoom } from '@app/realtime';
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
@@ -47,7 +47,9 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   }
 
   async handleConnection(socket: Socket): Promise<void> {
-    const raw = socket.handshake.auth?.token ?? socket.handshake.headers.authorization;
+    // The web app's browser sends its httpOnly session cookie with the handshake instead of a token.
+    const raw =
+      socket.handshake.auth?.token ?? socket.handshake.headers.authorization ?? readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     const token = typeof raw === 'string' ? raw.replace(/^Bearer\s+/i, '') : undefined;
     const session = token ? await this.auth.authenticateSession(token).catch(() => undefined) : undefined;
     if (!session || !INBOX_ROLES.includes(session.user.role)) {

@@ -13,6 +13,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string | undefined,
     message: string,
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -23,13 +24,14 @@ export const api = createClient<paths>({ baseUrl: '' });
 
 api.use({
   onRequest({ request }) {
+    // The session cookie goes with every request on its own; changes also need the CSRF token.
     const session = currentSession();
-    if (session) request.headers.set('authorization', `Bearer ${session.accessToken}`);
+    if (session && request.method !== 'GET') request.headers.set('x-csrf-token', session.csrfToken);
     return request;
   },
   onResponse({ request, response }) {
     // An expired or revoked token ends the session; the login page takes over.
-    if (response.status === 401 && !request.url.endsWith('/api/v1/auth/login')) setSession(null);
+    if (response.status === 401 && !request.url.endsWith('/api/v1/auth/session')) setSession(null);
     return response;
   },
 });
@@ -39,7 +41,8 @@ export async function unwrap<Data>(call: Promise<{ data?: Data; error?: unknown;
   const { data, error, response } = await call;
   if (error !== undefined || data === undefined) {
     const body = (error ?? {}) as { code?: string; message?: string };
-    throw new ApiError(response.status, body.code, body.message ?? response.statusText);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new ApiError(response.status, body.code, body.message ?? response.statusText, retryAfter > 0 ? retryAfter : null);
   }
   return data;
 }

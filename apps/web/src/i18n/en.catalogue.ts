@@ -11,6 +11,7 @@ export const en: WaslCatalogue = {
     submit: 'Log in',
     wrongCredentials: 'Wrong e-mail or password.',
     throttled: 'Too many failed attempts. Wait a few minutes, then try again.',
+    throttledFor: 'Too many failed attempts. Try again in {{seconds}} seconds.',
     failed: 'Could not log in. Check the connection and try again.',
   },
   nav: { inbox: 'Inbox', logout: 'Log out', live: 'Live', offline: 'Offline' },

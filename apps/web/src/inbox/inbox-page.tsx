@@ -4,10 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { ConversationPane } from '../conversation/conversation-pane';
 import { useAgentsSocket } from '../realtime/use-agents-socket';
 import { conversationIdOf, navigate, useLocation } from '../routing/use-location';
+import { api } from '../api/api-client';
 import { Session, setSession } from '../session/session-store';
 import { LanguageSwitch } from '../shared/language-switch';
 import { ConversationList } from './conversation-list';
 import { parseInboxFilters, serialiseInboxFilters } from './inbox-filters';
+
+// The server clears the session cookies; the page forgets the session even if that request fails.
+async function logOut(): Promise<void> {
+  await api.DELETE('/api/v1/auth/session').catch(() => undefined);
+  setSession(null);
+}
 
 // Below 768 px one pane at a time: the list, or the open conversation with a way back.
 const ONE_PANE_QUERY = '(max-width: 767px)';
@@ -18,7 +25,7 @@ export function InboxPage({ session }: { session: Session }) {
   const filters = parseInboxFilters(search);
   const selectedId = conversationIdOf(pathname);
   const onePane = useMediaQuery(ONE_PANE_QUERY) ?? false;
-  const live = useAgentsSocket(session.accessToken);
+  const live = useAgentsSocket(session.user.id);
   const listSearch = serialiseInboxFilters(filters);
 
   const showList = !onePane || !selectedId;
@@ -43,7 +50,7 @@ export function InboxPage({ session }: { session: Session }) {
             <bdi>{session.user.name}</bdi> · {t(`roles.${session.user.role}`)}
           </Text>
           <LanguageSwitch />
-          <Button variant="default" size="compact-sm" onClick={() => setSession(null)}>
+          <Button variant="default" size="compact-sm" onClick={() => void logOut()}>
             {t('nav.logout')}
           </Button>
         </Group>

@@ -5,29 +5,31 @@ import { api, ApiError, unwrap } from '../api/api-client';
 import { setSession } from '../session/session-store';
 import { LanguageSwitch } from '../shared/language-switch';
 
-function loginErrorKey(error: unknown): string {
-  if (error instanceof ApiError && error.status === 401) return 'login.wrongCredentials';
-  if (error instanceof ApiError && error.status === 429) return 'login.throttled';
-  return 'login.failed';
+function loginError(error: unknown): { key: string; seconds?: number } {
+  if (error instanceof ApiError && error.status === 401) return { key: 'login.wrongCredentials' };
+  if (error instanceof ApiError && error.status === 429 && error.retryAfterSeconds) {
+    return { key: 'login.throttledFor', seconds: error.retryAfterSeconds };
+  }
+  if (error instanceof ApiError && error.status === 429) return { key: 'login.throttled' };
+  return { key: 'login.failed' };
 }
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errorKey, setErrorKey] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ key: string; seconds?: number } | null>(null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (pending) return;
     setPending(true);
-    setErrorKey(null);
+    setFailure(null);
     try {
-      const session = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
-      setSession(session);
+      setSession(await unwrap(api.POST('/api/v1/auth/session', { body: { email, password } })));
     } catch (error) {
-      setErrorKey(loginErrorKey(error));
+      setFailure(loginError(error));
       setPending(false);
     }
   }
@@ -46,9 +48,9 @@ export function LoginPage() {
           <Title order={2} size="h4">
             {t('login.title')}
           </Title>
-          {errorKey && (
+          {failure && (
             <Alert color="red" role="alert">
-              {t(errorKey)}
+              {t(failure.key, { seconds: failure.seconds?.toLocaleString(i18n.language === 'ar' ? 'ar-SA' : 'en-GB') })}
             </Alert>
           )}
           <TextInput

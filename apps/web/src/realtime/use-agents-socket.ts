@@ -25,14 +25,15 @@ function listRefresher(queryClient: QueryClient): () => void {
 }
 
 // Live updates for the organisation: the server sends events, the cache is patched or refetched.
-export function useAgentsSocket(accessToken: string | null): boolean {
+// The handshake carries the httpOnly session cookie (same origin), so no token is handed to scripts.
+export function useAgentsSocket(userId: string | null): boolean {
   const queryClient = useQueryClient();
   const [connected, setConnected] = useState(false);
 
   useEffect(() => {
-    if (!accessToken) return;
+    if (!userId) return;
     const refreshLists = listRefresher(queryClient);
-    const socket = io('/agents', { auth: { token: accessToken }, transports: ['websocket'] });
+    const socket = io('/agents', { transports: ['websocket'], withCredentials: true });
     socket.on('ready', () => {
       setConnected(true);
       // Anything missed while disconnected is read again.
@@ -56,7 +57,7 @@ export function useAgentsSocket(accessToken: string | null): boolean {
       socket.close();
       setConnected(false);
     };
-  }, [accessToken, queryClient]);
+  }, [userId, queryClient]);
 
   return connected;
 }

@@ -2,21 +2,22 @@ import { useSyncExternalStore } from 'react';
 import type { components } from '../api/schema';
 
 export type SessionUser = components['schemas']['AuthenticatedUserResponse'];
+// The access token lives in an httpOnly cookie the page cannot read; the page keeps who is logged in and the
+// CSRF token it repeats on every change, so a reload keeps the officer logged in.
 export interface Session {
-  accessToken: string;
   user: SessionUser;
+  csrfToken: string;
 }
 
-// This slice keeps the bearer token in localStorage so a reload keeps the officer logged in; the issue's
-// target is an httpOnly cookie with CSRF protection, which the browser's scripts cannot read at all.
-const SESSION_KEY = 'wasl.session';
+const SESSION_KEY = 'wasl.web-session';
 const listeners = new Set<() => void>();
 let current: Session | null = read();
 
 function read(): Session | null {
   try {
     const raw = localStorage.getItem(SESSION_KEY);
-    return raw ? (JSON.parse(raw) as Session) : null;
+    const session = raw ? (JSON.parse(raw) as Partial<Session>) : null;
+    return session?.user && session.csrfToken ? (session as Session) : null;
   } catch {
     return null;
   }

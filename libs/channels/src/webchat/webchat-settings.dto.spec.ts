@@ -19,11 +19,17 @@ describe(parseWebChatSettings.name, () => {
 
   it('should name every invalid field', () => {
     try {
-      parseWebChatSettings({ preChat: { phone: 'sometimes' }, workingHours: { from: '25:00', days: [7] }, allowedOrigins: 'x' });
+      parseWebChatSettings({
+        preChat: { phone: 'sometimes' },
+        workingHours: { from: '25:00', days: [7], timeZone: 'Mars/Olympus' },
+        allowedOrigins: 'x',
+      });
       fail('expected a validation error');
     } catch (error) {
       const fields = (error as { fields: { field: string }[] }).fields.map((item) => item.field);
-      expect(fields).toEqual(expect.arrayContaining(['preChat.phone', 'workingHours.from', 'workingHours.days', 'allowedOrigins']));
+      expect(fields).toEqual(
+        expect.arrayContaining(['preChat.phone', 'workingHours.from', 'workingHours.days', 'workingHours.timeZone', 'allowedOrigins']),
+      );
     }
   });
 });

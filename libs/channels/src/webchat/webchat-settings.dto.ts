@@ -7,6 +7,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsTimeZone,
   IsUUID,
   Matches,
   Max,
@@ -26,7 +27,8 @@ export class PreChatSettingsDto {
 
 export class WorkingHoursDto {
   // An IANA zone; Saudi associations work on Asia/Riyadh time whatever the server's clock says.
-  @IsOptional() @IsString() @MaxLength(60) timeZone?: string;
+  // Checked against the runtime's time-zone database: a zone it does not know would silently break every auto-reply.
+  @IsOptional() @IsString() @MaxLength(60) @IsTimeZone({ message: 'must be an IANA time zone such as Asia/Riyadh' }) timeZone?: string;
   // 0 is Sunday; the Saudi working week is Sunday to Thursday.
   @IsOptional() @IsArray() @ArrayMaxSize(7) @IsInt({ each: true }) @Min(0, { each: true }) @Max(6, { each: true }) days?: number[];
   @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/) from?: string;
