@@ -1,4 +1,5 @@
 import { isUUID } from 'class-validator';
+import { WaslConfig } from '@app/config';
 import { ApiErrorCode, ApiException, normaliseText } from '@app/common';
 import { Public } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
@@ -59,6 +60,7 @@ export class WebChatController {
     private readonly rateLimiter: WebChatRateLimiter,
     private readonly inboxes: InboxesService,
     private readonly organisations: OrganisationsService,
+    private readonly waslConfig: WaslConfig,
   ) {}
 
   @Get('widget.js')
@@ -78,7 +80,12 @@ export class WebChatController {
     if (!inboxId && organisation) {
       inboxId = (await this.inboxes.list(organisation.id)).find((item) => item.channel === 'webchat' && item.active)?.id;
     }
-    return webChatDemoPage({ inboxId, locale: locale === 'en' ? 'en' : 'ar', organisationName: organisation?.name ?? 'جمعيتي' });
+    return webChatDemoPage({
+      inboxId,
+      locale: locale === 'en' ? 'en' : 'ar',
+      organisationName: organisation?.name ?? 'جمعيتي',
+      publicUrl: this.waslConfig.http.publicUrl,
+    });
   }
 
   // What the widget needs before the visitor connects: the inbox's name and which pre-chat fields it asks for.

@@ -3,12 +3,19 @@ function escapeHtml(value: string): string {
 }
 
 // /demo: a sample association page with the widget embedded, so a new install shows web chat working at once.
-export function webChatDemoPage(input: { inboxId?: string; locale: 'ar' | 'en'; organisationName: string }): string {
+// Without a web-chat inbox it says how to create one, with commands that run as shown from the install folder.
+export function webChatDemoPage(input: { inboxId?: string; locale: 'ar' | 'en'; organisationName: string; publicUrl: string }): string {
+  const url = escapeHtml(input.publicUrl);
   const embed = input.inboxId
-    ? `<script src="/widget.js" data-inbox="${escapeHtml(input.inboxId)}" data-locale="${input.locale}"></script>`
-    : `<section class="card"><h2>لا توجد قناة محادثة بعد</h2><p>أنشئ قناة محادثة الموقع ثم أعد تحميل هذه الصفحة:</p>
-<pre dir="ltr">curl -X POST $URL/api/v1/inboxes -H "authorization: Bearer $TOKEN" -H "content-type: application/json" \\
-  -d '{"channel":"webchat","name":"محادثة الموقع","settings":{"allowedOrigins":["https://www.example.org"]}}'</pre></section>`;
+    ? `<section class="card"><h2>تواصل معنا</h2><p>اضغط زر «راسلنا» أسفل الصفحة للتحدث مع موظف علاقات المستفيدين دون تثبيت أي تطبيق.</p></section>
+  <script src="/widget.js" data-inbox="${escapeHtml(input.inboxId)}" data-locale="${input.locale}"></script>`
+    : `<section class="card"><h2>لا توجد قناة «محادثة الموقع» بعد</h2>
+<p>أنشئ قناة محادثة الموقع بحساب المسؤول (بياناته في الملف <code dir="ltr">var/secrets.env</code>)، ثم أعد تحميل هذه الصفحة. من مجلد وصل:</p>
+<pre dir="ltr">source &lt;(grep ^WASL_ADMIN var/secrets.env | sed 's/^/export /')
+TOKEN=$(curl -s ${url}/api/v1/auth/login -H 'content-type: application/json' \\
+  -d "{\\"email\\":\\"$WASL_ADMIN_EMAIL\\",\\"password\\":\\"$WASL_ADMIN_PASSWORD\\"}" | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')
+curl -s ${url}/api/v1/inboxes -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
+  -d '{"channel":"webchat","name":"محادثة الموقع"}'</pre></section>`;
   return `<!doctype html>
 <html lang="ar" dir="rtl">
 <head>
@@ -28,7 +35,6 @@ export function webChatDemoPage(input: { inboxId?: string; locale: 'ar' | 'en'; 
 <header><h1>${escapeHtml(input.organisationName)}</h1><p>نخدم المستفيدين من حيث هم، وبأيسر الطرق.</p></header>
 <main>
   <section class="card"><h2>خدماتنا</h2><p>استقبال طلبات الدعم (طلب دعم مستفيد)، ومتابعة المعاملات، والإجابة عن الاستفسارات عبر قنوات متعددة.</p></section>
-  <section class="card"><h2>تواصل معنا</h2><p>اضغط زر «راسلنا» أسفل الصفحة للتحدث مع موظف علاقات المستفيدين دون تثبيت أي تطبيق.</p></section>
   ${embed}
 </main>
 </body>
