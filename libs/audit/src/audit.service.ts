@@ -3,7 +3,7 @@ import { TransactionRunner } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, Repository } from 'typeorm';
+import { Brackets, EntityManager, Repository } from 'typeorm';
 import { AuditLog } from './audit-log.entity';
 
 export enum AuditAction {
@@ -23,6 +23,33 @@ export enum AuditAction {
   ContactErased = 'contact.erased',
   RetentionSettingsChanged = 'retention.settings_changed',
   RetentionApplied = 'retention.applied',
+  // Reads of beneficiaries' personal data (PDPL): one row per request, never the data itself.
+  ConversationsListed = 'conversation.listed',
+  ConversationViewed = 'conversation.viewed',
+  ConversationMessagesRead = 'conversation.messages_read',
+  ContactsListed = 'contact.listed',
+  AttachmentDownloaded = 'attachment.downloaded',
+  AuditLogExported = 'audit.exported',
+}
+
+// A few hundred rows of eight columns stay far below PostgreSQL's 65,535 bind parameters.
+const READ_BATCH_SIZE = 500;
+
+export interface AuditLogFilters {
+  actorUserId?: string;
+  subjectType?: string;
+  subjectId?: string;
+  action?: AuditAction;
+  from?: Date;
+  to?: Date;
+  // The (createdAt, id) of the last row of the previous page.
+  before?: { at: Date; id: string };
+}
+
+interface PendingRead {
+  row: AuditLog;
+  resolve: () => void;
+  reject: (error: Error) => void;
 }
 
 export interface AuditEntry {
@@ -36,6 +63,8 @@ export interface AuditEntry {
 
 @Injectable()
 export class AuditService {
+  private readonly pendingReads: PendingRead[] = [];
+
   constructor(
     @InjectRepository(AuditLog) private readonly entries: Repository<AuditLog>,
     private readonly transactions: TransactionRunner,
@@ -48,7 +77,49 @@ export class AuditService {
     await manager.insert(AuditLog, row);
   }
 
-  async list(organisationId: string, limit = 100): Promise<AuditLog[]> {
-    return this.entries.find({ where: { organisationId }, order: { createdAt: 'DESC' }, take: Math.min(limit, 500) });
+  // Reads are audited on hot paths (every list, search and message page), so the rows of requests that arrive
+  // in the same tick share one INSERT; each caller still waits until its row is committed.
+  recordRead(entry: AuditEntry): Promise<void> {
+    const row: AuditLog = { id: randomUUID(), ...entry, details: entry.details ?? null, createdAt: new Date() };
+    return new Promise((resolve, reject) => {
+      this.pendingReads.push({ row, resolve, reject });
+      if (this.pendingReads.length === 1) setImmediate(() => void this.flushReads());
+    });
+  }
+
+  // Newest first, keyset-paginated on (createdAt, id); every filter is scoped to the caller's organisation.
+  async search(organisationId: string, filters: AuditLogFilters, limit: number): Promise<AuditLog[]> {
+    const query = this.entries
+      .createQueryBuilder('entry')
+      .where('entry.organisationId = :organisationId', { organisationId })
+      .orderBy('entry.createdAt', 'DESC')
+      .addOrderBy('entry.id', 'DESC')
+      .take(limit);
+    if (filters.actorUserId) query.andWhere('entry.actorUserId = :actorUserId', { actorUserId: filters.actorUserId });
+    if (filters.subjectType) query.andWhere('entry.subjectType = :subjectType', { subjectType: filters.subjectType });
+    if (filters.subjectId) query.andWhere('entry.subjectId = :subjectId', { subjectId: filters.subjectId });
+    if (filters.action) query.andWhere('entry.action = :action', { action: filters.action });
+    if (filters.from) query.andWhere('entry.createdAt >= :from', { from: filters.from });
+    if (filters.to) query.andWhere('entry.createdAt < :to', { to: filters.to });
+    if (filters.before) {
+      const { at, id } = filters.before;
+      query.andWhere(
+        new Brackets((page) => page.where('entry.createdAt < :at', { at }).orWhere('(entry.createdAt = :at AND entry.id < :id)', { id })),
+      );
+    }
+    return query.getMany();
+  }
+
+  private async flushReads(): Promise<void> {
+    const batch = this.pendingReads.splice(0, this.pendingReads.length);
+    try {
+      for (let start = 0; start < batch.length; start += READ_BATCH_SIZE) {
+        const rows = batch.slice(start, start + READ_BATCH_SIZE).map((pending) => pending.row);
+        await this.transactions.run((manager) => manager.insert(AuditLog, rows));
+      }
+      for (const pending of batch) pending.resolve();
+    } catch (error) {
+      for (const pending of batch) pending.reject(error as Error);
+    }
   }
 }

@@ -7,6 +7,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { AuditedRead } from '../audit/audited-read.decorator';
 import { UuidParameter } from '../http/uuid-parameter.pipe';
 
 export class ListContactsQuery {
@@ -32,6 +33,7 @@ export class ContactsController {
   ) {}
 
   @Get()
+  @AuditedRead({ action: AuditAction.ContactsListed, subjectType: 'contact', list: true })
   async list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListContactsQuery) {
     const limit = query.limit ?? 25;
     const before = query.cursor ? decodeCursor(query.cursor) : undefined;

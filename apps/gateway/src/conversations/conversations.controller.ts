@@ -1,7 +1,9 @@
+import { AuditAction } from '@app/audit';
 import { ConversationsService, CreateMessageDto, ListConversationsQuery, UpdateConversationDto } from '@app/conversations';
 import { AuthenticatedUser, CurrentUser, INBOX_ROLES, Roles } from '@app/identity';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditedRead } from '../audit/audited-read.decorator';
 import { UuidParameter } from '../http/uuid-parameter.pipe';
 import {
   ConversationEventResponse,
@@ -19,18 +21,21 @@ export class ConversationsController {
   constructor(private readonly conversations: ConversationsService) {}
 
   @Get()
+  @AuditedRead({ action: AuditAction.ConversationsListed, subjectType: 'conversation', list: true })
   @ApiOkResponse({ type: ConversationPageResponse })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListConversationsQuery) {
     return this.conversations.list(user, query);
   }
 
   @Get(':id')
+  @AuditedRead({ action: AuditAction.ConversationViewed, subjectType: 'conversation' })
   @ApiOkResponse({ type: ConversationResponse })
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParameter('Conversation')) id: string) {
     return this.conversations.get(user, id);
   }
 
   @Get(':id/messages')
+  @AuditedRead({ action: AuditAction.ConversationMessagesRead, subjectType: 'conversation' })
   @ApiOkResponse({ type: MessageListResponse })
   messages(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParameter('Conversation')) id: string) {
     return this.conversations.listMessages(user, id);
