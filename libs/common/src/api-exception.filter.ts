@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { HttpAdapterHost } from '@nestjs/core';
 import { ApiErrorCode } from './api-error-code.enum';
 import { ApiErrorBody, codeForStatus } from './api.exception';
+import { redactForLog } from './redact-for-log.util';
 
 // Every error leaves the API in one shape: { statusCode, code, message, fields? }. Unknown errors are logged
 // once with their stack and answered as INTERNAL without details. Replies go through the HTTP adapter, so the
@@ -17,7 +18,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const { httpAdapter } = this.adapterHost;
     const response: unknown = host.switchToHttp().getResponse();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // Something thrown that is not an Error is logged by field, without secrets or personal data.
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : JSON.stringify(redactForLog(exception)));
     if (httpAdapter.isHeadersSent(response)) return;
     // A route may have declared another type for its success (TwiML's text/xml); errors are always JSON.
     httpAdapter.setHeader(response, 'content-type', 'application/json');

@@ -1,4 +1,3 @@
-import { redactForLog } from '@app/common';
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
 
@@ -9,7 +8,6 @@ interface DriverErrorFields {
   table?: unknown;
   column?: unknown;
   constraint?: unknown;
-  detail?: unknown;
 }
 
 // PostgreSQL ends some messages with the offending value (`invalid input syntax for type uuid: "…"`).
@@ -29,13 +27,8 @@ export class DatabaseQueryLogger implements TypeOrmLogger {
       typeof error === 'object' ? ((error as { driverError?: DriverErrorFields }).driverError ?? error) : {}
     ) as DriverErrorFields;
     const message = withoutQuotedValue(typeof error === 'string' ? error : error.message);
-    const fields = redactForLog({
-      code: driver.code,
-      table: driver.table,
-      column: driver.column,
-      constraint: driver.constraint,
-      detail: driver.detail,
-    });
+    // Names only: the driver's `detail` quotes the conflicting values (`Key (email)=(…)`).
+    const fields = { code: driver.code, table: driver.table, column: driver.column, constraint: driver.constraint };
     const statement = query.length > MAX_QUERY_LENGTH ? `${query.slice(0, MAX_QUERY_LENGTH)}…` : query;
     this.logger.error(`Query failed: ${message} ${JSON.stringify(fields)} in: ${statement}`);
   }
@@ -53,7 +46,7 @@ export class DatabaseQueryLogger implements TypeOrmLogger {
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    const text = typeof message === 'string' ? message : JSON.stringify(redactForLog(message));
+    const text = typeof message === 'string' ? message : '(object not logged)';
     if (level === 'warn') this.logger.warn(text);
     else this.logger.log(text);
   }
