@@ -11,6 +11,7 @@ export enum AuditAction {
   ContactsMerged = 'contact.merged',
   ContactPhoneVerified = 'contact.phone_verified',
   InboxCreated = 'inbox.created',
+  InboxUpdated = 'inbox.updated',
   UserCreated = 'user.created',
   UserUpdated = 'user.updated',
   UserPasswordReset = 'user.password_reset',

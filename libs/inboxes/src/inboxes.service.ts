@@ -8,6 +8,7 @@ import { isUUID } from 'class-validator';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import { CreateInboxDto } from './create-inbox.dto';
+import { UpdateInboxDto } from './update-inbox.dto';
 import { Inbox } from './inbox.entity';
 
 export interface InboxView {
@@ -107,6 +108,29 @@ export class InboxesService {
 
   async findInOrganisation(organisationId: string, inboxId: string): Promise<Inbox | null> {
     return this.inboxes.findOneBy({ id: inboxId, organisationId });
+  }
+
+  // Renames or disables an inbox. Webhooks read inboxes through a 10-second cache: this instance forgets the inbox
+  // at once, other gateways within that time.
+  async update(organisationId: string, inboxId: string, input: UpdateInboxDto): Promise<InboxView | null> {
+    const inbox = await this.findInOrganisation(organisationId, inboxId);
+    if (!inbox) return null;
+    const patch: Partial<Pick<Inbox, 'name' | 'active'>> = {};
+    if (input.name !== undefined && input.name.trim() !== inbox.name) {
+      if (await this.inboxes.existsBy({ organisationId, name: input.name.trim() })) {
+        throw new ApiException(ApiErrorCode.Conflict, 'An inbox with this name already exists', [
+          { field: 'name', message: 'is already used' },
+        ]);
+      }
+      patch.name = input.name.trim();
+    }
+    if (input.active !== undefined) patch.active = input.active;
+    if (Object.keys(patch).length > 0) {
+      await this.transactions.run((manager) => manager.update(Inbox, { id: inboxId, organisationId }, patch));
+      Object.assign(inbox, patch);
+    }
+    this.cache.delete(inboxId);
+    return this.toView(inbox);
   }
 
   // For webhooks and the outbound worker: the inbox with its decrypted credentials, or null.

@@ -1,8 +1,10 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { AuthenticatedUser, CurrentUser, Roles, TeamsService, UserRole } from '@app/identity';
-import { CreateInboxDto, InboxesService } from '@app/inboxes';
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiException } from '@app/common';
+import { CreateInboxDto, InboxesService, UpdateInboxDto } from '@app/inboxes';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UuidParameter } from '../http/uuid-parameter.pipe';
 import { InboxResponse } from './inbox-response.dto';
 
 @ApiTags('inboxes')
@@ -20,6 +22,24 @@ export class InboxesController {
   @ApiOkResponse({ type: [InboxResponse] })
   list(@CurrentUser() user: AuthenticatedUser) {
     return this.inboxes.list(user.organisationId);
+  }
+
+  // Renames, disables (webhooks and web chat refused) or enables an inbox.
+  @Roles(UserRole.Admin)
+  @Patch(':id')
+  @ApiOkResponse({ type: InboxResponse })
+  async update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParameter('Inbox')) id: string, @Body() body: UpdateInboxDto) {
+    const inbox = await this.inboxes.update(user.organisationId, id, body);
+    if (!inbox) throw ApiException.notFound('Inbox');
+    await this.audit.record({
+      organisationId: user.organisationId,
+      actorUserId: user.id,
+      action: AuditAction.InboxUpdated,
+      subjectType: 'inbox',
+      subjectId: id,
+      details: { ...(body.name !== undefined ? { name: inbox.name } : {}), ...(body.active !== undefined ? { active: inbox.active } : {}) },
+    });
+    return inbox;
   }
 
   // The answer carries the inbox's signing secret; it is never shown again.

@@ -28,7 +28,7 @@ export class UnifonicDeliveryReportController {
     @Req() request: FastifyRequest,
   ): Promise<{ received: true }> {
     const found = await this.inboxes.findWithSecrets(inboxId);
-    if (!found || found.inbox.channel !== ChannelKind.Sms || found.inbox.provider !== SmsProvider.Unifonic)
+    if (!found || !found.inbox.active || found.inbox.channel !== ChannelKind.Sms || found.inbox.provider !== SmsProvider.Unifonic)
       throw ApiException.notFound('Inbox');
     if (!sameSecret(token, found.secrets.signingSecret)) {
       throw new ApiException(ApiErrorCode.SignatureInvalid, 'Missing or wrong token', undefined, HttpStatus.FORBIDDEN);
