@@ -150,7 +150,11 @@ describe('Web chat widget in headless Chromium (/demo → officer → reply → 
       const smsInbox = await createTwilioInbox(wasl, organisation.adminToken, 'sms', sandbox.url);
       const verifying = await wasl.request<{ id: string }>('POST', '/api/v1/inboxes', {
         token: organisation.adminToken,
-        body: { channel: 'webchat', name: 'محادثة مع التحقق', settings: { phoneVerification: { smsInboxId: smsInbox.id } } },
+        body: {
+          channel: 'webchat',
+          name: 'محادثة مع التحقق',
+          settings: { greeting: 'أهلًا بك في جمعية تنمية المواهب', phoneVerification: { smsInboxId: smsInbox.id } },
+        },
       });
       expect(verifying.status).toBe(201);
       // The beneficiary is known by SMS: the provider asserts the number.
@@ -177,12 +181,15 @@ describe('Web chat widget in headless Chromium (/demo → officer → reply → 
       visitorPage.setDefaultTimeout(8_000);
       await visitorPage.goto(`${wasl.url}/demo?inbox=${verifying.body.id}`);
       await visitorPage.getByRole('button', { name: 'راسلنا' }).click();
+      // The inbox's greeting welcomes the visitor before the form, and stays above the conversation.
+      await visitorPage.getByText('أهلًا بك في جمعية تنمية المواهب').waitFor();
       await visitorPage.getByLabel('الاسم').fill('منى');
       await visitorPage.getByLabel('رقم الجوال').fill(phone);
       await visitorPage.getByRole('button', { name: 'ابدأ المحادثة' }).click();
       await visitorPage.getByLabel('رسالتك').fill('هل وصل طلبي؟');
       await visitorPage.getByLabel('رسالتك').press('Enter');
       await visitorPage.getByText('هل وصل طلبي؟').waitFor();
+      await visitorPage.locator('#wasl-webchat .greeting').waitFor();
       // Until the code is entered, the typed number is only a claim: the chat is a contact of its own.
       const claimed = await eventually(async () => {
         const rows: Array<{ contact_id: string }> = await wasl.dataSource.query(

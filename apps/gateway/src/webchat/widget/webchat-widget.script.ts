@@ -231,6 +231,8 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
   let lastTypingSentAt = 0;
   // Set by the inbox's configuration: the visitor may prove their mobile number with a code sent by SMS.
   let phoneVerification = false;
+  // The association's own welcome line (settings.greeting), shown above the conversation; it is not a message.
+  let greeting: string | undefined;
   // After verification the history is the verified person's, so the log is drawn again from it.
   let redrawOnNextSession = false;
   const verifiedKey = `${storageKey}:verified`;
@@ -283,7 +285,8 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
     prechat.hidden = false;
     prechat.innerHTML = '';
     const intro = document.createElement('p');
-    intro.textContent = strings.intro;
+    intro.textContent = greeting ?? strings.intro;
+    intro.dir = 'auto';
     intro.style.margin = '0';
     prechat.append(intro);
     for (const field of ['name', 'phone', 'email'] as const) {
@@ -428,6 +431,13 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
       connection.timeout(10_000).emit('history', undefined, (error: Error | null, messages: ChatMessage[]) => {
         if (!error && Array.isArray(messages)) messages.forEach(render);
       });
+      if (greeting && !log.querySelector('.greeting')) {
+        const welcome = document.createElement('div');
+        welcome.className = 'bubble agent greeting';
+        welcome.dir = 'auto';
+        welcome.textContent = greeting;
+        log.prepend(welcome);
+      }
     });
     connection.on('connect_error', (error: Error & { data?: Refusal }) => {
       const refusal = error.data;
@@ -593,7 +603,13 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
         statusLine.textContent = response.status === 403 ? strings.refused : strings.failed;
         return;
       }
-      const config = (await response.json()) as { name: string; preChat: Record<string, Rule>; phoneVerification?: boolean };
+      const config = (await response.json()) as {
+        name: string;
+        preChat: Record<string, Rule>;
+        greeting?: string | null;
+        phoneVerification?: boolean;
+      };
+      greeting = config.greeting ?? undefined;
       title.textContent = config.name;
       preChatRules = config.preChat;
       phoneVerification = config.phoneVerification === true;
