@@ -28,7 +28,8 @@ function validated(
   defaultApiBaseUrl?: string,
 ) {
   const instance = plainToInstance(type, input);
-  const problems = toFieldProblems(validateSync(instance, { whitelist: true }));
+  // forbidUnknownValues off: a provider with no settings at all (log) has a class without decorators.
+  const problems = toFieldProblems(validateSync(instance, { whitelist: true, forbidUnknownValues: false }));
   // Wasl calls the provider there with the inbox's credentials; host names are checked again at every send.
   const apiBaseUrl = (instance as { apiBaseUrl?: unknown }).apiBaseUrl;
   const urlProblem = typeof apiBaseUrl === 'string' ? outboundUrlProblem(apiBaseUrl, policy) : undefined;

@@ -77,6 +77,14 @@ describe(prepareChannelSettings.name, () => {
     });
   });
 
+  it('should create a log inbox, whose settings class has no fields, with empty settings', () => {
+    expect(prepareChannelSettings(ChannelKind.Sms, SmsProvider.Log, {}, allowingPrivate)).toEqual({
+      provider: SmsProvider.Log,
+      settings: {},
+      secrets: {},
+    });
+  });
+
   it('should pass other channels through untouched and name the fields at fault', () => {
     const webChat = { allowedOrigins: ['https://example.org'], anything: { nested: true } };
     expect(prepareChannelSettings(ChannelKind.WebChat, undefined, webChat, allowingPrivate)).toEqual({
