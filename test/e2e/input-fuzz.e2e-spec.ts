@@ -337,6 +337,7 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
           if (ack.id) acknowledged.push({ inboxId: webChatInbox.id, messageId: ack.id });
           else if (!ack.error?.code) throw new Error(`message:send answered ${JSON.stringify(ack)}`);
           await socket.emitWithAck('message:status', body);
+          socket.emit('typing', body);
         }
         await socket.emitWithAck('history');
       },

@@ -100,7 +100,8 @@ export class InboundIntakeService {
     } catch (error) {
       // Messages are validated before they join a batch, so this is rare: store them one by one so only a
       // failing row's request fails (400 for a value the database refuses, 503 otherwise), never its neighbours'.
-      this.logger.warn(`A batch of ${batch.length} inbound messages failed (${(error as Error).message}); storing one by one`);
+      // The SQLSTATE only: a driver's message can quote the refused value, which may be personal data.
+      this.logger.warn(`A batch of ${batch.length} inbound messages failed (${sqlStateOf(error) || 'no SQLSTATE'}); storing one by one`);
       const stored: PendingIntake[] = [];
       inserted = [];
       for (const item of batch) {
@@ -259,9 +260,11 @@ function providerOrigins(inbox: Inbox): string[] {
 // and temporary, so the provider is told to retry.
 function storageFailure(error: unknown): ApiException {
   if (error instanceof ApiException) return error;
-  const code = String(
-    (error as { driverError?: { code?: unknown }; code?: unknown }).driverError?.code ?? (error as { code?: unknown }).code ?? '',
-  );
-  if (code.startsWith('22')) return ApiException.validation([{ field: 'body', message: 'has a value that cannot be stored' }]);
+  if (sqlStateOf(error).startsWith('22')) return ApiException.validation([{ field: 'body', message: 'has a value that cannot be stored' }]);
   return new ApiException(ApiErrorCode.Unavailable, 'The message could not be stored; retry shortly');
+}
+
+function sqlStateOf(error: unknown): string {
+  const failure = error as { driverError?: { code?: unknown }; code?: unknown } | null;
+  return String(failure?.driverError?.code ?? failure?.code ?? '');
 }
