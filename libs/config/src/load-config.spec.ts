@@ -51,6 +51,7 @@ describe(loadConfig.name, () => {
     [{ WASL_ENCRYPTION_KEY: 'short' }, 'WASL_ENCRYPTION_KEY must be 64 hex characters'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ WASL_ROLE: 'everything' }, 'WASL_ROLE'],
+    [{ PORT: 'abc' }, 'PORT must be an integer number'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a postgres:// URL'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a redis:// URL'],
     [{ TRUST_PROXY: 'proxy.example.org' }, 'TRUST_PROXY must be a comma-separated list'],

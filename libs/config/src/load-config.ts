@@ -24,9 +24,14 @@ function readDefaults(): Record<string, unknown> {
   return defaults;
 }
 
+const TYPE_CONSTRAINTS = ['isDefined', 'isInt', 'isNumber', 'isBoolean', 'isEnum', 'isIn'];
+
 function firstProblem(errors: ValidationError[]): string {
   const error = errors[0];
-  const reason = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+  // The type comes first: "PORT=abc" is not a number, whatever its range check says about NaN.
+  const constraints = error.constraints ?? {};
+  const typeCheck = TYPE_CONSTRAINTS.find((name) => constraints[name] !== undefined);
+  const reason = (typeCheck ? constraints[typeCheck] : Object.values(constraints)[0]) ?? 'is invalid';
   const shown = reason.startsWith(error.property) ? reason.slice(error.property.length + 1) : reason;
   return `Invalid configuration: ${error.property} ${shown}.`;
 }
