@@ -2,7 +2,7 @@ import { containsPattern, foldedContains, foldForSearch } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Brackets, EntityManager, IsNull, Repository } from 'typeorm';
+import { Brackets, EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Contact, ContactIdentity, IdentityKind } from './contact.entity';
 import { normaliseEmail, normalisePhoneNumber } from './phone-number.util';
 
@@ -17,6 +17,13 @@ export interface SenderIdentity {
   email?: string;
   claimedPhone?: string;
   claimedEmail?: string;
+}
+
+// Already normalised by the caller; null clears the field, undefined leaves it.
+export interface ContactCorrection {
+  name?: string | null;
+  phone?: string | null;
+  email?: string | null;
 }
 
 export type PhoneVerificationOutcome =
@@ -218,6 +225,53 @@ export class ContactsService {
 
   async identitiesOf(organisationId: string, contactId: string): Promise<ContactIdentity[]> {
     return this.identities.find({ where: { organisationId, contactId }, order: { createdAt: 'ASC' } });
+  }
+
+  // Contacts that staff merged into this one: their rows still hold the person's old name and number.
+  async mergedInto(manager: EntityManager, organisationId: string, contactId: string): Promise<Contact[]> {
+    return manager.findBy(Contact, { organisationId, mergedIntoId: contactId });
+  }
+
+  // Staff correct a contact's record (PDPL right to correction). A number or address typed by staff is a claim, like
+  // one typed into a form: it is verified only when a provider-asserted identity of this contact already backs it.
+  async correct(manager: EntityManager, organisationId: string, contactId: string, correction: ContactCorrection): Promise<string[]> {
+    const contact = await manager.findOneByOrFail(Contact, { id: contactId, organisationId });
+    const identities = await manager.findBy(ContactIdentity, { organisationId, contactId });
+    const asserted = (kind: IdentityKind, value: string) =>
+      identities.some((identity) => identity.kind === kind && identity.value === value);
+    const patch: Partial<Contact> = {};
+    if (correction.name !== undefined && (correction.name?.trim() || null) !== contact.name) patch.name = correction.name?.trim() || null;
+    if (correction.phone !== undefined && correction.phone !== contact.phone) {
+      Object.assign(patch, {
+        phone: correction.phone,
+        phoneVerified: correction.phone !== null && asserted(IdentityKind.Phone, correction.phone),
+      });
+    }
+    if (correction.email !== undefined && correction.email !== contact.email) {
+      Object.assign(patch, {
+        email: correction.email,
+        emailVerified: correction.email !== null && asserted(IdentityKind.Email, correction.email),
+      });
+    }
+    const changed = (['name', 'phone', 'email'] as const).filter((field) => field in patch);
+    if (changed.length > 0) await manager.update(Contact, { id: contactId, organisationId }, { ...patch, updatedAt: new Date() });
+    return changed;
+  }
+
+  // Erasure (PDPL): the identities go in both modes, so the person can no longer be found or joined; 'delete' removes
+  // the contact rows, 'anonymise' keeps them, nameless, for statistics. Returns how many identities were removed.
+  async erase(manager: EntityManager, organisationId: string, contactIds: string[], mode: 'delete' | 'anonymise'): Promise<number> {
+    if (contactIds.length === 0) return 0;
+    const removed = await manager.delete(ContactIdentity, { organisationId, contactId: In(contactIds) });
+    if (mode === 'delete') await manager.delete(Contact, { organisationId, id: In(contactIds) });
+    else {
+      await manager.update(
+        Contact,
+        { organisationId, id: In(contactIds) },
+        { name: null, phone: null, email: null, phoneVerified: false, emailVerified: false, updatedAt: new Date() },
+      );
+    }
+    return removed.affected ?? 0;
   }
 
   async search(

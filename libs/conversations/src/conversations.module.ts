@@ -12,6 +12,7 @@ import { InboundEvent } from './entities/inbound-event.entity';
 import { Message } from './entities/message.entity';
 import { CallsService } from './services/calls.service';
 import { ContactMergeService } from './services/contact-merge.service';
+import { ConversationPersonalDataService } from './services/conversation-personal-data.service';
 import { ConversationsService } from './services/conversations.service';
 import { DeliveryStatusService } from './services/delivery-status.service';
 import { InboundBatchApplier } from './services/inbound-batch.applier';
@@ -32,6 +33,7 @@ const SERVICES = [
   DeliveryStatusService,
   CallsService,
   SmsOutreachService,
+  ConversationPersonalDataService,
 ];
 
 @Module({
