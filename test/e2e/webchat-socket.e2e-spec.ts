@@ -291,7 +291,11 @@ describe('Web chat over socket.io (/webchat), end to end', () => {
     const sent = await visitorSocket.send('hello', 'مرحبا');
     const conversationId = await conversationOf(sent.id!);
 
-    const typing = await wasl.request('POST', `/api/v1/webchat/conversations/${conversationId}/typing`, { token: organisation.adminToken });
+    // Sent as HTTP clients usually do: the JSON content type, and no body at all.
+    const typing = await fetch(`${wasl.url}/api/v1/webchat/conversations/${conversationId}/typing`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${organisation.adminToken}`, 'content-type': 'application/json' },
+    });
     expect(typing.status).toBe(204);
     await eventually(async () => visitorSocket.typing.find((item) => item.sender === 'agent'), 'the typing notice');
 

@@ -31,6 +31,7 @@ import { TwilioSmsWebhookController } from './webhooks/twilio/twilio-sms-webhook
 import { TwilioVoiceWebhookController } from './webhooks/twilio/twilio-voice-webhook.controller';
 import { UnifonicDeliveryReportController } from './webhooks/unifonic-delivery-report.controller';
 import { WebChatModule } from './webchat/webchat.module';
+import { PrivacyApiModule } from './privacy/privacy-api.module';
 
 @Module({})
 export class GatewayModule {
@@ -48,6 +49,7 @@ export class GatewayModule {
         ConversationsModule,
         RealtimeModule,
         WebChatModule,
+        PrivacyApiModule,
         ...(config.runsWorker ? [WorkerModule] : []),
       ],
       controllers: [

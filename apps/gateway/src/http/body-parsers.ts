@@ -15,8 +15,10 @@ function unreadableBody(message: string): ApiException {
 export function installBodyParsers(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  const jsonParser: FastifyBodyParser<Buffer> = (request, body, done) =>
-    parseJson(request, body.toString('utf8'), (error, parsed) => {
+  const jsonParser: FastifyBodyParser<Buffer> = (request, body, done) => {
+    // Clients send the JSON content type on every call, also on POSTs that take no body (typing, read).
+    if (body.length === 0) return done(null, undefined);
+    return parseJson(request, body.toString('utf8'), (error, parsed) => {
       if (error) return done(unreadableBody('must be valid JSON'));
       // Depth, forbidden keys and text normalised here, once, before any DTO or provider parser reads it.
       try {
@@ -25,6 +27,7 @@ export function installBodyParsers(app: NestFastifyApplication): void {
         done(problem as ApiException);
       }
     });
+  };
   app.useBodyParser('application/json', { bodyLimit: MAX_BODY_BYTES }, jsonParser);
   app.useBodyParser(/^application\/[\w.-]+\+json(;|$)/, { bodyLimit: MAX_BODY_BYTES }, jsonParser);
   // Twilio and Unifonic post forms; repeated keys become arrays, as with Express's urlencoded({ extended: false }).

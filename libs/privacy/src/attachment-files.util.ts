@@ -1,0 +1,39 @@
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+// Where the web chat stores visitors' uploads (apps/gateway/src/webchat/webchat-attachments.service.ts):
+// var/attachments/<inbox id>/<visitor key>/<file id>, named in the signed URL kept on the message.
+const ATTACHMENTS_DIRECTORY = resolve('var', 'attachments');
+const STORED_FILE =
+  /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([0-9a-f]{40})\/([0-9a-f-]{36}\.(?:png|jpg|pdf))(?:[?#]|$)/;
+
+interface StoredFile {
+  inboxId: string;
+  visitorKey: string;
+  fileId: string;
+}
+
+function storedFileOf(url: string): StoredFile | undefined {
+  const match = STORED_FILE.exec(url);
+  return match ? { inboxId: match[1], visitorKey: match[2], fileId: match[3] } : undefined;
+}
+
+// Removes the files behind erased attachments. With wholeFolders, the visitor's folder goes too: an erased person's
+// uploads that never reached a message are theirs as well. Returns how many referenced files were found.
+export async function removeAttachmentFiles(urls: string[], options: { wholeFolders: boolean }): Promise<number> {
+  const files = urls.map(storedFileOf).filter((file): file is StoredFile => file !== undefined);
+  let removed = 0;
+  for (const file of files) {
+    const path = join(ATTACHMENTS_DIRECTORY, file.inboxId, file.visitorKey, file.fileId);
+    const existed = await rm(path).then(
+      () => true,
+      () => false,
+    );
+    if (existed) removed += 1;
+  }
+  if (options.wholeFolders) {
+    const folders = new Set(files.map((file) => join(ATTACHMENTS_DIRECTORY, file.inboxId, file.visitorKey)));
+    for (const folder of folders) await rm(folder, { recursive: true, force: true });
+  }
+  return removed;
+}

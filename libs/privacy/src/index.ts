@@ -1,0 +1,4 @@
+export * from './contact-export-html.util';
+export * from './contact-privacy.service';
+export * from './privacy.dto';
+export * from './privacy.module';

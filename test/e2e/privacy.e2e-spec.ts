@@ -1,0 +1,320 @@
+import { UserRole } from '@app/identity';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
+import { WebChatVisitor } from '../support/webchat-visitor';
+
+interface ContactExport {
+  contact: { id: string; name: string | null; phone: string | null };
+  identities: Array<{ kind: string; value: string }>;
+  conversations: Array<{ id: string }>;
+  messages: Array<{ text: string; contactId: string }>;
+  rawPayloads: Array<{ payload: { text: string } }>;
+}
+
+const SITE = 'https://www.example.org';
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+const ERASED_PAYLOAD = JSON.stringify({ providerMessageId: '', sender: {}, text: '', attachments: [] });
+const mobile = () => `05${Math.floor(10_000_000 + Math.random() * 89_999_999)}`;
+
+describe('Data-subject requests and retention (PDPL), real PostgreSQL and Redis', () => {
+  let wasl: WaslTestApp;
+  let alpha: TestOrganisation;
+  let beta: TestOrganisation;
+  let alphaInbox: { id: string; secret: string };
+  const visitors: WebChatVisitor[] = [];
+
+  beforeAll(async () => {
+    wasl = await WaslTestApp.start();
+    alpha = await wasl.createOrganisation('جمعية ألف');
+    beta = await wasl.createOrganisation('جمعية باء');
+    alphaInbox = await wasl.createApiInbox(alpha.adminToken);
+  });
+
+  afterAll(async () => {
+    for (const visitor of visitors) visitor.close();
+    await wasl.close();
+  });
+
+  const query = <T>(sql: string, parameters: unknown[] = []): Promise<T[]> => wasl.dataSource.query(sql, parameters);
+
+  // A beneficiary writing through the association's app; returns their contact and conversation.
+  async function beneficiary(
+    inbox: { id: string; secret: string },
+    token: string,
+    from: Record<string, string>,
+    texts: string[],
+  ): Promise<{ contactId: string; conversationId: string; messageIds: string[] }> {
+    let conversationId = '';
+    const messageIds: string[] = [];
+    for (const text of texts) {
+      const providerId = `m-${randomUUID()}`;
+      expect((await wasl.postSigned(inbox, { messageId: providerId, from, text })).status).toBe(202);
+      conversationId = await wasl.conversationOfMessage(providerId);
+      const [row] = await query<{ id: string }>('SELECT id FROM messages WHERE provider_message_id = $1', [providerId]);
+      messageIds.push(row.id);
+    }
+    const conversation = await wasl.request<{ contact: { id: string } }>('GET', `/api/v1/conversations/${conversationId}`, { token });
+    return { contactId: conversation.body.contact.id, conversationId, messageIds };
+  }
+
+  async function auditRows(
+    organisationId: string,
+    action: string,
+  ): Promise<Array<{ actor_user_id: string | null; subject_id: string; details: string }>> {
+    return query(
+      'SELECT actor_user_id, subject_id, details FROM audit_log WHERE organisation_id = $1 AND action = $2 ORDER BY created_at',
+      [organisationId, action],
+    );
+  }
+
+  it('should export everything about a contact as JSON and as escaped right-to-left Arabic HTML, and nothing of another contact', async () => {
+    const suffix = randomUUID().slice(0, 8);
+    const phone = mobile();
+    const sara = await beneficiary(alphaInbox, alpha.adminToken, { id: `sara-${suffix}`, name: '<script>alert(1)</script> سارة', phone }, [
+      `طلب مساعدة ${suffix}`,
+      `صورة الهوية ${suffix}`,
+    ]);
+    await beneficiary(alphaInbox, alpha.adminToken, { id: `other-${suffix}`, name: `نورة ${suffix}` }, [`سرّ نورة ${suffix}`]);
+    const supervisor = await wasl.createUser(alpha.adminToken, UserRole.Supervisor);
+
+    const exported = await wasl.request<ContactExport>('GET', `/api/v1/contacts/${sara.contactId}/export?format=json`, {
+      token: supervisor.token,
+    });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('cache-control')).toBe('no-store');
+    expect(exported.body.contact).toMatchObject({ id: sara.contactId, name: '<script>alert(1)</script> سارة' });
+    expect(exported.body.messages.map((message) => message.text)).toEqual([`طلب مساعدة ${suffix}`, `صورة الهوية ${suffix}`]);
+    expect(exported.body.identities).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'external', value: `sara-${suffix}` }),
+        expect.objectContaining({ kind: 'phone', value: `+966${phone.slice(1)}` }),
+      ]),
+    );
+    expect(exported.body.conversations.map((conversation) => conversation.id)).toEqual([sara.conversationId]);
+    expect(exported.body.rawPayloads.map((raw) => raw.payload.text)).toContain(`طلب مساعدة ${suffix}`);
+    const everything = JSON.stringify(exported.body);
+    expect(everything).not.toContain('نورة');
+    expect(everything).not.toContain(`other-${suffix}`);
+
+    const page = await fetch(`${wasl.url}/api/v1/contacts/${sara.contactId}/export?format=html`, {
+      headers: { authorization: `Bearer ${alpha.adminToken}` },
+    });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html; charset=utf-8/);
+    const html = await page.text();
+    expect(html).toMatch(/^<!doctype html>\s*<html lang="ar" dir="rtl">/);
+    expect(html).not.toContain('<script');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; سارة');
+    expect(html).toContain(`صورة الهوية ${suffix}`);
+    expect(html).not.toContain('نورة');
+    // Gregorian and Umm al-Qura dates, e.g. «… 2026 …» and «… 1448 هـ …».
+    expect(html).toMatch(/\d{4} هـ/);
+    expect(html).toMatch(/20\d\d/);
+    expect(html).not.toMatch(/<link|src=|https?:\/\//);
+
+    const audited = await auditRows(alpha.id, 'contact.exported');
+    expect(audited.filter((row) => row.subject_id === sara.contactId).map((row) => row.actor_user_id)).toEqual([
+      supervisor.id,
+      alpha.adminId,
+    ]);
+    expect(audited.map((row) => row.details).join()).not.toContain(suffix);
+  });
+
+  it('should let only administrators correct and erase, supervisors also export, and hide other organisations’ contacts', async () => {
+    const person = await beneficiary(alphaInbox, alpha.adminToken, { id: `roles-${randomUUID()}`, name: 'خالد' }, ['استفسار']);
+    const officer = await wasl.createUser(alpha.adminToken, UserRole.Officer);
+    const supervisor = await wasl.createUser(alpha.adminToken, UserRole.Supervisor);
+    const path = `/api/v1/contacts/${person.contactId}`;
+    const officerAnswers = [
+      await wasl.request('GET', `${path}/export`, { token: officer.token }),
+      await wasl.request('PATCH', path, { token: officer.token, body: { name: 'x' } }),
+      await wasl.request('POST', `${path}/erase`, { token: officer.token, body: { mode: 'delete', confirm: person.contactId } }),
+      await wasl.request('POST', `${path}/erase`, { token: supervisor.token, body: { mode: 'delete', confirm: person.contactId } }),
+      await wasl.request('PATCH', path, { token: supervisor.token, body: { name: 'x' } }),
+    ];
+    expect(officerAnswers.map((answer) => answer.status)).toEqual([403, 403, 403, 403, 403]);
+
+    const otherOrganisation = [
+      await wasl.request('GET', `${path}/export`, { token: beta.adminToken }),
+      await wasl.request('PATCH', path, { token: beta.adminToken, body: { name: 'x' } }),
+      await wasl.request('POST', `${path}/erase`, { token: beta.adminToken, body: { mode: 'delete', confirm: person.contactId } }),
+      await wasl.request('GET', `/api/v1/contacts/${randomUUID()}/export`, { token: alpha.adminToken }),
+    ];
+    expect(otherOrganisation.map((answer) => answer.status)).toEqual([404, 404, 404, 404]);
+
+    const wrongConfirm = await wasl.request<{ fields: Array<{ field: string }> }>('POST', `${path}/erase`, {
+      token: alpha.adminToken,
+      body: { mode: 'delete', confirm: randomUUID() },
+    });
+    expect(wrongConfirm.status).toBe(400);
+    expect(wrongConfirm.body.fields.map((field) => field.field)).toEqual(['confirm']);
+    const badMode = await wasl.request('POST', `${path}/erase`, {
+      token: alpha.adminToken,
+      body: { mode: 'shred', confirm: person.contactId },
+    });
+    expect(badMode.status).toBe(400);
+    expect(await query('SELECT id FROM messages WHERE contact_id = $1', [person.contactId])).toHaveLength(1);
+    expect(await query('SELECT id FROM contacts WHERE id = $1 AND name IS NOT NULL', [person.contactId])).toHaveLength(1);
+  });
+
+  it('should correct name, phone and e-mail, keep a typed number unverified, and audit which fields changed', async () => {
+    const phone = mobile();
+    const person = await beneficiary(alphaInbox, alpha.adminToken, { id: `fix-${randomUUID()}`, name: 'محمد', phone }, ['تصحيح البيانات']);
+    const path = `/api/v1/contacts/${person.contactId}`;
+    const newPhone = mobile();
+    const corrected = await wasl.request<{ name: string; phone: string; phoneVerified: boolean; email: string; emailVerified: boolean }>(
+      'PATCH',
+      path,
+      { token: alpha.adminToken, body: { name: 'محمد العتيبي', phone: newPhone, email: 'Mohammed@Example.org' } },
+    );
+    expect(corrected.status).toBe(200);
+    expect(corrected.body).toMatchObject({
+      name: 'محمد العتيبي',
+      phone: `+966${newPhone.slice(1)}`,
+      phoneVerified: false,
+      email: 'mohammed@example.org',
+      emailVerified: false,
+    });
+    // Back to the number the provider asserted: verified again, because an identity of this contact backs it.
+    const back = await wasl.request<{ phone: string; phoneVerified: boolean }>('PATCH', path, { token: alpha.adminToken, body: { phone } });
+    expect(back.body).toMatchObject({ phone: `+966${phone.slice(1)}`, phoneVerified: true });
+    const invalid = await wasl.request<{ fields: Array<{ field: string }> }>('PATCH', path, {
+      token: alpha.adminToken,
+      body: { phone: 'not a number', email: 'nope' },
+    });
+    expect(invalid.status).toBe(400);
+    expect((await wasl.request<{ name: string }>('GET', path, { token: alpha.adminToken })).body.name).toBe('محمد العتيبي');
+
+    const audited = (await auditRows(alpha.id, 'contact.corrected')).filter((row) => row.subject_id === person.contactId);
+    expect(audited.map((row) => JSON.parse(row.details))).toEqual([{ fields: ['name', 'phone', 'email'] }, { fields: ['phone'] }]);
+    expect(audited.map((row) => row.actor_user_id)).toEqual([alpha.adminId, alpha.adminId]);
+  });
+
+  it('should erase a contact completely: messages, identities, raw payloads and attachment files, leaving others untouched', async () => {
+    const created = await wasl.request<{ id: string }>('POST', '/api/v1/inboxes', {
+      token: alpha.adminToken,
+      body: { channel: 'webchat', name: `الموقع ${randomUUID().slice(0, 6)}`, settings: { allowedOrigins: [SITE] } },
+    });
+    expect(created.status).toBe(201);
+    const secretName = `منى-${randomUUID().slice(0, 8)}`;
+    const visitor = await WebChatVisitor.connect(
+      wasl.url,
+      { inboxId: created.body.id, profile: { name: secretName, phone: mobile() } },
+      SITE,
+    );
+    visitors.push(visitor);
+    const upload = await fetch(`${wasl.url}/webchat/inboxes/${created.body.id}/attachments`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/octet-stream',
+        'x-wasl-visitor-token': visitor.session.visitorToken,
+        'x-file-name': encodeURIComponent('الهوية.png'),
+        origin: SITE,
+      },
+      body: new Uint8Array(PNG),
+    });
+    expect(upload.status).toBe(201);
+    const stored = (await upload.json()) as { id: string; url: string };
+    const sent = await visitor.send('with-file', `هويتي الوطنية ${secretName}`, [{ id: stored.id }]);
+    const second = await visitor.send('second', `رقم حسابي ${secretName}`);
+    await eventually(
+      async () => (await query('SELECT id FROM messages WHERE id IN ($1, $2)', [sent.id, second.id])).length === 2,
+      'the visitor’s messages to be applied',
+    );
+    const contactId = visitor.session.contactId;
+    const [{ conversation_id: conversationId }] = await query<{ conversation_id: string }>(
+      'SELECT conversation_id FROM messages WHERE id = $1',
+      [sent.id],
+    );
+    // An officer's reply is part of the person's conversation too.
+    expect(
+      (
+        await wasl.request('POST', `/api/v1/conversations/${conversationId}/messages`, {
+          token: alpha.adminToken,
+          body: { text: `أهلاً ${secretName}` },
+        })
+      ).status,
+    ).toBe(201);
+    const [, inboxId, visitorKey, fileId] = /\/webchat\/files\/([^/]+)\/([^/]+)\/([^?]+)/.exec(stored.url)!;
+    const file = resolve('var', 'attachments', inboxId, visitorKey, fileId);
+    expect(existsSync(file)).toBe(true);
+    const bystander = await beneficiary(alphaInbox, alpha.adminToken, { id: `bystander-${randomUUID()}`, name: 'جار' }, ['رسالة الجار']);
+
+    const erased = await wasl.request<Record<string, unknown>>('POST', `/api/v1/contacts/${contactId}/erase`, {
+      token: alpha.adminToken,
+      body: { mode: 'delete', confirm: contactId },
+    });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ mode: 'delete', contacts: 1, conversations: 1, payloads: 2, attachments: 1 });
+    // The visitor's two messages and the officer's reply (and an automatic greeting, if the inbox sends one).
+    expect(erased.body.messages).toBeGreaterThanOrEqual(3);
+
+    expect(await query('SELECT id FROM messages WHERE contact_id = $1 OR conversation_id = $2', [contactId, conversationId])).toEqual([]);
+    expect(await query("SELECT id FROM messages WHERE text LIKE '%' || $1 || '%'", [secretName])).toEqual([]);
+    expect(await query('SELECT id FROM contact_identities WHERE contact_id = $1', [contactId])).toEqual([]);
+    expect(await query('SELECT id FROM contacts WHERE id = $1', [contactId])).toEqual([]);
+    expect(await query('SELECT id FROM conversations WHERE id = $1', [conversationId])).toEqual([]);
+    expect(await query('SELECT id FROM conversation_events WHERE conversation_id = $1', [conversationId])).toEqual([]);
+    const payloads = await query<{ payload: string }>('SELECT payload FROM inbound_events WHERE message_id IN ($1, $2)', [
+      sent.id,
+      second.id,
+    ]);
+    expect(payloads.map((row) => row.payload)).toEqual([ERASED_PAYLOAD, ERASED_PAYLOAD]);
+    expect(await query("SELECT id FROM inbound_events WHERE payload LIKE '%' || $1 || '%'", [secretName])).toEqual([]);
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(resolve('var', 'attachments', inboxId, visitorKey))).toBe(false);
+    expect((await fetch(wasl.url + stored.url)).status).not.toBe(200);
+    expect((await wasl.request('GET', `/api/v1/contacts/${contactId}`, { token: alpha.adminToken })).status).toBe(404);
+
+    // The bystander is untouched.
+    expect(await query('SELECT text FROM messages WHERE contact_id = $1', [bystander.contactId])).toEqual([{ text: 'رسالة الجار' }]);
+    expect(await query('SELECT id FROM contact_identities WHERE contact_id = $1', [bystander.contactId])).toHaveLength(1);
+
+    // Audited: who, which mode, how much; never the erased data.
+    const [audit] = (await auditRows(alpha.id, 'contact.erased')).filter((row) => row.subject_id === contactId);
+    expect(audit.actor_user_id).toBe(alpha.adminId);
+    expect(JSON.parse(audit.details)).toMatchObject({ mode: 'delete', messages: erased.body.messages, identities: expect.any(Number) });
+    expect(audit.details).not.toContain(secretName);
+  });
+
+  it('should anonymise a contact and keep the skeleton: conversation and message counts, channel, status and times', async () => {
+    const suffix = randomUUID().slice(0, 8);
+    const person = await beneficiary(alphaInbox, alpha.adminToken, { id: `anon-${suffix}`, name: `ريم ${suffix}`, phone: mobile() }, [
+      `أولى ${suffix}`,
+      `ثانية ${suffix}`,
+      `ثالثة ${suffix}`,
+    ]);
+    const before = await query<{ id: string; created_at: Date; type: string }>(
+      'SELECT id, created_at, type FROM messages WHERE conversation_id = $1 ORDER BY created_at, sequence',
+      [person.conversationId],
+    );
+    const erased = await wasl.request<Record<string, unknown>>('POST', `/api/v1/contacts/${person.contactId}/erase`, {
+      token: alpha.adminToken,
+      body: { mode: 'anonymise', confirm: person.contactId },
+    });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ mode: 'anonymise', conversations: 1, messages: 3, payloads: 3 });
+
+    const after = await query<{ id: string; created_at: Date; type: string; text: string; attachments: string }>(
+      'SELECT id, created_at, type, text, attachments FROM messages WHERE conversation_id = $1 ORDER BY created_at, sequence',
+      [person.conversationId],
+    );
+    expect(after.map(({ id, created_at, type }) => ({ id, created_at, type }))).toEqual(before);
+    expect(after.map((row) => row.text)).toEqual(['', '', '']);
+    expect(after.map((row) => row.attachments)).toEqual(['[]', '[]', '[]']);
+    expect(await query('SELECT channel, status, last_message_preview FROM conversations WHERE id = $1', [person.conversationId])).toEqual([
+      { channel: 'api', status: 'open', last_message_preview: null },
+    ]);
+    expect(await query('SELECT name, phone, email FROM contacts WHERE id = $1', [person.contactId])).toEqual([
+      { name: null, phone: null, email: null },
+    ]);
+    expect(await query('SELECT id FROM contact_identities WHERE contact_id = $1', [person.contactId])).toEqual([]);
+    const payloads = await query<{ payload: string }>('SELECT payload FROM inbound_events WHERE message_id = ANY($1::uuid[])', [
+      person.messageIds,
+    ]);
+    expect(payloads.map((row) => row.payload)).toEqual([ERASED_PAYLOAD, ERASED_PAYLOAD, ERASED_PAYLOAD]);
+    expect(await query("SELECT id FROM messages WHERE text LIKE '%' || $1 || '%'", [suffix])).toEqual([]);
+  });
+});
