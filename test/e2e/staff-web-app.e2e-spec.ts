@@ -112,7 +112,11 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     await page.getByRole('alert').getByText('البريد الإلكتروني أو كلمة المرور غير صحيحة.').waitFor();
     await page.getByRole('button', { name: 'دخول' }).click();
     await page.getByRole('button', { name: 'دخول' }).click();
-    await page.getByRole('alert').getByText('محاولات دخول خاطئة كثيرة. انتظر بضع دقائق ثم حاول مرة أخرى.').waitFor();
+    // The answer's Retry-After becomes the number of seconds to wait, in Arabic digits.
+    await page
+      .getByRole('alert')
+      .getByText(/^محاولات دخول خاطئة كثيرة. حاول مرة أخرى بعد [٠-٩]+ ثانية.$/)
+      .waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/web-login-ar.png` });
 
     await page.getByLabel('البريد الإلكتروني').fill(officer.email);
@@ -122,6 +126,12 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     await page.reload();
     await page.getByTestId('live-status').getByText('متصل').waitFor();
     expect(await page.getByText(officer.name).count()).toBe(1);
+
+    // The token is in an httpOnly, SameSite cookie: no script on the page can read it.
+    const session = (await context.cookies()).find((cookie) => cookie.name === 'wasl_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    const visibleToScripts = await page.evaluate(() => document.cookie + JSON.stringify({ ...localStorage }));
+    expect(visibleToScripts).not.toContain(session!.value);
   });
 
   it('should show a beneficiary’s new message in the open inbox without a reload, then send the reply to the callback and keep a note private', async () => {
@@ -168,6 +178,21 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     const hijri = await page.locator('.message-inbound time').first().getAttribute('title');
     expect(hijri).toMatch(/هـ/);
     await page.screenshot({ path: `${ARTIFACTS}/web-conversation-ar.png` });
+  });
+
+  it('should refuse a change made with the session cookie but without the CSRF token', async () => {
+    const conversationId = /\/conversations\/([0-9a-f-]{36})/.exec(page.url())![1];
+    const statuses = await page.evaluate(async (id) => {
+      const csrf = /(?:^|; )wasl_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
+      const change = (headers: Record<string, string>) =>
+        fetch(`/api/v1/conversations/${id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ priority: 'high' }),
+        }).then((response) => response.status);
+      return { without: await change({}), wrong: await change({ 'x-csrf-token': 'guess' }), with: await change({ 'x-csrf-token': csrf }) };
+    }, conversationId);
+    expect(statuses).toEqual({ without: 403, wrong: 403, with: 200 });
   });
 
   it('should find a conversation typed with other hamza and ta marbuta forms', async () => {
@@ -222,6 +247,12 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     await item('سارة القحطاني').waitFor();
     expect(await page.locator('.conversation-pane').count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}/web-phone-inbox-ar.png` });
+
+    await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
+    await page.getByRole('button', { name: 'دخول' }).waitFor();
+    expect((await context.cookies()).filter((cookie) => cookie.name.startsWith('wasl_'))).toEqual([]);
+    await page.reload();
+    await page.getByRole('button', { name: 'دخول' }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -48,6 +48,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_startWebSession"];
+        delete: operations["AuthController_endWebSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -190,6 +206,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inboxes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["InboxesController_update"];
         trace?: never;
     };
     "/api/v1/users": {
@@ -538,6 +570,11 @@ export interface components {
             accessToken: string;
             user: components["schemas"]["AuthenticatedUserResponse"];
         };
+        WebSessionResponse: {
+            user: components["schemas"]["AuthenticatedUserResponse"];
+            /** @description Repeat in the X-CSRF-Token header of every POST, PATCH, PUT and DELETE */
+            csrfToken: string;
+        };
         /** @enum {string} */
         ChannelKind: "api" | "webchat" | "sms" | "voice" | "whatsapp" | "email" | "walk_in";
         /** @enum {string} */
@@ -668,6 +705,12 @@ export interface components {
             active: boolean;
             /** Format: date-time */
             createdAt: string;
+        };
+        UpdateInboxDto: {
+            /** @example تطبيق الجمعية */
+            name?: string;
+            /** @description false refuses the inbox’s webhooks and web chat */
+            active?: boolean;
         };
         CreateInboxDto: {
             /**
@@ -834,6 +877,47 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
+            };
+        };
+    };
+    AuthController_startWebSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebSessionResponse"];
+                };
+            };
+        };
+    };
+    AuthController_endWebSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session cookies are cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1102,6 +1186,31 @@ export interface operations {
             };
         };
     };
+    InboxesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateInboxDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxResponse"];
+                };
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query?: never;
@@ -1247,7 +1356,19 @@ export interface operations {
     };
     AdminController_listAuditLog: {
         parameters: {
-            query?: never;
+            query?: {
+                actorUserId?: string;
+                subjectType?: string;
+                subjectId?: string;
+                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "contact.listed" | "attachment.downloaded" | "audit.exported";
+                /** @description ISO 8601; rows at or after it */
+                from?: string;
+                /** @description ISO 8601; rows before it */
+                to?: string;
+                cursor?: string;
+                limit?: number;
+                format?: "json" | "csv";
+            };
             header?: never;
             path?: never;
             cookie?: never;
