@@ -163,6 +163,23 @@ describe('Input hardening: the fuzzing findings of issue 8, one example each', (
     expect((await wasl.request('GET', '/api/v1/conversations?q=%00%D8', { token: first.adminToken })).status).toBe(200);
   });
 
+  it('should refuse a blank staff reply', async () => {
+    const conversationId = await eventually(async () => {
+      const rows: { conversation_id: string }[] = await wasl.dataSource.query(
+        'SELECT conversation_id FROM messages WHERE inbox_id = $1 LIMIT 1',
+        [smsInbox.id],
+      );
+      return rows[0]?.conversation_id;
+    }, 'a conversation on the SMS inbox');
+    for (const text of ['   ', '\u0000\u202E', '\n\t']) {
+      const answer = await wasl.request('POST', `/api/v1/conversations/${conversationId}/messages`, {
+        token: first.adminToken,
+        body: { text },
+      });
+      expect(answer.status).toBe(400);
+    }
+  });
+
   it('should answer concurrent duplicate creates with one 201 and 409s, never 500', async () => {
     const name = `فريق ${randomUUID().slice(0, 8)}`;
     const answers = await Promise.all(

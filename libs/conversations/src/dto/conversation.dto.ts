@@ -8,10 +8,10 @@ import {
   IsEnum,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -32,7 +32,12 @@ export class ListConversationsQuery {
 }
 
 export class CreateMessageDto {
-  @ApiPropertyOptional({ example: 'وعليكم السلام، كيف نخدمك؟' }) @IsString() @IsNotEmpty() @MaxLength(10_000) text: string;
+  // Blank replies are refused: a message of spaces (or of characters the body parser strips) says nothing.
+  @ApiPropertyOptional({ example: 'وعليكم السلام، كيف نخدمك؟' })
+  @IsString()
+  @Matches(/\S/, { message: 'text must not be blank' })
+  @MaxLength(10_000)
+  text: string;
   @ApiPropertyOptional({ description: 'A private note for staff, never sent to the beneficiary' })
   @IsOptional()
   @IsBoolean()

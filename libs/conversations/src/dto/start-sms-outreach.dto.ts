@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 // Reaching a beneficiary first, by SMS, "without them having to ask" (the policy's proactive outreach).
 export class StartSmsOutreachDto {
@@ -8,7 +8,7 @@ export class StartSmsOutreachDto {
   @ApiPropertyOptional({ example: 'سارة القحطاني' }) @IsOptional() @IsString() @MaxLength(200) name?: string;
   @ApiProperty({ example: 'تذكير: موعد مقابلة البحث الاجتماعي غداً الساعة ١٠ صباحاً' })
   @IsString()
-  @IsNotEmpty()
+  @Matches(/\S/, { message: 'text must not be blank' })
   @MaxLength(10_000)
   text: string;
 }
