@@ -1,4 +1,7 @@
 import { UserRole } from '@app/identity';
+import { JobName, QueueName } from '@app/queue';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -133,8 +136,10 @@ describe('Data-subject requests and retention (PDPL), real PostgreSQL and Redis'
       await wasl.request('POST', `${path}/erase`, { token: officer.token, body: { mode: 'delete', confirm: person.contactId } }),
       await wasl.request('POST', `${path}/erase`, { token: supervisor.token, body: { mode: 'delete', confirm: person.contactId } }),
       await wasl.request('PATCH', path, { token: supervisor.token, body: { name: 'x' } }),
+      await wasl.request('GET', '/api/v1/admin/retention', { token: supervisor.token }),
+      await wasl.request('POST', '/api/v1/admin/retention/dry-run', { token: officer.token }),
     ];
-    expect(officerAnswers.map((answer) => answer.status)).toEqual([403, 403, 403, 403, 403]);
+    expect(officerAnswers.map((answer) => answer.status)).toEqual([403, 403, 403, 403, 403, 403, 403]);
 
     const otherOrganisation = [
       await wasl.request('GET', `${path}/export`, { token: beta.adminToken }),
@@ -316,5 +321,157 @@ describe('Data-subject requests and retention (PDPL), real PostgreSQL and Redis'
     ]);
     expect(payloads.map((row) => row.payload)).toEqual([ERASED_PAYLOAD, ERASED_PAYLOAD, ERASED_PAYLOAD]);
     expect(await query("SELECT id FROM messages WHERE text LIKE '%' || $1 || '%'", [suffix])).toEqual([]);
+  });
+
+  describe('retention', () => {
+    let gamma: TestOrganisation;
+    let gammaInbox: { id: string; secret: string };
+
+    beforeAll(async () => {
+      gamma = await wasl.createOrganisation('جمعية جيم');
+      gammaInbox = await wasl.createApiInbox(gamma.adminToken);
+    });
+
+    // A conversation resolved (or left open) long ago: its activity, resolution and raw payloads moved back in time.
+    async function conversationAged(status: 'resolved' | 'open', monthsAgo: number, texts: string[]) {
+      const person = await beneficiary(gammaInbox, gamma.adminToken, { id: `aged-${randomUUID()}`, name: 'مستفيد قديم' }, texts);
+      if (status === 'resolved') {
+        expect(
+          (await wasl.request('PATCH', `/api/v1/conversations/${person.conversationId}`, { token: gamma.adminToken, body: { status } }))
+            .status,
+        ).toBe(200);
+      }
+      const at = new Date();
+      at.setUTCMonth(at.getUTCMonth() - monthsAgo);
+      await query(
+        'UPDATE conversations SET last_activity_at = $2::timestamptz, resolved_at = CASE WHEN resolved_at IS NULL THEN NULL ELSE $2::timestamptz END WHERE id = $1',
+        [person.conversationId, at],
+      );
+      await query('UPDATE inbound_events SET received_at = $2 WHERE message_id = ANY($1::uuid[])', [person.messageIds, at]);
+      return person;
+    }
+
+    async function snapshot() {
+      return query('SELECT id, text, attachments FROM messages WHERE organisation_id = $1 ORDER BY id', [gamma.id]).then(
+        async (messages) => ({
+          messages,
+          conversations: await query('SELECT id, last_message_preview FROM conversations WHERE organisation_id = $1 ORDER BY id', [
+            gamma.id,
+          ]),
+          payloads: await query('SELECT id, payload FROM inbound_events WHERE organisation_id = $1 ORDER BY id', [gamma.id]),
+        }),
+      );
+    }
+
+    async function runRetentionJob(): Promise<Record<string, unknown>> {
+      const known = (await auditRows(gamma.id, 'retention.applied')).length;
+      const queue = wasl.app.get<Queue>(getQueueToken(QueueName.Maintenance), { strict: false });
+      await queue.add(JobName.ApplyRetention, { organisationId: gamma.id });
+      const rows = await eventually(async () => {
+        const found = await auditRows(gamma.id, 'retention.applied');
+        return found.length > known ? found : undefined;
+      }, 'the retention job to record its figures');
+      expect(rows[rows.length - 1].actor_user_id).toBeNull();
+      return JSON.parse(rows[rows.length - 1].details) as Record<string, unknown>;
+    }
+
+    it('should be off by default, and a dry run should report figures without changing anything', async () => {
+      const defaults = await wasl.request('GET', '/api/v1/admin/retention', { token: gamma.adminToken });
+      expect(defaults.body).toEqual({ resolvedConversationMonths: null, rawPayloadMonths: null, mode: 'anonymise' });
+      const old = await conversationAged('resolved', 14, ['قديمة ١', 'قديمة ٢']);
+      await conversationAged('resolved', 1, ['حديثة']);
+      await conversationAged('open', 20, ['مفتوحة وقديمة']);
+      const off = await wasl.request('POST', '/api/v1/admin/retention/dry-run', { token: gamma.adminToken });
+      expect(off.body).toMatchObject({ conversations: 0, messages: 0, payloads: 0 });
+
+      const invalid = await wasl.request('PUT', '/api/v1/admin/retention', {
+        token: gamma.adminToken,
+        body: { resolvedConversationMonths: 0, mode: 'burn' },
+      });
+      expect(invalid.status).toBe(400);
+      const saved = await wasl.request('PUT', '/api/v1/admin/retention', {
+        token: gamma.adminToken,
+        body: { resolvedConversationMonths: 12, rawPayloadMonths: 12, mode: 'purge' },
+      });
+      expect(saved.status).toBe(200);
+      expect(saved.body).toEqual({ resolvedConversationMonths: 12, rawPayloadMonths: 12, mode: 'purge' });
+      expect((await auditRows(gamma.id, 'retention.settings_changed')).map((row) => row.actor_user_id)).toEqual([gamma.adminId]);
+
+      const before = await snapshot();
+      const dryRun = await wasl.request<Record<string, unknown>>('POST', '/api/v1/admin/retention/dry-run', { token: gamma.adminToken });
+      expect(dryRun.status).toBe(200);
+      // The old resolved conversation (two messages); payloads: its two and the old open conversation's one.
+      expect(dryRun.body).toMatchObject({ mode: 'purge', conversations: 1, messages: 2, payloads: 3 });
+      expect(await snapshot()).toEqual(before);
+      expect(await query('SELECT id FROM conversations WHERE id = $1', [old.conversationId])).toHaveLength(1);
+    });
+
+    it('should purge exactly the conversations closed before the cutoff when the job runs', async () => {
+      const conversations = await query<{ id: string; last_activity_at: Date; status: string }>(
+        'SELECT id, last_activity_at, status FROM conversations WHERE organisation_id = $1',
+        [gamma.id],
+      );
+      const cutoff = new Date();
+      cutoff.setUTCMonth(cutoff.getUTCMonth() - 12);
+      const expired = conversations
+        .filter((row) => row.status === 'resolved' && new Date(row.last_activity_at) < cutoff)
+        .map((row) => row.id);
+      expect(expired).toHaveLength(1);
+      const figures = await runRetentionJob();
+      expect(figures).toMatchObject({ mode: 'purge', conversations: 1, messages: 2, payloads: 3 });
+      const left = await query<{ id: string }>('SELECT id FROM conversations WHERE organisation_id = $1', [gamma.id]);
+      expect(left.map((row) => row.id).sort()).toEqual(
+        conversations
+          .map((row) => row.id)
+          .filter((id) => !expired.includes(id))
+          .sort(),
+      );
+      expect(await query('SELECT id FROM messages WHERE conversation_id = $1', [expired[0]])).toEqual([]);
+      // The old but open conversation keeps its messages; its old raw payload is gone.
+      expect(await query("SELECT id FROM messages WHERE organisation_id = $1 AND text = 'مفتوحة وقديمة'", [gamma.id])).toHaveLength(1);
+      expect(await query("SELECT id FROM inbound_events WHERE organisation_id = $1 AND payload LIKE '%قديمة%'", [gamma.id])).toEqual([]);
+      expect(await query("SELECT id FROM inbound_events WHERE organisation_id = $1 AND payload LIKE '%حديثة%'", [gamma.id])).toHaveLength(
+        1,
+      );
+      // Nothing is left for a second run.
+      expect((await wasl.request('POST', '/api/v1/admin/retention/dry-run', { token: gamma.adminToken })).body).toMatchObject({
+        conversations: 0,
+        payloads: 0,
+      });
+    });
+
+    it('should anonymise old closed conversations and keep their counts when the organisation chose anonymise', async () => {
+      expect(
+        (
+          await wasl.request('PUT', '/api/v1/admin/retention', {
+            token: gamma.adminToken,
+            body: { mode: 'anonymise', rawPayloadMonths: null },
+          })
+        ).status,
+      ).toBe(200);
+      const old = await conversationAged('resolved', 13, ['نص قديم ١', 'نص قديم ٢', 'نص قديم ٣']);
+      const recent = await conversationAged('resolved', 2, ['نص حديث']);
+      expect((await wasl.request('POST', '/api/v1/admin/retention/dry-run', { token: gamma.adminToken })).body).toMatchObject({
+        mode: 'anonymise',
+        conversations: 1,
+        messages: 3,
+        payloads: 0,
+      });
+      const figures = await runRetentionJob();
+      expect(figures).toMatchObject({ mode: 'anonymise', conversations: 1, messages: 3, payloads: 3 });
+      expect(await query('SELECT text FROM messages WHERE conversation_id = $1', [old.conversationId])).toEqual([
+        { text: '' },
+        { text: '' },
+        { text: '' },
+      ]);
+      expect(await query('SELECT status, last_message_preview FROM conversations WHERE id = $1', [old.conversationId])).toEqual([
+        { status: 'resolved', last_message_preview: null },
+      ]);
+      expect(await query('SELECT text FROM messages WHERE conversation_id = $1', [recent.conversationId])).toEqual([{ text: 'نص حديث' }]);
+      // Already anonymised conversations are not counted again.
+      expect((await wasl.request('POST', '/api/v1/admin/retention/dry-run', { token: gamma.adminToken })).body).toMatchObject({
+        conversations: 0,
+      });
+    });
   });
 });

@@ -1,12 +1,14 @@
 import { ConversationsModule } from '@app/conversations';
+import { PrivacyModule } from '@app/privacy';
 import { JobName } from '@app/queue';
 import { Module } from '@nestjs/common';
 import { InboundRecoverySweeper } from './inbound-recovery.sweeper';
 import { ChannelEventsProcessor } from './processors/channel-events.processor';
 import { ChannelInboundProcessor } from './processors/channel-inbound.processor';
 import { ChannelOutboundProcessor } from './processors/channel-outbound.processor';
+import { RetentionProcessor } from './processors/retention.processor';
 
-const PROCESSORS = [ChannelInboundProcessor, ChannelOutboundProcessor, ChannelEventsProcessor];
+const PROCESSORS = [ChannelInboundProcessor, ChannelOutboundProcessor, ChannelEventsProcessor, RetentionProcessor];
 
 // Fail at boot, not when jobs pile up: every job name has exactly one processor.
 function assertEveryJobHasOneProcessor(): void {
@@ -21,7 +23,7 @@ assertEveryJobHasOneProcessor();
 // The processors alone. apps/worker runs them on their own; the gateway imports this module too when
 // WASL_ROLE=all, so a small association runs one process.
 @Module({
-  imports: [ConversationsModule],
+  imports: [ConversationsModule, PrivacyModule],
   providers: [...PROCESSORS, InboundRecoverySweeper],
 })
 export class WorkerModule {}

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { RetentionMode } from './retention-policy.entity';
 
 export enum ContactExportFormat {
   Json = 'json',
@@ -34,4 +35,23 @@ export class CorrectContactDto {
 export class EraseContactDto {
   @ApiProperty({ enum: ['delete', 'anonymise'] }) @IsIn(['delete', 'anonymise']) mode: 'delete' | 'anonymise';
   @ApiProperty({ description: 'The contact id again, so an erasure is never one mistaken click' }) @IsUUID() confirm: string;
+}
+
+// Up to ten years; null turns that part of retention off.
+export class RetentionSettingsDto {
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 120 })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  resolvedConversationMonths?: number | null;
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 120 })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  rawPayloadMonths?: number | null;
+  @ApiPropertyOptional({ enum: RetentionMode }) @IsOptional() @IsIn(Object.values(RetentionMode)) mode?: RetentionMode;
 }

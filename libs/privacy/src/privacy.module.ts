@@ -2,12 +2,15 @@ import { AuditModule } from '@app/audit';
 import { ContactsModule } from '@app/contacts';
 import { ConversationsModule } from '@app/conversations';
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContactPrivacyService } from './contact-privacy.service';
+import { RetentionPolicy } from './retention-policy.entity';
+import { RetentionService } from './retention.service';
 
-// Beneficiaries' PDPL rights over what Wasl holds about them: export, correction, erasure.
+// Beneficiaries' PDPL rights (export, correction, erasure) and each organisation's retention of personal data.
 @Module({
-  imports: [ContactsModule, ConversationsModule, AuditModule],
-  providers: [ContactPrivacyService],
-  exports: [ContactPrivacyService],
+  imports: [TypeOrmModule.forFeature([RetentionPolicy]), ContactsModule, ConversationsModule, AuditModule],
+  providers: [ContactPrivacyService, RetentionService],
+  exports: [ContactPrivacyService, RetentionService],
 })
 export class PrivacyModule {}

@@ -6,6 +6,7 @@ export enum JobName {
   SendOutboundMessage = 'send-outbound-message',
   ApplyDeliveryStatus = 'apply-delivery-status',
   LinkCall = 'link-call',
+  ApplyRetention = 'apply-retention',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -13,4 +14,5 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.SendOutboundMessage]: QueueName.ChannelOutbound,
   [JobName.ApplyDeliveryStatus]: QueueName.ChannelEvents,
   [JobName.LinkCall]: QueueName.ChannelEvents,
+  [JobName.ApplyRetention]: QueueName.Maintenance,
 };

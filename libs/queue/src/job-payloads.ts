@@ -14,6 +14,8 @@ export type JobPayloads = {
     receivedAt: string;
   };
   [JobName.LinkCall]: { organisationId: string; callId: string };
+  // Without an organisation, the nightly run applies every organisation's retention settings.
+  [JobName.ApplyRetention]: { organisationId?: string };
 };
 
 export type JobOf<Name extends JobName> = JobPayloads[Name];

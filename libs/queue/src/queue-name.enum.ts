@@ -4,4 +4,6 @@ export enum QueueName {
   ChannelOutbound = 'channel-outbound',
   // Provider delivery reports and call links: small, retried until the row they refer to exists.
   ChannelEvents = 'channel-events',
+  // Scheduled housekeeping (retention): a few jobs a day, never urgent.
+  Maintenance = 'maintenance',
 }
