@@ -69,6 +69,8 @@ export class EnvironmentSchema {
   // The most SMS parts one officer reply may take (Twilio recommends staying at or under 320 characters).
   @Type(() => Number) @IsInt() @Min(1) @Max(10) SMS_MAX_PARTS: number;
   @Type(() => Number) @IsInt() @Min(10) FAILED_JOBS_KEPT: number;
+  // How long a web-chat attachment link handed to a visitor works: minutes, so an old URL is useless.
+  @Type(() => Number) @IsInt() @Min(1) @Max(3600) WEBCHAT_ATTACHMENT_LINK_SECONDS: number;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535) WORKER_HEALTH_PORT?: number;
   @Type(() => Number) @IsInt() @Min(0) @Max(19) WORKER_NICENESS: number;

@@ -30,6 +30,7 @@ export class WaslConfig {
   // allowPrivateNetworks: configured URLs may reach loopback and private addresses (sandbox and tests only).
   channels: { callbackTimeoutMs: number; allowPrivateNetworks: boolean };
   sms: { maxParts: number };
+  webChat: { attachmentLinkSeconds: number };
   // niceness: the CPU priority a separate worker process gives itself (0 = as started, 19 = lowest).
   worker: { healthPort?: number; niceness: number };
 

@@ -7,6 +7,7 @@ import { OrganisationsService } from '@app/identity';
 import { Controller, Get, Header, HttpCode, Options, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendAttachment } from './webchat-attachment-reply.util';
 import { MAX_ATTACHMENT_BYTES, StoredAttachment, WebChatAttachmentsService } from './webchat-attachments.service';
 import { WEBCHAT_UPLOAD_LIMIT, WebChatRateLimiter } from './webchat-rate-limiter.service';
 import { WebChatRefusal, WebChatRefusalCode } from './webchat-refusal.exception';
@@ -154,29 +155,29 @@ export class WebChatController {
     }
   }
 
+  // A link minted for the visitor (`expires`, `signature`), or the uploading visitor's own token in
+  // X-Wasl-Visitor-Token; a stored path alone, an expired link or another visitor's token gets nothing.
   @Get('webchat/files/:inboxId/:visitorKey/:fileId')
   async download(
     @Param('inboxId') inboxId: string,
     @Param('visitorKey') visitorKey: string,
     @Param('fileId') fileId: string,
-    @Query('signature') signature: string,
+    @Query('expires') expires: unknown,
+    @Query('signature') signature: unknown,
+    @Req() request: FastifyRequest,
     @Res() response: FastifyReply,
   ): Promise<void> {
     const found = await this.inboxes.findWithSecrets(inboxId);
-    const file = found ? await this.attachments.read(inboxId, visitorKey, fileId, found.secrets.signingSecret, signature) : undefined;
+    const file = found
+      ? await this.attachments.readForVisitor({ inboxId, visitorKey, fileId }, found.secrets.signingSecret, {
+          expires,
+          signature,
+          visitorToken: request.headers['x-wasl-visitor-token'],
+        })
+      : undefined;
+    if (file === 'expired') throw new ApiException(ApiErrorCode.Forbidden, 'This attachment link has expired; open the chat again');
     if (!file) throw ApiException.notFound('Attachment');
-    response
-      .status(200)
-      .headers({
-        'content-type': file.contentType,
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': "default-src 'none'",
-        'cross-origin-resource-policy': 'cross-origin',
-        'cache-control': 'private, max-age=86400',
-        // Images open in the page; a PDF is downloaded rather than rendered on the gateway's origin.
-        'content-disposition': file.contentType === 'application/pdf' ? 'attachment' : 'inline',
-      })
-      .send(file.content);
+    sendAttachment(response, file);
   }
 
   private allowOrigin(

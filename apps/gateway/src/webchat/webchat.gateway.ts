@@ -109,7 +109,7 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
           createdAt: new Date().toISOString(),
           ...(attachments.length > 0 ? { attachments } : {}),
         };
-        socket.to(session.room).emit(WebChatEvent.MessageNew, payload);
+        socket.to(session.room).emit(WebChatEvent.MessageNew, this.attachments.withSignedUrls(session.signingSecret, payload));
         void this.autoReplies
           .answerIfOffline(session, this.namespace)
           .catch((error: Error) => this.logger.warn(`Auto-reply failed: ${error.message}`));
@@ -128,7 +128,9 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
       if (!(await this.rateLimiter.allows(`read:${session.visitorKey}`, WEBCHAT_READ_LIMIT))) {
         throw new WebChatRefusal(WebChatRefusalCode.RateLimited, 'Too many requests; wait a moment');
       }
-      return await this.sessions.history(session);
+      // Attachment links are minted for this request and expire within minutes; rows keep bare paths.
+      const history = await this.sessions.history(session);
+      return history.map((payload) => this.attachments.withSignedUrls(session.signingSecret, payload));
     } catch (error) {
       this.logger.error(`history failed: ${(error as Error).stack}`);
       return { error: refusalOf(error).toJSON() };

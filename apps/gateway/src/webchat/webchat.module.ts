@@ -11,6 +11,7 @@ import { WebChatAutoReplyService } from './webchat-auto-reply.service';
 import { WebChatPhoneVerificationService } from './webchat-phone-verification.service';
 import { WebChatRateLimiter } from './webchat-rate-limiter.service';
 import { WebChatSessionService } from './webchat-session.service';
+import { WebChatStaffAttachmentsController } from './webchat-staff-attachments.controller';
 import { WebChatStaffController } from './webchat-staff.controller';
 import { WebChatStaffService } from './webchat-staff.service';
 import { WebChatController } from './webchat.controller';
@@ -28,7 +29,7 @@ import { WebChatGateway } from './webchat.gateway';
     ConversationsModule,
     RealtimeModule,
   ],
-  controllers: [WebChatController, WebChatStaffController],
+  controllers: [WebChatController, WebChatStaffController, WebChatStaffAttachmentsController],
   providers: [
     WebChatGateway,
     WebChatSessionService,
