@@ -3,8 +3,9 @@ import { JobName, QueueName } from '@app/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 import { WebChatVisitor } from '../support/webchat-visitor';
 
@@ -473,5 +474,80 @@ describe('Data-subject requests and retention (PDPL), real PostgreSQL and Redis'
         conversations: 0,
       });
     });
+  });
+});
+
+// The laptop install runs the same erasure and retention SQL on its embedded SQLite file.
+describe('Data-subject requests and retention on embedded SQLite', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'wasl-privacy-sqlite-'));
+  let wasl: WaslTestApp;
+
+  beforeAll(async () => {
+    wasl = await WaslTestApp.start({ DATABASE_URL: '', SQLITE_PATH: join(directory, 'wasl.sqlite') });
+  });
+
+  afterAll(async () => {
+    await wasl.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('should export, anonymise and apply retention exactly as on PostgreSQL', async () => {
+    const organisation = await wasl.createOrganisation();
+    const inbox = await wasl.createApiInbox(organisation.adminToken);
+    const query = <T>(sql: string, parameters: unknown[] = []): Promise<T[]> => wasl.dataSource.query(sql, parameters);
+    async function send(from: Record<string, string>, text: string): Promise<{ conversationId: string; contactId: string }> {
+      const messageId = `m-${randomUUID()}`;
+      expect((await wasl.postSigned(inbox, { messageId, from, text })).status).toBe(202);
+      const conversationId = await eventually(async () => {
+        const rows = await query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE provider_message_id = ?', [
+          messageId,
+        ]);
+        return rows[0]?.conversation_id;
+      }, 'the message on SQLite');
+      const [{ contact_id: contactId }] = await query<{ contact_id: string }>('SELECT contact_id FROM conversations WHERE id = ?', [
+        conversationId,
+      ]);
+      return { conversationId, contactId };
+    }
+    const token = organisation.adminToken;
+
+    const person = await send({ id: 'sqlite-person', name: 'هند' }, 'بياناتي');
+    await send({ id: 'sqlite-person', name: 'هند' }, 'رسالة ثانية');
+    const exported = await wasl.request<ContactExport>('GET', `/api/v1/contacts/${person.contactId}/export`, { token });
+    expect(exported.body.messages.map((message) => message.text)).toEqual(['بياناتي', 'رسالة ثانية']);
+    const erased = await wasl.request('POST', `/api/v1/contacts/${person.contactId}/erase`, {
+      token,
+      body: { mode: 'anonymise', confirm: person.contactId },
+    });
+    expect(erased.body).toMatchObject({ conversations: 1, messages: 2, payloads: 2 });
+    expect(await query('SELECT text FROM messages WHERE conversation_id = ?', [person.conversationId])).toEqual([
+      { text: '' },
+      { text: '' },
+    ]);
+    expect(await query('SELECT payload FROM inbound_events WHERE organisation_id = ?', [organisation.id])).toEqual([
+      { payload: ERASED_PAYLOAD },
+      { payload: ERASED_PAYLOAD },
+    ]);
+
+    const old = await send({ id: 'sqlite-old', name: 'قديم' }, 'قديمة');
+    const recent = await send({ id: 'sqlite-recent', name: 'حديث' }, 'حديثة');
+    for (const conversation of [old, recent]) {
+      await wasl.request('PATCH', `/api/v1/conversations/${conversation.conversationId}`, { token, body: { status: 'resolved' } });
+    }
+    // TypeORM's SQLite datetime text, so comparisons order it like the stored values.
+    await query("UPDATE conversations SET last_activity_at = '2020-01-01 00:00:00.000' WHERE id = ?", [old.conversationId]);
+    await wasl.request('PUT', '/api/v1/admin/retention', { token, body: { resolvedConversationMonths: 6, mode: 'purge' } });
+    const dryRun = await wasl.request('POST', '/api/v1/admin/retention/dry-run', { token });
+    expect(dryRun.body).toMatchObject({ conversations: 1, messages: 1, payloads: 0 });
+    await wasl.app
+      .get<Queue>(getQueueToken(QueueName.Maintenance), { strict: false })
+      .add(JobName.ApplyRetention, { organisationId: organisation.id });
+    await eventually(
+      async () =>
+        (await query("SELECT id FROM audit_log WHERE organisation_id = ? AND action = 'retention.applied'", [organisation.id])).length > 0,
+      'retention on SQLite',
+    );
+    const left = await query<{ id: string }>('SELECT id FROM conversations WHERE organisation_id = ?', [organisation.id]);
+    expect(left.map((row) => row.id).sort()).toEqual([person.conversationId, recent.conversationId].sort());
   });
 });
