@@ -344,6 +344,17 @@ describe('Web chat over socket.io (/webchat), end to end', () => {
     expect(automatic.text).toContain('رقم جوالك');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(visitorSocket.received.filter((message) => message.automatic)).toHaveLength(1);
+
+    // The English widget is answered in English.
+    const english = await WebChatVisitor.connect(wasl.url, {
+      inboxId: quietInbox.body.id,
+      locale: 'en',
+      profile: { name: 'Sam', phone: mobile() },
+    });
+    visitors.push(english);
+    await english.send('offline-en', 'Is anyone there?');
+    const answer = await eventually(async () => english.received.find((message) => message.automatic), 'the English auto-reply');
+    expect(answer.text).toContain('No beneficiary relations officer is online right now');
   });
 
   it('should answer outside working hours even while an officer is connected', async () => {

@@ -10,11 +10,18 @@ import { VisitorSession } from './webchat-session.service';
 const AUTO_REPLY_EVERY_MILLISECONDS = 3_600_000;
 
 export type OfflineReason = 'outside_working_hours' | 'no_officer_online';
+export type WidgetLocale = 'ar' | 'en';
 
-export function offlineReplyText(session: VisitorSession, reason: OfflineReason): string {
+// In the widget's language; an administrator's own offlineMessage is shown as written, whatever the language.
+export function offlineReplyText(session: VisitorSession, reason: OfflineReason, locale: WidgetLocale = 'ar'): string {
   if (session.settings.offlineMessage) return session.settings.offlineMessage;
   const name = session.inbox.name;
   const hours = session.settings.workingHours;
+  if (locale === 'en') {
+    return reason === 'outside_working_hours' && hours
+      ? `Thank you for contacting ${name}. We are outside working hours now (${hours.from} to ${hours.to}); a beneficiary relations officer will answer you at the start of the next working period. You can leave your mobile number here so that we can reach you.`
+      : `Thank you for contacting ${name}. No beneficiary relations officer is online right now; we will answer you as soon as we can during working hours. You can leave your mobile number here so that we can reach you.`;
+  }
   if (reason === 'outside_working_hours' && hours) {
     return `شكرًا لتواصلك مع ${name}. نحن الآن خارج أوقات العمل (من ${hours.from} إلى ${hours.to})، وسيرد عليك موظف علاقات المستفيدين في أول وقت عمل. يمكنك ترك رقم جوالك هنا لنتواصل معك.`;
   }
@@ -35,12 +42,12 @@ export class WebChatAutoReplyService {
     return officers.length === 0 ? 'no_officer_online' : undefined;
   }
 
-  async answerIfOffline(session: VisitorSession, namespace: Namespace): Promise<boolean> {
+  async answerIfOffline(session: VisitorSession, namespace: Namespace, locale: WidgetLocale = 'ar'): Promise<boolean> {
     const reason = await this.offlineReason(session, namespace);
     if (!reason || !(await this.rateLimiter.firstIn(`auto-reply:${session.room}`, AUTO_REPLY_EVERY_MILLISECONDS))) return false;
     const payload: WebChatMessagePayload = {
       id: `auto-${randomUUID()}`,
-      text: offlineReplyText(session, reason),
+      text: offlineReplyText(session, reason, locale),
       sender: 'agent',
       agentName: session.inbox.name,
       createdAt: new Date().toISOString(),

@@ -361,6 +361,8 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
     bubble.className = `bubble ${message.sender}`;
     bubble.dataset.id = message.id;
     const body = document.createElement('span');
+    // Each message takes its own direction: an English reply in the Arabic widget reads left to right.
+    body.dir = 'auto';
     body.textContent = message.text;
     bubble.append(body);
     for (const attachment of message.attachments ?? []) {
