@@ -1,5 +1,6 @@
 import { UserRole } from '@app/identity';
 import { randomUUID } from 'node:crypto';
+import { io } from 'socket.io-client';
 import { ProviderSandbox } from '../../apps/sandbox/src/provider-sandbox.server';
 import { createTwilioInbox, postTwilioForm, saudiMobile } from '../support/twilio-inbox.helper';
 import { TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
@@ -19,6 +20,83 @@ describe('Security hardening (issue 8, low findings), end to end', () => {
   afterAll(async () => {
     await wasl.close();
     await sandbox.stop();
+  });
+
+  describe('security headers, the staff socket’s origins and /docs', () => {
+    const API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    const expectBaseHeaders = (headers: Headers) => {
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('referrer-policy')).toBe('no-referrer');
+      expect(headers.get('x-frame-options')).toBe('DENY');
+    };
+
+    it('should send CSP, nosniff, Referrer-Policy and no framing on API answers, errors included, and no HSTS over http', async () => {
+      for (const answer of [
+        await wasl.request('GET', '/health'),
+        await wasl.request('GET', '/api/v1/users'),
+        await wasl.request('GET', '/api/v1/users', { token: organisation.adminToken }),
+        await wasl.request('GET', '/api/v1/no-such-route', { token: organisation.adminToken }),
+      ]) {
+        expectBaseHeaders(answer.headers);
+        expect(answer.headers.get('content-security-policy')).toBe(API_POLICY);
+        expect(answer.headers.get('strict-transport-security')).toBeNull();
+      }
+    });
+
+    it('should keep widget.js loadable by other sites and the demo page working under its own policy', async () => {
+      const widget = await fetch(`${wasl.url}/widget.js`, { headers: { origin: 'https://www.example.org' } });
+      expect(widget.status).toBe(200);
+      expect(widget.headers.get('content-type')).toContain('application/javascript');
+      expect(widget.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+      expect(widget.headers.get('x-content-type-options')).toBe('nosniff');
+
+      const demo = await fetch(`${wasl.url}/demo?inbox=${randomUUID()}`);
+      expect(demo.status).toBe(200);
+      const policy = demo.headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain('connect-src');
+      expect(policy).toContain("frame-ancestors 'none'");
+      // The policy allows scripts by URL only: the page has no inline script.
+      const html = await demo.text();
+      expect(html.match(/<script[^>]*>/g)?.every((tag) => tag.includes('src='))).toBe(true);
+
+      const docs = await fetch(`${wasl.url}/docs`);
+      expect(docs.status).toBe(200);
+      expect(docs.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect((await docs.text()).match(/<script[^>]*>/g)?.every((tag) => tag.includes('src='))).toBe(true);
+    });
+
+    it('should never reflect another site’s origin with credentials, nor let its page open /agents', async () => {
+      const evil = 'https://evil.example';
+      const polling = await fetch(`${wasl.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: evil } });
+      expect(polling.headers.get('access-control-allow-origin')).not.toBe(evil);
+      const own = new URL(wasl.config.http.publicUrl).origin;
+      const ownPolling = await fetch(`${wasl.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: own } });
+      expect(ownPolling.headers.get('access-control-allow-origin')).toBe(own);
+      expect(ownPolling.headers.get('access-control-allow-credentials')).toBe('true');
+
+      const connect = (origin: string) =>
+        new Promise<string>((resolve) => {
+          const socket = io(`${wasl.url}/agents`, {
+            auth: { token: organisation.adminToken },
+            transports: ['websocket'],
+            forceNew: true,
+            reconnection: false,
+            extraHeaders: { origin },
+          });
+          socket.once('ready', () => {
+            socket.close();
+            resolve('ready');
+          });
+          socket.once('connect_error', (error: Error) => {
+            socket.close();
+            resolve(`refused: ${error.message}`);
+          });
+        });
+      expect(await connect(evil)).toBe('refused: This origin may not open the staff socket');
+      expect(await connect(own)).toBe('ready');
+    });
   });
 
   describe('a disabled inbox', () => {
@@ -109,6 +187,61 @@ describe('Security hardening (issue 8, low findings), end to end', () => {
         [api.id],
       );
       expect(audited.map((row) => row.action)).toContain('inbox.updated');
+    });
+  });
+
+  describe('in production settings', () => {
+    let production: WaslTestApp;
+    let docsOff: WaslTestApp;
+    let staff: TestOrganisation;
+
+    beforeAll(async () => {
+      production = await WaslTestApp.start({ PUBLIC_URL: 'https://wasl.example.org', API_DOCS: 'staff', FAILED_REQUESTS_PER_MINUTE: '5' });
+      docsOff = await WaslTestApp.start({ API_DOCS: 'off' });
+      staff = await production.createOrganisation();
+    });
+
+    afterAll(async () => {
+      await production.close();
+      await docsOff.close();
+    });
+
+    it('should send HSTS when PUBLIC_URL is https, and show /docs to signed-in staff only, or to nobody', async () => {
+      expect((await production.request('GET', '/health')).headers.get('strict-transport-security')).toBe(
+        'max-age=31536000; includeSubDomains',
+      );
+      expect((await production.request('GET', '/docs')).status).toBe(401);
+      expect((await production.request('GET', '/docs/openapi.json')).status).toBe(401);
+      expect((await production.request('GET', '/docs/openapi.json', { token: staff.adminToken })).status).toBe(200);
+      expect((await docsOff.request('GET', '/docs')).status).toBe(404);
+      expect((await docsOff.request('GET', '/docs/openapi.json')).status).toBe(404);
+    });
+
+    it('should answer 429 to a source past its failed unauthenticated requests, before any route runs', async () => {
+      const inbox = await production.createApiInbox(staff.adminToken);
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 8; attempt += 1) {
+        const forged = await production.postSigned(
+          inbox,
+          { messageId: `forged-${attempt}`, from: { id: 'x' }, text: 'x' },
+          'sha256=' + '0'.repeat(64),
+        );
+        statuses.push(forged.status);
+      }
+      // Five failures a minute (two of them the /docs refusals above), then 429 for the rest of the minute.
+      const firstRefusal = statuses.indexOf(429);
+      expect(firstRefusal).toBeGreaterThan(0);
+      expect(statuses.slice(0, firstRefusal).every((status) => status === 401)).toBe(true);
+      expect(statuses.slice(firstRefusal).every((status) => status === 429)).toBe(true);
+      const refused = await production.request<{ code: string }>('GET', '/api/v1/users');
+      expect(refused.status).toBe(429);
+      expect(refused.body.code).toBe('RATE_LIMITED');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
+      // Health checks are never refused.
+      expect((await production.request('GET', '/health')).status).toBe(200);
+      const stored = await production.dataSource.query('SELECT count(*)::int AS count FROM inbound_events WHERE inbox_id = $1', [inbox.id]);
+      expect(stored[0].count).toBe(0);
     });
   });
 });

@@ -33,6 +33,8 @@ export function testConfig(overrides: Record<string, string> = {}): WaslConfig {
     CALLBACK_TIMEOUT_MS: '2000',
     // The suites' callback servers and provider stand-ins listen on 127.0.0.1.
     OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true',
+    // Every suite's requests come from 127.0.0.1, and several send hundreds of bad signatures and tokens on purpose.
+    FAILED_REQUESTS_PER_MINUTE: '1000000',
     ...overrides,
   });
 }

@@ -9,6 +9,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GatewayModule } from './gateway.module';
 import { installBodyParsers, MAX_BODY_BYTES } from './http/body-parsers';
+import { installSecurityHooks } from './http/security.hook';
 import { buildOpenApiDocument } from './http/openapi-document';
 import { installWebApp } from './http/web-app.static';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
@@ -34,6 +35,7 @@ export async function createGateway(config: WaslConfig): Promise<NestFastifyAppl
   if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
   await app.get(OrganisationsService).bootstrap(config.bootstrap);
 
+  installSecurityHooks(app, config);
   installBodyParsers(app);
   app.useWebSocketAdapter(new RedisIoAdapter(app, config.redis.url));
   setupOpenApi(app, config);

@@ -11,6 +11,12 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const TRUSTED_PROXY_ENTRY = String.raw`(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)`;
 const TRUSTED_PROXY_LIST = new RegExp(`^${TRUSTED_PROXY_ENTRY}(\\s*,\\s*${TRUSTED_PROXY_ENTRY})*$`);
 
+export const API_DOCS_MODES = ['public', 'staff', 'off'] as const;
+export type ApiDocsMode = (typeof API_DOCS_MODES)[number];
+
+const ORIGIN_ENTRY = String.raw`https?:\/\/[^\s,/]+`;
+const ORIGIN_LIST = new RegExp(`^${ORIGIN_ENTRY}(\\s*,\\s*${ORIGIN_ENTRY})*$`);
+
 // Every key Wasl reads from the environment. Validated once at boot; see config/defaults.json for defaults.
 export class EnvironmentSchema {
   @IsIn(WASL_ROLES) WASL_ROLE: WaslRole;

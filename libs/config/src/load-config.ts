@@ -89,6 +89,16 @@ export function loadConfig(environment: Environment = process.env, defaults: Env
     loginMaxDelaySeconds: schema.LOGIN_MAX_DELAY_SECONDS,
     trustedProxies: trustedProxies(schema.TRUST_PROXY),
     staffSocketRecheckSeconds: schema.STAFF_SOCKET_RECHECK_SECONDS,
+    staffOrigins: [
+      ...new Set(
+        [config.http.publicUrl, ...(schema.STAFF_ALLOWED_ORIGINS ?? '').split(',')]
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== '')
+          .map((origin) => new URL(origin).origin.toLowerCase()),
+      ),
+    ],
+    apiDocs: schema.API_DOCS,
+    failedRequestsPerMinute: schema.FAILED_REQUESTS_PER_MINUTE,
   };
   config.bootstrap = {
     adminEmail: schema.WASL_ADMIN_EMAIL?.toLowerCase(),

@@ -23,6 +23,10 @@ export class WaslConfig {
     // Empty: request.ip is the socket's address and X-Forwarded-For is ignored.
     trustedProxies: string[];
     staffSocketRecheckSeconds: number;
+    // Lower-cased origins allowed to open /agents with credentials: PUBLIC_URL's and STAFF_ALLOWED_ORIGINS.
+    staffOrigins: string[];
+    apiDocs: ApiDocsMode;
+    failedRequestsPerMinute: number;
   };
   bootstrap: { adminEmail?: string; adminPassword?: string; organisationName: string };
   conversations: { reopenWindowHours: number };

@@ -23,7 +23,8 @@ interface AgentSocketData {
 // organisation's room only, so one association never receives another's events. A socket lives only as long as
 // its session: it is disconnected when the token expires, when the user is deactivated or their password is
 // reset (at once, on every gateway), and when a periodic check finds the user inactive or with another role.
-@WebSocketGateway({ namespace: AGENTS_NAMESPACE, cors: { origin: true, credentials: true } })
+// CORS is answered per origin by RedisIoAdapter: only the staff origins (PUBLIC_URL, STAFF_ALLOWED_ORIGINS).
+@WebSocketGateway({ namespace: AGENTS_NAMESPACE, cors: { origin: false } })
 export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(AgentsGateway.name);
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
