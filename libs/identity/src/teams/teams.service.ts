@@ -59,6 +59,11 @@ export class TeamsService {
     }));
   }
 
+  async teamIdsOf(organisationId: string, userId: string): Promise<string[]> {
+    const memberships = await this.members.findBy({ organisationId, userId });
+    return memberships.map((membership) => membership.teamId);
+  }
+
   async exists(organisationId: string, teamId: string): Promise<boolean> {
     return this.teams.existsBy({ organisationId, id: teamId });
   }

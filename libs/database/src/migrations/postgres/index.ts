@@ -5,6 +5,7 @@ import { WidenCounters1795314738200 } from './1795314738200-WidenCounters';
 import { AddMessageSearchText1795316694201 } from './1795316694201-AddMessageSearchText';
 import { EndStaffSessions1795686691141 } from './1795686691141-EndStaffSessions';
 import { AddContactVerification1795686861124 } from './1795686861124-AddContactVerification';
+import { AddInboxAccess1795688138079 } from './1795688138079-AddInboxAccess';
 import { AddRetentionPolicies1795688263320 } from './1795688263320-AddRetentionPolicies';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
@@ -16,5 +17,6 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   AddMessageSearchText1795316694201,
   EndStaffSessions1795686691141,
   AddContactVerification1795686861124,
+  AddInboxAccess1795688138079,
   AddRetentionPolicies1795688263320,
 ];

@@ -3,6 +3,7 @@ import { AddSmsAndVoice1795305253690 } from './1795305253690-AddSmsAndVoice';
 import { AddMessageSearchText1795316695562 } from './1795316695562-AddMessageSearchText';
 import { EndStaffSessions1795686697173 } from './1795686697173-EndStaffSessions';
 import { AddContactVerification1795686863057 } from './1795686863057-AddContactVerification';
+import { AddInboxAccess1795688140897 } from './1795688140897-AddInboxAccess';
 import { AddRetentionPolicies1795688268549 } from './1795688268549-AddRetentionPolicies';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
@@ -12,5 +13,6 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AddMessageSearchText1795316695562,
   EndStaffSessions1795686697173,
   AddContactVerification1795686863057,
+  AddInboxAccess1795688140897,
   AddRetentionPolicies1795688268549,
 ];
