@@ -3,7 +3,7 @@ import { InjectRedis } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import Redis from 'ioredis';
-import { AGENTS_NAMESPACE, organisationRoom, RealtimeEvent } from './realtime-event.enum';
+import { AGENTS_NAMESPACE, audienceRooms, ConversationAudience, organisationRoom, RealtimeEvent } from './realtime-event.enum';
 
 // Publishes to every gateway through Redis (socket.io's emitter protocol), so a worker process or any
 // gateway instance can reach staff connected to any other gateway.
@@ -30,6 +30,17 @@ export class RealtimePublisher {
     this.webChat.to(room).emit(event, payload);
   }
 
+  // A conversation's or a message's event: only to the sockets that may read that conversation. socket.io delivers
+  // once to a socket that is in several of the rooms.
+  toConversationAudience(audience: ConversationAudience, event: RealtimeEvent, payload: object): void {
+    try {
+      this.agents.to(audienceRooms(audience)).emit(event, payload);
+    } catch (error) {
+      this.logger.warn(`Could not publish ${event}: ${(error as Error).message}`);
+    }
+  }
+
+  // Only for events that carry no conversation content; conversations and messages use toConversationAudience.
   toOrganisation(organisationId: string, event: RealtimeEvent, payload: object): void {
     try {
       this.agents.to(organisationRoom(organisationId)).emit(event, payload);

@@ -54,7 +54,7 @@ export class ContactsController {
     if (!contact) throw ApiException.notFound('Contact');
     const [identities, conversations] = await Promise.all([
       this.contacts.identitiesOf(user.organisationId, id),
-      this.conversations.listForContact(user.organisationId, id),
+      this.conversations.listForContact(user, id),
     ]);
     await this.audit.record({
       organisationId: user.organisationId,

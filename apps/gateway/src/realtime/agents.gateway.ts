@@ -1,6 +1,7 @@
 import { WaslConfig } from '@app/config';
-import { AuthenticatedUser, AuthService, INBOX_ROLES, readCookie, SESSION_COOKIE } from '@app/identity';
-import { AGENTS_NAMESPACE, organisationRoom } from '@app/realtime';
+import { AuthenticatedUser, AuthService, INBOX_ROLES, readCookie, SESSION_COOKIE, TeamsService, UserRole } from '@app/identity';
+import { InboxAccessService } from '@app/inboxes';
+import { AGENTS_NAMESPACE, assignedTeamRoom, inboxRoom, organisationRoom, overseersRoom, userRoom } from '@app/realtime';
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
@@ -8,9 +9,10 @@ import type { Namespace, Socket } from 'socket.io';
 // setTimeout fires at once beyond 2^31-1 ms (about 24.8 days); longer waits are taken in steps.
 const LONGEST_TIMER_MILLISECONDS = 2 ** 31 - 1;
 
-// Every socket of one staff member, on every gateway: deactivation disconnects them through the Redis adapter.
-function userRoom(userId: string): string {
-  return `user:${userId}`;
+// Rooms that grant reading conversations; refreshed when access changes.
+const ACCESS_ROOM_PREFIXES = [inboxRoom(''), assignedTeamRoom(''), overseersRoom('')];
+function isAccessRoom(room: string): boolean {
+  return ACCESS_ROOM_PREFIXES.some((prefix) => room.startsWith(prefix));
 }
 
 interface AgentSocketData {
@@ -20,9 +22,13 @@ interface AgentSocketData {
 }
 
 // Staff realtime: connect with auth { token } (the same bearer token as the REST API). Each socket joins its
-// organisation's room only, so one association never receives another's events. A socket lives only as long as
-// its session: it is disconnected when the token expires, when the user is deactivated or their password is
-// reset (at once, on every gateway), and when a periodic check finds the user inactive or with another role.
+// organisation's room (presence), its user's room (assignments; deactivation disconnects every socket of the user
+// through the Redis adapter) and the rooms of what it may read: the overseers' room for administrators and
+// supervisors, its inboxes' rooms for an officer, its teams' rooms for researchers and the committee. So one
+// association never receives another's events, and an officer never receives an inbox's messages they may not
+// read. A socket lives only as long as its session: it is disconnected when the token expires, when the user is
+// deactivated or their password is reset (at once, on every gateway), and when a periodic check finds the user
+// inactive or with another role.
 // CORS is answered per origin by RedisIoAdapter: only the staff origins (PUBLIC_URL, STAFF_ALLOWED_ORIGINS).
 @WebSocketGateway({ namespace: AGENTS_NAMESPACE, cors: { origin: false } })
 export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
@@ -34,6 +40,8 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   constructor(
     private readonly auth: AuthService,
     private readonly config: WaslConfig,
+    private readonly inboxAccess: InboxAccessService,
+    private readonly teams: TeamsService,
   ) {}
 
   afterInit(): void {
@@ -62,7 +70,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     const data: AgentSocketData = { user, sessionVersion: session.sessionVersion, expiresAt: session.expiresAt.getTime() };
     socket.data = data;
     this.scheduleExpiry(socket, data.expiresAt);
-    await socket.join([organisationRoom(user.organisationId), userRoom(user.id)]);
+    await socket.join([organisationRoom(user.organisationId), userRoom(user.id), ...(await this.accessRooms(user))]);
     socket.emit('ready', { userId: user.id, organisationId: user.organisationId });
     this.logger.debug(`Agent ${user.id} connected`);
   }
@@ -76,6 +84,36 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   endSessions(userId: string): void {
     this.namespace.in(userRoom(userId)).emit('session.ended', { code: 'SESSION_ENDED' });
     this.namespace.in(userRoom(userId)).disconnectSockets(true);
+  }
+
+  // After an inbox's access list or a user's teams changed: every open socket of these users, on any gateway, leaves
+  // the rooms it may no longer read and joins the new ones.
+  async refreshRooms(userIds: string[]): Promise<void> {
+    try {
+      for (const userId of new Set(userIds)) {
+        const sockets = await this.namespace.in(userRoom(userId)).fetchSockets();
+        const first = sockets[0];
+        if (!first) continue;
+        const wanted = new Set(await this.accessRooms((first.data as AgentSocketData).user));
+        for (const socket of sockets) {
+          const stale = [...socket.rooms].filter((room) => isAccessRoom(room) && !wanted.has(room));
+          for (const room of stale) socket.leave(room);
+          socket.join([...wanted]);
+        }
+      }
+    } catch (error) {
+      // The change is committed and every REST read already follows it; a socket that missed the move is corrected
+      // when it reconnects.
+      this.logger.warn(`Could not refresh staff socket rooms: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async accessRooms(user: AuthenticatedUser): Promise<string[]> {
+    if (user.role === UserRole.Admin || user.role === UserRole.Supervisor) return [overseersRoom(user.organisationId)];
+    if (user.role === UserRole.Officer) {
+      return (await this.inboxAccess.inboxIdsVisibleTo(user.organisationId, user.id)).map(inboxRoom);
+    }
+    return (await this.teams.teamIdsOf(user.organisationId, user.id)).map(assignedTeamRoom);
   }
 
   // This gateway's sockets against the users table: one query for all of them per interval.

@@ -85,6 +85,8 @@ export class UsersController {
   async update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParameter('User')) id: string, @Body() body: UpdateUserDto) {
     const { user: updated, accessChanged } = await this.users.update(user.organisationId, id, body);
     if (accessChanged) this.agents.endSessions(id);
+    // Other teams can mean other inboxes (officers) or other referred conversations (researchers).
+    else if (body.teamIds !== undefined) await this.agents.refreshRooms([id]);
     await this.audit.record({
       organisationId: user.organisationId,
       actorUserId: user.id,

@@ -12,7 +12,7 @@ import {
 import { ApiException } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { ContactsService, normaliseEmail, normalisePhoneNumber } from '@app/contacts';
-import { Conversation, DeliveryStatus, Message, MessageType, toMessageView } from '@app/conversations';
+import { audienceOfMessage, Conversation, DeliveryStatus, Message, MessageType, toMessageView } from '@app/conversations';
 import { TransactionRunner } from '@app/database';
 import { UsersService } from '@app/identity';
 import { Inbox, InboxesService } from '@app/inboxes';
@@ -250,7 +250,8 @@ export class WebChatSessionService {
       return rows.map((row) => Object.assign(row, { status, updatedAt }));
     });
     for (const message of updated) {
-      this.realtime.toOrganisation(session.inbox.organisationId, RealtimeEvent.MessageUpdated, toMessageView(message));
+      const audience = await audienceOfMessage(this.conversations.manager, message);
+      this.realtime.toConversationAudience(audience, RealtimeEvent.MessageUpdated, toMessageView(message));
     }
     return updated.length;
   }

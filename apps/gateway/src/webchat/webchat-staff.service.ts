@@ -5,7 +5,7 @@ import { ConversationsService, DeliveryStatus, Message, MessageType, toMessageVi
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
-import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { ConversationAudience, RealtimeEvent, RealtimePublisher } from '@app/realtime';
 import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
 
@@ -43,12 +43,12 @@ export class WebChatStaffService {
     });
     for (const message of updated) {
       this.realtime.toWebChatRoom(room.room, WebChatEvent.MessageStatus, { id: message.id, status: DeliveryStatus.Read });
-      this.realtime.toOrganisation(user.organisationId, RealtimeEvent.MessageUpdated, toMessageView(message));
+      this.realtime.toConversationAudience(room.audience, RealtimeEvent.MessageUpdated, toMessageView(message));
     }
     return { read: updated.length };
   }
 
-  private async visitorRoom(user: AuthenticatedUser, conversationId: string): Promise<{ room: string }> {
+  private async visitorRoom(user: AuthenticatedUser, conversationId: string): Promise<{ room: string; audience: ConversationAudience }> {
     const conversation = await this.conversations.get(user, conversationId);
     if (conversation.channel !== ChannelKind.WebChat) throw ApiException.notFound('Web-chat conversation');
     const found = await this.inboxes.findWithSecrets(conversation.inboxId);
@@ -56,6 +56,10 @@ export class WebChatStaffService {
       ? await this.contacts.externalIdIn(user.organisationId, conversation.contact.id, conversation.inboxId)
       : undefined;
     if (!found || !externalId) throw ApiException.notFound('Web-chat visitor');
-    return { room: webChatVisitorRoom(found.secrets.signingSecret, externalId) };
+    const { inboxId, assigneeId, teamId } = conversation;
+    return {
+      room: webChatVisitorRoom(found.secrets.signingSecret, externalId),
+      audience: { organisationId: user.organisationId, inboxId, assigneeId, teamId },
+    };
   }
 }

@@ -1,7 +1,7 @@
 import { AttachmentMetadata, WEBCHAT_NAMESPACE, WebChatEvent, WebChatMessagePayload } from '@app/channels';
 import { normaliseText } from '@app/common';
 import { DeliveryStatus, InboundIntakeService } from '@app/conversations';
-import { AGENTS_NAMESPACE, organisationRoom } from '@app/realtime';
+import { AGENTS_NAMESPACE, inboxRoom, overseersRoom } from '@app/realtime';
 import { Logger } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
@@ -145,9 +145,10 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
     if (now - ((socket.data.lastTypingAt as number | undefined) ?? 0) < TYPING_INTERVAL_MILLISECONDS) return;
     socket.data.lastTypingAt = now;
     const conversationId = await this.sessions.currentConversationId(session);
+    // Only to those who may see the inbox's conversations (an assignee outside it sees the conversation's own events).
     this.namespace.server
       .of(AGENTS_NAMESPACE)
-      .to(organisationRoom(session.inbox.organisationId))
+      .to([overseersRoom(session.inbox.organisationId), inboxRoom(session.inbox.id)])
       .emit('webchat.typing', { inboxId: session.inbox.id, contactId: session.contactId, conversationId: conversationId ?? null });
   }
 

@@ -1,5 +1,4 @@
 import { TwilioCallEvent, TwilioDialOutcome, TwilioRecording, TwilioTranscription } from '@app/channels';
-import { ApiException } from '@app/common';
 import { Contact } from '@app/contacts';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
@@ -18,6 +17,7 @@ import { Call, CallDirection, CallOutcome } from '../entities/call.entity';
 import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
 import { Conversation } from '../entities/conversation.entity';
 import { Message } from '../entities/message.entity';
+import { findVisibleConversation } from './conversation-access.util';
 import { toConversationView } from './conversation-view';
 import { InboundIntakeService } from './inbound-intake.service';
 
@@ -225,7 +225,7 @@ export class CallsService {
         labels.includes(MISSED_CALL_LABEL) ? labels : [...labels, MISSED_CALL_LABEL],
       ),
     );
-    if (labelled) this.realtime.toOrganisation(organisationId, RealtimeEvent.ConversationUpdated, toConversationView(labelled));
+    if (labelled) this.realtime.toConversationAudience(labelled, RealtimeEvent.ConversationUpdated, toConversationView(labelled));
     return JobStatus.Applied;
   }
 
@@ -233,8 +233,7 @@ export class CallsService {
   async logOutboundCall(user: AuthenticatedUser, conversationId: string, input: LogCallDto): Promise<CallView> {
     const now = new Date();
     const { call, conversation } = await this.transactions.run(async (manager) => {
-      const conversation = await manager.findOneBy(Conversation, { id: conversationId, organisationId: user.organisationId });
-      if (!conversation) throw ApiException.notFound('Conversation');
+      const conversation = await findVisibleConversation(manager, user, conversationId);
       const contact = await manager.findOneBy(Contact, { id: conversation.contactId, organisationId: user.organisationId });
       const call = manager.create(Call, {
         id: randomUUID(),
@@ -271,13 +270,12 @@ export class CallsService {
       return { call, conversation: relabelled };
     });
     if (conversation)
-      this.realtime.toOrganisation(user.organisationId, RealtimeEvent.ConversationUpdated, toConversationView(conversation));
+      this.realtime.toConversationAudience(conversation, RealtimeEvent.ConversationUpdated, toConversationView(conversation));
     return toCallView(call);
   }
 
   async listForConversation(user: AuthenticatedUser, conversationId: string): Promise<{ items: CallView[] }> {
-    const exists = await this.calls.manager.existsBy(Conversation, { id: conversationId, organisationId: user.organisationId });
-    if (!exists) throw ApiException.notFound('Conversation');
+    await findVisibleConversation(this.calls.manager, user, conversationId);
     const calls = await this.calls.find({
       where: { conversationId, organisationId: user.organisationId },
       order: { startedAt: 'ASC' },

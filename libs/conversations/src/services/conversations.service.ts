@@ -15,6 +15,7 @@ import { CreateMessageDto, ListConversationsQuery, UpdateConversationDto } from 
 import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
 import { Conversation, ConversationStatus } from '../entities/conversation.entity';
 import { Message } from '../entities/message.entity';
+import { findVisibleConversation, whereVisibleTo } from './conversation-access.util';
 import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
 import { decodeCursor, encodeCursor, Page } from './pagination-cursor.util';
 import { newStaffMessage } from './staff-message.factory';
@@ -46,6 +47,7 @@ export class ConversationsService {
       .orderBy('conversation.lastActivityAt', 'DESC')
       .addOrderBy('conversation.id', 'DESC')
       .take(limit + 1);
+    whereVisibleTo(query, 'conversation', user);
     if (filters.status) query.andWhere('conversation.status = :status', { status: filters.status });
     if (filters.channel) query.andWhere('conversation.channel = :channel', { channel: filters.channel });
     if (filters.inboxId) query.andWhere('conversation.inboxId = :inboxId', { inboxId: filters.inboxId });
@@ -117,8 +119,7 @@ export class ConversationsService {
     const now = new Date();
     const isNote = input.private === true;
     const { message, conversation } = await this.transactions.run(async (manager) => {
-      const conversation = await manager.findOneBy(Conversation, { id: conversationId, organisationId: user.organisationId });
-      if (!conversation) throw ApiException.notFound('Conversation');
+      const conversation = await findVisibleConversation(manager, user, conversationId);
       if (!isNote) assertSmsWithinLimit(conversation.channel, input.text, this.config.sms.maxParts);
       const message = newStaffMessage(
         {
@@ -162,10 +163,10 @@ export class ConversationsService {
         { organisationId: user.organisationId, messageId: message.id },
         { jobId: outboundJobId(message.id), attempts, backoff: { type: 'exponential', delay: backoffMs } },
       );
-      this.realtime.toOrganisation(user.organisationId, RealtimeEvent.ConversationUpdated, toConversationView(conversation));
+      this.realtime.toConversationAudience(conversation, RealtimeEvent.ConversationUpdated, toConversationView(conversation));
     }
     const view = toMessageView(message);
-    this.realtime.toOrganisation(user.organisationId, RealtimeEvent.MessageCreated, view);
+    this.realtime.toConversationAudience(conversation, RealtimeEvent.MessageCreated, view);
     return view;
   }
 
@@ -181,8 +182,7 @@ export class ConversationsService {
     }
     const now = new Date();
     const conversation = await this.transactions.run(async (manager) => {
-      const conversation = await manager.findOneBy(Conversation, { id: conversationId, organisationId: user.organisationId });
-      if (!conversation) throw ApiException.notFound('Conversation');
+      const conversation = await findVisibleConversation(manager, user, conversationId);
       const patch: Partial<Conversation> = {};
       const events: NewEvent[] = [];
       if (input.status && input.status !== conversation.status) {
@@ -228,23 +228,24 @@ export class ConversationsService {
       organisationId: user.organisationId,
     });
     const view = toConversationView(conversation, contact);
-    this.realtime.toOrganisation(user.organisationId, RealtimeEvent.ConversationUpdated, view);
+    this.realtime.toConversationAudience(conversation, RealtimeEvent.ConversationUpdated, view);
     return view;
   }
 
-  async listForContact(organisationId: string, contactId: string): Promise<ConversationView[]> {
-    const conversations = await this.conversations.find({
-      where: { organisationId, contactId },
-      order: { lastActivityAt: 'DESC' },
-      take: 200,
-    });
+  // A contact's conversations that the user may see; the others are left out, not announced.
+  async listForContact(user: AuthenticatedUser, contactId: string): Promise<ConversationView[]> {
+    const query = this.conversations
+      .createQueryBuilder('conversation')
+      .where('conversation.organisationId = :organisationId', { organisationId: user.organisationId })
+      .andWhere('conversation.contactId = :contactId', { contactId })
+      .orderBy('conversation.lastActivityAt', 'DESC')
+      .take(200);
+    const conversations = await whereVisibleTo(query, 'conversation', user).getMany();
     return conversations.map((conversation) => toConversationView(conversation));
   }
 
   private async require(user: AuthenticatedUser, conversationId: string): Promise<Conversation> {
-    const conversation = await this.conversations.findOneBy({ id: conversationId, organisationId: user.organisationId });
-    if (!conversation) throw ApiException.notFound('Conversation');
-    return conversation;
+    return findVisibleConversation(this.conversations.manager, user, conversationId);
   }
 
   private async insertEvents(

@@ -10,6 +10,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { In, Repository } from 'typeorm';
 import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
+import { audienceOfMessage } from './conversation-access.util';
 import { toMessageView } from './conversation-view';
 import { statusTargetFor } from './delivery-status-transition.util';
 
@@ -72,7 +73,8 @@ export class DeliveryStatusService {
     const result = await this.transactions.run((manager) => manager.update(Message, { id: message.id, status: In(target.from) }, patch));
     if (!result.affected) return JobStatus.Skipped;
     const updated = await this.messages.findOneByOrFail({ id: message.id });
-    this.realtime.toOrganisation(updated.organisationId, RealtimeEvent.MessageUpdated, toMessageView(updated));
+    const audience = await audienceOfMessage(this.messages.manager, updated);
+    this.realtime.toConversationAudience(audience, RealtimeEvent.MessageUpdated, toMessageView(updated));
     return JobStatus.Applied;
   }
 }

@@ -104,12 +104,12 @@ export class InboundMessageHandler {
 
   private publish(organisationId: string, applied: Applied): void {
     const conversation = toConversationView(applied.conversation, applied.contact);
-    this.realtime.toOrganisation(
-      organisationId,
+    this.realtime.toConversationAudience(
+      applied.conversation,
       applied.opened ? RealtimeEvent.ConversationCreated : RealtimeEvent.ConversationUpdated,
       conversation,
     );
-    this.realtime.toOrganisation(organisationId, RealtimeEvent.MessageCreated, toMessageView(applied.message));
+    this.realtime.toConversationAudience(applied.conversation, RealtimeEvent.MessageCreated, toMessageView(applied.message));
   }
 
   private async apply(manager: EntityManager, organisationId: string, inboundEventId: number): Promise<Applied | undefined> {

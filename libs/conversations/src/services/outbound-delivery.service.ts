@@ -11,6 +11,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
+import { audienceOfMessage } from './conversation-access.util';
 import { toMessageView } from './conversation-view';
 
 export interface DeliveryAttempt {
@@ -114,6 +115,7 @@ export class OutboundDeliveryService {
       manager.update(Message, { id: message.id, status: DeliveryStatus.Queued }, { ...patch, updatedAt }),
     );
     Object.assign(message, patch, { updatedAt });
-    this.realtime.toOrganisation(message.organisationId, RealtimeEvent.MessageUpdated, toMessageView(message));
+    const audience = await audienceOfMessage(this.messages.manager, message);
+    this.realtime.toConversationAudience(audience, RealtimeEvent.MessageUpdated, toMessageView(message));
   }
 }

@@ -3,20 +3,21 @@ import { ApiException } from '@app/common';
 import { ContactsService, normalisePhoneNumber } from '@app/contacts';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
-import { AuthenticatedUser } from '@app/identity';
-import { Inbox } from '@app/inboxes';
+import { AuthenticatedUser, TeamMember, UserRole } from '@app/identity';
+import { Inbox, InboxAccess } from '@app/inboxes';
 import { JobName, JobOf, outboundJobId, QueueName } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { StartSmsOutreachDto } from '../dto/start-sms-outreach.dto';
 import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
 import { Conversation, ConversationPriority, ConversationStatus } from '../entities/conversation.entity';
 import { Message } from '../entities/message.entity';
 import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
+import { seesWholeOrganisation } from './conversation-access.util';
 import { nextConversationNumber } from './conversation-numbering.util';
 import { assertSmsWithinLimit } from './sms-length.util';
 import { newStaffMessage } from './staff-message.factory';
@@ -41,7 +42,7 @@ export class SmsOutreachService {
     const now = new Date();
     const { conversation, message, opened, contact } = await this.transactions.run(async (manager) => {
       const inbox = await manager.findOneBy(Inbox, { id: input.inboxId, organisationId: user.organisationId });
-      if (!inbox || inbox.channel !== ChannelKind.Sms || !inbox.active) {
+      if (!inbox || inbox.channel !== ChannelKind.Sms || !inbox.active || !(await this.mayWriteFrom(manager, user, inbox.id))) {
         throw ApiException.validation([{ field: 'inboxId', message: 'is not an active SMS inbox of this organisation' }]);
       }
       const contact = await this.contacts.resolveSender(manager, user.organisationId, inbox.id, {
@@ -120,12 +121,27 @@ export class SmsOutreachService {
     );
     const conversationView = toConversationView(conversation, contact);
     const messageView = toMessageView(message);
-    this.realtime.toOrganisation(
-      user.organisationId,
+    this.realtime.toConversationAudience(
+      conversation,
       opened ? RealtimeEvent.ConversationCreated : RealtimeEvent.ConversationUpdated,
       conversationView,
     );
-    this.realtime.toOrganisation(user.organisationId, RealtimeEvent.MessageCreated, messageView);
+    this.realtime.toConversationAudience(conversation, RealtimeEvent.MessageCreated, messageView);
     return { conversation: conversationView, message: messageView };
+  }
+
+  // Outreach opens or continues a conversation on the inbox: only those who may see that inbox's conversations.
+  // An inbox outside the user's access is answered like one that does not exist.
+  private async mayWriteFrom(manager: EntityManager, user: AuthenticatedUser, inboxId: string): Promise<boolean> {
+    if (seesWholeOrganisation(user.role)) return true;
+    if (user.role !== UserRole.Officer) return false;
+    const memberships = await manager.findBy(TeamMember, { organisationId: user.organisationId, userId: user.id });
+    const teamIds = memberships.map((membership) => membership.teamId);
+    return manager.exists(InboxAccess, {
+      where: [
+        { organisationId: user.organisationId, inboxId, userId: user.id },
+        ...(teamIds.length > 0 ? [{ organisationId: user.organisationId, inboxId, teamId: In(teamIds) }] : []),
+      ],
+    });
   }
 }
