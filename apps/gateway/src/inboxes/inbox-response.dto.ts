@@ -1,6 +1,7 @@
 import { ChannelKind } from '@app/channels';
 import { InboxView } from '@app/inboxes';
 import { ApiProperty } from '@nestjs/swagger';
+import { InboxAccessResponse } from './inbox-access.dto';
 
 // Response shape for the OpenAPI document (the web app's generated client); never instantiated.
 export class InboxResponse implements InboxView {
@@ -12,4 +13,5 @@ export class InboxResponse implements InboxView {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Non-secret settings' }) settings: InboxView['settings'];
   @ApiProperty() active: boolean;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ type: InboxAccessResponse, description: 'Teams and officers who see its conversations' }) access: InboxAccessResponse;
 }
