@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { removeAttachmentFiles } from './attachment-files.util';
+
+describe(removeAttachmentFiles.name, () => {
+  const inboxId = randomUUID();
+  const visitorKey = 'a'.repeat(40);
+  const folder = resolve('var', 'attachments', inboxId, visitorKey);
+  const fileId = `${randomUUID()}.png`;
+  const unattached = `${randomUUID()}.pdf`;
+
+  beforeEach(() => {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, fileId), 'x');
+    writeFileSync(join(folder, unattached), 'y');
+  });
+
+  it('should remove the files named by stored paths and signed links, and nothing a crafted URL points elsewhere', async () => {
+    const removed = await removeAttachmentFiles(
+      [
+        `/webchat/files/${inboxId}/${visitorKey}/${fileId}`,
+        `/webchat/files/${inboxId}/${visitorKey}/../../../../package.json`,
+        'https://example.org/x.png',
+      ],
+      { wholeFolders: false },
+    );
+    expect(removed).toBe(1);
+    expect(existsSync(join(folder, fileId))).toBe(false);
+    expect(existsSync(join(folder, unattached))).toBe(true);
+    expect(existsSync(resolve('package.json'))).toBe(true);
+  });
+
+  it('should remove the visitor’s whole folder for an erased person', async () => {
+    await removeAttachmentFiles([`/webchat/files/${inboxId}/${visitorKey}/${fileId}?expires=1&signature=ab`], { wholeFolders: true });
+    expect(existsSync(folder)).toBe(false);
+  });
+});
