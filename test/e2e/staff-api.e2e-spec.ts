@@ -128,6 +128,10 @@ describe('Staff API: roles, tenant isolation, filters, merge (real PostgreSQL an
 
   it('should filter by status, assignee and text, and page with a stable cursor', async () => {
     const officer = await wasl.createUser(alpha.adminToken, UserRole.Officer);
+    // An officer sees the inboxes they are on (inbox-access.e2e-spec.ts).
+    const access = { teamIds: [], userIds: [officer.id] };
+    const granted = await wasl.request('PUT', `/api/v1/inboxes/${alphaInbox.id}/access`, { token: alpha.adminToken, body: access });
+    expect(granted.status).toBe(200);
     const ids: string[] = [];
     for (let index = 0; index < 7; index += 1) {
       ids.push(

@@ -150,6 +150,10 @@ describe('Staff sessions: login throttling, deactivation, passwords, socket life
 
   it('should end a deactivated user’s REST session and disconnect their open socket before the next message', async () => {
     const user = await createUser(alpha);
+    // An officer receives the messages of the inboxes they are on (inbox-access.e2e-spec.ts).
+    const access = { teamIds: [], userIds: [user.id] };
+    const granted = await wasl.request('PUT', `/api/v1/inboxes/${inbox.id}/access`, { token: alpha.adminToken, body: access });
+    expect(granted.status).toBe(200);
     const token = await wasl.login(user.email, user.password);
     const officerSocket = await connectAgent(wasl, token);
     const adminSocket = await connectAgent(wasl, alpha.adminToken);
