@@ -74,7 +74,7 @@ describe('Personal data reads are audited, and the audit log pages, filters and 
     return wasl.request<AuditPage & { code?: string; fields?: { field: string }[] }>('GET', `/api/v1/admin/audit-log${query}`, { token });
   }
 
-  it('should write one audit row per read of messages, a conversation, and conversation and contact lists and searches', async () => {
+  it('should write one audit row per read of messages, calls, a conversation, and conversation and contact lists and searches', async () => {
     const name = `نورة ${randomUUID().slice(0, 6)}`;
     const phone = '0503334455';
     const conversationId = await inbound({ id: `u-${randomUUID()}`, name, phone }, 'أحتاج مساعدة في سداد الإيجار');
@@ -87,8 +87,9 @@ describe('Personal data reads are audited, and the audit log pages, filters and 
       await wasl.request('GET', `/api/v1/conversations/${conversationId}`, { token: reader.token }),
       await wasl.request('GET', `/api/v1/conversations/${conversationId}/messages`, { token: reader.token }),
       await wasl.request<AuditPage>('GET', `/api/v1/contacts?q=${encodeURIComponent(name)}`, { token: reader.token }),
+      await wasl.request('GET', `/api/v1/conversations/${conversationId}/calls`, { token: reader.token }),
     ];
-    expect(reads.map((read) => read.status)).toEqual([200, 200, 200, 200]);
+    expect(reads.map((read) => read.status)).toEqual([200, 200, 200, 200, 200]);
     const contactId = (reads[3].body as AuditPage).items[0].id;
 
     const audit = await auditLog(`?actorUserId=${reader.id}`);
@@ -107,6 +108,9 @@ describe('Personal data reads are audited, and the audit log pages, filters and 
     ]);
     expect(byAction('conversation.messages_read')).toEqual([
       expect.objectContaining({ subjectType: 'conversation', subjectId: conversationId, details: { count: 1 } }),
+    ]);
+    expect(byAction('conversation.calls_read')).toEqual([
+      expect.objectContaining({ subjectType: 'conversation', subjectId: conversationId, details: { count: 0 } }),
     ]);
     expect(byAction('contact.listed')).toEqual([
       expect.objectContaining({ subjectType: 'contact', subjectId: '*', details: expect.objectContaining({ count: 1, ids: [contactId] }) }),

@@ -29,6 +29,7 @@ export enum AuditAction {
   ConversationsListed = 'conversation.listed',
   ConversationViewed = 'conversation.viewed',
   ConversationMessagesRead = 'conversation.messages_read',
+  ConversationCallsRead = 'conversation.calls_read',
   ContactsListed = 'contact.listed',
   AttachmentDownloaded = 'attachment.downloaded',
   AuditLogExported = 'audit.exported',

@@ -1,7 +1,9 @@
+import { AuditAction } from '@app/audit';
 import { CallsService, LogCallDto } from '@app/conversations';
 import { AuthenticatedUser, CurrentUser, INBOX_ROLES, Roles } from '@app/identity';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuditedRead } from '../audit/audited-read.decorator';
 import { UuidParameter } from '../http/uuid-parameter.pipe';
 
 // Calls on a conversation: Twilio calls recorded by the voice webhooks, and calls officers log themselves.
@@ -13,6 +15,7 @@ export class CallsController {
   constructor(private readonly calls: CallsService) {}
 
   @Get()
+  @AuditedRead({ action: AuditAction.ConversationCallsRead, subjectType: 'conversation' })
   list(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParameter('Conversation')) id: string) {
     return this.calls.listForConversation(user, id);
   }
