@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { removeAttachmentFiles } from './attachment-files.util';
 
@@ -9,6 +9,8 @@ describe(removeAttachmentFiles.name, () => {
   const folder = resolve('var', 'attachments', inboxId, visitorKey);
   const fileId = `${randomUUID()}.png`;
   const unattached = `${randomUUID()}.pdf`;
+
+  afterAll(() => rmSync(resolve('var', 'attachments', inboxId), { recursive: true, force: true }));
 
   beforeEach(() => {
     mkdirSync(folder, { recursive: true });
