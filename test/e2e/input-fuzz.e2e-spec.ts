@@ -14,7 +14,7 @@ import { WebChatVisitor } from '../support/webchat-visitor';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const SEED = process.env.FUZZ_SEED === undefined ? Date.now() ^ (Math.random() * 0x100000000) : Number(process.env.FUZZ_SEED);
 // Per route; a longer campaign raises both (FUZZ_RUNS=2000 FUZZ_SECONDS=60).
-const TIME_LIMIT_MILLISECONDS = Number(process.env.FUZZ_SECONDS ?? 6) * 1_000;
+const TIME_LIMIT_MILLISECONDS = Number(process.env.FUZZ_SECONDS ?? 5) * 1_000;
 const ANSWER_TIMEOUT_MILLISECONDS = 5_000;
 const SITE = 'https://www.example.org';
 
