@@ -5,6 +5,9 @@ import { Column, Entity, Index } from 'typeorm';
 // Who did what to whose personal data, and when (PDPL: access by role, audited).
 @Entity('audit_log')
 @Index(['organisationId', 'createdAt'])
+// The audit API's filters by subject and by actor.
+@Index(['organisationId', 'subjectType', 'subjectId', 'createdAt'])
+@Index(['organisationId', 'actorUserId', 'createdAt'])
 export class AuditLog {
   @PrimaryUuidColumn() id: string;
   @UuidColumn() organisationId: string;

@@ -7,6 +7,7 @@ import { EndStaffSessions1795686691141 } from './1795686691141-EndStaffSessions'
 import { AddContactVerification1795686861124 } from './1795686861124-AddContactVerification';
 import { AddInboxAccess1795688138079 } from './1795688138079-AddInboxAccess';
 import { AddRetentionPolicies1795688263320 } from './1795688263320-AddRetentionPolicies';
+import { AddAuditLogFilterIndexes1795688996550 } from './1795688996550-AddAuditLogFilterIndexes';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const POSTGRES_MIGRATIONS: Function[] = [
@@ -19,4 +20,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   AddContactVerification1795686861124,
   AddInboxAccess1795688138079,
   AddRetentionPolicies1795688263320,
+  AddAuditLogFilterIndexes1795688996550,
 ];

@@ -5,6 +5,7 @@ import { EndStaffSessions1795686697173 } from './1795686697173-EndStaffSessions'
 import { AddContactVerification1795686863057 } from './1795686863057-AddContactVerification';
 import { AddInboxAccess1795688140897 } from './1795688140897-AddInboxAccess';
 import { AddRetentionPolicies1795688268549 } from './1795688268549-AddRetentionPolicies';
+import { AddAuditLogFilterIndexes1795688996550 } from './1795688996550-AddAuditLogFilterIndexes';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -15,4 +16,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AddContactVerification1795686863057,
   AddInboxAccess1795688140897,
   AddRetentionPolicies1795688268549,
+  AddAuditLogFilterIndexes1795688996550,
 ];
