@@ -1,9 +1,12 @@
 import { UserRole } from '@app/identity';
+import { JobName, QueueName } from '@app/queue';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { ProviderSandbox } from '../../apps/sandbox/src/provider-sandbox.server';
 import { createTwilioInbox, postTwilioForm, saudiMobile } from '../support/twilio-inbox.helper';
-import { TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
+import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 
 // Issue 8, "Low, but fix": one example per finding, each failing before its fix.
 describe('Security hardening (issue 8, low findings), end to end', () => {
@@ -96,6 +99,70 @@ describe('Security hardening (issue 8, low findings), end to end', () => {
         });
       expect(await connect(evil)).toBe('refused: This origin may not open the staff socket');
       expect(await connect(own)).toBe('ready');
+    });
+  });
+
+  describe('failed jobs', () => {
+    interface FailedJobItem {
+      queue: string;
+      jobId: string;
+      data: { organisationId: string; providerMessageId?: string };
+    }
+
+    const failedJobsOf = async (token: string) =>
+      (await wasl.request<{ items: FailedJobItem[] }>('GET', '/api/v1/admin/failed-jobs', { token })).body.items;
+
+    // A delivery report for a message nobody sent fails once its single attempt is used.
+    const reportFor = (organisationId: string, providerMessageId: string) => ({
+      name: JobName.ApplyDeliveryStatus,
+      data: { organisationId, inboxId: randomUUID(), providerMessageId, state: 'delivered', receivedAt: new Date().toISOString() },
+      opts: { attempts: 1, jobId: `test-${providerMessageId}` },
+    });
+
+    it('should list an organisation’s failures however many newer ones another has, and let its admins retry or discard them', async () => {
+      const events = wasl.app.get<Queue>(getQueueToken(QueueName.ChannelEvents), { strict: false });
+      const quiet = await wasl.createOrganisation('جمعية قليلة الأعطال');
+      const busy = await wasl.createOrganisation('جمعية كثيرة الأعطال');
+      const quietIds = [`quiet-${randomUUID()}`, `quiet-${randomUUID()}`];
+      for (const id of quietIds) await events.add(JobName.ApplyDeliveryStatus, reportFor(quiet.id, id).data, reportFor(quiet.id, id).opts);
+      await eventually(async () => (await failedJobsOf(quiet.adminToken)).length === 2, 'the quiet organisation’s two failures');
+      // Over a thousand newer failures of another organisation.
+      const busyIds = Array.from({ length: 1_050 }, () => `busy-${randomUUID()}`);
+      await events.addBulk(busyIds.map((id) => reportFor(busy.id, id)));
+      await eventually(async () => (await events.getFailedCount()) >= 1_052, 'the busy organisation’s failures', 60_000);
+
+      const listed = await failedJobsOf(quiet.adminToken);
+      expect(listed.map((item) => item.data.providerMessageId).sort()).toEqual([...quietIds].sort());
+      expect(listed.every((item) => item.queue === 'channel-events' && item.data.organisationId === quiet.id)).toBe(true);
+      expect((await failedJobsOf(busy.adminToken)).length).toBe(200);
+
+      const [first, second] = listed;
+      // Another organisation's admin and an officer of this one cannot touch them.
+      expect(
+        (await wasl.request('POST', `/api/v1/admin/failed-jobs/channel-events/${first.jobId}/retry`, { token: busy.adminToken })).status,
+      ).toBe(404);
+      const officer = await wasl.createUser(quiet.adminToken, UserRole.Officer);
+      expect(
+        (await wasl.request('DELETE', `/api/v1/admin/failed-jobs/channel-events/${first.jobId}`, { token: officer.token })).status,
+      ).toBe(403);
+      expect(
+        (await wasl.request('POST', `/api/v1/admin/failed-jobs/no-such-queue/${first.jobId}/retry`, { token: quiet.adminToken })).status,
+      ).toBe(404);
+
+      const discarded = await wasl.request('DELETE', `/api/v1/admin/failed-jobs/channel-events/${second.jobId}`, {
+        token: quiet.adminToken,
+      });
+      expect(discarded.status).toBe(204);
+      expect(await events.getJob(second.jobId)).toBeUndefined();
+      const retried = await wasl.request<FailedJobItem>('POST', `/api/v1/admin/failed-jobs/channel-events/${first.jobId}/retry`, {
+        token: quiet.adminToken,
+      });
+      expect(retried.status).toBe(200);
+      // The report still names no message: it runs again, fails again and is listed again, alone.
+      await eventually(async () => {
+        const again = await failedJobsOf(quiet.adminToken);
+        return again.length === 1 && again[0].jobId === first.jobId && (await events.getJob(first.jobId))?.attemptsMade === 1;
+      }, 'the retried job to fail again');
     });
   });
 

@@ -1,7 +1,9 @@
 import { ConversationsModule } from '@app/conversations';
 import { PrivacyModule } from '@app/privacy';
-import { JobName } from '@app/queue';
+import { FailedJobIndex, JobName } from '@app/queue';
+import { WorkerHost } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { FailedJobsRecorder } from './failed-jobs.recorder';
 import { InboundRecoverySweeper } from './inbound-recovery.sweeper';
 import { ChannelEventsProcessor } from './processors/channel-events.processor';
 import { ChannelInboundProcessor } from './processors/channel-inbound.processor';
@@ -24,6 +26,14 @@ assertEveryJobHasOneProcessor();
 // WASL_ROLE=all, so a small association runs one process.
 @Module({
   imports: [ConversationsModule, PrivacyModule],
-  providers: [...PROCESSORS, InboundRecoverySweeper],
+  providers: [
+    ...PROCESSORS,
+    InboundRecoverySweeper,
+    {
+      provide: FailedJobsRecorder,
+      inject: [FailedJobIndex, ...PROCESSORS],
+      useFactory: (index: FailedJobIndex, ...processors: WorkerHost[]) => new FailedJobsRecorder(index, processors),
+    },
+  ],
 })
 export class WorkerModule {}

@@ -1,3 +1,4 @@
+export * from './failed-job-index.service';
 export * from './job-ids.util';
 export * from './job-name.enum';
 export * from './job-payloads';

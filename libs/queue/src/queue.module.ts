@@ -1,6 +1,7 @@
 import { WaslConfig } from '@app/config';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { FailedJobIndex } from './failed-job-index.service';
 import { QueueName } from './queue-name.enum';
 import { QueueReadiness } from './queue-readiness.service';
 import { redisClientProvider, RedisClientCloser, REDIS_CLIENT } from './redis-client.provider';
@@ -38,8 +39,8 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [redisClientProvider, RedisClientCloser, QueueReadiness],
-      exports: [queues, REDIS_CLIENT],
+      providers: [redisClientProvider, RedisClientCloser, QueueReadiness, FailedJobIndex],
+      exports: [queues, REDIS_CLIENT, FailedJobIndex],
     };
   }
 }

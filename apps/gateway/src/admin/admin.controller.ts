@@ -2,7 +2,7 @@ import { AuditAction, AuditLog, AuditLogFilters, AuditService } from '@app/audit
 import { ApiException, FieldProblem } from '@app/common';
 import { decodeCursor, encodeCursor } from '@app/conversations';
 import { AuthenticatedUser, CurrentUser, Roles, UserRole } from '@app/identity';
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { auditLogCsv } from './audit-log-csv.util';
@@ -22,6 +22,19 @@ export class AdminController {
   @Get('failed-jobs')
   async listFailedJobs(@CurrentUser() user: AuthenticatedUser) {
     return { items: await this.failedJobs.list(user.organisationId) };
+  }
+
+  // Queues a failed job of this organisation again, with all its attempts (a failed reply is queued again too).
+  @Post('failed-jobs/:queue/:id/retry')
+  @HttpCode(200)
+  async retryFailedJob(@CurrentUser() user: AuthenticatedUser, @Param('queue') queue: string, @Param('id') id: string) {
+    return this.failedJobs.retry(user.organisationId, queue, id);
+  }
+
+  @Delete('failed-jobs/:queue/:id')
+  @HttpCode(204)
+  async discardFailedJob(@CurrentUser() user: AuthenticatedUser, @Param('queue') queue: string, @Param('id') id: string): Promise<void> {
+    await this.failedJobs.discard(user.organisationId, queue, id);
   }
 
   // Supervisors answer for their officers' access too; `format=csv` exports every matching row (up to a cap).

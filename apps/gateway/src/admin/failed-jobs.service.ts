@@ -1,7 +1,11 @@
-import { JobName, JobPayloads, QueueName } from '@app/queue';
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { ApiErrorCode, ApiException } from '@app/common';
+import { DeliveryStatus, Message } from '@app/conversations';
+import { TransactionRunner } from '@app/database';
+import { FailedJobIndex, JobName, JobPayloads, QueueName } from '@app/queue';
+import { getQueueToken } from '@nestjs/bullmq';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Job, Queue } from 'bullmq';
 
 export interface FailedJobView {
   queue: QueueName;
@@ -13,35 +17,97 @@ export interface FailedJobView {
   data: JobPayloads[JobName];
 }
 
-// Jobs that used every attempt are kept in Redis (bounded by FAILED_JOBS_KEPT) and shown here, per organisation.
+// Index entries whose job was retried elsewhere or trimmed by FAILED_JOBS_KEPT are dropped while paging.
+const INDEX_PAGE = 100;
+
+// Jobs that used every attempt are kept in Redis (bounded by FAILED_JOBS_KEPT), on every queue, and found through the
+// organisation's own index (FailedJobIndex): another organisation's failures never push this one's out of the list.
 @Injectable()
 export class FailedJobsService {
-  private readonly queues: Queue[];
+  private readonly queues: Map<QueueName, Queue>;
 
-  constructor(@InjectQueue(QueueName.ChannelInbound) inbound: Queue, @InjectQueue(QueueName.ChannelOutbound) outbound: Queue) {
-    this.queues = [inbound, outbound];
+  constructor(
+    moduleRef: ModuleRef,
+    private readonly index: FailedJobIndex,
+    private readonly transactions: TransactionRunner,
+  ) {
+    this.queues = new Map(
+      Object.values(QueueName).map((name) => [name, moduleRef.get<Queue>(getQueueToken(name), { strict: false })] as const),
+    );
   }
 
   async list(organisationId: string, limit = 200): Promise<FailedJobView[]> {
-    const perQueue = await Promise.all(
-      this.queues.map(async (queue) => {
-        const jobs = await queue.getFailed(0, 999);
-        return jobs
-          .filter((job) => job && (job.data as { organisationId?: string }).organisationId === organisationId)
-          .map((job) => ({
-            queue: queue.name as QueueName,
-            jobId: job.id,
-            name: job.name,
-            failedReason: job.failedReason,
-            attemptsMade: job.attemptsMade,
-            failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
-            data: job.data as JobPayloads[JobName],
-          }));
-      }),
-    );
-    return perQueue
-      .flat()
-      .sort((left, right) => String(right.failedAt).localeCompare(String(left.failedAt)))
-      .slice(0, limit);
+    const views: FailedJobView[] = [];
+    for (let offset = 0; views.length < limit; offset += INDEX_PAGE) {
+      const references = await this.index.page(organisationId, offset, INDEX_PAGE);
+      if (references.length === 0) break;
+      const jobs = await Promise.all(references.map((reference) => this.failedJob(organisationId, reference.queue, reference.jobId)));
+      for (const [position, job] of jobs.entries()) {
+        const reference = references[position];
+        if (!job) {
+          await this.index.forget(organisationId, reference.queue, reference.jobId);
+          offset -= 1;
+          continue;
+        }
+        if (views.length < limit) views.push(this.toView(reference.queue, job));
+      }
+    }
+    return views;
+  }
+
+  // Queues the job again with all its attempts. A reply that failed is queued again first, or the sender would skip it.
+  async retry(organisationId: string, queueName: string, jobId: string): Promise<FailedJobView> {
+    const { queue, job } = await this.findOrFail(organisationId, queueName, jobId);
+    if (job.name === JobName.SendOutboundMessage) {
+      const { messageId } = job.data as JobPayloads[JobName.SendOutboundMessage];
+      await this.transactions.run((manager) =>
+        manager.update(
+          Message,
+          { id: messageId, organisationId, status: DeliveryStatus.Failed },
+          { status: DeliveryStatus.Queued, failureCode: null, failureReason: null, updatedAt: new Date() },
+        ),
+      );
+    }
+    await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+    await this.index.forget(organisationId, queue, jobId);
+    return this.toView(queue, job);
+  }
+
+  async discard(organisationId: string, queueName: string, jobId: string): Promise<void> {
+    const { queue, job } = await this.findOrFail(organisationId, queueName, jobId);
+    await job.remove();
+    await this.index.forget(organisationId, queue, jobId);
+  }
+
+  private async findOrFail(organisationId: string, queueName: string, jobId: string): Promise<{ queue: QueueName; job: Job }> {
+    const queue = queueName as QueueName;
+    const job =
+      this.queues.has(queue) && (await this.index.contains(organisationId, queue, jobId))
+        ? await this.failedJob(organisationId, queue, jobId)
+        : undefined;
+    if (!job) throw ApiException.notFound('Failed job');
+    if (!(await job.isFailed())) {
+      throw new ApiException(ApiErrorCode.Conflict, 'The job is no longer failed', undefined, HttpStatus.CONFLICT);
+    }
+    return { queue, job };
+  }
+
+  // The job, if it still exists, has failed and belongs to this organisation (checked again on the job itself).
+  private async failedJob(organisationId: string, queue: QueueName, jobId: string): Promise<Job | undefined> {
+    const job = await this.queues.get(queue)?.getJob(jobId);
+    if (!job || (job.data as { organisationId?: string }).organisationId !== organisationId) return undefined;
+    return (await job.isFailed()) ? job : undefined;
+  }
+
+  private toView(queue: QueueName, job: Job): FailedJobView {
+    return {
+      queue,
+      jobId: job.id,
+      name: job.name,
+      failedReason: job.failedReason,
+      attemptsMade: job.attemptsMade,
+      failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+      data: job.data as JobPayloads[JobName],
+    };
   }
 }
