@@ -193,6 +193,8 @@ describe('Data-subject requests and retention (PDPL), real PostgreSQL and Redis'
     expect(invalid.status).toBe(400);
     expect((await wasl.request<{ name: string }>('GET', path, { token: alpha.adminToken })).body.name).toBe('محمد العتيبي');
 
+    // Nothing changed, nothing to audit.
+    expect((await wasl.request('PATCH', path, { token: alpha.adminToken, body: { name: 'محمد العتيبي' } })).status).toBe(200);
     const audited = (await auditRows(alpha.id, 'contact.corrected')).filter((row) => row.subject_id === person.contactId);
     expect(audited.map((row) => JSON.parse(row.details))).toEqual([{ fields: ['name', 'phone', 'email'] }, { fields: ['phone'] }]);
     expect(audited.map((row) => row.actor_user_id)).toEqual([alpha.adminId, alpha.adminId]);

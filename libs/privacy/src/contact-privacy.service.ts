@@ -86,17 +86,18 @@ export class ContactPrivacyService {
     return this.transactions.run(async (manager) => {
       const changed = await this.contacts.correct(manager, organisationId, contactId, { name: input.name, phone, email });
       // The fields, not their values: the audit log must not become a second copy of the personal data.
-      await this.audit.record(
-        {
-          organisationId,
-          actorUserId: user.id,
-          action: AuditAction.ContactCorrected,
-          subjectType: 'contact',
-          subjectId: contactId,
-          details: { fields: changed },
-        },
-        manager,
-      );
+      if (changed.length > 0)
+        await this.audit.record(
+          {
+            organisationId,
+            actorUserId: user.id,
+            action: AuditAction.ContactCorrected,
+            subjectType: 'contact',
+            subjectId: contactId,
+            details: { fields: changed },
+          },
+          manager,
+        );
       return manager.findOneByOrFail(Contact, { id: contactId, organisationId });
     });
   }
