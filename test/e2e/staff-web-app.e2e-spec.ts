@@ -43,6 +43,10 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     });
     expect(created.status).toBe(201);
     inbox = await wasl.createApiInbox(organisation.adminToken, callbacks.url);
+    // Officers see the conversations of the inboxes they are on (purpose-bound access).
+    const access = { teamIds: [], userIds: [(created.body as { id: string }).id] };
+    const granted = await wasl.request('PUT', `/api/v1/inboxes/${inbox.id}/access`, { token: organisation.adminToken, body: access });
+    expect(granted.status).toBe(200);
     profileDirectory = await mkdtemp(join(tmpdir(), 'wasl-staff-chromium-'));
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGUMENTS });
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
