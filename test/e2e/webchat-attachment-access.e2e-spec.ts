@@ -1,7 +1,11 @@
 import { InboxesService } from '@app/inboxes';
 import { UserRole } from '@app/identity';
 import { createHmac, randomUUID } from 'node:crypto';
-import { TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 import { WebChatVisitor } from '../support/webchat-visitor';
 
 const SITE = 'https://www.example.org';
@@ -167,4 +171,46 @@ describe('Web chat attachments: expiring visitor links, the visitor’s own toke
     });
     expect(after.body.items).toHaveLength(1);
   });
+
+  it('should let the widget open a PDF whose link expired while the chat stayed open, by fetching a fresh link', async () => {
+    const profileDirectory = await mkdtemp(join(tmpdir(), 'wasl-chromium-'));
+    const browser = await chromium.launchPersistentContext(profileDirectory, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      locale: 'ar-SA',
+    });
+    try {
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      page.setDefaultTimeout(8_000);
+      await page.goto(`${wasl.url}/demo?inbox=${inbox.id}`);
+      await page.getByRole('button', { name: 'راسلنا' }).click();
+      await page.getByLabel('الاسم').fill('ريم');
+      await page.getByLabel('رقم الجوال').fill(mobile());
+      await page.getByRole('button', { name: 'ابدأ المحادثة' }).click();
+      await page.getByLabel('رسالتك').waitFor();
+      const pdf = Buffer.from('%PDF-1.4\n% تقرير طبي\n%%EOF\n');
+      await page.locator('#wasl-webchat input[type=file]').setInputFiles({ name: 'تقرير.pdf', mimeType: 'application/pdf', buffer: pdf });
+      const link = page.getByRole('link', { name: 'تقرير.pdf' });
+      await link.waitFor();
+      // Wait for the acknowledgement, which gives the bubble the message's id.
+      await page.locator('#wasl-webchat .bubble.visitor:not([data-id^="pending-"]) a').waitFor();
+      const before = (await link.getAttribute('href'))!;
+
+      await new Promise((resolve) => setTimeout(resolve, LINK_SECONDS * 1000 + 300));
+      expect((await fetch(before)).status).toBe(403);
+      await link.click();
+      const after = await eventually(async () => {
+        const href = await link.getAttribute('href');
+        return href !== before && href;
+      }, 'a fresh link in the widget');
+      expect(Number(new URL(after).searchParams.get('expires'))).toBeGreaterThan(Date.now());
+      const fresh = await fetch(after);
+      expect(fresh.status).toBe(200);
+      expect(Buffer.from(await fresh.arrayBuffer())).toEqual(pdf);
+    } finally {
+      await browser.close();
+      await rm(profileDirectory, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

@@ -351,6 +351,22 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
     ticks.className = read ? 'ticks read' : 'ticks';
     ticks.setAttribute('aria-label', read ? strings.read : strings.sent);
   }
+  // Attachment links expire within minutes: an old one is exchanged for a fresh one from the history, then opened.
+  function openFreshLink(event: MouseEvent, link: HTMLAnchorElement, bubble: HTMLElement, position: number): void {
+    const expires = Number(new URL(link.href).searchParams.get('expires'));
+    if (!socket || !expires || expires > Date.now() + 5_000) return;
+    event.preventDefault();
+    socket.timeout(8_000).emit('history', undefined, (error: Error | null, messages: ChatMessage[]) => {
+      const found = !error && Array.isArray(messages) ? messages.find((item) => item.id === bubble.dataset.id) : undefined;
+      const fresh = found?.attachments?.[position]?.url;
+      if (!fresh) {
+        statusLine.textContent = strings.failed;
+        return;
+      }
+      link.href = new URL(fresh, base).href;
+      link.click();
+    });
+  }
   function render(message: ChatMessage): void {
     const existing = shown.get(message.id);
     if (existing) {
@@ -379,6 +395,8 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
         link.target = '_blank';
         link.rel = 'noopener';
         link.textContent = attachment.fileName ?? strings.attachment;
+        const position = (message.attachments ?? []).indexOf(attachment);
+        link.addEventListener('click', (event) => openFreshLink(event, link, bubble, position));
         bubble.append(document.createElement('br'), link);
       }
     }
