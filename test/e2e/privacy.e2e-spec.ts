@@ -448,7 +448,7 @@ describe('Data-subject requests and retention (PDPL), real PostgreSQL and Redis'
         (
           await wasl.request('PUT', '/api/v1/admin/retention', {
             token: gamma.adminToken,
-            body: { mode: 'anonymise', rawPayloadMonths: null },
+            body: { mode: 'anonymise', resolvedConversationMonths: 12, rawPayloadMonths: null },
           })
         ).status,
       ).toBe(200);

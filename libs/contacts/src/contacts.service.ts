@@ -258,6 +258,18 @@ export class ContactsService {
     return changed;
   }
 
+  // An erasure first takes the locks an inbound message of these contacts holds while it is applied (resolveSender),
+  // so no message lands on a contact halfway through its erasure; a later one finds no identity and makes a new contact.
+  async lockIdentitiesOf(manager: EntityManager, organisationId: string, contactIds: string[]): Promise<void> {
+    if (manager.connection.options.type !== 'postgres' || contactIds.length === 0) return;
+    const identities = await manager.findBy(ContactIdentity, { organisationId, contactId: In(contactIds) });
+    const lockKeys = identities.map((identity) => `${organisationId}|${identity.kind}|${identity.scope}|${identity.value}`);
+    await manager.query(
+      'SELECT pg_advisory_xact_lock(hashtextextended(lock_key, 0)) FROM unnest($1::text[]) AS lock_key ORDER BY lock_key',
+      [lockKeys],
+    );
+  }
+
   // Erasure (PDPL): the identities go in both modes, so the person can no longer be found or joined; 'delete' removes
   // the contact rows, 'anonymise' keeps them, nameless, for statistics. Returns how many identities were removed.
   async erase(manager: EntityManager, organisationId: string, contactIds: string[], mode: 'delete' | 'anonymise'): Promise<number> {

@@ -109,6 +109,7 @@ export class ContactPrivacyService {
     const { figures, attachmentUrls } = await this.transactions.run(async (manager) => {
       const merged = await this.contacts.mergedInto(manager, organisationId, contactId);
       const contactIds = [contactId, ...merged.map((other) => other.id)];
+      await this.contacts.lockIdentitiesOf(manager, organisationId, contactIds);
       const erased = await this.conversationData.eraseForContacts(manager, organisationId, contactIds, input.mode);
       const identities = await this.contacts.erase(manager, organisationId, contactIds, input.mode);
       const result: ErasureFigures = {
