@@ -270,9 +270,10 @@ export class ConversationPersonalDataService {
         await manager.delete(Conversation, { organisationId, id: In(chunk) });
       }
     } else {
-      // Counts, timestamps, channel, status and durations stay for statistics; words, names, numbers and files go.
+      // Counts, timestamps, channel, status and durations stay for statistics; words, names, numbers and files go
+      // (a provider's failure reason may quote the recipient's number; its code stays).
       for (const chunk of chunks(messageIds)) {
-        await manager.update(Message, { organisationId, id: In(chunk) }, { text: '', attachments: [] });
+        await manager.update(Message, { organisationId, id: In(chunk) }, { text: '', attachments: [], failureReason: null });
       }
       for (const chunk of chunks(callIds)) {
         await manager.update(
