@@ -1,5 +1,5 @@
 import { UserRole } from '@app/identity';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
@@ -68,6 +68,32 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     if (profileDirectory) await rm(profileDirectory, { recursive: true, force: true });
   });
 
+  // axe-core in the page (evaluated through the debugging protocol, which the page's CSP does not restrict).
+  async function accessibilityProblems(): Promise<string[]> {
+    // The pointer left on a button would check its hover colour instead of the colour at rest.
+    await page.mouse.move(0, 0);
+    if (!(await page.evaluate(() => 'axe' in window))) {
+      await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    }
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: () => Promise<{
+              violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary?: string }> }>;
+            }>;
+          };
+        }
+      ).axe;
+      return (await axe.run()).violations;
+    });
+    return violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} (${node.failureSummary})`).join(', ')}`,
+      );
+  }
+
   function item(text: string) {
     return page.locator('.conversation-item', { hasText: text });
   }
@@ -122,6 +148,7 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
       .getByText(/^محاولات دخول خاطئة كثيرة. حاول مرة أخرى بعد [٠-٩]+ ثانية.$/)
       .waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/web-login-ar.png` });
+    expect(await accessibilityProblems()).toEqual([]);
 
     await page.getByLabel('البريد الإلكتروني').fill(officer.email);
     await page.getByLabel('كلمة المرور').fill(officer.password);
@@ -230,23 +257,23 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     await item('سارة القحطاني').click();
     await page.locator('.message-note').waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/web-inbox-ar.png` });
-    await page
-      .getByRole('button', { name: 'Language' })
-      .or(page.getByRole('button', { name: 'اللغة' }))
-      .click();
+    expect(await accessibilityProblems()).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
     await page.getByText('Assigned to you').waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.reload();
     await page.getByText('Assigned to you').waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/web-inbox-en.png` });
-    await page.getByRole('button', { name: 'Language' }).click();
+    expect(await accessibilityProblems()).toEqual([]);
+    await page.getByRole('button', { name: 'العربية' }).click();
     await page.getByText('مُسندة إليك').waitFor();
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('button', { name: 'رجوع إلى صندوق الوارد' }).waitFor();
     expect(await page.locator('.conversation-list').count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}/web-phone-conversation-ar.png` });
+    expect(await accessibilityProblems()).toEqual([]);
     await page.getByRole('button', { name: 'رجوع إلى صندوق الوارد' }).click();
     await item('سارة القحطاني').waitFor();
     expect(await page.locator('.conversation-pane').count()).toBe(0);

@@ -11,6 +11,8 @@ const theme = createTheme({
   fontFamily: '"IBM Plex Sans Arabic", system-ui, sans-serif',
   headings: { fontFamily: '"IBM Plex Sans Arabic", system-ui, sans-serif' },
   primaryColor: 'teal',
+  // The darkest teal keeps white button labels above WCAG AA contrast (4.5:1).
+  primaryShade: 9,
   defaultRadius: 'md',
 });
 

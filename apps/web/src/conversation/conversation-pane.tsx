@@ -97,9 +97,7 @@ export function ConversationPane({ conversationId, session, showBack, onBack }: 
           </div>
         </Group>
         <Group gap="xs" wrap="wrap" justify="flex-end">
-          <Badge variant="light" color={open ? 'teal' : 'gray'}>
-            {t(`status.${current.status}`)}
-          </Badge>
+          <span className={`status-badge status-${current.status}`}>{t(`status.${current.status}`)}</span>
           {assignedToMe ? (
             <Badge variant="outline">{t('conversation.assignedToMe')}</Badge>
           ) : (

@@ -6,7 +6,7 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const other = i18n.language === 'ar' ? 'en' : 'ar';
   return (
-    <Button variant="subtle" size="compact-sm" lang={other} onClick={() => void switchLanguage(other)} aria-label={t('language.label')}>
+    <Button variant="subtle" size="compact-sm" lang={other} onClick={() => void switchLanguage(other)} title={t('language.label')}>
       {t('language.switchTo')}
     </Button>
   );
