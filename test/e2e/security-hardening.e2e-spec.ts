@@ -7,6 +7,7 @@ import { io } from 'socket.io-client';
 import { ProviderSandbox } from '../../apps/sandbox/src/provider-sandbox.server';
 import { createTwilioInbox, postTwilioForm, saudiMobile } from '../support/twilio-inbox.helper';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
+import { WebChatVisitor } from '../support/webchat-visitor';
 
 // Issue 8, "Low, but fix": one example per finding, each failing before its fix.
 describe('Security hardening (issue 8, low findings), end to end', () => {
@@ -164,6 +165,66 @@ describe('Security hardening (issue 8, low findings), end to end', () => {
         return again.length === 1 && again[0].jobId === first.jobId && (await events.getJob(first.jobId))?.attemptsMade === 1;
       }, 'the retried job to fail again');
     });
+  });
+
+  describe('a web chat handshake', () => {
+    const SITE = 'https://www.example.org';
+    const visitors: WebChatVisitor[] = [];
+    afterAll(() => visitors.forEach((visitor) => visitor.close()));
+
+    const contactRows = async (contactId: string): Promise<number> =>
+      (await wasl.dataSource.query('SELECT count(*)::int AS count FROM contacts WHERE id = $1', [contactId]))[0].count;
+
+    it('should store no contact until the visitor’s first message, then one with their name and claimed number', async () => {
+      const inbox = await wasl.request<{ id: string }>('POST', '/api/v1/inboxes', {
+        token: organisation.adminToken,
+        body: { channel: 'webchat', name: `محادثة ${randomUUID().slice(0, 6)}`, settings: { allowedOrigins: [SITE] } },
+      });
+      const contactsBefore = (await wasl.dataSource.query('SELECT count(*)::int AS count FROM contacts'))[0].count;
+      const idle = await WebChatVisitor.connect(wasl.url, { inboxId: inbox.body.id, profile: { name: 'زائر عابر', phone: '0551112223' } });
+      visitors.push(idle);
+      expect(idle.session.contactId).toEqual(expect.any(String));
+      // Handshakes alone, reloads included, store nothing, and answer empty.
+      const reloaded = await WebChatVisitor.connect(wasl.url, { inboxId: inbox.body.id, visitorToken: idle.session.visitorToken });
+      visitors.push(reloaded);
+      expect(reloaded.session).toEqual({ visitorToken: expect.any(String), contactId: idle.session.contactId });
+      expect(await reloaded.history()).toEqual([]);
+      expect(await reloaded.report([randomUUID()], 'read')).toEqual({ updated: 0 });
+      expect(await contactRows(idle.session.contactId)).toBe(0);
+      expect((await wasl.dataSource.query('SELECT count(*)::int AS count FROM contacts'))[0].count).toBe(contactsBefore);
+
+      // The first message makes the contact under the id the session announced; the other device sees the message.
+      const sent = await idle.send('first', 'السلام عليكم');
+      expect(sent.id).toEqual(expect.any(String));
+      const contact = await wasl.request<{ name: string; phone: string; phoneVerified: boolean }>(
+        'GET',
+        `/api/v1/contacts/${idle.session.contactId}`,
+        { token: organisation.adminToken },
+      );
+      expect(contact.body).toMatchObject({ name: 'زائر عابر', phone: '+966551112223', phoneVerified: false });
+      await eventually(async () => reloaded.received.find((message) => message.id === sent.id), 'the echo on the other device');
+      const secondDevice = await reloaded.send('second', 'ومن جهازي الآخر');
+      expect(await contactRows(idle.session.contactId)).toBe(1);
+      const conversationId = await wasl.conversationOfMessage(await messageProviderId(sent.id!));
+      const reply = await wasl.request<{ id: string }>('POST', `/api/v1/conversations/${conversationId}/messages`, {
+        token: organisation.adminToken,
+        body: { text: 'أهلًا بك' },
+      });
+      for (const device of [idle, reloaded]) {
+        await eventually(async () => device.received.find((message) => message.id === reply.body.id), 'the reply on every device');
+      }
+      expect((await idle.history()).map((message) => message.id)).toEqual([sent.id, secondDevice.id, reply.body.id]);
+    });
+
+    async function messageProviderId(messageId: string): Promise<string> {
+      return eventually(async () => {
+        const rows: Array<{ provider_message_id: string }> = await wasl.dataSource.query(
+          'SELECT provider_message_id FROM messages WHERE id = $1',
+          [messageId],
+        );
+        return rows[0]?.provider_message_id;
+      }, 'the first message to be stored');
+    }
   });
 
   describe('a disabled inbox', () => {

@@ -220,11 +220,12 @@ describe('Web chat over socket.io (/webchat), end to end', () => {
     // On web chat, her typed number is only a claim: a contact of its own, marked unverified, until she proves it.
     const sara = await visitor({ inboxId: verifying.id, profile: { name: 'سارة', phone: saraPhone } });
     expect(sara.session.contactId).not.toBe(saraId);
+    // Her contact is made by her first message (issue 8), with the number she typed kept as a claim.
+    const saraWrote = await sara.send('sara-1', 'أريد متابعة طلبي');
     const claim = await wasl.request<{ phone: string; phoneVerified: boolean }>('GET', `/api/v1/contacts/${sara.session.contactId}`, {
       token: organisation.adminToken,
     });
     expect(claim.body).toMatchObject({ phone: saraPhone, phoneVerified: false });
-    const saraWrote = await sara.send('sara-1', 'أريد متابعة طلبي');
     const saraConversation = await conversationOf(saraWrote.id!);
 
     const requested = await sara.socket.timeout(5_000).emitWithAck('verification:request', {});

@@ -49,8 +49,15 @@ export class ContactsService {
   ) {}
 
   // Finds the contact behind an inbound sender or creates one, inside the caller's transaction. A concurrent
-  // creation of the same identity fails on the unique index and the job is retried, finding it then.
-  async resolveSender(manager: EntityManager, organisationId: string, inboxId: string, sender: SenderIdentity): Promise<Contact> {
+  // creation of the same identity fails on the unique index and the job is retried, finding it then. `newContactId`
+  // is the id a new contact gets, when the caller already told someone (a web-chat visitor) which it will be.
+  async resolveSender(
+    manager: EntityManager,
+    organisationId: string,
+    inboxId: string,
+    sender: SenderIdentity,
+    newContactId?: string,
+  ): Promise<Contact> {
     const keys = this.identityKeys(inboxId, sender);
     const now = new Date();
     if (manager.connection.options.type === 'postgres') {
@@ -80,7 +87,7 @@ export class ContactsService {
     const best = PRIORITY.map((kind) => found.find((identity) => identity.kind === kind)).find(Boolean);
 
     if (!best) {
-      const contact = this.newContact(manager, organisationId, sender, keys, now);
+      const contact = this.newContact(manager, organisationId, sender, keys, now, newContactId);
       await manager.insert(Contact, contact);
       if (keys.length > 0) {
         await manager.insert(

@@ -59,6 +59,8 @@ export class WebChatPhoneVerificationService {
     if (!smsInboxId) {
       throw new WebChatRefusal(WebChatRefusalCode.VerificationUnavailable, 'This chat does not verify mobile numbers');
     }
+    // Verifying attaches the number to the visitor's contact, so a visitor who has not written yet gets one now.
+    await this.sessions.ensureContact(session);
     const phone = await this.phoneToVerify(session, input.phone);
     const numberKey = createHash('sha256').update(`${session.inbox.organisationId}|${phone}`).digest('hex').slice(0, 32);
     if (

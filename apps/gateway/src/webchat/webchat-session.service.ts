@@ -11,7 +11,7 @@ import {
 } from '@app/channels';
 import { ApiException } from '@app/common';
 import { WaslConfig } from '@app/config';
-import { ContactsService, normaliseEmail, normalisePhoneNumber } from '@app/contacts';
+import { ContactIdentity, ContactsService, IdentityKind, normaliseEmail, normalisePhoneNumber } from '@app/contacts';
 import { audienceOfMessage, Conversation, DeliveryStatus, Message, MessageType, toMessageView } from '@app/conversations';
 import { TransactionRunner } from '@app/database';
 import { UsersService } from '@app/identity';
@@ -19,7 +19,7 @@ import { Inbox, InboxesService } from '@app/inboxes';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { In, MoreThanOrEqual, Repository } from 'typeorm';
 import { WebChatRefusal, WebChatRefusalCode } from './webchat-refusal.exception';
 
@@ -41,6 +41,10 @@ export interface VisitorSession extends WebChatInbox {
   room: string;
   // This visitor's own key, scoping its clientMessageIds so one visitor can never collide with another's.
   visitorKey: string;
+  // An anonymous visitor's contact is created with their first message (or verification), not at the handshake;
+  // until then `contactId` is the id it will get, and the pre-chat claims wait here.
+  contactPending?: boolean;
+  profile?: Profile;
 }
 
 export interface SessionRequest {
@@ -61,6 +65,16 @@ interface Profile {
 
 function text(value: unknown, maxLength: number): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim().slice(0, maxLength) : undefined;
+}
+
+// The id an anonymous visitor's contact gets when it is created: derived from the visitor id, so every device holding
+// the token announces the same contact before it exists and finds the same one after.
+export function pendingContactId(signingSecret: string, externalId: string): string {
+  const bytes = createHmac('sha256', signingSecret).update(`wasl-webchat-contact-v1\n${externalId}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 // A visitor the site vouched for, or who proved their number by a code, is the contact; an anonymous visitor is only
@@ -124,6 +138,7 @@ export class WebChatSessionService {
       typeof request.profile === 'object' && request.profile !== null ? (request.profile as Record<string, unknown>) : {};
     let token: VisitorToken;
     let profile: Profile = {};
+    let minted = false;
 
     if (request.identifier !== undefined || request.identifierHash !== undefined) {
       const identifier = text(request.identifier, 200);
@@ -145,6 +160,21 @@ export class WebChatSessionService {
     } else {
       profile = this.readProfile(webChat.settings, profileInput, true);
       token = { inboxId: inbox.id, externalId: `visitor-${randomUUID()}`, identified: false, issuedAt: Date.now() };
+      minted = true;
+    }
+
+    // A handshake alone stores nothing: an anonymous visitor's contact is made by their first message.
+    if (!token.identified) {
+      const existing =
+        !minted &&
+        (await this.messages.manager.findOneBy(ContactIdentity, {
+          organisationId: inbox.organisationId,
+          kind: IdentityKind.External,
+          scope: inbox.id,
+          value: token.externalId,
+        }));
+      if (existing) return this.sessionFor(webChat, token, existing.contactId);
+      return { ...this.pendingSession(webChat, token), profile };
     }
 
     // Only the visitor id (random, or signed by the site) finds a contact. The mobile number and e-mail of the
@@ -173,6 +203,42 @@ export class WebChatSessionService {
       contactId,
       room: webChatVisitorRoom(signingSecret, primaryExternalId),
       visitorKey: webChatVisitorRoom(signingSecret, token.externalId).slice('visitor:'.length),
+    };
+  }
+
+  // Creates the contact of a visitor who had none yet, with the pre-chat claims, under the id already announced. Two
+  // tabs racing here meet on the identity's advisory lock: the second finds the first's contact.
+  async ensureContact(session: VisitorSession): Promise<void> {
+    if (!session.contactPending) return;
+    const { inbox } = session;
+    const contact = await this.transactions.run((manager) =>
+      this.contacts.resolveSender(
+        manager,
+        inbox.organisationId,
+        inbox.id,
+        {
+          externalId: session.token.externalId,
+          name: session.profile?.name,
+          claimedPhone: session.profile?.phone,
+          claimedEmail: session.profile?.email,
+        },
+        session.contactId,
+      ),
+    );
+    Object.assign(session, { contactId: contact.id, contactPending: false, profile: undefined });
+  }
+
+  private pendingSession(webChat: WebChatInbox, token: VisitorToken): VisitorSession {
+    const { signingSecret } = webChat;
+    const room = webChatVisitorRoom(signingSecret, token.externalId);
+    return {
+      ...webChat,
+      token,
+      visitorToken: signVisitorToken(signingSecret, token),
+      contactId: pendingContactId(signingSecret, token.externalId),
+      contactPending: true,
+      room,
+      visitorKey: room.slice('visitor:'.length),
     };
   }
 

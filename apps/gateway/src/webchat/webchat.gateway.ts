@@ -92,6 +92,8 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
         throw new WebChatRefusal(WebChatRefusalCode.RateLimited, 'Too many messages; wait a moment');
       }
       const attachments: AttachmentMetadata[] = await this.attachments.resolve(session, attachmentInput);
+      // The first message makes the visitor's contact (with the pre-chat claims) before the worker looks it up.
+      await this.sessions.ensureContact(session);
 
       // Scoped by the visitor, so a repeated clientMessageId is stored once and another visitor's never collides.
       const accepted = await this.intake.accept(session.inbox, {
