@@ -385,6 +385,11 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
         inboxId: mostly(fc.constant(apiInbox?.id ?? randomUUID())),
         phone: mostly(saudiMobile),
         sourceContactId: nastyValue,
+        mode: mostly(fc.constantFrom('delete', 'anonymise', 'purge')),
+        // Never the contact's own id: the erase route is fuzzed up to its confirmation, not through it.
+        confirm: mostly(fc.uuid()),
+        resolvedConversationMonths: mostly(fc.integer({ min: -5, max: 200 })),
+        rawPayloadMonths: nastyValue,
       },
       { requiredKeys: [] },
     );
@@ -400,6 +405,9 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
         await staff('POST', `/api/v1/conversations/${conversationId}/calls`, value, 'POST /conversations/:id/calls');
         await staff('POST', '/api/v1/outreach/sms', value, 'POST /outreach/sms');
         await staff('POST', `/api/v1/contacts/${contactId}/merge`, value, 'POST /contacts/:id/merge');
+        await staff('PATCH', `/api/v1/contacts/${contactId}`, value, 'PATCH /contacts/:id');
+        await staff('POST', `/api/v1/contacts/${contactId}/erase`, value, 'POST /contacts/:id/erase');
+        await staff('PUT', '/api/v1/admin/retention', value, 'PUT /admin/retention');
       },
     );
   });
