@@ -215,13 +215,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["InboxesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch: operations["InboxesController_update"];
+        trace?: never;
+    };
+    "/api/v1/inboxes/{id}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["InboxesController_replaceAccess"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/users": {
@@ -299,6 +315,38 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/failed-jobs/{queue}/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminController_retryFailedJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/failed-jobs/{queue}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["AdminController_discardFailedJob"];
         options?: never;
         head?: never;
         patch?: never;
@@ -770,6 +818,10 @@ export interface components {
             /** @description The contact that disappears into this one */
             sourceContactId: string;
         };
+        InboxAccessResponse: {
+            teamIds: string[];
+            userIds: string[];
+        };
         InboxResponse: {
             /** Format: uuid */
             id: string;
@@ -785,6 +837,14 @@ export interface components {
             active: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** @description Teams and officers who see its conversations */
+            access: components["schemas"]["InboxAccessResponse"];
+        };
+        ReplaceInboxAccessDto: {
+            /** @description Teams whose officers see the inbox’s conversations */
+            teamIds: string[];
+            /** @description Officers who see the inbox’s conversations */
+            userIds: string[];
         };
         UpdateInboxDto: {
             /** @example تطبيق الجمعية */
@@ -1308,6 +1368,27 @@ export interface operations {
             };
         };
     };
+    InboxesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxResponse"];
+                };
+            };
+        };
+    };
     InboxesController_update: {
         parameters: {
             query?: never;
@@ -1329,6 +1410,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InboxResponse"];
+                };
+            };
+        };
+    };
+    InboxesController_replaceAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceInboxAccessDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxAccessResponse"];
                 };
             };
         };
@@ -1476,13 +1582,53 @@ export interface operations {
             };
         };
     };
+    AdminController_retryFailedJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminController_discardFailedJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AdminController_listAuditLog: {
         parameters: {
             query?: {
                 actorUserId?: string;
                 subjectType?: string;
                 subjectId?: string;
-                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "contact.listed" | "attachment.downloaded" | "audit.exported";
+                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "audit.exported";
                 /** @description ISO 8601; rows at or after it */
                 from?: string;
                 /** @description ISO 8601; rows before it */
