@@ -202,7 +202,7 @@ describe('Web chat attachments: expiring visitor links, the visitor’s own toke
       await link.click();
       const after = await eventually(async () => {
         const href = await link.getAttribute('href');
-        return href !== before && href;
+        return href && href !== before ? href : undefined;
       }, 'a fresh link in the widget');
       expect(Number(new URL(after).searchParams.get('expires'))).toBeGreaterThan(Date.now());
       const fresh = await fetch(after);
