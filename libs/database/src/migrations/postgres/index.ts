@@ -8,6 +8,7 @@ import { AddContactVerification1795686861124 } from './1795686861124-AddContactV
 import { AddInboxAccess1795688138079 } from './1795688138079-AddInboxAccess';
 import { AddRetentionPolicies1795688263320 } from './1795688263320-AddRetentionPolicies';
 import { AddAuditLogFilterIndexes1795688996550 } from './1795688996550-AddAuditLogFilterIndexes';
+import { StripAttachmentSignatures1795689432583 } from './1795689432583-StripAttachmentSignatures';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const POSTGRES_MIGRATIONS: Function[] = [
@@ -21,4 +22,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   AddInboxAccess1795688138079,
   AddRetentionPolicies1795688263320,
   AddAuditLogFilterIndexes1795688996550,
+  StripAttachmentSignatures1795689432583,
 ];

@@ -6,6 +6,7 @@ import { AddContactVerification1795686863057 } from './1795686863057-AddContactV
 import { AddInboxAccess1795688140897 } from './1795688140897-AddInboxAccess';
 import { AddRetentionPolicies1795688268549 } from './1795688268549-AddRetentionPolicies';
 import { AddAuditLogFilterIndexes1795688996550 } from './1795688996550-AddAuditLogFilterIndexes';
+import { StripAttachmentSignatures1795689432583 } from './1795689432583-StripAttachmentSignatures';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -17,4 +18,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AddInboxAccess1795688140897,
   AddRetentionPolicies1795688268549,
   AddAuditLogFilterIndexes1795688996550,
+  StripAttachmentSignatures1795689432583,
 ];
