@@ -1,5 +1,6 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { UserRole } from '@app/identity';
+import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 
@@ -243,5 +244,31 @@ describe('Personal data reads are audited, and the audit log pages, filters and 
     expect((await auditLog('', supervisor.token)).status).toBe(200);
     expect((await auditLog('')).status).toBe(200);
     expect((await wasl.request('GET', '/api/v1/admin/audit-log')).status).toBe(401);
+  });
+
+  it('should answer any audit-log query string with 200 or a 400, never a 5xx (fast-check, bounded)', async () => {
+    const value = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('2026-11-26', '2026-11-26T10:00:00Z', '+275760-09-13T00:00:00Z', '0000-01-01T00:00:00Z', 'csv', 'json', ''),
+      fc.uuid(),
+      fc.integer().map(String),
+      fc.string({ maxLength: 30 }).map((text) => Buffer.from(text).toString('base64url')),
+    );
+    const query = fc.dictionary(
+      fc.constantFrom('actorUserId', 'subjectType', 'subjectId', 'action', 'from', 'to', 'cursor', 'limit', 'format', '__proto__'),
+      value,
+      { maxKeys: 5 },
+    );
+    await fc.assert(
+      fc.asyncProperty(query, async (values) => {
+        const search = new URLSearchParams(values).toString();
+        const answer = await fetch(`${wasl.url}/api/v1/admin/audit-log?${search}`, {
+          headers: { authorization: `Bearer ${alpha.adminToken}` },
+        });
+        await answer.arrayBuffer();
+        expect({ search, answered: [200, 400].includes(answer.status) ? 'ok' : answer.status }).toEqual({ search, answered: 'ok' });
+      }),
+      { numRuns: 150, interruptAfterTimeLimit: 20_000 },
+    );
   });
 });
