@@ -307,6 +307,19 @@ describe('Staff API: roles, tenant isolation, filters, merge (real PostgreSQL an
     expect(webChat.body.fields.map((field) => field.field)).toEqual(
       expect.arrayContaining(['settings.allowedOrigins', 'settings.preChat.phone']),
     );
+    // A field in the wrong place is named, not dropped: this one would have sent through the real Twilio.
+    const misplaced = await wasl.request<{ fields: { field: string }[] }>('POST', '/api/v1/inboxes', {
+      token: alpha.adminToken,
+      body: {
+        channel: 'sms',
+        provider: 'twilio',
+        name: 'misplaced',
+        apiBaseUrl: 'http://127.0.0.1:4010',
+        settings: { accountSid: 'AC00000000000000000000000000000000', authToken: 'token', phoneNumber: '+966110000000' },
+      },
+    });
+    expect(misplaced.status).toBe(400);
+    expect(misplaced.body.fields.map((field) => field.field)).toEqual(['apiBaseUrl']);
     const missing = await wasl.request('GET', '/api/v1/conversations/not-a-uuid', { token: alpha.adminToken });
     expect(missing.status).toBe(404);
   });

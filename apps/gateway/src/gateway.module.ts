@@ -79,6 +79,9 @@ export class GatewayModule {
           provide: APP_PIPE,
           useValue: new ValidationPipe({
             whitelist: true,
+            // A misspelt or misplaced field is refused by name, never dropped: a top-level `apiBaseUrl` once created
+            // an inbox pointed at the real provider that could not be fixed.
+            forbidNonWhitelisted: true,
             transform: true,
             exceptionFactory: (errors) => ApiException.validation(toFieldProblems(errors)),
           }),

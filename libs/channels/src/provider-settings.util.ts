@@ -29,7 +29,7 @@ function validated(
 ) {
   const instance = plainToInstance(type, input);
   // forbidUnknownValues off: a provider with no settings at all (log) has a class without decorators.
-  const problems = toFieldProblems(validateSync(instance, { whitelist: true, forbidUnknownValues: false }));
+  const problems = toFieldProblems(validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false }));
   // Wasl calls the provider there with the inbox's credentials; host names are checked again at every send.
   const apiBaseUrl = (instance as { apiBaseUrl?: unknown }).apiBaseUrl;
   const urlProblem = typeof apiBaseUrl === 'string' ? outboundUrlProblem(apiBaseUrl, policy) : undefined;

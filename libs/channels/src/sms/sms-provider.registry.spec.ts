@@ -1,4 +1,4 @@
-import { GuardedHttpClient } from '@app/common';
+import { ApiException, GuardedHttpClient } from '@app/common';
 import { ChannelKind } from '../channel-kind.enum';
 import { ChannelErrorCode } from '../channel-error';
 import { prepareChannelSettings } from '../provider-settings.util';
@@ -54,7 +54,6 @@ describe(prepareChannelSettings.name, () => {
           accountSid: 'AC00000000000000000000000000000000',
           authToken: 'secret-token',
           phoneNumber: '+966110000000',
-          unexpected: 'dropped',
         },
         allowingPrivate,
       ),
@@ -75,6 +74,27 @@ describe(prepareChannelSettings.name, () => {
       settings: { sender: 'Jameiati', apiBaseUrl: 'http://127.0.0.1:4010' },
       secrets: { apiToken: 'tok' },
     });
+  });
+
+  it('should name an unknown settings field instead of dropping it', () => {
+    const attempt = () =>
+      prepareChannelSettings(
+        ChannelKind.Sms,
+        'twilio',
+        {
+          accountSid: 'AC00000000000000000000000000000000',
+          authToken: 'secret-token',
+          phoneNumber: '+966110000000',
+          apiBaseURL: 'http://127.0.0.1:4010',
+        },
+        allowingPrivate,
+      );
+    expect(attempt).toThrow(ApiException);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ApiException).fields?.map((problem) => problem.field)).toEqual(['settings.apiBaseURL']);
+    }
   });
 
   it('should create a log inbox, whose settings class has no fields, with empty settings', () => {
