@@ -25,6 +25,7 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
   let organisation: TestOrganisation;
   let inbox: { id: string; secret: string };
   const officer = { email: 'noura@example.org', password: 'a-long-officer-password', name: 'نورة العتيبي' };
+  const colleague = { email: 'huda@example.org', password: 'another-long-password', name: 'هدى الدوسري' };
   let profileDirectory: string;
   let browser: Browser;
   let context: BrowserContext;
@@ -37,16 +38,23 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     // Two failures lock an account here, so the throttled message can be shown without many attempts.
     wasl = await WaslTestApp.start({ OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true', LOGIN_MAX_FAILURES: '2' });
     organisation = await wasl.createOrganisation('جمعية البر الخيرية');
-    const created = await wasl.request('POST', '/api/v1/users', {
+    const created = await wasl.request<{ id: string }>('POST', '/api/v1/users', {
       token: organisation.adminToken,
       body: { ...officer, role: UserRole.Officer },
     });
     expect(created.status).toBe(201);
+    const createdColleague = await wasl.request<{ id: string }>('POST', '/api/v1/users', {
+      token: organisation.adminToken,
+      body: { ...colleague, role: UserRole.Officer },
+    });
+    expect(createdColleague.status).toBe(201);
     inbox = await wasl.createApiInbox(organisation.adminToken, callbacks.url);
-    // Officers see the conversations of the inboxes they are on (purpose-bound access).
-    const access = { teamIds: [], userIds: [(created.body as { id: string }).id] };
-    const granted = await wasl.request('PUT', `/api/v1/inboxes/${inbox.id}/access`, { token: organisation.adminToken, body: access });
-    expect(granted.status).toBe(200);
+    // Officers see the conversations of the inboxes whose access list names them (purpose-bound access).
+    const access = await wasl.request('PUT', `/api/v1/inboxes/${inbox.id}/access`, {
+      token: organisation.adminToken,
+      body: { teamIds: [], userIds: [created.body.id, createdColleague.body.id] },
+    });
+    expect(access.status).toBe(200);
     profileDirectory = await mkdtemp(join(tmpdir(), 'wasl-staff-chromium-'));
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGUMENTS });
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
@@ -251,6 +259,31 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     expect(await page.locator('.conversation-name').innerText()).toBe(XSS_NAME);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __waslXss?: number }).__waslXss)).toBeUndefined();
+  });
+
+  it('should show a colleague in another browser, live, that a conversation was assigned and resolved', async () => {
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
+    try {
+      const colleaguePage = await other.newPage();
+      colleaguePage.setDefaultTimeout(8_000);
+      await colleaguePage.goto(`${wasl.url}/`);
+      await colleaguePage.getByLabel('البريد الإلكتروني').fill(colleague.email);
+      await colleaguePage.getByLabel('كلمة المرور').fill(colleague.password);
+      await colleaguePage.getByRole('button', { name: 'دخول' }).click();
+      await colleaguePage.locator('.conversation-item', { hasText: 'أحمد الشهري' }).click();
+      await colleaguePage.getByRole('button', { name: 'إسنادها إليّ' }).waitFor();
+
+      await item('أحمد الشهري').click();
+      await page.getByRole('button', { name: 'إسنادها إليّ' }).click();
+      await colleaguePage.getByText('مُسندة إلى موظف').waitFor();
+      await page.getByRole('button', { name: 'تمّ الحلّ' }).click();
+      await colleaguePage.locator('.conversation-header .status-badge', { hasText: 'تمّ حلّها' }).waitFor();
+      await colleaguePage.locator('.timeline-event[data-event-type="status_changed"]', { hasText: 'تمّ حلّها' }).waitFor();
+      // The colleague's list shows open conversations, so the resolved one leaves it without a reload.
+      await colleaguePage.locator('.conversation-item', { hasText: 'أحمد الشهري' }).waitFor({ state: 'detached' });
+    } finally {
+      await other.close();
+    }
   });
 
   it('should switch to English, left to right, remember it, and show one pane at a time on a phone', async () => {

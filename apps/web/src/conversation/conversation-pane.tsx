@@ -101,9 +101,13 @@ export function ConversationPane({ conversationId, session, showBack, onBack }: 
           {assignedToMe ? (
             <Badge variant="outline">{t('conversation.assignedToMe')}</Badge>
           ) : (
+            // Officers may not list users, so a colleague is named by role.
+            current.assigneeId && <Badge variant="outline">{t('conversation.assignedToOther', { name: t('conversation.officer') })}</Badge>
+          )}
+          {!assignedToMe && (
             <Button
               size="compact-sm"
-              variant="light"
+              variant="default"
               loading={update.isPending}
               onClick={() => update.mutate({ assigneeId: session.user.id })}
             >
