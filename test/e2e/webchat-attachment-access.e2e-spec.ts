@@ -154,6 +154,8 @@ describe('Web chat attachments: expiring visitor links, the visitor’s own toke
       }),
     ]);
 
+    // The staff web app's session cookie works too, so a page can show the image directly.
+    expect((await get(path, { cookie: `wasl_session=${organisation.adminToken}` })).status).toBe(200);
     expect((await get(path)).status).toBe(401);
     expect((await get(path, { authorization: `Bearer ${other.adminToken}` })).status).toBe(404);
     const committee = await wasl.createUser(organisation.adminToken, UserRole.Committee);
@@ -169,7 +171,7 @@ describe('Web chat attachments: expiring visitor links, the visitor’s own toke
     const after = await wasl.request<{ items: unknown[] }>('GET', '/api/v1/admin/audit-log?action=attachment.downloaded', {
       token: organisation.adminToken,
     });
-    expect(after.body.items).toHaveLength(1);
+    expect(after.body.items).toHaveLength(2);
   });
 
   it('should let the widget open a PDF whose link expired while the chat stayed open, by fetching a fresh link', async () => {
