@@ -345,6 +345,14 @@ describe('Security hardening (issue 8, low findings), end to end', () => {
       expect((await docsOff.request('GET', '/docs/openapi.json')).status).toBe(404);
     });
 
+    it('should not count a signed-in officer refused a route by role', async () => {
+      const officer = await production.createUser(staff.adminToken, UserRole.Officer);
+      for (let attempt = 0; attempt < 8; attempt += 1) {
+        expect((await production.request('GET', '/api/v1/admin/failed-jobs', { token: officer.token })).status).toBe(403);
+      }
+      expect((await production.request('GET', '/api/v1/conversations', { token: officer.token })).status).toBe(200);
+    });
+
     it('should answer 429 to a source past its failed unauthenticated requests, before any route runs', async () => {
       const inbox = await production.createApiInbox(staff.adminToken);
       const statuses: number[] = [];
