@@ -13,9 +13,12 @@ export interface AuditedReadSpec {
   // A list or search: one row for the request with the ids shown and the query, subject `*`.
   list?: boolean;
 }
+
 // The query is recorded as the officer typed it, bounded so a crafted query string cannot bloat the log.
 const MAX_QUERY_KEYS = 20;
 const MAX_QUERY_VALUE_LENGTH = 200;
+// Keys that would reach an object's prototype instead of being recorded.
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 interface AuditedRequest {
   user?: AuthenticatedUser;
@@ -26,7 +29,7 @@ interface AuditedRequest {
 function recordedQuery(query: Record<string, unknown> = {}): Record<string, string> {
   const recorded: Record<string, string> = {};
   for (const [key, value] of Object.entries(query).slice(0, MAX_QUERY_KEYS)) {
-    if (typeof value === 'string') recorded[key.slice(0, 40)] = value.slice(0, MAX_QUERY_VALUE_LENGTH);
+    if (typeof value === 'string' && !UNSAFE_KEYS.has(key)) recorded[key.slice(0, 40)] = value.slice(0, MAX_QUERY_VALUE_LENGTH);
   }
   return recorded;
 }
