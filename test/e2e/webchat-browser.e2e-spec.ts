@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { io, Socket } from 'socket.io-client';
-import { randomUUID } from 'node:crypto';
 import { ProviderSandbox } from '../../apps/sandbox/src/provider-sandbox.server';
-import { createTwilioInbox, postTwilioForm, saudiMobile } from '../support/twilio-inbox.helper';
+import { createTwilioInbox, receiveTwilioSms, saudiMobile } from '../support/twilio-inbox.helper';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 
 interface ConversationItem {
@@ -159,22 +158,7 @@ describe('Web chat widget in headless Chromium (/demo → officer → reply → 
       expect(verifying.status).toBe(201);
       // The beneficiary is known by SMS: the provider asserts the number.
       const phone = saudiMobile('7788');
-      const sms = await postTwilioForm(wasl, `/webhooks/twilio/${smsInbox.id}/sms`, smsInbox.authToken, {
-        MessageSid: `SM${randomUUID().replace(/-/g, '')}`,
-        AccountSid: smsInbox.accountSid,
-        From: phone,
-        To: smsInbox.phoneNumber,
-        Body: 'أرسلت طلبي بالرسائل النصية',
-        NumMedia: '0',
-      });
-      expect(sms.status).toBe(200);
-      const known = await eventually(async () => {
-        const rows: Array<{ contact_id: string }> = await wasl.dataSource.query(
-          "SELECT contact_id FROM contact_identities WHERE kind = 'phone' AND value = $1",
-          [phone],
-        );
-        return rows[0]?.contact_id;
-      }, 'the SMS contact');
+      const known = await receiveTwilioSms(wasl, smsInbox, phone, 'أرسلت طلبي بالرسائل النصية');
 
       // The widget keeps its token per inbox, so the first test's visitor in this browser does not interfere.
       visitorPage = await browser.newPage();

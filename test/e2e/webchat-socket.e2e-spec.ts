@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 import { ProviderSandbox } from '../../apps/sandbox/src/provider-sandbox.server';
-import { createTwilioInbox, postTwilioForm, saudiMobile } from '../support/twilio-inbox.helper';
+import { createTwilioInbox, receiveTwilioSms, saudiMobile } from '../support/twilio-inbox.helper';
 import { WebChatVisitor } from '../support/webchat-visitor';
 
 interface MessageItem {
@@ -200,22 +200,7 @@ describe('Web chat over socket.io (/webchat), end to end', () => {
 
     // Sara is known by SMS: the provider asserts her number.
     const saraPhone = saudiMobile('4321');
-    const smsReceived = await postTwilioForm(wasl, `/webhooks/twilio/${smsInbox.id}/sms`, smsInbox.authToken, {
-      MessageSid: `SM${randomUUID().replace(/-/g, '')}`,
-      AccountSid: smsInbox.accountSid,
-      From: saraPhone,
-      To: smsInbox.phoneNumber,
-      Body: 'أرسلت طلب الدعم بالرسائل',
-      NumMedia: '0',
-    });
-    expect(smsReceived.status).toBe(200);
-    const saraId = await eventually(async () => {
-      const rows: Array<{ contact_id: string }> = await wasl.dataSource.query(
-        "SELECT contact_id FROM contact_identities WHERE kind = 'phone' AND value = $1",
-        [saraPhone],
-      );
-      return rows[0]?.contact_id;
-    }, 'Sara’s SMS to be applied');
+    const saraId = await receiveTwilioSms(wasl, smsInbox, saraPhone, 'أرسلت طلب الدعم بالرسائل');
 
     // On web chat, her typed number is only a claim: a contact of its own, marked unverified, until she proves it.
     const sara = await visitor({ inboxId: verifying.id, profile: { name: 'سارة', phone: saraPhone } });

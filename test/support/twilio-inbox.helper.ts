@@ -1,6 +1,6 @@
 import { signTwilioRequest } from '@app/channels';
-import { randomBytes } from 'node:crypto';
-import { WaslTestApp } from './wasl-test-app';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { eventually, WaslTestApp } from './wasl-test-app';
 
 export interface TwilioTestInbox {
   id: string;
@@ -58,4 +58,25 @@ export async function postTwilioForm(
 
 export function saudiMobile(lastFour: string): string {
   return `+9665${Math.floor(10_000 + Math.random() * 89_999)}${lastFour}`;
+}
+
+// A beneficiary's SMS into a Twilio inbox, signed as Twilio signs it; resolves to the contact the number now
+// identifies once the worker has applied it (the provider asserts the sender's number).
+export async function receiveTwilioSms(wasl: WaslTestApp, inbox: TwilioTestInbox, from: string, body: string): Promise<string> {
+  const answer = await postTwilioForm(wasl, `/webhooks/twilio/${inbox.id}/sms`, inbox.authToken, {
+    MessageSid: `SM${randomUUID().replace(/-/g, '')}`,
+    AccountSid: inbox.accountSid,
+    From: from,
+    To: inbox.phoneNumber,
+    Body: body,
+    NumMedia: '0',
+  });
+  if (answer.status !== 200) throw new Error(`the SMS webhook answered ${answer.status}: ${answer.body}`);
+  return eventually(async () => {
+    const rows: Array<{ contact_id: string }> = await wasl.dataSource.query(
+      "SELECT contact_id FROM contact_identities WHERE kind = 'phone' AND value = $1",
+      [from],
+    );
+    return rows[0]?.contact_id;
+  }, `the SMS from ${from} to be applied`);
 }
