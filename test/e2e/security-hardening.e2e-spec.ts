@@ -159,6 +159,14 @@ describe('Security hardening (issue 8, low findings), end to end', () => {
         token: quiet.adminToken,
       });
       expect(retried.status).toBe(200);
+      const audited: Array<{ action: string; subject_id: string }> = await wasl.dataSource.query(
+        "SELECT action, subject_id FROM audit_log WHERE organisation_id = $1 AND subject_type = 'job' ORDER BY created_at",
+        [quiet.id],
+      );
+      expect(audited).toEqual([
+        { action: 'failed_job.discarded', subject_id: `channel-events:${second.jobId}` },
+        { action: 'failed_job.retried', subject_id: `channel-events:${first.jobId}` },
+      ]);
       // The report still names no message: it runs again, fails again and is listed again, alone.
       await eventually(async () => {
         const again = await failedJobsOf(quiet.adminToken);

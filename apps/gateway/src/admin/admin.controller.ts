@@ -28,13 +28,28 @@ export class AdminController {
   @Post('failed-jobs/:queue/:id/retry')
   @HttpCode(200)
   async retryFailedJob(@CurrentUser() user: AuthenticatedUser, @Param('queue') queue: string, @Param('id') id: string) {
-    return this.failedJobs.retry(user.organisationId, queue, id);
+    const retried = await this.failedJobs.retry(user.organisationId, queue, id);
+    await this.recordFailedJobAction(user, AuditAction.FailedJobRetried, queue, id, retried.name);
+    return retried;
   }
 
   @Delete('failed-jobs/:queue/:id')
   @HttpCode(204)
   async discardFailedJob(@CurrentUser() user: AuthenticatedUser, @Param('queue') queue: string, @Param('id') id: string): Promise<void> {
-    await this.failedJobs.discard(user.organisationId, queue, id);
+    const discarded = await this.failedJobs.discard(user.organisationId, queue, id);
+    await this.recordFailedJobAction(user, AuditAction.FailedJobDiscarded, queue, id, discarded.name);
+  }
+
+  // Retrying a reply sends it again; discarding destroys the evidence of a failure: both are written down.
+  private async recordFailedJobAction(user: AuthenticatedUser, action: AuditAction, queue: string, jobId: string, name: string) {
+    await this.audit.record({
+      organisationId: user.organisationId,
+      actorUserId: user.id,
+      action,
+      subjectType: 'job',
+      subjectId: `${queue}:${jobId}`.slice(0, 64),
+      details: { queue, jobId, name },
+    });
   }
 
   // Supervisors answer for their officers' access too; `format=csv` exports every matching row (up to a cap).

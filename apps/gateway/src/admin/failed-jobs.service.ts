@@ -73,10 +73,11 @@ export class FailedJobsService {
     return this.toView(queue, job);
   }
 
-  async discard(organisationId: string, queueName: string, jobId: string): Promise<void> {
+  async discard(organisationId: string, queueName: string, jobId: string): Promise<FailedJobView> {
     const { queue, job } = await this.findOrFail(organisationId, queueName, jobId);
     await job.remove();
     await this.index.forget(organisationId, queue, jobId);
+    return this.toView(queue, job);
   }
 
   private async findOrFail(organisationId: string, queueName: string, jobId: string): Promise<{ queue: QueueName; job: Job }> {
