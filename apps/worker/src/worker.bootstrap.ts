@@ -1,3 +1,4 @@
+import { RedactingConsoleLogger } from '@app/common';
 import { logLevelsUpTo, WaslConfig } from '@app/config';
 import { REDIS_CLIENT } from '@app/queue';
 import { INestApplicationContext, Logger } from '@nestjs/common';
@@ -34,7 +35,7 @@ export function lowerWorkerPriority(niceness: number): void {
 
 export async function createWorker(config: WaslConfig): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(config), {
-    logger: logLevelsUpTo(config.logLevel),
+    logger: new RedactingConsoleLogger({ logLevels: logLevelsUpTo(config.logLevel) }),
   });
   app.enableShutdownHooks();
   await waitForSchema(app.get<DataSource>(getDataSourceToken()));

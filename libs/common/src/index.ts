@@ -14,3 +14,4 @@ export * from './unsafe-text.constant';
 export * from './untrusted-json.util';
 export * from './storable-url.util';
 export * from './redact-for-log.util';
+export * from './redacting-console.logger';

@@ -47,7 +47,7 @@ export function redactForLog(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return REDACTED;
   if (Array.isArray(value)) return value.map((item) => redactForLog(item, depth + 1));
-  if (value instanceof Date) return value;
+  if (value instanceof Date || value instanceof Error) return value;
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) copy[key] = isRedactedField(key) ? REDACTED : redactForLog(item, depth + 1);
   return copy;

@@ -1,0 +1,22 @@
+import { ConsoleLogger, LogLevel } from '@nestjs/common';
+import { redactForLog } from './redact-for-log.util';
+
+// Nest's console logger, with every logged object passed through redactForLog first: whoever logs a row, a job or a
+// request body, its secret and personal fields never reach the log. Strings and errors are printed as they are.
+export class RedactingConsoleLogger extends ConsoleLogger {
+  protected override printMessages(
+    messages: unknown[],
+    context?: string,
+    logLevel?: LogLevel,
+    writeStreamType?: 'stdout' | 'stderr',
+    errorStack?: unknown,
+  ): void {
+    super.printMessages(
+      messages.map((message) => (message instanceof Error ? message : redactForLog(message))),
+      context,
+      logLevel,
+      writeStreamType,
+      errorStack,
+    );
+  }
+}
