@@ -261,6 +261,33 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     expect(await page.evaluate(() => (window as unknown as { __waslXss?: number }).__waslXss)).toBeUndefined();
   });
 
+  it('should work without the mouse: j and k move through the list, n writes a note, ? shows the shortcuts', async () => {
+    const name = page.locator('.conversation-name');
+    await page.keyboard.press('j');
+    await name.getByText('أحمد الشهري').waitFor();
+    await page.keyboard.press('k');
+    await name.getByText(XSS_NAME).waitFor();
+    await page.keyboard.press('j');
+    await name.getByText('أحمد الشهري').waitFor();
+
+    await page.keyboard.press('n');
+    const composer = page.locator('.composer-note textarea');
+    await composer.waitFor();
+    expect(await composer.evaluate((field) => field === document.activeElement)).toBe(true);
+    await page.keyboard.type('اتصلت بالمستفيد وطلبت صورة عقد الإيجار');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.message-note', { hasText: 'اتصلت بالمستفيد وطلبت صورة عقد الإيجار' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'اختصارات لوحة المفاتيح' }).waitFor();
+    // The dialog fades in; the screenshot is of the settled page.
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${ARTIFACTS}/web-shortcuts-ar.png` });
+    expect(await accessibilityProblems()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
   it('should show a colleague in another browser, live, that a conversation was assigned and resolved', async () => {
     const other = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
     try {

@@ -1,20 +1,28 @@
 import { Alert, Button, Group, SegmentedControl, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { KeyboardEvent, useRef, useState } from 'react';
+import { KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, Message, unwrap } from '../api/api-client';
 import { upsertMessage } from '../realtime/message-cache.util';
+import { PaneCommand } from '../shared/keyboard-shortcut.util';
 import { readDraft, writeDraft } from './draft-store';
 
 type ComposerMode = 'reply' | 'note';
 
-export function Composer({ conversationId }: { conversationId: string }) {
+export function Composer({ conversationId, command }: { conversationId: string; command: PaneCommand | null }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<ComposerMode>('reply');
   const [text, setText] = useState(() => readDraft(conversationId));
   // A second click or Ctrl+Enter before the first answer must not send twice; state updates are too late.
   const sending = useRef(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (command?.action === 'reply' || command?.action === 'note') {
+      setMode(command.action);
+      field.current?.focus();
+    }
+  }, [command]);
 
   const send = useMutation({
     mutationFn: (body: { text: string; private: boolean }) =>
@@ -42,6 +50,8 @@ export function Composer({ conversationId }: { conversationId: string }) {
       event.preventDefault();
       submit();
     }
+    // Out of the field, the single-letter shortcuts work again.
+    if (event.key === 'Escape') event.currentTarget.blur();
   }
 
   return (
@@ -67,6 +77,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
         </Alert>
       )}
       <Textarea
+        ref={field}
         // An empty field follows the page, so the placeholder reads in the interface's direction.
         dir={text ? 'auto' : undefined}
         autosize

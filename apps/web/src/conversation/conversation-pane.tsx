@@ -1,10 +1,11 @@
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, Conversation, unwrap } from '../api/api-client';
 import { Session } from '../session/session-store';
 import { ChannelIcon } from '../shared/channel-icon';
+import { PaneCommand } from '../shared/keyboard-shortcut.util';
 import { UiLanguage } from '../shared/date-format.util';
 import { formatInteger } from '../shared/number-format.util';
 import { Composer } from './composer';
@@ -13,12 +14,13 @@ import { buildTimeline } from './timeline.util';
 
 interface ConversationPaneProps {
   conversationId: string;
+  command: PaneCommand | null;
   session: Session;
   showBack: boolean;
   onBack: () => void;
 }
 
-export function ConversationPane({ conversationId, session, showBack, onBack }: ConversationPaneProps) {
+export function ConversationPane({ conversationId, command, session, showBack, onBack }: ConversationPaneProps) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const path = { params: { path: { id: conversationId } } };
@@ -47,6 +49,17 @@ export function ConversationPane({ conversationId, session, showBack, onBack }: 
       void queryClient.invalidateQueries({ queryKey: ['conversations'] });
     },
   });
+
+  // Commands given before this conversation was opened belong to the previous one.
+  const handledCommand = useRef(command?.sequence ?? 0);
+  const [composerCommand, setComposerCommand] = useState<PaneCommand | null>(null);
+  const status = conversation.data?.status;
+  useEffect(() => {
+    if (!command || command.sequence <= handledCommand.current) return;
+    handledCommand.current = command.sequence;
+    if (command.action !== 'resolve') setComposerCommand(command);
+    else if (status === 'open' || status === 'pending') update.mutate({ status: 'resolved' });
+  }, [command, status, update]);
 
   const timelineEnd = useRef<HTMLDivElement>(null);
   const entries = buildTimeline(messages.data?.items ?? [], events.data ?? []);
@@ -129,7 +142,7 @@ export function ConversationPane({ conversationId, session, showBack, onBack }: 
         <Timeline entries={entries} currentUser={session.user} />
         <div ref={timelineEnd} />
       </div>
-      <Composer conversationId={conversationId} />
+      <Composer conversationId={conversationId} command={composerCommand} />
     </section>
   );
 }

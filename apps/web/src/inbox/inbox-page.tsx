@@ -1,14 +1,25 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConversationPane } from '../conversation/conversation-pane';
 import { useAgentsSocket } from '../realtime/use-agents-socket';
 import { conversationIdOf, navigate, useLocation } from '../routing/use-location';
 import { api } from '../api/api-client';
 import { Session, setSession } from '../session/session-store';
+import { PaneCommand, shortcutFor } from '../shared/keyboard-shortcut.util';
 import { LanguageSwitch } from '../shared/language-switch';
 import { ConversationList } from './conversation-list';
 import { parseInboxFilters, serialiseInboxFilters } from './inbox-filters';
+import { ShortcutSheet } from './shortcut-sheet';
+
+// The conversation after or before the open one, in the order the list shows them.
+function neighbourOf(selectedId: string | null, step: 1 | -1): string | null {
+  const ids = [...document.querySelectorAll<HTMLElement>('[data-conversation-id]')].map((element) => element.dataset.conversationId!);
+  if (ids.length === 0) return null;
+  const index = selectedId ? ids.indexOf(selectedId) : -1;
+  return ids[Math.min(ids.length - 1, Math.max(0, index + step))] ?? null;
+}
 
 // The server clears the session cookies; the page forgets the session even if that request fails.
 async function logOut(): Promise<void> {
@@ -27,12 +38,30 @@ export function InboxPage({ session }: { session: Session }) {
   const onePane = useMediaQuery(ONE_PANE_QUERY) ?? false;
   const live = useAgentsSocket(session.user.id);
   const listSearch = serialiseInboxFilters(filters);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [paneCommand, setPaneCommand] = useState<PaneCommand | null>(null);
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      const action = shortcutFor(event);
+      if (!action) return;
+      event.preventDefault();
+      if (action === 'help') setHelpOpen(true);
+      else if (action === 'next' || action === 'previous') {
+        const target = neighbourOf(selectedId, action === 'next' ? 1 : -1);
+        if (target && target !== selectedId) navigate(`/conversations/${target}${listSearch}`);
+      } else if (selectedId) setPaneCommand((previous) => ({ action, sequence: (previous?.sequence ?? 0) + 1 }));
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [selectedId, listSearch]);
 
   const showList = !onePane || !selectedId;
   const showConversation = !onePane || Boolean(selectedId);
 
   return (
     <div className="app-layout">
+      <ShortcutSheet opened={helpOpen} onClose={() => setHelpOpen(false)} />
       <header className="app-header">
         <Group gap="sm" wrap="nowrap">
           <Text fw={600} size="lg">
@@ -49,6 +78,9 @@ export function InboxPage({ session }: { session: Session }) {
           <Text size="sm" visibleFrom="sm">
             <bdi>{session.user.name}</bdi> · {t(`roles.${session.user.role}`)}
           </Text>
+          <Button variant="subtle" size="compact-sm" color="gray" onClick={() => setHelpOpen(true)} visibleFrom="sm">
+            {t('shortcuts.open')}
+          </Button>
           <LanguageSwitch />
           <Button variant="default" size="compact-sm" onClick={() => void logOut()}>
             {t('nav.logout')}
@@ -69,6 +101,7 @@ export function InboxPage({ session }: { session: Session }) {
           (selectedId ? (
             <ConversationPane
               key={selectedId}
+              command={paneCommand}
               conversationId={selectedId}
               session={session}
               onBack={() => navigate(`/${listSearch}`)}
