@@ -30,6 +30,8 @@ import { TwilioRequestVerifier } from './webhooks/twilio/twilio-request.verifier
 import { TwilioSmsWebhookController } from './webhooks/twilio/twilio-sms-webhook.controller';
 import { TwilioVoiceWebhookController } from './webhooks/twilio/twilio-voice-webhook.controller';
 import { UnifonicDeliveryReportController } from './webhooks/unifonic-delivery-report.controller';
+import { SaudiSmsWebhookController } from './webhooks/saudi-sms-webhook.controller';
+import { SmsWebhookTokenVerifier } from './webhooks/sms-webhook-token.verifier';
 import { WebChatModule } from './webchat/webchat.module';
 import { PrivacyApiModule } from './privacy/privacy-api.module';
 
@@ -65,6 +67,7 @@ export class GatewayModule {
         TwilioSmsWebhookController,
         TwilioVoiceWebhookController,
         UnifonicDeliveryReportController,
+        SaudiSmsWebhookController,
         CallsController,
         MessagePreviewController,
         SmsOutreachController,
@@ -72,6 +75,7 @@ export class GatewayModule {
       providers: [
         FailedJobsService,
         TwilioRequestVerifier,
+        SmsWebhookTokenVerifier,
         AgentsGateway,
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

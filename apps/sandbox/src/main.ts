@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     `  Taqnyat send          POST ${url}/v1/messages`,
     `  What was sent         GET  ${url}/sandbox/messages`,
     `  Play an inbound SMS   POST ${url}/sandbox/twilio/inbound-sms {webhookUrl, authToken, from, to, body}`,
+    `  Unifonic inbound SMS  POST ${url}/sandbox/unifonic/inbound-sms {webhookUrl, from, to, body, messageId?}`,
+    `  Taqnyat inbound SMS   POST ${url}/sandbox/taqnyat/inbound-sms {webhookUrl, from, to, body, messageId?}`,
     `  Play a call           POST ${url}/sandbox/twilio/calls {voiceUrl, authToken, from, to, dialStatus?, voicemail?}`,
     `  Unifonic DLR URL      POST ${url}/sandbox/unifonic/delivery-report-urls {appSid, url}`,
   ];

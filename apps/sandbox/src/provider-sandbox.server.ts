@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import twilio from 'twilio';
-import { postForm, readBody, sendJson } from './sandbox-http.util';
+import { postForm, postJson, readBody, sendJson } from './sandbox-http.util';
 
 // A stand-in for the SMS and voice providers on loopback, for development, demos and the end-to-end tests.
 // It answers Twilio's Messages API, Unifonic's and Taqnyat's send calls the way the real APIs do, then posts
@@ -117,6 +117,32 @@ export class ProviderSandbox {
     return { messageSid, ...answer };
   }
 
+  // Plays a beneficiary's SMS through Unifonic: form fields to the inbox's inbound URL (which carries ?token=).
+  async playUnifonicInboundSms(input: { webhookUrl: string; from: string; to: string; body: string; messageId?: string }) {
+    const messageId = input.messageId ?? String(42_100_000_000_000 + Math.floor(Math.random() * 1e9));
+    const answer = await postForm(input.webhookUrl, {
+      MessageID: messageId,
+      From: input.from.replace(/^\+/, ''),
+      To: input.to.replace(/^\+/, ''),
+      Body: input.body,
+      TimeCreated: new Date().toISOString().replace('T', ' ').slice(0, 19),
+    });
+    return { messageId, ...answer };
+  }
+
+  // Plays a beneficiary's SMS through Taqnyat: JSON to the inbox's inbound URL (which carries ?token=).
+  async playTaqnyatInboundSms(input: { webhookUrl: string; from: string; to: string; body: string; messageId?: string }) {
+    const messageId = input.messageId ?? String(5_460_000_000 + Math.floor(Math.random() * 1e9));
+    const answer = await postJson(input.webhookUrl, {
+      messageId,
+      from: input.from.replace(/^\+/, ''),
+      to: input.to.replace(/^\+/, ''),
+      body: input.body,
+      receivedAt: new Date().toISOString(),
+    });
+    return { messageId, ...answer };
+  }
+
   // Plays a call into the gateway: the call, then the <Dial action> with the chosen outcome, then, if the
   // gateway asks for a voicemail, the recording and its transcription.
   async playCall(input: {
@@ -198,6 +224,14 @@ export class ProviderSandbox {
     if (request.method === 'POST' && path === '/sandbox/twilio/inbound-sms') {
       const body = await readBody(request);
       return sendJson(response, 200, await this.playInboundSms(body as Parameters<ProviderSandbox['playInboundSms']>[0]));
+    }
+    if (request.method === 'POST' && path === '/sandbox/unifonic/inbound-sms') {
+      const body = await readBody(request);
+      return sendJson(response, 200, await this.playUnifonicInboundSms(body as Parameters<ProviderSandbox['playUnifonicInboundSms']>[0]));
+    }
+    if (request.method === 'POST' && path === '/sandbox/taqnyat/inbound-sms') {
+      const body = await readBody(request);
+      return sendJson(response, 200, await this.playTaqnyatInboundSms(body as Parameters<ProviderSandbox['playTaqnyatInboundSms']>[0]));
     }
     if (request.method === 'POST' && path === '/sandbox/twilio/calls') {
       const body = await readBody(request);

@@ -30,3 +30,8 @@ export async function postForm(
   });
   return { status: response.status, body: await response.text() };
 }
+
+export async function postJson(url: string, body: unknown): Promise<{ status: number; body: string }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, body: await response.text() };
+}

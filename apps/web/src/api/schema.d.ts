@@ -512,6 +512,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/unifonic/{inboxId}/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An SMS a beneficiary sent to the association through Unifonic */
+        post: operations["SaudiSmsWebhookController_receiveUnifonic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/taqnyat/{inboxId}/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An SMS a beneficiary sent to the association through Taqnyat */
+        post: operations["SaudiSmsWebhookController_receiveTaqnyat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{id}/calls": {
         parameters: {
             query?: never;
@@ -1628,7 +1662,7 @@ export interface operations {
                 actorUserId?: string;
                 subjectType?: string;
                 subjectId?: string;
-                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "audit.exported";
+                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "failed_job.retried" | "failed_job.discarded" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "audit.exported";
                 /** @description ISO 8601; rows at or after it */
                 from?: string;
                 /** @description ISO 8601; rows before it */
@@ -1846,6 +1880,162 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SaudiSmsWebhookController_receiveUnifonic: {
+        parameters: {
+            query: {
+                /** @description The inbox secret returned when the inbox was created */
+                token: unknown;
+            };
+            header?: never;
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description Unifonic's message id: the de-duplication key
+                     * @example 42000348806925
+                     */
+                    MessageID: string;
+                    /**
+                     * @description The beneficiary's number, international without +
+                     * @example 966500000001
+                     */
+                    From: string;
+                    /**
+                     * @description The association's number or short code
+                     * @example 966110000000
+                     */
+                    To?: string;
+                    /** @example مرحبا، عندي مشكلة في الطلب */
+                    Body: string;
+                    /**
+                     * @description yyyy-mm-dd hh:mm:ss, kept for display
+                     * @example 2026-11-26 10:00:00
+                     */
+                    TimeCreated?: string;
+                };
+                "application/json": {
+                    /**
+                     * @description Unifonic's message id: the de-duplication key
+                     * @example 42000348806925
+                     */
+                    MessageID: string;
+                    /**
+                     * @description The beneficiary's number, international without +
+                     * @example 966500000001
+                     */
+                    From: string;
+                    /**
+                     * @description The association's number or short code
+                     * @example 966110000000
+                     */
+                    To?: string;
+                    /** @example مرحبا، عندي مشكلة في الطلب */
+                    Body: string;
+                    /**
+                     * @description yyyy-mm-dd hh:mm:ss, kept for display
+                     * @example 2026-11-26 10:00:00
+                     */
+                    TimeCreated?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        received: true;
+                    };
+                };
+            };
+        };
+    };
+    SaudiSmsWebhookController_receiveTaqnyat: {
+        parameters: {
+            query: {
+                /** @description The inbox secret returned when the inbox was created */
+                token: unknown;
+            };
+            header?: never;
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Taqnyat's message id: the de-duplication key
+                     * @example 5452899971
+                     */
+                    messageId: string;
+                    /**
+                     * @description The beneficiary's number, international without +
+                     * @example 966500000001
+                     */
+                    from: string;
+                    /**
+                     * @description The association's number or sender
+                     * @example 966110000000
+                     */
+                    to?: string;
+                    /** @example مرحبا، عندي مشكلة في الطلب */
+                    body: string;
+                    /**
+                     * @description The gateway time, kept for display
+                     * @example 2026-11-26T10:00:00Z
+                     */
+                    receivedAt?: string;
+                };
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description Taqnyat's message id: the de-duplication key
+                     * @example 5452899971
+                     */
+                    messageId: string;
+                    /**
+                     * @description The beneficiary's number, international without +
+                     * @example 966500000001
+                     */
+                    from: string;
+                    /**
+                     * @description The association's number or sender
+                     * @example 966110000000
+                     */
+                    to?: string;
+                    /** @example مرحبا، عندي مشكلة في الطلب */
+                    body: string;
+                    /**
+                     * @description The gateway time, kept for display
+                     * @example 2026-11-26T10:00:00Z
+                     */
+                    receivedAt?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        received: true;
+                    };
+                };
             };
         };
     };

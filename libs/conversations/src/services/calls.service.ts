@@ -267,7 +267,12 @@ export class CallsService {
               labels.filter((label) => label !== MISSED_CALL_LABEL),
             )
           : undefined;
-      return { call, conversation: relabelled };
+      // An answered call-back answers the beneficiary as much as a written reply does.
+      const responded =
+        input.outcome === CallOutcome.Answered
+          ? await this.recordFirstResponse(manager, user.organisationId, conversation, call.id, user.id, now)
+          : undefined;
+      return { call, conversation: responded ?? relabelled };
     });
     if (conversation)
       this.realtime.toConversationAudience(conversation, RealtimeEvent.ConversationUpdated, toConversationView(conversation));
@@ -291,6 +296,35 @@ export class CallsService {
       { organisationId: call.organisationId, callId: call.id },
       { jobId: callLinkJobId(call.id, step), attempts, backoff: { type: 'exponential', delay: backoffMs } },
     );
+  }
+
+  // Sets first_response_at only if no reply or call has set it yet (one conditional UPDATE, so concurrent answers
+  // record one first response); undefined when it was already set.
+  private async recordFirstResponse(
+    manager: EntityManager,
+    organisationId: string,
+    conversation: Conversation,
+    callId: string,
+    actorUserId: string,
+    now: Date,
+  ): Promise<Conversation | undefined> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Conversation)
+      .set({ firstResponseAt: now, updatedAt: now })
+      .where('id = :id AND organisation_id = :organisationId AND first_response_at IS NULL', { id: conversation.id, organisationId })
+      .execute();
+    if (!result.affected) return undefined;
+    await manager.insert(ConversationEvent, {
+      id: randomUUID(),
+      organisationId,
+      conversationId: conversation.id,
+      type: ConversationEventType.FirstResponse,
+      actorUserId,
+      details: { callId, waitedSince: conversation.createdAt.toISOString() },
+      createdAt: now,
+    });
+    return (await manager.findOneBy(Conversation, { id: conversation.id, organisationId })) ?? undefined;
   }
 
   // Changes the labels under a row lock and records the change; undefined when nothing changed.
