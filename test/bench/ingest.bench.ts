@@ -14,14 +14,16 @@ import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { removeKeysWithPrefix } from '../support/redis-keys';
 import { assertBuilt, percentile, redisUrl, root, round, scratchDatabaseUrl, serverUrl, waitFor } from './bench-support';
+import { freePort, waitForOwnServer } from './bench-server.util';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const throughputRate = Number(process.env.BENCH_RATE ?? 1500);
 const latencyRate = Number(process.env.BENCH_LATENCY_RATE ?? 500);
 const contacts = Number(process.env.BENCH_CONTACTS ?? 2000);
 const latenciesFile = process.env.BENCH_LATENCIES_FILE;
-const port = 3900 + Math.floor(Math.random() * 50);
-const base = `http://127.0.0.1:${port}`;
+// Chosen in main() by freePort: a random port once measured another instance.
+let port = 0;
+let base = '';
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
 const ARABIC_TEXTS = [
@@ -194,6 +196,8 @@ async function databaseCeiling(url: string, organisationId: string, inboxId: str
 
 async function main(): Promise<void> {
   assertBuilt();
+  port = await freePort();
+  base = `http://127.0.0.1:${port}`;
   const name = `wasl_bench_${Date.now()}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
@@ -216,8 +220,9 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   const database = new Pool({ connectionString: url, max: 2 });
   try {
-    children.push(startProcess('dist/apps/gateway/src/main.js', { ...environment, WASL_ROLE: 'gateway' }));
-    await waitFor(async () => (await fetch(`${base}/health/ready`)).ok, 'the gateway');
+    const gateway = startProcess('dist/apps/gateway/src/main.js', { ...environment, WASL_ROLE: 'gateway' });
+    children.push(gateway);
+    await waitForOwnServer(gateway, `${base}/health/ready`, 'the gateway');
     children.push(startProcess('dist/apps/worker/src/main.js', { ...environment, WASL_ROLE: 'worker' }));
 
     const login = await post('/api/v1/auth/login', JSON.stringify({ email: 'bench@example.org', password }));

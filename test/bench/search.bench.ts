@@ -10,13 +10,15 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { removeKeysWithPrefix } from '../support/redis-keys';
-import { assertBuilt, percentile, redisUrl, root, round, scratchDatabaseUrl, serverUrl, waitFor } from './bench-support';
+import { assertBuilt, percentile, redisUrl, root, round, scratchDatabaseUrl, serverUrl } from './bench-support';
+import { freePort, waitForOwnServer } from './bench-server.util';
 
 const messageCount = Number(process.env.BENCH_MESSAGES ?? 200_000);
 const conversationCount = Number(process.env.BENCH_CONVERSATIONS ?? 20_000);
 const queriesPerTerm = Number(process.env.BENCH_QUERIES ?? 20);
-const port = 3950 + Math.floor(Math.random() * 40);
-const base = `http://127.0.0.1:${port}`;
+// Chosen in main() by freePort: a random port could belong to another instance.
+let port = 0;
+let base = '';
 
 // Typed the way officers type: without hamza, ha for ta marbuta, a phone fragment, a name, and a rare word.
 const TERMS = ['مساعده لاسرتي', 'لجنه البحث', 'نوره', '0500012', 'مستعجل جدا'];
@@ -59,6 +61,8 @@ async function fill(database: Client, organisationId: string, inboxId: string): 
 
 async function main(): Promise<void> {
   assertBuilt();
+  port = await freePort();
+  base = `http://127.0.0.1:${port}`;
   const name = `wasl_bench_search_${Date.now()}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
@@ -87,7 +91,7 @@ async function main(): Promise<void> {
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    await waitFor(async () => (await fetch(`${base}/health/ready`)).ok, 'the gateway');
+    await waitForOwnServer(gateway, `${base}/health/ready`, 'the gateway');
     await database.connect();
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
