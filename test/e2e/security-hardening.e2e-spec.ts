@@ -224,6 +224,31 @@ describe('Security hardening (issue 8, low findings), end to end', () => {
       expect((await idle.history()).map((message) => message.id)).toEqual([sent.id, secondDevice.id, reply.body.id]);
     });
 
+    it('should give a visitor whose contact staff erased a new contact when they write again', async () => {
+      const inbox = await wasl.request<{ id: string }>('POST', '/api/v1/inboxes', {
+        token: organisation.adminToken,
+        body: { channel: 'webchat', name: `محادثة ${randomUUID().slice(0, 6)}`, settings: { allowedOrigins: [SITE] } },
+      });
+      const first = await WebChatVisitor.connect(wasl.url, { inboxId: inbox.body.id, profile: { name: 'زائر', phone: '0551112224' } });
+      visitors.push(first);
+      const before = await first.send('before', 'قبل المحو');
+      await wasl.conversationOfMessage(await messageProviderId(before.id!));
+      // What an anonymising erasure leaves: the contact row without its identities.
+      await wasl.dataSource.query('DELETE FROM contact_identities WHERE contact_id = $1', [first.session.contactId]);
+      const again = await WebChatVisitor.connect(wasl.url, { inboxId: inbox.body.id, visitorToken: first.session.visitorToken });
+      visitors.push(again);
+      expect(await again.history()).toEqual([]);
+      const written = await again.send('after', 'بعد المحو');
+      expect(written.id).toEqual(expect.any(String));
+      const owner = await eventually(async () => {
+        const rows: Array<{ contact_id: string }> = await wasl.dataSource.query('SELECT contact_id FROM messages WHERE id = $1', [
+          written.id,
+        ]);
+        return rows[0]?.contact_id;
+      }, 'the message after erasure');
+      expect(owner).not.toBe(first.session.contactId);
+    });
+
     async function messageProviderId(messageId: string): Promise<string> {
       return eventually(async () => {
         const rows: Array<{ provider_message_id: string }> = await wasl.dataSource.query(

@@ -11,7 +11,7 @@ import {
 } from '@app/channels';
 import { ApiException } from '@app/common';
 import { WaslConfig } from '@app/config';
-import { ContactIdentity, ContactsService, IdentityKind, normaliseEmail, normalisePhoneNumber } from '@app/contacts';
+import { Contact, ContactIdentity, ContactsService, IdentityKind, normaliseEmail, normalisePhoneNumber } from '@app/contacts';
 import { audienceOfMessage, Conversation, DeliveryStatus, Message, MessageType, toMessageView } from '@app/conversations';
 import { TransactionRunner } from '@app/database';
 import { UsersService } from '@app/identity';
@@ -165,15 +165,8 @@ export class WebChatSessionService {
 
     // A handshake alone stores nothing: an anonymous visitor's contact is made by their first message.
     if (!token.identified) {
-      const existing =
-        !minted &&
-        (await this.messages.manager.findOneBy(ContactIdentity, {
-          organisationId: inbox.organisationId,
-          kind: IdentityKind.External,
-          scope: inbox.id,
-          value: token.externalId,
-        }));
-      if (existing) return this.sessionFor(webChat, token, existing.contactId);
+      const existing = !minted && (await this.visitorContactId(inbox, token.externalId));
+      if (existing) return this.sessionFor(webChat, token, existing);
       return { ...this.pendingSession(webChat, token), profile };
     }
 
@@ -211,8 +204,11 @@ export class WebChatSessionService {
   async ensureContact(session: VisitorSession): Promise<void> {
     if (!session.contactPending) return;
     const { inbox } = session;
-    const contact = await this.transactions.run((manager) =>
-      this.contacts.resolveSender(
+    const contact = await this.transactions.run(async (manager) => {
+      // A contact erased by staff keeps its row (anonymised) but loses its identities: the visitor writing again is
+      // someone new, under a new id.
+      const taken = await manager.existsBy(Contact, { id: session.contactId });
+      return this.contacts.resolveSender(
         manager,
         inbox.organisationId,
         inbox.id,
@@ -222,10 +218,30 @@ export class WebChatSessionService {
           claimedPhone: session.profile?.phone,
           claimedEmail: session.profile?.email,
         },
-        session.contactId,
-      ),
-    );
+        taken ? undefined : session.contactId,
+      );
+    });
     Object.assign(session, { contactId: contact.id, contactPending: false, profile: undefined });
+  }
+
+  // The contact the visitor id identifies in this inbox, if any.
+  private async visitorContactId(inbox: Inbox, externalId: string): Promise<string | undefined> {
+    const identity = await this.messages.manager.findOneBy(ContactIdentity, {
+      organisationId: inbox.organisationId,
+      kind: IdentityKind.External,
+      scope: inbox.id,
+      value: externalId,
+    });
+    return identity?.contactId;
+  }
+
+  // Whether the visitor has a contact now (another tab may have written since this one connected). Until they do,
+  // there is nothing of theirs to read, even under the id announced (an erased contact's row may still carry it).
+  private async hasContact(session: VisitorSession): Promise<boolean> {
+    if (!session.contactPending) return true;
+    const contactId = await this.visitorContactId(session.inbox, session.token.externalId);
+    if (contactId) Object.assign(session, { contactId, contactPending: false, profile: undefined });
+    return contactId !== undefined;
   }
 
   private pendingSession(webChat: WebChatInbox, token: VisitorToken): VisitorSession {
@@ -259,6 +275,7 @@ export class WebChatSessionService {
   }
 
   async currentConversationId(session: VisitorSession): Promise<string | undefined> {
+    if (!(await this.hasContact(session))) return undefined;
     const latest = await this.conversations.findOne({
       where: { organisationId: session.inbox.organisationId, inboxId: session.inbox.id, contactId: session.contactId },
       order: { createdAt: 'DESC' },
@@ -271,6 +288,7 @@ export class WebChatSessionService {
   // The contact's web-chat messages in this inbox, oldest first. An anonymous visitor only sees what was written
   // since its token was issued.
   async history(session: VisitorSession): Promise<WebChatMessagePayload[]> {
+    if (!(await this.hasContact(session))) return [];
     const rows = await this.messages.find({
       where: {
         organisationId: session.inbox.organisationId,
@@ -295,6 +313,7 @@ export class WebChatSessionService {
     ids: string[],
     status: DeliveryStatus.Delivered | DeliveryStatus.Read,
   ): Promise<number> {
+    if (!(await this.hasContact(session))) return 0;
     const allowedFrom =
       status === DeliveryStatus.Read
         ? [DeliveryStatus.Queued, DeliveryStatus.Sent, DeliveryStatus.Delivered]
