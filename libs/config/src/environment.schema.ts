@@ -50,6 +50,15 @@ export class EnvironmentSchema {
   TRUST_PROXY?: string;
   // How often an open /agents socket's user is checked again (still active, same role, same session).
   @Type(() => Number) @IsInt() @Min(1) @Max(3600) STAFF_SOCKET_RECHECK_SECONDS: number;
+  // Origins besides PUBLIC_URL's whose pages may open /agents with credentials (comma-separated). Unset: none.
+  @IsOptional()
+  @Matches(ORIGIN_LIST, { message: 'must be a comma-separated list of origins such as https://wasl.example.org' })
+  STAFF_ALLOWED_ORIGINS?: string;
+  // /docs (the OpenAPI page and document): public, staff (a signed-in staff member only) or off.
+  @IsIn(API_DOCS_MODES) API_DOCS: ApiDocsMode;
+  // Failed unauthenticated requests (401, 403, bad webhook signatures) a source address may make per minute
+  // before it gets 429 without a log line.
+  @Type(() => Number) @IsInt() @Min(1) FAILED_REQUESTS_PER_MINUTE: number;
 
   @IsOptional() @IsEmail() WASL_ADMIN_EMAIL?: string;
   @IsOptional() @IsString() @MinLength(10, { message: 'must be at least 10 characters' }) WASL_ADMIN_PASSWORD?: string;

@@ -1,4 +1,4 @@
-import { LogLevel, WaslRole } from './environment.schema';
+import { ApiDocsMode, LogLevel, WaslRole } from './environment.schema';
 
 export interface RetryPolicy {
   attempts: number;
