@@ -4,8 +4,9 @@ import { InboundIntakeService } from '@app/conversations';
 import { Public } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
 import { Controller, Headers, HttpCode, Param, Post, RawBodyRequest, Req } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { WEBHOOK_REQUEST_BODIES } from './webhook-request-bodies.constant';
 
 // The association's own website or app posts beneficiaries' messages here, signed with the inbox secret.
 @ApiTags('webhooks')
@@ -19,6 +20,8 @@ export class ApiChannelWebhookController {
 
   @Post(':inboxId/messages')
   @HttpCode(202)
+  @ApiConsumes('application/json')
+  @ApiBody({ schema: WEBHOOK_REQUEST_BODIES.apiChannel })
   @ApiHeader({ name: 'X-Wasl-Signature', description: 'sha256=<hex HMAC-SHA256 of the raw body with the inbox secret>' })
   async receive(
     @Param('inboxId') inboxId: string,

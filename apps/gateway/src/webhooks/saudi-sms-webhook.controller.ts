@@ -5,33 +5,10 @@ import { Controller, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { SmsWebhookTokenVerifier } from './sms-webhook-token.verifier';
+import { WEBHOOK_REQUEST_BODIES } from './webhook-request-bodies.constant';
 
 const TOKEN_QUERY = { name: 'token', required: true, description: 'The inbox secret returned when the inbox was created' };
 const RECEIVED = { schema: { type: 'object', properties: { received: { type: 'boolean', enum: [true] } }, required: ['received'] } };
-
-const UNIFONIC_INBOUND_SMS = {
-  type: 'object',
-  required: ['MessageID', 'From', 'Body'],
-  properties: {
-    MessageID: { type: 'string', maxLength: 100, description: "Unifonic's message id: the de-duplication key", example: '42000348806925' },
-    From: { type: 'string', description: "The beneficiary's number, international without +", example: '966500000001' },
-    To: { type: 'string', maxLength: 64, description: "The association's number or short code", example: '966110000000' },
-    Body: { type: 'string', maxLength: 1600, example: 'مرحبا، عندي مشكلة في الطلب' },
-    TimeCreated: { type: 'string', description: 'yyyy-mm-dd hh:mm:ss, kept for display', example: '2026-11-26 10:00:00' },
-  },
-};
-
-const TAQNYAT_INBOUND_SMS = {
-  type: 'object',
-  required: ['messageId', 'from', 'body'],
-  properties: {
-    messageId: { type: 'string', maxLength: 100, description: "Taqnyat's message id: the de-duplication key", example: '5452899971' },
-    from: { type: 'string', description: "The beneficiary's number, international without +", example: '966500000001' },
-    to: { type: 'string', maxLength: 64, description: "The association's number or sender", example: '966110000000' },
-    body: { type: 'string', maxLength: 1600, example: 'مرحبا، عندي مشكلة في الطلب' },
-    receivedAt: { type: 'string', description: 'The gateway time, kept for display', example: '2026-11-26T10:00:00Z' },
-  },
-};
 
 // Beneficiaries' replies through the Saudi gateways. The same provider message id posted again is stored once and
 // applied once (the intake's unique index), so a gateway's retries are harmless.
@@ -49,7 +26,7 @@ export class SaudiSmsWebhookController {
   @ApiOperation({ summary: 'An SMS a beneficiary sent to the association through Unifonic' })
   @ApiQuery(TOKEN_QUERY)
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
-  @ApiBody({ schema: UNIFONIC_INBOUND_SMS })
+  @ApiBody({ schema: WEBHOOK_REQUEST_BODIES.unifonicInboundSms })
   @ApiOkResponse(RECEIVED)
   async receiveUnifonic(
     @Param('inboxId') inboxId: string,
@@ -66,7 +43,7 @@ export class SaudiSmsWebhookController {
   @ApiOperation({ summary: 'An SMS a beneficiary sent to the association through Taqnyat' })
   @ApiQuery(TOKEN_QUERY)
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
-  @ApiBody({ schema: TAQNYAT_INBOUND_SMS })
+  @ApiBody({ schema: WEBHOOK_REQUEST_BODIES.taqnyatInboundSms })
   @ApiOkResponse(RECEIVED)
   async receiveTaqnyat(
     @Param('inboxId') inboxId: string,

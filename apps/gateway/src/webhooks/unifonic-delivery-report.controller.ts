@@ -4,9 +4,10 @@ import { DeliveryStatusService } from '@app/conversations';
 import { Public } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
 import { Controller, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
+import { WEBHOOK_REQUEST_BODIES } from './webhook-request-bodies.constant';
 
 // Unifonic posts delivery reports to one URL set in its console and documents no signature, so the URL
 // carries the inbox's secret: {PUBLIC_URL}/webhooks/unifonic/<inboxId>/delivery-reports?token=<inbox secret>.
@@ -22,6 +23,8 @@ export class UnifonicDeliveryReportController {
   @Post('delivery-reports')
   @HttpCode(200)
   @ApiQuery({ name: 'token', description: 'The inbox secret returned when the inbox was created' })
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiBody({ schema: WEBHOOK_REQUEST_BODIES.unifonicDeliveryReport })
   async receive(
     @Param('inboxId') inboxId: string,
     @Query('token') token: string | undefined,

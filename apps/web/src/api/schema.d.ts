@@ -1697,7 +1697,49 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Your own id of the message: the de-duplication key
+                     * @example app-msg-1042
+                     */
+                    messageId: string;
+                    from: {
+                        /**
+                         * @description Your id of the beneficiary (an asserted identity on this inbox)
+                         * @example beneficiary-77
+                         */
+                        id: string;
+                        /**
+                         * @description Display name
+                         * @example نورة
+                         */
+                        name?: string;
+                        /**
+                         * @description A number your app verified, any Saudi notation
+                         * @example 0500000001
+                         */
+                        phone?: string;
+                        /**
+                         * Format: email
+                         * @description An address your app verified
+                         */
+                        email?: string;
+                    };
+                    /**
+                     * @description The message
+                     * @example متى يصدر قرار لجنة البحث بخصوص طلبي؟
+                     */
+                    text: string;
+                    /**
+                     * Format: date-time
+                     * @description When the beneficiary sent it (ISO 8601), for display
+                     */
+                    sentAt?: string;
+                };
+            };
+        };
         responses: {
             202: {
                 headers: {
@@ -1719,7 +1761,44 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description The de-duplication key (SmsMessageSid or SmsSid when absent)
+                     * @example SM0123456789abcdef0123456789abcdef
+                     */
+                    MessageSid: string;
+                    AccountSid?: string;
+                    /**
+                     * @description The beneficiary's number (an asserted identity)
+                     * @example +966500000001
+                     */
+                    From: string;
+                    /** @example +966110000000 */
+                    To?: string;
+                    /**
+                     * @description Required unless media is attached
+                     * @example مرحبا، عندي مشكلة في الطلب
+                     */
+                    Body?: string;
+                    /** @description 0 to 10 */
+                    NumMedia?: string;
+                    /**
+                     * Format: uri
+                     * @description MediaUrl0 … MediaUrl9: http(s) links
+                     */
+                    MediaUrl0?: string;
+                    /**
+                     * @description MediaContentType0 … MediaContentType9
+                     * @example image/jpeg
+                     */
+                    MediaContentType0?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1741,7 +1820,23 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description SmsSid when absent */
+                    MessageSid: string;
+                    /**
+                     * @description SmsStatus when absent
+                     * @enum {string}
+                     */
+                    MessageStatus: "queued" | "accepted" | "scheduled" | "sending" | "sent" | "partially_delivered" | "delivered" | "read" | "failed" | "canceled" | "undelivered";
+                    /** @example 30003 */
+                    ErrorCode?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1763,7 +1858,33 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @example CA00000000000000000000000000000001 */
+                    CallSid: string;
+                    AccountSid?: string;
+                    /**
+                     * @description The caller's number (Caller when From is absent)
+                     * @example +966500000001
+                     */
+                    From?: string;
+                    /**
+                     * @description The association's number (Called when To is absent)
+                     * @example +966110000000
+                     */
+                    To?: string;
+                    Caller?: string;
+                    Called?: string;
+                    /** @enum {string} */
+                    CallStatus?: "queued" | "initiated" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
+                    /** @description Seconds, at most 86400 */
+                    CallDuration?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1785,7 +1906,19 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    CallSid: string;
+                    /** @enum {string} */
+                    DialCallStatus?: "completed" | "answered" | "busy" | "no-answer" | "failed" | "canceled";
+                    /** @description Seconds, at most 86400 */
+                    DialCallDuration?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1807,7 +1940,24 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    CallSid: string;
+                    /** @description The voicemail message is de-duplicated by it */
+                    RecordingSid: string;
+                    /**
+                     * Format: uri
+                     * @description http(s) link to the recording
+                     */
+                    RecordingUrl: string;
+                    /** @description Seconds, at most 86400 */
+                    RecordingDuration?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1829,7 +1979,20 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    TranscriptionSid: string;
+                    RecordingSid?: string;
+                    /** @description The transcription */
+                    TranscriptionText?: string;
+                    /** @enum {string} */
+                    TranscriptionStatus?: "completed" | "failed";
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1851,7 +2014,33 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @example CA00000000000000000000000000000001 */
+                    CallSid: string;
+                    AccountSid?: string;
+                    /**
+                     * @description The caller's number (Caller when From is absent)
+                     * @example +966500000001
+                     */
+                    From?: string;
+                    /**
+                     * @description The association's number (Called when To is absent)
+                     * @example +966110000000
+                     */
+                    To?: string;
+                    Caller?: string;
+                    Called?: string;
+                    /** @enum {string} */
+                    CallStatus?: "queued" | "initiated" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
+                    /** @description Seconds, at most 86400 */
+                    CallDuration?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1873,7 +2062,56 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description Unifonic's id from the send answer
+                     * @example 42000348806924
+                     */
+                    MessageID: string;
+                    /**
+                     * @description Also accepted: Undelivered, Rejected, Failed, Sent
+                     * @enum {string}
+                     */
+                    DLR: "Delivered" | "Undeliverable";
+                    /**
+                     * @description International, without +
+                     * @example 966500000001
+                     */
+                    Recipient?: string;
+                    /** @description yyyy-mm-dd hh:mm:ss in the account time zone */
+                    TimeCreated?: string;
+                    /** @description Network time */
+                    SCTS?: string;
+                    /** @description When the report was made */
+                    DLRTimestamp?: string;
+                };
+                "application/json": {
+                    /**
+                     * @description Unifonic's id from the send answer
+                     * @example 42000348806924
+                     */
+                    MessageID: string;
+                    /**
+                     * @description Also accepted: Undelivered, Rejected, Failed, Sent
+                     * @enum {string}
+                     */
+                    DLR: "Delivered" | "Undeliverable";
+                    /**
+                     * @description International, without +
+                     * @example 966500000001
+                     */
+                    Recipient?: string;
+                    /** @description yyyy-mm-dd hh:mm:ss in the account time zone */
+                    TimeCreated?: string;
+                    /** @description Network time */
+                    SCTS?: string;
+                    /** @description When the report was made */
+                    DLRTimestamp?: string;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1904,7 +2142,7 @@ export interface operations {
                      */
                     MessageID: string;
                     /**
-                     * @description The beneficiary's number, international without +
+                     * @description The beneficiary's number, international without + (an asserted identity)
                      * @example 966500000001
                      */
                     From: string;
@@ -1913,7 +2151,10 @@ export interface operations {
                      * @example 966110000000
                      */
                     To?: string;
-                    /** @example مرحبا، عندي مشكلة في الطلب */
+                    /**
+                     * @description The message
+                     * @example مرحبا، عندي مشكلة في الطلب
+                     */
                     Body: string;
                     /**
                      * @description yyyy-mm-dd hh:mm:ss, kept for display
@@ -1928,7 +2169,7 @@ export interface operations {
                      */
                     MessageID: string;
                     /**
-                     * @description The beneficiary's number, international without +
+                     * @description The beneficiary's number, international without + (an asserted identity)
                      * @example 966500000001
                      */
                     From: string;
@@ -1937,7 +2178,10 @@ export interface operations {
                      * @example 966110000000
                      */
                     To?: string;
-                    /** @example مرحبا، عندي مشكلة في الطلب */
+                    /**
+                     * @description The message
+                     * @example مرحبا، عندي مشكلة في الطلب
+                     */
                     Body: string;
                     /**
                      * @description yyyy-mm-dd hh:mm:ss, kept for display
@@ -1982,7 +2226,7 @@ export interface operations {
                      */
                     messageId: string;
                     /**
-                     * @description The beneficiary's number, international without +
+                     * @description The beneficiary's number, international without + (an asserted identity)
                      * @example 966500000001
                      */
                     from: string;
@@ -1991,7 +2235,10 @@ export interface operations {
                      * @example 966110000000
                      */
                     to?: string;
-                    /** @example مرحبا، عندي مشكلة في الطلب */
+                    /**
+                     * @description The message
+                     * @example مرحبا، عندي مشكلة في الطلب
+                     */
                     body: string;
                     /**
                      * @description The gateway time, kept for display
@@ -2006,7 +2253,7 @@ export interface operations {
                      */
                     messageId: string;
                     /**
-                     * @description The beneficiary's number, international without +
+                     * @description The beneficiary's number, international without + (an asserted identity)
                      * @example 966500000001
                      */
                     from: string;
@@ -2015,7 +2262,10 @@ export interface operations {
                      * @example 966110000000
                      */
                     to?: string;
-                    /** @example مرحبا، عندي مشكلة في الطلب */
+                    /**
+                     * @description The message
+                     * @example مرحبا، عندي مشكلة في الطلب
+                     */
                     body: string;
                     /**
                      * @description The gateway time, kept for display

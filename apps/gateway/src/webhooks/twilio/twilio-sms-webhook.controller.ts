@@ -2,12 +2,14 @@ import { ChannelKind, EMPTY_TWIML, parseTwilioInboundSms, parseTwilioStatusCallb
 import { DeliveryStatusService, InboundIntakeService } from '@app/conversations';
 import { Public } from '@app/identity';
 import { Controller, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { WEBHOOK_REQUEST_BODIES } from '../webhook-request-bodies.constant';
 import { TwilioRequestVerifier } from './twilio-request.verifier';
 
 // Twilio Programmable Messaging: inbound SMS and delivery status callbacks, form-encoded and signed.
 @ApiTags('webhooks')
+@ApiConsumes('application/x-www-form-urlencoded')
 @Public()
 @ApiHeader({ name: 'X-Twilio-Signature', description: 'base64 HMAC-SHA1 of the public URL and sorted form parameters' })
 @Controller('webhooks/twilio/:inboxId')
@@ -20,6 +22,7 @@ export class TwilioSmsWebhookController {
 
   // MessageSid is the dedupe key: the same SMS posted again is stored once and applied once.
   @Post('sms')
+  @ApiBody({ schema: WEBHOOK_REQUEST_BODIES.twilioSms })
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
   async receiveSms(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest): Promise<string> {
@@ -31,6 +34,7 @@ export class TwilioSmsWebhookController {
   }
 
   @Post('status')
+  @ApiBody({ schema: WEBHOOK_REQUEST_BODIES.twilioMessageStatus })
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
   async receiveStatus(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest): Promise<string> {

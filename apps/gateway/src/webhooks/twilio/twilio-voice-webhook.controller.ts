@@ -19,13 +19,15 @@ import { WaslConfig } from '@app/config';
 import { Public } from '@app/identity';
 import { Inbox } from '@app/inboxes';
 import { Controller, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { WEBHOOK_REQUEST_BODIES } from '../webhook-request-bodies.constant';
 import { TwilioRequestVerifier } from './twilio-request.verifier';
 
 // Twilio Programmable Voice: the call, the <Dial> outcome, the voicemail recording and its transcription.
 // Every answer is TwiML; every request is signed like SMS webhooks.
 @ApiTags('webhooks')
+@ApiConsumes('application/x-www-form-urlencoded')
 @Public()
 @ApiHeader({ name: 'X-Twilio-Signature', description: 'base64 HMAC-SHA1 of the public URL and sorted form parameters' })
 @Controller('webhooks/twilio/:inboxId/voice')
@@ -37,6 +39,7 @@ export class TwilioVoiceWebhookController {
   ) {}
 
   @Post()
+  @ApiBody({ schema: WEBHOOK_REQUEST_BODIES.twilioIncomingCall })
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
   async incomingCall(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest): Promise<string> {
@@ -50,6 +53,7 @@ export class TwilioVoiceWebhookController {
 
   // <Dial action>: completed means an officer talked to the caller; anything else offers voicemail.
   @Post('dial-status')
+  @ApiBody({ schema: WEBHOOK_REQUEST_BODIES.twilioDialStatus })
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
   async dialFinished(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest): Promise<string> {
@@ -63,6 +67,7 @@ export class TwilioVoiceWebhookController {
 
   // <Record action>: the voicemail becomes an inbound message on the caller's conversation.
   @Post('recording')
+  @ApiBody({ schema: WEBHOOK_REQUEST_BODIES.twilioRecording })
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
   async voicemailRecorded(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest): Promise<string> {
@@ -75,6 +80,7 @@ export class TwilioVoiceWebhookController {
   }
 
   @Post('transcription')
+  @ApiBody({ schema: WEBHOOK_REQUEST_BODIES.twilioTranscription })
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
   async transcriptionReady(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest): Promise<string> {
@@ -86,6 +92,7 @@ export class TwilioVoiceWebhookController {
 
   // The number's call status callback: final status and duration.
   @Post('status')
+  @ApiBody({ schema: WEBHOOK_REQUEST_BODIES.twilioCallStatus })
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
   async callStatus(@Param('inboxId') inboxId: string, @Req() request: FastifyRequest): Promise<string> {
