@@ -21,9 +21,9 @@ export class InboundRecoverySweeper implements OnApplicationBootstrap, OnApplica
     clearInterval(this.timer);
   }
 
-  async sweep(): Promise<number> {
+  async sweep(olderThanMilliseconds = STALE_AFTER_MILLISECONDS): Promise<number> {
     try {
-      const count = await this.recovery.requeueStale(STALE_AFTER_MILLISECONDS);
+      const count = await this.recovery.requeueStale(olderThanMilliseconds);
       if (count > 0) this.logger.warn(`Queued ${count} accepted inbound events again`);
       return count;
     } catch (error) {

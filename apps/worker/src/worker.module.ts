@@ -5,6 +5,7 @@ import { WorkerHost } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { FailedJobsRecorder } from './failed-jobs.recorder';
 import { InboundRecoverySweeper } from './inbound-recovery.sweeper';
+import { OutboundRecoverySweeper } from './outbound-recovery.sweeper';
 import { ChannelEventsProcessor } from './processors/channel-events.processor';
 import { ChannelInboundProcessor } from './processors/channel-inbound.processor';
 import { ChannelOutboundProcessor } from './processors/channel-outbound.processor';
@@ -29,6 +30,7 @@ assertEveryJobHasOneProcessor();
   providers: [
     ...PROCESSORS,
     InboundRecoverySweeper,
+    OutboundRecoverySweeper,
     {
       provide: FailedJobsRecorder,
       inject: [FailedJobIndex, ...PROCESSORS],

@@ -23,6 +23,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (httpAdapter.isHeadersSent(response)) return;
     // A route may have declared another type for its success (TwiML's text/xml); errors are always JSON.
     httpAdapter.setHeader(response, 'content-type', 'application/json');
+    // Providers and clients retry a 503 that says when; the outage is ours and usually short.
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) httpAdapter.setHeader(response, 'retry-after', String(RETRY_AFTER_SECONDS));
     httpAdapter.reply(response, body, body.statusCode);
   }
 
@@ -40,8 +42,38 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const refused = databaseRefusal(exception);
     if (refused) return refused;
+    if (isDatabaseUnreachable(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: ApiErrorCode.Unavailable,
+        message: 'The service is briefly unavailable; retry shortly',
+      };
+    }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: ApiErrorCode.Internal, message: 'Something went wrong on our side' };
   }
+}
+
+const RETRY_AFTER_SECONDS = 5;
+
+// Socket errors, and PostgreSQL's "connection exception" (08…) and "operator intervention" (57P01-57P03: shut
+// down, crashed, starting up) classes: the database is restarting or unreachable, not refusing the request.
+const UNREACHABLE_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03'];
+const UNREACHABLE_MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /connection is not open/i,
+  /client has encountered a connection error/i,
+];
+
+function isDatabaseUnreachable(exception: unknown): boolean {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown }; message?: unknown; errors?: unknown } | null;
+  if (!error || typeof error !== 'object') return false;
+  const codes = [error.code, error.driverError?.code].filter((code): code is string => typeof code === 'string');
+  if (codes.some((code) => code.startsWith('08') || UNREACHABLE_CODES.includes(code))) return true;
+  // Node reports a refused connection to every address of a host as one AggregateError.
+  if (Array.isArray(error.errors) && error.errors.some((inner) => isDatabaseUnreachable(inner))) return true;
+  const message = typeof error.message === 'string' ? error.message : '';
+  return UNREACHABLE_MESSAGES.some((pattern) => pattern.test(message));
 }
 
 // The last line of defence when validation missed something: two concurrent creates of the same name both pass

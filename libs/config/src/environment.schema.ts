@@ -66,6 +66,8 @@ export class EnvironmentSchema {
 
   @Type(() => Number) @IsInt() @Min(0) REOPEN_WINDOW_HOURS: number;
 
+  // Inbound messages the gateway holds at once (being stored, not yet answered); past it 503 with Retry-After.
+  @Type(() => Number) @IsInt() @Min(1) @Max(100_000) INTAKE_MAX_IN_FLIGHT: number;
   @Type(() => Number) @IsInt() @Min(1) @Max(256) INBOUND_CONCURRENCY: number;
   @Type(() => Number) @IsInt() @Min(1) @Max(50) INBOUND_ATTEMPTS: number;
   @Type(() => Number) @IsInt() @Min(1) INBOUND_BACKOFF_MS: number;

@@ -75,6 +75,7 @@ export function loadConfig(environment: Environment = process.env, defaults: Env
   config.http = {
     port: schema.PORT,
     publicUrl: (schema.PUBLIC_URL ?? `http://localhost:${schema.PORT}`).replace(/\/+$/, ''),
+    intakeMaxInFlight: schema.INTAKE_MAX_IN_FLIGHT,
   };
   config.database = schema.DATABASE_URL
     ? { kind: 'postgres', url: schema.DATABASE_URL, poolSize: schema.DATABASE_POOL_SIZE }

@@ -10,7 +10,7 @@ export interface RetryPolicy {
 export class WaslConfig {
   role: WaslRole;
   logLevel: LogLevel;
-  http: { port: number; publicUrl: string };
+  http: { port: number; publicUrl: string; intakeMaxInFlight: number };
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'sqlite'; path: string };
   redis: { url: string; queuePrefix: string };
   security: {

@@ -20,6 +20,7 @@ import { InboundIntakeService } from './services/inbound-intake.service';
 import { InboundMessageHandler } from './services/inbound-message.handler';
 import { InboundRecoveryService } from './services/inbound-recovery.service';
 import { OutboundDeliveryService } from './services/outbound-delivery.service';
+import { OutboundRecoveryService } from './services/outbound-recovery.service';
 import { SmsOutreachService } from './services/sms-outreach.service';
 
 const SERVICES = [
@@ -30,6 +31,7 @@ const SERVICES = [
   InboundBatchApplier,
   InboundRecoveryService,
   OutboundDeliveryService,
+  OutboundRecoveryService,
   DeliveryStatusService,
   CallsService,
   SmsOutreachService,

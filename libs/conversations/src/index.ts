@@ -18,6 +18,7 @@ export * from './services/inbound-intake.service';
 export * from './services/inbound-message.handler';
 export * from './services/inbound-recovery.service';
 export * from './services/outbound-delivery.service';
+export * from './services/outbound-recovery.service';
 export * from './services/pagination-cursor.util';
 export * from './services/sms-length.util';
 export * from './services/sms-outreach.service';

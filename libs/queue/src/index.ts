@@ -6,3 +6,4 @@ export * from './queue-name.enum';
 export * from './queue.module';
 export * from './redis-options.util';
 export * from './redis-client.provider';
+export * from './worker-lock-options.constant';

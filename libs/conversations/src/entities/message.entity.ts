@@ -21,6 +21,8 @@ export enum DeliveryStatus {
 @Index(['conversationId', 'createdAt', 'sequence'])
 // The exactly-once guarantee for provider messages: one row per inbox and provider id, however often it arrives.
 @Index(['inboxId', 'providerMessageId'], { unique: true })
+// The outbound recovery sweep's search: queued replies are few, so the index stays small.
+@Index('IDX_messages_queued_created_at', ['createdAt'], { where: "status = 'queued'" })
 export class Message {
   @PrimaryUuidColumn() id: string;
   @UuidColumn() organisationId: string;
@@ -46,6 +48,9 @@ export class Message {
   @Column({ type: 'varchar', length: 10, nullable: true }) status: DeliveryStatus | null;
   @Column({ type: 'varchar', length: 20, nullable: true }) failureCode: string | null;
   @Column({ type: 'varchar', length: 500, nullable: true }) failureReason: string | null;
+  // Outbound: set while a send is under way and cleared with its outcome. Still set on a queued reply means the
+  // worker died mid-send, so the provider may or may not have it (see OutboundDeliveryService).
+  @TimestampColumn({ nullable: true }) sendStartedAt: Date | null;
   // When Wasl accepted the message (the gateway's clock for inbound); with sequence, the conversation's order.
   @TimestampColumn() createdAt: Date;
   // Inbound: the gateway's acceptance counter (inbound_events.id), so same-millisecond arrivals keep their order.

@@ -40,6 +40,9 @@ interface StoredRow {
 // Requests that arrive while earlier ones are being stored go into the next multi-row INSERT.
 const MAX_INTAKE_BATCH = 200;
 const MAX_INTAKE_BATCHES_IN_FLIGHT = 4;
+// Queue writes waiting for Redis (it may be down): past this, events are left to the recovery sweep rather than
+// held in memory.
+const MAX_QUEUE_WRITES_IN_FLIGHT = 64;
 
 // The gateway's half of ingestion: store the accepted message once, queue its id, answer fast. On PostgreSQL,
 // messages accepted at the same moment share one INSERT (synchronously committed before anyone is answered)
@@ -50,6 +53,9 @@ export class InboundIntakeService {
   private readonly isPostgres: boolean;
   private readonly pending: PendingIntake[] = [];
   private batchesInFlight = 0;
+  // Messages accepted and not yet answered (waiting for a batch or being stored): bounded by INTAKE_MAX_IN_FLIGHT.
+  private messagesInFlight = 0;
+  private queueWritesInFlight = 0;
   private flushScheduled = false;
 
   constructor(
@@ -64,11 +70,21 @@ export class InboundIntakeService {
   // Refuses a message that could not be stored or applied (400 naming the field) before it joins a batch.
   async accept(inbox: Inbox, message: InboundMessage): Promise<IntakeResult> {
     const storable = toStorableInboundMessage(message, providerOrigins(inbox));
-    if (!this.isPostgres) return this.acceptOne(inbox, storable).catch((error: unknown) => Promise.reject(storageFailure(error)));
-    return new Promise((resolve, reject) => {
-      this.pending.push({ inbox, message: storable, receivedAt: new Date(), messageId: randomUUID(), resolve, reject });
-      this.scheduleFlush();
-    });
+    // Shed load before any work: a message waiting behind thousands of others would be answered after the
+    // provider gave up, so it is refused at once (503 + Retry-After) and the provider sends it again later.
+    if (this.messagesInFlight >= this.config.http.intakeMaxInFlight) {
+      throw new ApiException(ApiErrorCode.Unavailable, 'Too many messages are being accepted; retry shortly');
+    }
+    this.messagesInFlight += 1;
+    try {
+      if (!this.isPostgres) return await this.acceptOne(inbox, storable).catch((error: unknown) => Promise.reject(storageFailure(error)));
+      return await new Promise<IntakeResult>((resolve, reject) => {
+        this.pending.push({ inbox, message: storable, receivedAt: new Date(), messageId: randomUUID(), resolve, reject });
+        this.scheduleFlush();
+      });
+    } finally {
+      this.messagesInFlight -= 1;
+    }
   }
 
   private scheduleFlush(): void {
@@ -152,20 +168,35 @@ export class InboundIntakeService {
         }
         item.resolve({ inboundEventId: row.id, messageId: row.message_id, duplicate: row.message_id !== item.messageId });
       }
-      if (jobs.size > 0) {
-        await this.inboundQueue.addBulk([...jobs.values()]).catch((error: Error) => {
-          this.logger.warn(`${jobs.size} inbound events stored but not queued: ${error.message}`);
-        });
-      }
+      // Not awaited: while Redis is down the write waits for it, and the batch slot must not (later requests
+      // would wait behind it).
+      if (jobs.size > 0) this.queueInBackground(() => this.inboundQueue.addBulk([...jobs.values()]), jobs.size);
     } catch (error) {
       for (const item of batch) item.reject(storageFailure(error));
     }
   }
 
+  private queueInBackground(write: () => Promise<unknown>, count: number): void {
+    if (this.queueWritesInFlight >= MAX_QUEUE_WRITES_IN_FLIGHT) {
+      this.logger.warn(`${count} inbound events stored and left to the recovery sweep: Redis is not keeping up`);
+      return;
+    }
+    this.queueWritesInFlight += 1;
+    write()
+      .catch((error: Error) => this.logger.warn(`${count} inbound events stored but not queued: ${error.message}`))
+      .finally(() => (this.queueWritesInFlight -= 1));
+  }
+
+  // Rows already stored are skipped by a plain read before the INSERT: ON CONFLICT would wait for the worker's
+  // uncommitted update of that row (a re-delivery held for the whole of a worker batch, and its gateway batch
+  // with it). Such duplicates are answered from the query below; only a row committed in between still conflicts.
   private insertRows(batch: PendingIntake[]): Promise<StoredRow[]> {
     return this.events.query(
       `INSERT INTO inbound_events (organisation_id, inbox_id, provider_message_id, payload, received_at, message_id)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::text[], $5::timestamptz[], $6::uuid[])
+         AS incoming (organisation_id, inbox_id, provider_message_id, payload, received_at, message_id)
+        WHERE NOT EXISTS (SELECT 1 FROM inbound_events stored
+                           WHERE stored.inbox_id = incoming.inbox_id AND stored.provider_message_id = incoming.provider_message_id)
        ON CONFLICT (inbox_id, provider_message_id) DO NOTHING
        RETURNING id, inbox_id, provider_message_id, message_id`,
       [
@@ -182,7 +213,8 @@ export class InboundIntakeService {
   private async acceptOne(inbox: Inbox, message: InboundMessage): Promise<IntakeResult> {
     const stored = await this.store(inbox, message);
     if (stored.processed) return { inboundEventId: stored.id, messageId: stored.messageId, duplicate: true };
-    await this.enqueue(inbox.organisationId, inbox.id, message.providerMessageId, stored.id);
+    // The committed row is the acceptance; the queue write must not hold the answer while Redis is down.
+    this.queueInBackground(() => this.enqueue(inbox.organisationId, inbox.id, message.providerMessageId, stored.id), 1);
     return { inboundEventId: stored.id, messageId: stored.messageId, duplicate: !stored.inserted };
   }
 
@@ -201,14 +233,14 @@ export class InboundIntakeService {
     }
   }
 
-  // For the recovery sweep: queue an accepted event again unless its job is still pending or was kept as
-  // failed (admins see those). A completed job whose effects were lost gets a fresh job id; applying is
-  // idempotent (row lock + processed_at check), so a spare job only ends as skipped.
+  // For the recovery sweep: queue an unapplied event again unless its job is still pending. The database says
+  // it is unapplied, so a job that completed (its effects lost) or failed (every worker died before committing)
+  // gets a fresh job id; applying is idempotent (row lock + processed_at check), so a spare job only ends as skipped.
   async requeue(organisationId: string, inboxId: string, providerMessageId: string, inboundEventId: number): Promise<boolean> {
     const jobId = inboundJobId(inboxId, providerMessageId);
     const existing = await this.inboundQueue.getJob(jobId);
     const state = existing ? await existing.getState() : 'unknown';
-    if (['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed'].includes(state)) return false;
+    if (['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'].includes(state)) return false;
     const { attempts, backoffMs } = this.config.queues.inbound;
     await this.inboundQueue.add(
       JobName.ProcessInboundMessage,

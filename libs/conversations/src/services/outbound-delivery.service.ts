@@ -1,4 +1,4 @@
-import { ChannelError, ChannelErrorCode, createOutboundAdapter, decideOnChannelError } from '@app/channels';
+import { ChannelError, ChannelErrorCode, ChannelKind, createOutboundAdapter, decideOnChannelError } from '@app/channels';
 import { GuardedHttpClient } from '@app/common';
 import { ContactsService } from '@app/contacts';
 import { WaslConfig } from '@app/config';
@@ -18,6 +18,15 @@ export interface DeliveryAttempt {
   attempt: number;
   maxAttempts: number;
 }
+
+// A reply whose send began but whose outcome was never recorded: the worker died between the two.
+export const OUTCOME_UNKNOWN_CODE = 'OUTCOME_UNKNOWN';
+
+// Receivers of these channels get Wasl's message id with every reply (the API callback's messageId, the web chat
+// event's id), so they can drop a second copy: a send with an unknown outcome is made again. SMS and WhatsApp
+// providers take no idempotency key, so a second send could reach the beneficiary twice: the reply fails with
+// OUTCOME_UNKNOWN and an officer decides (the admin retry sends it again).
+const CHANNELS_WHOSE_RECEIVERS_DEDUPLICATE: readonly string[] = [ChannelKind.Api, ChannelKind.WebChat];
 
 export class RetryableDeliveryError extends Error {}
 export class PermanentDeliveryError extends Error {}
@@ -60,6 +69,19 @@ export class OutboundDeliveryService {
     const externalId = await this.contacts.externalIdIn(organisationId, contact.id, found.inbox.id);
     const sender = message.senderUserId ? await this.users.findInOrganisation(organisationId, message.senderUserId) : null;
 
+    if (message.sendStartedAt && !CHANNELS_WHOSE_RECEIVERS_DEDUPLICATE.includes(found.inbox.channel)) {
+      await this.fail(
+        message,
+        OUTCOME_UNKNOWN_CODE,
+        'Sending was interrupted (the worker stopped); the recipient may already have it. Retry only if they did not.',
+      );
+      throw new PermanentDeliveryError(`${OUTCOME_UNKNOWN_CODE}: send interrupted`);
+    }
+    // Committed before the provider is called, so a worker that dies during the call leaves a trace.
+    const sendStartedAt = new Date();
+    await this.transactions.run((manager) => manager.update(Message, { id: message.id, status: DeliveryStatus.Queued }, { sendStartedAt }));
+    message.sendStartedAt = sendStartedAt;
+
     try {
       const adapter = createOutboundAdapter(found.inbox.channel, {
         settings: found.inbox.settings,
@@ -82,6 +104,7 @@ export class OutboundDeliveryService {
         providerMessageId: result.providerMessageId ?? null,
         failureCode: null,
         failureReason: null,
+        sendStartedAt: null,
       });
       return JobStatus.Applied;
     } catch (error) {
@@ -94,7 +117,7 @@ export class OutboundDeliveryService {
           manager.update(
             Message,
             { id: message.id },
-            { failureCode: channelError.code, failureReason: channelError.message.slice(0, 500) },
+            { failureCode: channelError.code, failureReason: channelError.message.slice(0, 500), sendStartedAt: null },
           ),
         );
         throw new RetryableDeliveryError(`${channelError.code}: ${channelError.message}`);
@@ -106,7 +129,12 @@ export class OutboundDeliveryService {
 
   private async fail(message: Message, code: string, reason: string): Promise<void> {
     this.logger.warn(`Message ${message.id} failed: ${code}`);
-    await this.record(message, { status: DeliveryStatus.Failed, failureCode: code, failureReason: reason.slice(0, 500) });
+    await this.record(message, {
+      status: DeliveryStatus.Failed,
+      failureCode: code,
+      failureReason: reason.slice(0, 500),
+      sendStartedAt: null,
+    });
   }
 
   private async record(message: Message, patch: Partial<Message>): Promise<void> {

@@ -9,6 +9,7 @@ import { AddInboxAccess1795688138079 } from './1795688138079-AddInboxAccess';
 import { AddRetentionPolicies1795688263320 } from './1795688263320-AddRetentionPolicies';
 import { AddAuditLogFilterIndexes1795688996550 } from './1795688996550-AddAuditLogFilterIndexes';
 import { StripAttachmentSignatures1795689432583 } from './1795689432583-StripAttachmentSignatures';
+import { AddMessageSendStartedAt1795700000000 } from './1795700000000-AddMessageSendStartedAt';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const POSTGRES_MIGRATIONS: Function[] = [
@@ -23,4 +24,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   AddRetentionPolicies1795688263320,
   AddAuditLogFilterIndexes1795688996550,
   StripAttachmentSignatures1795689432583,
+  AddMessageSendStartedAt1795700000000,
 ];

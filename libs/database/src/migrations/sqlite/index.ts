@@ -7,6 +7,7 @@ import { AddInboxAccess1795688140897 } from './1795688140897-AddInboxAccess';
 import { AddRetentionPolicies1795688268549 } from './1795688268549-AddRetentionPolicies';
 import { AddAuditLogFilterIndexes1795688996550 } from './1795688996550-AddAuditLogFilterIndexes';
 import { StripAttachmentSignatures1795689432583 } from './1795689432583-StripAttachmentSignatures';
+import { AddMessageSendStartedAt1795700000000 } from './1795700000000-AddMessageSendStartedAt';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -19,4 +20,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AddRetentionPolicies1795688268549,
   AddAuditLogFilterIndexes1795688996550,
   StripAttachmentSignatures1795689432583,
+  AddMessageSendStartedAt1795700000000,
 ];

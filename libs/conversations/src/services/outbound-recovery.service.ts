@@ -1,0 +1,55 @@
+import { WaslConfig } from '@app/config';
+import { JobName, JobOf, outboundJobId, QueueName } from '@app/queue';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { LessThan, Repository } from 'typeorm';
+import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
+
+const PENDING_JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'];
+
+// Replies still `queued` after a while whose job can no longer run (never reached Redis, lost, or failed as
+// "stalled more than allowable limit" after worker kills) are queued again under a fresh job id. Delivery itself
+// settles a reply whose send was interrupted (OutboundDeliveryService), so a re-queued reply ends `sent` or
+// `failed` with a reason, never `queued` for ever and never sent twice where the receiver cannot tell.
+@Injectable()
+export class OutboundRecoveryService {
+  constructor(
+    @InjectRepository(Message) private readonly messages: Repository<Message>,
+    @InjectQueue(QueueName.ChannelOutbound) private readonly outboundQueue: Queue<JobOf<JobName.SendOutboundMessage>>,
+    private readonly config: WaslConfig,
+  ) {}
+
+  async requeueStale(olderThanMilliseconds: number, batchSize = 200): Promise<number> {
+    const stale = await this.messages.find({
+      where: {
+        status: DeliveryStatus.Queued,
+        type: MessageType.Outbound,
+        createdAt: LessThan(new Date(Date.now() - olderThanMilliseconds)),
+      },
+      select: { id: true, organisationId: true },
+      order: { createdAt: 'ASC' },
+      take: batchSize,
+    });
+    let queued = 0;
+    for (const message of stale) {
+      if (await this.requeue(message.organisationId, message.id)) queued += 1;
+    }
+    return queued;
+  }
+
+  private async requeue(organisationId: string, messageId: string): Promise<boolean> {
+    const jobId = outboundJobId(messageId);
+    const existing = await this.outboundQueue.getJob(jobId);
+    const state = existing ? await existing.getState() : 'unknown';
+    if (PENDING_JOB_STATES.includes(state)) return false;
+    const { attempts, backoffMs } = this.config.queues.outbound;
+    await this.outboundQueue.add(
+      JobName.SendOutboundMessage,
+      { organisationId, messageId },
+      { jobId: existing ? `${jobId}-recovered-${Date.now()}` : jobId, attempts, backoff: { type: 'exponential', delay: backoffMs } },
+    );
+    return true;
+  }
+}

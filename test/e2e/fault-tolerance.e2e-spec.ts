@@ -1,0 +1,283 @@
+import { signBody } from '@app/common';
+import { InboundIntakeService, InboundRecoveryService, OutboundRecoveryService } from '@app/conversations';
+import { inboundJobId, outboundJobId, QueueName } from '@app/queue';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import type Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { AddressInfo, createServer, Server, Socket, connect } from 'node:net';
+import { CallbackServer } from '../support/callback-server';
+import { createTwilioInbox } from '../support/twilio-inbox.helper';
+import { TEST_REDIS_URL } from '../support/test-environment';
+import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
+
+// A request that has not been answered by then is held, not slow: the assertions below never measure speed.
+const HELD_AFTER_MILLISECONDS = 4_000;
+
+// Stands between the app and Redis so a test can take Redis away (every connection cut, new ones refused) and
+// bring it back on the same port.
+class RedisOutage {
+  private server?: Server;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+
+  async start(): Promise<void> {
+    if (this.server?.listening) return;
+    const target = new URL(TEST_REDIS_URL);
+    this.server = createServer((client) => {
+      const upstream = connect(Number(target.port || 6379), target.hostname);
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket);
+        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server?.listening) return;
+    const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+  }
+}
+
+function postSignedWithin(wasl: WaslTestApp, inbox: { id: string; secret: string }, body: unknown) {
+  const raw = JSON.stringify(body);
+  return fetch(`${wasl.url}/webhooks/api/${inbox.id}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wasl-signature': signBody(raw, inbox.secret) },
+    body: raw,
+    signal: AbortSignal.timeout(HELD_AFTER_MILLISECONDS),
+  });
+}
+
+// Moves a finished job to BullMQ's failed set, as "job stalled more than allowable limit" leaves it after kills.
+async function markJobFailed(queue: Queue, jobId: string): Promise<void> {
+  const client = (await queue.client) as unknown as Redis;
+  await client.zrem(queue.toKey('completed'), jobId);
+  await client.zadd(queue.toKey('failed'), Date.now(), jobId);
+  await client.hset(queue.toKey(jobId), 'failedReason', 'job stalled more than allowable limit', 'finishedOn', String(Date.now()));
+  expect(await (await queue.getJob(jobId))!.getState()).toBe('failed');
+}
+
+describe('Faults: nothing stuck, nothing silently dropped, honest and fast answers', () => {
+  let wasl: WaslTestApp;
+  let organisation: TestOrganisation;
+  let inbox: { id: string; secret: string };
+  const callbacks = new CallbackServer();
+
+  beforeAll(async () => {
+    await callbacks.start();
+    wasl = await WaslTestApp.start({ INTAKE_MAX_IN_FLIGHT: '2' });
+    organisation = await wasl.createOrganisation();
+    inbox = await wasl.createApiInbox(organisation.adminToken, callbacks.url);
+  });
+
+  afterAll(async () => {
+    await wasl.close();
+    await callbacks.stop();
+  });
+
+  const from = () => ({ id: `user-${randomUUID()}`, name: 'نورة العتيبي' });
+
+  async function receive(): Promise<{ messageId: string; conversationId: string }> {
+    const messageId = `fault-${randomUUID()}`;
+    expect((await wasl.postSigned(inbox, { messageId, from: from(), text: 'السلام عليكم' })).status).toBe(202);
+    return { messageId, conversationId: await wasl.conversationOfMessage(messageId) };
+  }
+
+  it('should apply again an unapplied event whose job failed (every worker died before committing)', async () => {
+    const { messageId } = await receive();
+    await markJobFailed(wasl.app.get<Queue>(getQueueToken(QueueName.ChannelInbound)), inboundJobId(inbox.id, messageId));
+    // The worker's commit was lost: the database says the event is not applied, and its message is not there.
+    await wasl.dataSource.query('DELETE FROM messages WHERE provider_message_id = $1', [messageId]);
+    await wasl.dataSource.query(
+      "UPDATE inbound_events SET processed_at = NULL, received_at = received_at - interval '10 minutes' WHERE provider_message_id = $1",
+      [messageId],
+    );
+
+    expect(await wasl.app.get(InboundRecoveryService).requeueStale(60_000)).toBeGreaterThanOrEqual(1);
+    await eventually(async () => {
+      const rows: { processed_at: Date | null }[] = await wasl.dataSource.query(
+        'SELECT processed_at FROM inbound_events WHERE provider_message_id = $1',
+        [messageId],
+      );
+      return rows[0]?.processed_at !== null;
+    }, 'the event to be applied again');
+    const rows = await wasl.dataSource.query('SELECT count(*)::int AS count FROM messages WHERE provider_message_id = $1', [messageId]);
+    expect(rows[0].count).toBe(1);
+  });
+
+  it('should answer a re-delivered message without waiting for the worker that holds its row', async () => {
+    const { messageId } = await receive();
+    // The worker's batch has claimed the row and not committed yet.
+    const worker = wasl.dataSource.createQueryRunner();
+    await worker.connect();
+    await worker.startTransaction();
+    try {
+      await worker.query('UPDATE inbound_events SET processed_at = now() WHERE provider_message_id = $1', [messageId]);
+      const again = await postSignedWithin(wasl, inbox, { messageId, from: from(), text: 'السلام عليكم' });
+      expect(again.status).toBe(202);
+    } finally {
+      await worker.rollbackTransaction();
+      await worker.release();
+    }
+  });
+
+  it('should refuse messages past INTAKE_MAX_IN_FLIGHT at once with 503 and Retry-After, and accept the held ones', async () => {
+    // Storage is slow (a table lock holds every INSERT): two messages are in flight, the limit.
+    const blocker = wasl.dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query('LOCK TABLE inbound_events IN SHARE ROW EXCLUSIVE MODE');
+    let held: Promise<{ status: number }>[] = [];
+    try {
+      held = [1, 2].map(() => wasl.postSigned(inbox, { messageId: `held-${randomUUID()}`, from: from(), text: 'مرحبا' }));
+      const intake = wasl.app.get(InboundIntakeService) as unknown as { messagesInFlight: number };
+      await eventually(async () => intake.messagesInFlight === 2, 'two messages in flight');
+
+      const refused = await postSignedWithin(wasl, inbox, { messageId: `shed-${randomUUID()}`, from: from(), text: 'مرحبا' });
+      expect(refused.status).toBe(503);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await refused.json()).toMatchObject({ code: 'UNAVAILABLE' });
+    } finally {
+      await blocker.commitTransaction();
+      await blocker.release();
+    }
+    expect((await Promise.all(held)).map((answer) => answer.status)).toEqual([202, 202]);
+  });
+
+  async function sendReply(conversationId: string): Promise<string> {
+    const sent = await wasl.request<{ id: string }>('POST', `/api/v1/conversations/${conversationId}/messages`, {
+      token: organisation.adminToken,
+      body: { text: 'وعليكم السلام، كيف نخدمك؟' },
+    });
+    expect(sent.status).toBe(201);
+    return sent.body.id;
+  }
+
+  async function statusOf(messageId: string): Promise<{ status: string; failure_code: string | null; send_started_at: Date | null }> {
+    const rows = await wasl.dataSource.query('SELECT status, failure_code, send_started_at FROM messages WHERE id = $1', [messageId]);
+    return rows[0];
+  }
+
+  it('should send again a reply stuck in queued whose job failed mid-send, once more to a receiver that de-duplicates', async () => {
+    const { conversationId } = await receive();
+    const replyId = await sendReply(conversationId);
+    await eventually(async () => (await statusOf(replyId)).status === 'sent', 'the reply to be sent');
+    // A worker was killed after calling the receiver and before recording it, twice: BullMQ failed the job.
+    await wasl.dataSource.query(
+      "UPDATE messages SET status = 'queued', send_started_at = now(), created_at = created_at - interval '10 minutes' WHERE id = $1",
+      [replyId],
+    );
+    await markJobFailed(wasl.app.get<Queue>(getQueueToken(QueueName.ChannelOutbound)), outboundJobId(replyId));
+
+    const recovery = wasl.app.get(OutboundRecoveryService);
+    expect(await recovery.requeueStale(60_000)).toBeGreaterThanOrEqual(1);
+    await eventually(async () => (await statusOf(replyId)).status === 'sent', 'the reply to be sent again');
+    expect(await statusOf(replyId)).toMatchObject({ failure_code: null, send_started_at: null });
+    // The API callback carries Wasl's message id both times, so the association's app can drop the copy.
+    const copies = callbacks.received.filter((callback) => (JSON.parse(callback.body) as { messageId?: string }).messageId === replyId);
+    expect(copies).toHaveLength(2);
+    expect(await recovery.requeueStale(60_000)).toBe(0);
+  });
+
+  it('should fail with OUTCOME_UNKNOWN, not send twice, a stuck SMS reply whose send may have happened', async () => {
+    const { conversationId } = await receive();
+    const apiReplyId = await sendReply(conversationId);
+    await eventually(async () => (await statusOf(apiReplyId)).status === 'sent', 'the reply to be sent');
+    // An SMS reply to the same contact whose send began before a worker was killed; its job is gone.
+    const smsInbox = await createTwilioInbox(wasl, organisation.adminToken, 'sms', 'http://127.0.0.1:9');
+    const smsReplyId = randomUUID();
+    await wasl.dataSource.query(
+      `INSERT INTO messages (id, organisation_id, conversation_id, inbox_id, contact_id, type, text, attachments, sender_user_id,
+                             status, send_started_at, created_at, sequence, stored_at, updated_at)
+       SELECT $1, organisation_id, conversation_id, $2, contact_id, type, text, attachments, sender_user_id,
+              'queued', now(), now() - interval '10 minutes', sequence, stored_at, updated_at
+         FROM messages WHERE id = $3`,
+      [smsReplyId, smsInbox.id, apiReplyId],
+    );
+
+    expect(await wasl.app.get(OutboundRecoveryService).requeueStale(60_000)).toBeGreaterThanOrEqual(1);
+    await eventually(async () => (await statusOf(smsReplyId)).status === 'failed', 'the SMS reply to be settled');
+    expect(await statusOf(smsReplyId)).toMatchObject({ failure_code: 'OUTCOME_UNKNOWN', send_started_at: null });
+  });
+
+  it('should answer webhooks while Redis is down and queue them through the sweep once it is back', async () => {
+    const outage = new RedisOutage();
+    await outage.start();
+    const target = new URL(TEST_REDIS_URL);
+    target.host = `127.0.0.1:${outage.port}`;
+    // The same database as the suite's app, so the same keys for the inboxes' secrets.
+    const isolated = await WaslTestApp.start({
+      REDIS_URL: target.toString(),
+      WASL_ENCRYPTION_KEY: wasl.config.security.encryptionKey.toString('hex'),
+    });
+    try {
+      const other = await isolated.createOrganisation();
+      const isolatedInbox = await isolated.createApiInbox(other.adminToken);
+      await outage.stop();
+
+      // More messages than the gateway has batch slots: none may wait for Redis.
+      const messageIds = Array.from({ length: 8 }, () => `redis-down-${randomUUID()}`);
+      for (const messageId of messageIds) {
+        const answer = await postSignedWithin(isolated, isolatedInbox, { messageId, from: from(), text: 'هل وصلت رسالتي؟' });
+        expect(answer.status).toBe(202);
+      }
+
+      await outage.start();
+      await isolated.dataSource.query(
+        "UPDATE inbound_events SET received_at = received_at - interval '10 minutes' WHERE provider_message_id = ANY($1)",
+        [messageIds],
+      );
+      await isolated.app.get(InboundRecoveryService).requeueStale(60_000);
+      for (const messageId of messageIds) await isolated.conversationOfMessage(messageId);
+    } finally {
+      await outage.start();
+      await isolated.close();
+      await outage.stop();
+    }
+  });
+
+  it('should answer 503 with Retry-After, not 500, while PostgreSQL cannot be reached', async () => {
+    const isolated = await WaslTestApp.start({ WASL_ENCRYPTION_KEY: wasl.config.security.encryptionKey.toString('hex') });
+    try {
+      const other = await isolated.createOrganisation();
+      const isolatedInbox = await isolated.createApiInbox(other.adminToken);
+      // PostgreSQL goes away: its connections are ended and nothing listens where the pool reconnects.
+      const closedPort = await new Promise<number>((resolve) => {
+        const probe = createServer().listen(0, '127.0.0.1', () => {
+          const { port } = probe.address() as AddressInfo;
+          probe.close(() => resolve(port));
+        });
+      });
+      const pool = (isolated.dataSource.driver as unknown as { master: { options: { port?: number; connectionString?: string } } }).master;
+      pool.options.port = closedPort;
+      if (pool.options.connectionString) {
+        const url = new URL(pool.options.connectionString);
+        url.port = String(closedPort);
+        pool.options.connectionString = url.toString();
+      }
+      await wasl.dataSource.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+
+      const staffRead = await isolated.request('GET', '/api/v1/conversations', { token: other.adminToken });
+      expect(staffRead.status).toBe(503);
+      expect(Number(staffRead.headers.get('retry-after'))).toBeGreaterThan(0);
+      const webhook = await postSignedWithin(isolated, isolatedInbox, {
+        messageId: `pg-down-${randomUUID()}`,
+        from: from(),
+        text: 'مرحبا',
+      });
+      expect(webhook.status).toBe(503);
+      expect(Number(webhook.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await isolated.close();
+    }
+  });
+});
