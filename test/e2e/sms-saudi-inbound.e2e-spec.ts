@@ -202,6 +202,32 @@ describe('Beneficiaries reply through the Saudi gateways (Unifonic, Taqnyat inbo
     }
   });
 
+  it('should answer 404 for a disabled inbox and store nothing', async () => {
+    const created = await wasl.request<{ id: string; secret: string }>('POST', '/api/v1/inboxes', {
+      token: organisation.adminToken,
+      body: {
+        channel: 'sms',
+        provider: 'taqnyat',
+        name: `off ${randomUUID().slice(0, 6)}`,
+        settings: { apiToken: 'token', sender: 'Jameiati', apiBaseUrl: sandbox.url },
+      },
+    });
+    const disabled = await wasl.request('PATCH', `/api/v1/inboxes/${created.body.id}`, {
+      token: organisation.adminToken,
+      body: { active: false },
+    });
+    expect(disabled.status).toBe(200);
+    const played = await sandbox.playTaqnyatInboundSms({
+      webhookUrl: `${wasl.url}/webhooks/taqnyat/${created.body.id}/sms?token=${created.body.secret}`,
+      from: saudiMobile('4105'),
+      to: associationNumber,
+      body: 'x',
+      messageId: 'disabled-1',
+    });
+    expect(played.status).toBe(404);
+    expect(await storedCount(created.body.id, 'disabled-1')).toEqual({ events: 0, messages: 0 });
+  });
+
   it('should make the same number on Twilio and Unifonic one contact', async () => {
     const phone = saudiMobile('4103');
     const twilioInbox = await createTwilioInbox(wasl, organisation.adminToken, 'sms', sandbox.url);

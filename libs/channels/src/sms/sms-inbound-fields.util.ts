@@ -55,7 +55,7 @@ export const smsInboundFields = {
 
   // The gateway's own time, for display only: an unreadable one is dropped, never refused.
   timestamp(fields: Fields, field: string): string | undefined {
-    const value = scalar(fields, field);
+    const value = fields[field];
     if (typeof value !== 'string' || value.length > 40 || !PRINTABLE.test(value)) return undefined;
     return Number.isNaN(Date.parse(value)) ? undefined : value;
   },
