@@ -5,7 +5,11 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import { createServer as createHttpServer, ServerResponse } from 'node:http';
 import { AddressInfo, createServer, Server, Socket, connect } from 'node:net';
+import { ChannelEventsProcessor } from '../../apps/worker/src/processors/channel-events.processor';
+import { ChannelInboundProcessor } from '../../apps/worker/src/processors/channel-inbound.processor';
+import { ChannelOutboundProcessor } from '../../apps/worker/src/processors/channel-outbound.processor';
 import { CallbackServer } from '../support/callback-server';
 import { createTwilioInbox } from '../support/twilio-inbox.helper';
 import { TEST_REDIS_URL } from '../support/test-environment';
@@ -279,5 +283,72 @@ describe('Faults: nothing stuck, nothing silently dropped, honest and fast answe
     } finally {
       await isolated.close();
     }
+  });
+
+  it('should use locks and stall checks that fit the work', () => {
+    for (const processor of [ChannelInboundProcessor, ChannelOutboundProcessor, ChannelEventsProcessor]) {
+      expect(wasl.app.get(processor).worker.opts).toMatchObject({ lockDuration: 10_000, stalledInterval: 5_000 });
+    }
+  });
+});
+
+describe('Faults: a worker killed while sending a reply', () => {
+  let gateway: WaslTestApp;
+  const received: string[] = [];
+  const hanging = new Set<ServerResponse>();
+  // The association's app: the first call for a reply never gets an answer (the worker is killed meanwhile).
+  const receiver = createHttpServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      const { messageId } = JSON.parse(body) as { messageId: string };
+      received.push(messageId);
+      if (received.filter((id) => id === messageId).length === 1) hanging.add(response);
+      else response.writeHead(200).end();
+    });
+  });
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    // A long callback timeout: the killed worker's call stays open, as a process that died would leave it.
+    gateway = await WaslTestApp.start({ WASL_ROLE: 'gateway', CALLBACK_TIMEOUT_MS: '60000' });
+  });
+
+  afterAll(async () => {
+    for (const response of hanging) response.destroy();
+    await gateway.close();
+    await new Promise((resolve) => receiver.close(resolve));
+  });
+
+  it('should bring the reply back within seconds and send it once more with the same message id', async () => {
+    const organisation = await gateway.createOrganisation();
+    const { port } = receiver.address() as AddressInfo;
+    const inbox = await gateway.createApiInbox(organisation.adminToken, `http://127.0.0.1:${port}/callback`);
+    const killed = await gateway.startSeparateWorker();
+    const messageId = `kill-${randomUUID()}`;
+    expect((await gateway.postSigned(inbox, { messageId, from: { id: `user-${randomUUID()}` }, text: 'مرحبا' })).status).toBe(202);
+    const conversationId = await gateway.conversationOfMessage(messageId);
+    const reply = await gateway.request<{ id: string }>('POST', `/api/v1/conversations/${conversationId}/messages`, {
+      token: organisation.adminToken,
+      body: { text: 'ردّ قد يصل مرتين' },
+    });
+    await eventually(async () => received.includes(reply.body.id), 'the first call to the receiver');
+
+    // Killed mid-call: its worker stops without finishing the job, and its lock is gone as a dead process's expires.
+    await killed.get(ChannelOutboundProcessor).worker.close(true);
+    const queue = gateway.app.get<Queue>(getQueueToken(QueueName.ChannelOutbound));
+    await ((await queue.client) as unknown as Redis).del(`${queue.toKey(outboundJobId(reply.body.id))}:lock`);
+    await gateway.startSeparateWorker();
+
+    const sent = await eventually(
+      async () => {
+        const rows = await gateway.dataSource.query('SELECT status, send_started_at FROM messages WHERE id = $1', [reply.body.id]);
+        return rows[0]?.status === 'sent' && rows[0];
+      },
+      'another worker to take the stalled job and settle the reply',
+      15_000,
+    );
+    expect(sent.send_started_at).toBeNull();
+    expect(received.filter((id) => id === reply.body.id)).toHaveLength(2);
   });
 });

@@ -112,11 +112,12 @@ export class OutboundDeliveryService {
       const { retry } = decideOnChannelError(channelError.code);
       const lastAttempt = attempt.attempt >= attempt.maxAttempts;
       if (retry && !lastAttempt) {
-        // Keep the reason visible while retrying, without leaving `queued`.
+        // Keep the reason visible while retrying, without leaving `queued` (and never on a reply another worker
+        // has settled meanwhile, after this one was taken for dead).
         await this.transactions.run((manager) =>
           manager.update(
             Message,
-            { id: message.id },
+            { id: message.id, status: DeliveryStatus.Queued },
             { failureCode: channelError.code, failureReason: channelError.message.slice(0, 500), sendStartedAt: null },
           ),
         );
