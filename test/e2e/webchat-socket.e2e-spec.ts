@@ -159,6 +159,17 @@ describe('Web chat over socket.io (/webchat), end to end', () => {
     });
   });
 
+  it('should store the pre-chat name cleaned of NUL, control characters and bidi overrides', async () => {
+    const tricky = await visitor({ profile: { name: 'هند\u0000 \u202Eالعلي\u0007', phone: mobile() } });
+    const sent = await tricky.send('clean-1', 'مرحبا');
+    await conversationOf(sent.id!);
+    const contact = await wasl.request<{ name: string }>('GET', `/api/v1/contacts/${tricky.session.contactId}`, {
+      token: organisation.adminToken,
+    });
+    expect(contact.status).toBe(200);
+    expect(contact.body.name).toBe('هند العلي');
+  });
+
   it('should never let a visitor read or acknowledge another visitor’s conversation', async () => {
     const owner = await visitor({ profile: { name: 'صاحب المحادثة', phone: mobile() } });
     const secret = await owner.send('secret-1', 'رقم هويتي 1234567890');

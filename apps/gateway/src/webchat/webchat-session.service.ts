@@ -9,7 +9,7 @@ import {
   WebChatSettings,
   webChatVisitorRoom,
 } from '@app/channels';
-import { ApiException } from '@app/common';
+import { ApiException, normaliseText } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { Contact, ContactIdentity, ContactsService, IdentityKind, normaliseEmail, normalisePhoneNumber } from '@app/contacts';
 import { audienceOfMessage, Conversation, DeliveryStatus, Message, MessageType, toMessageView } from '@app/conversations';
@@ -63,8 +63,10 @@ interface Profile {
   email?: string;
 }
 
+// Pre-chat answers are text from outside like any message: control characters, NUL and bidi overrides go.
 function text(value: unknown, maxLength: number): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim().slice(0, maxLength) : undefined;
+  const cleaned = typeof value === 'string' ? normaliseText(value, { singleLine: true }).trim() : '';
+  return cleaned ? cleaned.slice(0, maxLength) : undefined;
 }
 
 // The id an anonymous visitor's contact gets when it is created: derived from the visitor id, so every device holding

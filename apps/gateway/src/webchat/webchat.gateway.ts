@@ -167,7 +167,13 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
     if (!(await this.rateLimiter.allows(`read:${session.visitorKey}`, WEBCHAT_READ_LIMIT))) {
       return { error: new WebChatRefusal(WebChatRefusalCode.RateLimited, 'Too many requests; wait a moment').toJSON() };
     }
-    return { updated: await this.sessions.recordVisitorStatus(session, ids, status) };
+    try {
+      return { updated: await this.sessions.recordVisitorStatus(session, ids, status) };
+    } catch (error) {
+      // A database hiccup still answers the browser, which would otherwise wait for its ack until it times out.
+      this.logger.error(`message:status failed: ${(error as Error).stack}`);
+      return { error: refusalOf(error).toJSON() };
+    }
   }
 
   // The visitor asks for a code by SMS to the number they typed (or `phone`), to prove it is theirs.
