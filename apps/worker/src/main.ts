@@ -21,8 +21,10 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  lowerWorkerPriority(config.worker.niceness);
+  // Boot at normal priority, then yield: a worker restarted on a busy machine at a lower priority took seconds
+  // to get through boot before it processed anything.
   const app = await createWorker(config);
+  lowerWorkerPriority(config.worker.niceness);
   if (config.worker.healthPort !== undefined) startWorkerHealthServer(app, config.worker.healthPort);
   new Logger('Worker').log(`Wasl worker processing queues (prefix "${config.redis.queuePrefix}")`);
 }
