@@ -159,6 +159,21 @@ describe('Web chat over socket.io (/webchat), end to end', () => {
     });
   });
 
+  it('should keep the pre-chat answers of a visitor who reloads before writing', async () => {
+    const phone = mobile();
+    const first = await visitor({ profile: { name: 'ريما', phone } });
+    first.close();
+    const reloaded = await visitor({ visitorToken: first.session.visitorToken, profile: { name: 'ريما', phone } });
+    const sent = await reloaded.send('after-reload', 'عدت بعد تحديث الصفحة');
+    await conversationOf(sent.id!);
+    const contact = await wasl.request<{ name: string; phone: string; phoneVerified: boolean }>(
+      'GET',
+      `/api/v1/contacts/${reloaded.session.contactId}`,
+      { token: organisation.adminToken },
+    );
+    expect(contact.body).toMatchObject({ name: 'ريما', phone: `+966${phone.slice(1)}`, phoneVerified: false });
+  });
+
   it('should store the pre-chat name cleaned of NUL, control characters and bidi overrides', async () => {
     const tricky = await visitor({ profile: { name: 'هند\u0000 \u202Eالعلي\u0007', phone: mobile() } });
     const sent = await tricky.send('clean-1', 'مرحبا');

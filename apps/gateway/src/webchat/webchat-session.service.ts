@@ -159,6 +159,9 @@ export class WebChatSessionService {
       const existing = readVisitorToken(signingSecret, inbox.id, request.visitorToken, VISITOR_TOKEN_MAX_AGE_MILLISECONDS);
       if (!existing || existing.identified) throw new WebChatRefusal(WebChatRefusalCode.TokenInvalid, 'The visitor token is not valid');
       token = existing;
+      // A visitor who reloads before their first message brings their pre-chat answers again; they are claims, used
+      // only if that first message makes the contact.
+      profile = this.readProfile(webChat.settings, profileInput, false);
     } else {
       profile = this.readProfile(webChat.settings, profileInput, true);
       token = { inboxId: inbox.id, externalId: `visitor-${randomUUID()}`, identified: false, issuedAt: Date.now() };

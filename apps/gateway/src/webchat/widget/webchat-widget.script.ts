@@ -236,6 +236,25 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
   // After verification the history is the verified person's, so the log is drawn again from it.
   let redrawOnNextSession = false;
   const verifiedKey = `${storageKey}:verified`;
+  // The pre-chat answers wait in this browser until the first message makes the visitor's contact, so a reload in
+  // between does not lose them (the server stores nothing before that message).
+  const profileKey = `${storageKey}:profile`;
+  function storedProfile(): Record<string, string> | undefined {
+    try {
+      const value = localStorage.getItem(profileKey);
+      return value ? (JSON.parse(value) as Record<string, string>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  function storeProfile(profile: Record<string, string> | undefined): void {
+    try {
+      if (profile) localStorage.setItem(profileKey, JSON.stringify(profile));
+      else localStorage.removeItem(profileKey);
+    } catch {
+      // Without storage a reload before the first message simply starts without the answers.
+    }
+  }
 
   function storedToken(): string | undefined {
     try {
@@ -330,7 +349,10 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
       }
       if (value) profile[field] = value;
     }
-    if (valid) connect({ profile });
+    if (valid) {
+      storeProfile(profile);
+      connect({ profile });
+    }
   });
 
   function time(iso: string): string {
@@ -432,7 +454,14 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
 
   function connect(extra: Record<string, unknown>): void {
     statusLine.textContent = strings.connecting;
-    const auth: Record<string, unknown> = { inboxId, visitorToken: storedToken(), locale, ...extra };
+    const waiting = storedToken() ? storedProfile() : undefined;
+    const auth: Record<string, unknown> = {
+      inboxId,
+      visitorToken: storedToken(),
+      locale,
+      ...(waiting ? { profile: waiting } : {}),
+      ...extra,
+    };
     if (identifier && identifierHash) Object.assign(auth, { identifier, identifierHash });
     const connection = io(`${base}/webchat`, { auth, transports: ['websocket'], forceNew: true });
     socket = connection;
@@ -444,8 +473,15 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
         shown.clear();
       }
       verifyBar.hidden = !phoneVerification || Boolean(identifier) || storedVerified();
-      // Reconnections (network change, gateway restart) reuse the token, never the pre-chat answers.
-      connection.auth = { inboxId, visitorToken: session.visitorToken, locale, ...(identifier ? { identifier, identifierHash } : {}) };
+      // Reconnections (network change, gateway restart) reuse the token, and the pre-chat answers until they are stored.
+      const profile = storedProfile();
+      connection.auth = {
+        inboxId,
+        visitorToken: session.visitorToken,
+        locale,
+        ...(profile ? { profile } : {}),
+        ...(identifier ? { identifier, identifierHash } : {}),
+      };
       statusLine.textContent = '';
       showChat();
       connection.timeout(10_000).emit('history', undefined, (error: Error | null, messages: ChatMessage[]) => {
@@ -518,6 +554,7 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
             return;
           }
           statusLine.textContent = '';
+          storeProfile(undefined);
           shown.delete(draft.id);
           if (shown.has(answer.id)) pending.remove();
           else {
