@@ -26,6 +26,7 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
   let inbox: { id: string; secret: string };
   const officer = { email: 'noura@example.org', password: 'a-long-officer-password', name: 'نورة العتيبي' };
   const colleague = { email: 'huda@example.org', password: 'another-long-password', name: 'هدى الدوسري' };
+  const supervisor = { email: 'maha@example.org', password: 'a-supervisor-password', name: 'مها الزهراني' };
   let profileDirectory: string;
   let browser: Browser;
   let context: BrowserContext;
@@ -48,6 +49,11 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
       body: { ...colleague, role: UserRole.Officer },
     });
     expect(createdColleague.status).toBe(201);
+    const createdSupervisor = await wasl.request('POST', '/api/v1/users', {
+      token: organisation.adminToken,
+      body: { ...supervisor, role: UserRole.Supervisor },
+    });
+    expect(createdSupervisor.status).toBe(201);
     inbox = await wasl.createApiInbox(organisation.adminToken, callbacks.url);
     // Officers see the conversations of the inboxes whose access list names them (purpose-bound access).
     const access = await wasl.request('PUT', `/api/v1/inboxes/${inbox.id}/access`, {
@@ -308,6 +314,43 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
       await colleaguePage.locator('.timeline-event[data-event-type="status_changed"]', { hasText: 'تمّ حلّها' }).waitFor();
       // The colleague's list shows open conversations, so the resolved one leaves it without a reload.
       await colleaguePage.locator('.conversation-item', { hasText: 'أحمد الشهري' }).waitFor({ state: 'detached' });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('should give the supervisor a live overview of open work by channel, team and officer', async () => {
+    const other = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
+    try {
+      const overview = await other.newPage();
+      overview.setDefaultTimeout(8_000);
+      await overview.goto(`${wasl.url}/`);
+      await overview.getByLabel('البريد الإلكتروني').fill(supervisor.email);
+      await overview.getByLabel('كلمة المرور').fill(supervisor.password);
+      await overview.getByRole('button', { name: 'دخول' }).click();
+      await overview.getByRole('link', { name: 'نظرة عامة' }).click();
+      expect(new URL(overview.url()).pathname).toBe('/supervisor');
+      const total = (key: string) => overview.locator(`[data-total="${key}"] .overview-total-value`);
+      // Sara's (assigned to the officer) and the XSS attempt's (unassigned) are open; Ahmed's was resolved.
+      await total('open').getByText('٢', { exact: true }).waitFor();
+      await total('unassigned').getByText('١', { exact: true }).waitFor();
+      await overview.locator('tr', { hasText: officer.name }).waitFor();
+      expect(await overview.locator('.overview-waiting li').count()).toBe(2);
+
+      // A new beneficiary writes: the overview counts it without a reload.
+      await beneficiaryWrites('app-5', { id: 'user-4', name: 'نوف العنزي' }, 'هل يمكنني التطوع في الجمعية؟');
+      await total('open').getByText('٣', { exact: true }).waitFor();
+      await total('unassigned').getByText('٢', { exact: true }).waitFor();
+      await overview.screenshot({ path: `${ARTIFACTS}/web-overview-ar.png` });
+      await overview.mouse.move(0, 0);
+      await overview.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+      const problems = await overview.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe;
+        return (await axe.run()).violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => violation.id);
+      });
+      expect(problems).toEqual([]);
     } finally {
       await other.close();
     }

@@ -34,6 +34,7 @@ import { SaudiSmsWebhookController } from './webhooks/saudi-sms-webhook.controll
 import { SmsWebhookTokenVerifier } from './webhooks/sms-webhook-token.verifier';
 import { WebChatModule } from './webchat/webchat.module';
 import { PrivacyApiModule } from './privacy/privacy-api.module';
+import { SupervisorModule } from './supervisor/supervisor.module';
 
 @Module({})
 export class GatewayModule {
@@ -52,6 +53,7 @@ export class GatewayModule {
         RealtimeModule,
         WebChatModule,
         PrivacyApiModule,
+        SupervisorModule,
         ...(config.runsWorker ? [WorkerModule] : []),
       ],
       controllers: [

@@ -5,7 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { directionOf, WaslLanguage } from './i18n/i18n';
 import { InboxPage } from './inbox/inbox-page';
 import { LoginPage } from './login/login-page';
-import { useSession } from './session/session-store';
+import { useAgentsSocket } from './realtime/use-agents-socket';
+import { useLocation } from './routing/use-location';
+import { Session, useSession } from './session/session-store';
+import { OverviewPage } from './supervisor/overview-page';
 
 const theme = createTheme({
   fontFamily: '"IBM Plex Sans Arabic", system-ui, sans-serif',
@@ -30,9 +33,15 @@ function DirectionFollowsLanguage() {
   return null;
 }
 
+function SignedIn({ session }: { session: Session }) {
+  const live = useAgentsSocket(session.user.id);
+  const { pathname } = useLocation();
+  return pathname.startsWith('/supervisor') ? <OverviewPage session={session} live={live} /> : <InboxPage session={session} live={live} />;
+}
+
 function Pages() {
   const session = useSession();
-  return session ? <InboxPage session={session} /> : <LoginPage />;
+  return session ? <SignedIn session={session} /> : <LoginPage />;
 }
 
 export function App() {

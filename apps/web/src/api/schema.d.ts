@@ -706,6 +706,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervisor/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SupervisorOverviewController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1006,6 +1022,56 @@ export interface components {
             rawPayloadMonths?: Record<string, never> | null;
             /** @enum {string} */
             mode?: "purge" | "anonymise";
+        };
+        StatusCounts: {
+            open: number;
+            pending: number;
+            /** @description Open or pending with no officer */
+            unassigned: number;
+        };
+        ChannelCounts: {
+            open: number;
+            pending: number;
+            /** @description Open or pending with no officer */
+            unassigned: number;
+            channel: components["schemas"]["ChannelKind"];
+        };
+        TeamCounts: {
+            open: number;
+            pending: number;
+            /** @description Open or pending with no officer */
+            unassigned: number;
+            /**
+             * Format: uuid
+             * @description null: conversations of no team
+             */
+            teamId: string | null;
+            name: string | null;
+        };
+        OfficerCounts: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            open: number;
+            pending: number;
+        };
+        WaitingConversation: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            channel: components["schemas"]["ChannelKind"];
+            /** Format: uuid */
+            assigneeId: string | null;
+            /** Format: date-time */
+            waitingSince: string;
+        };
+        SupervisorOverviewResponse: {
+            totals: components["schemas"]["StatusCounts"];
+            byChannel: components["schemas"]["ChannelCounts"][];
+            byTeam: components["schemas"]["TeamCounts"][];
+            byOfficer: components["schemas"]["OfficerCounts"][];
+            /** @description The ten open or pending conversations waiting longest */
+            longestWaiting: components["schemas"]["WaitingConversation"][];
         };
     };
     responses: never;
@@ -2531,6 +2597,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SupervisorOverviewController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisorOverviewResponse"];
+                };
             };
         };
     };

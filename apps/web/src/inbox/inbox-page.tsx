@@ -1,14 +1,12 @@
-import { Badge, Button, Group, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConversationPane } from '../conversation/conversation-pane';
-import { useAgentsSocket } from '../realtime/use-agents-socket';
 import { conversationIdOf, navigate, useLocation } from '../routing/use-location';
-import { api } from '../api/api-client';
-import { Session, setSession } from '../session/session-store';
+import { Session } from '../session/session-store';
+import { AppHeader } from '../shared/app-header';
 import { PaneCommand, shortcutFor } from '../shared/keyboard-shortcut.util';
-import { LanguageSwitch } from '../shared/language-switch';
 import { ConversationList } from './conversation-list';
 import { parseInboxFilters, serialiseInboxFilters } from './inbox-filters';
 import { ShortcutSheet } from './shortcut-sheet';
@@ -21,22 +19,15 @@ function neighbourOf(selectedId: string | null, step: 1 | -1): string | null {
   return ids[Math.min(ids.length - 1, Math.max(0, index + step))] ?? null;
 }
 
-// The server clears the session cookies; the page forgets the session even if that request fails.
-async function logOut(): Promise<void> {
-  await api.DELETE('/api/v1/auth/session').catch(() => undefined);
-  setSession(null);
-}
-
 // Below 768 px one pane at a time: the list, or the open conversation with a way back.
 const ONE_PANE_QUERY = '(max-width: 767px)';
 
-export function InboxPage({ session }: { session: Session }) {
+export function InboxPage({ session, live }: { session: Session; live: boolean }) {
   const { t } = useTranslation();
   const { pathname, search } = useLocation();
   const filters = parseInboxFilters(search);
   const selectedId = conversationIdOf(pathname);
   const onePane = useMediaQuery(ONE_PANE_QUERY) ?? false;
-  const live = useAgentsSocket(session.user.id);
   const listSearch = serialiseInboxFilters(filters);
   const [helpOpen, setHelpOpen] = useState(false);
   const [paneCommand, setPaneCommand] = useState<PaneCommand | null>(null);
@@ -62,31 +53,7 @@ export function InboxPage({ session }: { session: Session }) {
   return (
     <div className="app-layout">
       <ShortcutSheet opened={helpOpen} onClose={() => setHelpOpen(false)} />
-      <header className="app-header">
-        <Group gap="sm" wrap="nowrap">
-          <Text fw={600} size="lg">
-            {t('app.name')}
-          </Text>
-          <Text size="sm" c="dimmed" visibleFrom="sm">
-            {t('nav.inbox')}
-          </Text>
-          <Badge color={live ? 'teal' : 'gray'} variant="dot" data-testid="live-status">
-            {live ? t('nav.live') : t('nav.offline')}
-          </Badge>
-        </Group>
-        <Group gap="xs" wrap="nowrap">
-          <Text size="sm" visibleFrom="sm">
-            <bdi>{session.user.name}</bdi> · {t(`roles.${session.user.role}`)}
-          </Text>
-          <Button variant="subtle" size="compact-sm" color="gray" onClick={() => setHelpOpen(true)} visibleFrom="sm">
-            {t('shortcuts.open')}
-          </Button>
-          <LanguageSwitch />
-          <Button variant="default" size="compact-sm" onClick={() => void logOut()}>
-            {t('nav.logout')}
-          </Button>
-        </Group>
-      </header>
+      <AppHeader session={session} live={live} onShowShortcuts={() => setHelpOpen(true)} />
       <div className={onePane ? 'inbox-panes one-pane' : 'inbox-panes'}>
         {showList && (
           <ConversationList

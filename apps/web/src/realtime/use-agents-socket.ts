@@ -20,6 +20,7 @@ function listRefresher(queryClient: QueryClient): () => void {
     timer = setTimeout(() => {
       timer = undefined;
       void queryClient.invalidateQueries({ queryKey: ['conversations'] });
+      void queryClient.invalidateQueries({ queryKey: ['supervisor-overview'] });
     }, LIST_REFRESH_DELAY_MILLISECONDS);
   };
 }
