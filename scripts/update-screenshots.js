@@ -6,7 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const SCREENSHOTS = ['web-inbox-ar.png', 'web-inbox-en.png', 'web-phone-conversation-ar.png', 'web-login-ar.png'];
+const SCREENSHOTS = ['web-inbox-ar.png', 'web-inbox-en.png', 'web-phone-conversation-ar.png', 'web-login-ar.png', 'web-overview-ar.png'];
 
 const suite = spawnSync(
   process.execPath,
