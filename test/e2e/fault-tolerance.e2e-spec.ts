@@ -1,6 +1,6 @@
 import { signBody } from '@app/common';
 import { InboundIntakeService, InboundRecoveryService, OutboundRecoveryService } from '@app/conversations';
-import { inboundJobId, outboundJobId, QueueName } from '@app/queue';
+import { inboundJobId, JobName, outboundJobId, QueueName } from '@app/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
@@ -63,6 +63,7 @@ function postSignedWithin(wasl: WaslTestApp, inbox: { id: string; secret: string
 async function markJobFailed(queue: Queue, jobId: string): Promise<void> {
   const client = (await queue.client) as unknown as Redis;
   await client.zrem(queue.toKey('completed'), jobId);
+  await client.zrem(queue.toKey('delayed'), jobId);
   await client.zadd(queue.toKey('failed'), Date.now(), jobId);
   await client.hset(queue.toKey(jobId), 'failedReason', 'job stalled more than allowable limit', 'finishedOn', String(Date.now()));
   expect(await (await queue.getJob(jobId))!.getState()).toBe('failed');
@@ -114,6 +115,29 @@ describe('Faults: nothing stuck, nothing silently dropped, honest and fast answe
     }, 'the event to be applied again');
     const rows = await wasl.dataSource.query('SELECT count(*)::int AS count FROM messages WHERE provider_message_id = $1', [messageId]);
     expect(rows[0].count).toBe(1);
+  });
+
+  it('should not re-queue for ever an event whose recovered job failed too (a fault of its own)', async () => {
+    const { messageId } = await receive();
+    const queue = wasl.app.get<Queue>(getQueueToken(QueueName.ChannelInbound));
+    await markJobFailed(queue, inboundJobId(inbox.id, messageId));
+    await queue.add(
+      JobName.ProcessInboundMessage,
+      { organisationId: organisation.id, inboundEventId: 0 },
+      {
+        jobId: `${inboundJobId(inbox.id, messageId)}-recovered`,
+        delay: 3_600_000,
+      },
+    );
+    await markJobFailed(queue, `${inboundJobId(inbox.id, messageId)}-recovered`);
+    await wasl.dataSource.query(
+      "UPDATE inbound_events SET processed_at = NULL, received_at = received_at - interval '10 minutes' WHERE provider_message_id = $1",
+      [messageId],
+    );
+    const before = await queue.getJobCountByTypes('waiting', 'delayed', 'active', 'prioritized');
+    await wasl.app.get(InboundRecoveryService).requeueStale(60_000);
+    expect(await queue.getJobCountByTypes('waiting', 'delayed', 'active', 'prioritized')).toBe(before);
+    await wasl.dataSource.query('UPDATE inbound_events SET processed_at = now() WHERE provider_message_id = $1', [messageId]);
   });
 
   it('should answer a re-delivered message without waiting for the worker that holds its row', async () => {
@@ -188,6 +212,29 @@ describe('Faults: nothing stuck, nothing silently dropped, honest and fast answe
     const copies = callbacks.received.filter((callback) => (JSON.parse(callback.body) as { messageId?: string }).messageId === replyId);
     expect(copies).toHaveLength(2);
     expect(await recovery.requeueStale(60_000)).toBe(0);
+  });
+
+  it('should settle as failed, with a reason, a queued reply whose recovered job failed too', async () => {
+    const { conversationId } = await receive();
+    const replyId = await sendReply(conversationId);
+    await eventually(async () => (await statusOf(replyId)).status === 'sent', 'the reply to be sent');
+    await wasl.dataSource.query("UPDATE messages SET status = 'queued', created_at = created_at - interval '10 minutes' WHERE id = $1", [
+      replyId,
+    ]);
+    const queue = wasl.app.get<Queue>(getQueueToken(QueueName.ChannelOutbound));
+    await markJobFailed(queue, outboundJobId(replyId));
+    await queue.add(
+      JobName.SendOutboundMessage,
+      { organisationId: organisation.id, messageId: replyId },
+      {
+        jobId: `${outboundJobId(replyId)}-recovered`,
+        delay: 3_600_000,
+      },
+    );
+    await markJobFailed(queue, `${outboundJobId(replyId)}-recovered`);
+
+    expect(await wasl.app.get(OutboundRecoveryService).requeueStale(60_000)).toBe(0);
+    expect(await statusOf(replyId)).toMatchObject({ status: 'failed', failure_code: 'UNKNOWN' });
   });
 
   it('should fail with OUTCOME_UNKNOWN, not send twice, a stuck SMS reply whose send may have happened', async () => {

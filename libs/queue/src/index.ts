@@ -1,5 +1,6 @@
 export * from './failed-job-index.service';
 export * from './job-ids.util';
+export * from './job-recovery.util';
 export * from './job-name.enum';
 export * from './job-payloads';
 export * from './queue-name.enum';

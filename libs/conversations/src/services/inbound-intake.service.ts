@@ -3,7 +3,7 @@ import { ApiErrorCode, ApiException } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { Inbox } from '@app/inboxes';
-import { inboundJobId, JobName, JobOf, QueueName } from '@app/queue';
+import { decideRecovery, inboundJobId, JobName, JobOf, QueueName } from '@app/queue';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -233,19 +233,17 @@ export class InboundIntakeService {
     }
   }
 
-  // For the recovery sweep: queue an unapplied event again unless its job is still pending. The database says
-  // it is unapplied, so a job that completed (its effects lost) or failed (every worker died before committing)
-  // gets a fresh job id; applying is idempotent (row lock + processed_at check), so a spare job only ends as skipped.
+  // For the recovery sweep: the database says the event is unapplied, so it is queued again unless a job for it
+  // can still run, including when its job failed (every worker died before committing); see decideRecovery.
+  // Applying is idempotent (row lock + processed_at check), so a spare job only ends as skipped.
   async requeue(organisationId: string, inboxId: string, providerMessageId: string, inboundEventId: number): Promise<boolean> {
-    const jobId = inboundJobId(inboxId, providerMessageId);
-    const existing = await this.inboundQueue.getJob(jobId);
-    const state = existing ? await existing.getState() : 'unknown';
-    if (['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'].includes(state)) return false;
+    const decision = await decideRecovery(this.inboundQueue, inboundJobId(inboxId, providerMessageId));
+    if (decision.action !== 'queue') return false;
     const { attempts, backoffMs } = this.config.queues.inbound;
     await this.inboundQueue.add(
       JobName.ProcessInboundMessage,
       { organisationId, inboundEventId },
-      { jobId: existing ? `${jobId}-recovered-${Date.now()}` : jobId, attempts, backoff: { type: 'exponential', delay: backoffMs } },
+      { jobId: decision.jobId, attempts, backoff: { type: 'exponential', delay: backoffMs } },
     );
     return true;
   }

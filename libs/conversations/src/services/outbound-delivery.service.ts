@@ -21,6 +21,8 @@ export interface DeliveryAttempt {
 
 // A reply whose send began but whose outcome was never recorded: the worker died between the two.
 export const OUTCOME_UNKNOWN_CODE = 'OUTCOME_UNKNOWN';
+const OUTCOME_UNKNOWN_REASON =
+  'Sending was interrupted (the worker stopped); the recipient may already have it. Retry only if they did not.';
 
 // Receivers of these channels get Wasl's message id with every reply (the API callback's messageId, the web chat
 // event's id), so they can drop a second copy: a send with an unknown outcome is made again. SMS and WhatsApp
@@ -70,11 +72,7 @@ export class OutboundDeliveryService {
     const sender = message.senderUserId ? await this.users.findInOrganisation(organisationId, message.senderUserId) : null;
 
     if (message.sendStartedAt && !CHANNELS_WHOSE_RECEIVERS_DEDUPLICATE.includes(found.inbox.channel)) {
-      await this.fail(
-        message,
-        OUTCOME_UNKNOWN_CODE,
-        'Sending was interrupted (the worker stopped); the recipient may already have it. Retry only if they did not.',
-      );
+      await this.fail(message, OUTCOME_UNKNOWN_CODE, OUTCOME_UNKNOWN_REASON);
       throw new PermanentDeliveryError(`${OUTCOME_UNKNOWN_CODE}: send interrupted`);
     }
     // Committed before the provider is called, so a worker that dies during the call leaves a trace.
@@ -126,6 +124,18 @@ export class OutboundDeliveryService {
       await this.fail(message, channelError.code, channelError.message);
       throw new PermanentDeliveryError(`${channelError.code}: ${channelError.message}`);
     }
+  }
+
+  // For the recovery sweep: a reply whose job failed twice over is settled as failed, with a reason, rather than
+  // left `queued`; an officer or administrator may retry it.
+  async giveUp(organisationId: string, messageId: string): Promise<void> {
+    const message = await this.messages.findOneBy({ id: messageId, organisationId });
+    if (!message || message.status !== DeliveryStatus.Queued) return;
+    if (message.sendStartedAt) {
+      await this.fail(message, OUTCOME_UNKNOWN_CODE, OUTCOME_UNKNOWN_REASON);
+      return;
+    }
+    await this.fail(message, ChannelErrorCode.Unknown, 'Sending failed on every attempt and again when retried; retry it later');
   }
 
   private async fail(message: Message, code: string, reason: string): Promise<void> {

@@ -1,13 +1,12 @@
 import { WaslConfig } from '@app/config';
-import { JobName, JobOf, outboundJobId, QueueName } from '@app/queue';
+import { decideRecovery, JobName, JobOf, outboundJobId, QueueName } from '@app/queue';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { LessThan, Repository } from 'typeorm';
 import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
-
-const PENDING_JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'];
+import { OutboundDeliveryService } from './outbound-delivery.service';
 
 // Replies still `queued` after a while whose job can no longer run (never reached Redis, lost, or failed as
 // "stalled more than allowable limit" after worker kills) are queued again under a fresh job id. Delivery itself
@@ -18,6 +17,7 @@ export class OutboundRecoveryService {
   constructor(
     @InjectRepository(Message) private readonly messages: Repository<Message>,
     @InjectQueue(QueueName.ChannelOutbound) private readonly outboundQueue: Queue<JobOf<JobName.SendOutboundMessage>>,
+    private readonly delivery: OutboundDeliveryService,
     private readonly config: WaslConfig,
   ) {}
 
@@ -40,15 +40,17 @@ export class OutboundRecoveryService {
   }
 
   private async requeue(organisationId: string, messageId: string): Promise<boolean> {
-    const jobId = outboundJobId(messageId);
-    const existing = await this.outboundQueue.getJob(jobId);
-    const state = existing ? await existing.getState() : 'unknown';
-    if (PENDING_JOB_STATES.includes(state)) return false;
+    const decision = await decideRecovery(this.outboundQueue, outboundJobId(messageId));
+    if (decision.action === 'wait') return false;
+    if (decision.action === 'give-up') {
+      await this.delivery.giveUp(organisationId, messageId);
+      return false;
+    }
     const { attempts, backoffMs } = this.config.queues.outbound;
     await this.outboundQueue.add(
       JobName.SendOutboundMessage,
       { organisationId, messageId },
-      { jobId: existing ? `${jobId}-recovered-${Date.now()}` : jobId, attempts, backoff: { type: 'exponential', delay: backoffMs } },
+      { jobId: decision.jobId, attempts, backoff: { type: 'exponential', delay: backoffMs } },
     );
     return true;
   }
