@@ -265,6 +265,17 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     expect(await page.locator('.conversation-name').innerText()).toBe(XSS_NAME);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __waslXss?: number }).__waslXss)).toBeUndefined();
+
+    // A draft stays with its conversation while the officer looks at another one.
+    await page.locator('.composer textarea').fill('مسودة لم تُرسل بعد');
+    await item('سارة القحطاني').click();
+    await page.locator('.message-inbound', { hasText: 'شكراً جزيلاً' }).waitFor();
+    expect(await page.locator('.composer textarea').inputValue()).toBe('');
+    await item(XSS_NAME).click();
+    await page.locator('.message-inbound', { hasText: XSS_TEXT }).waitFor();
+    expect(await page.locator('.composer textarea').inputValue()).toBe('مسودة لم تُرسل بعد');
+    await page.locator('.composer textarea').fill('');
+    await page.locator('.composer textarea').press('Escape');
   });
 
   it('should work without the mouse: j and k move through the list, n writes a note, ? shows the shortcuts', async () => {
