@@ -6,48 +6,17 @@ import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, ServerResponse } from 'node:http';
-import { AddressInfo, createServer, Server, Socket, connect } from 'node:net';
+import { AddressInfo, createServer } from 'node:net';
 import { ChannelEventsProcessor } from '../../apps/worker/src/processors/channel-events.processor';
 import { ChannelInboundProcessor } from '../../apps/worker/src/processors/channel-inbound.processor';
 import { ChannelOutboundProcessor } from '../../apps/worker/src/processors/channel-outbound.processor';
 import { CallbackServer } from '../support/callback-server';
 import { createTwilioInbox } from '../support/twilio-inbox.helper';
-import { TEST_REDIS_URL } from '../support/test-environment';
+import { RedisOutage } from '../support/redis-outage';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 
 // A request that has not been answered by then is held, not slow: the assertions below never measure speed.
 const HELD_AFTER_MILLISECONDS = 4_000;
-
-// Stands between the app and Redis so a test can take Redis away (every connection cut, new ones refused) and
-// bring it back on the same port.
-class RedisOutage {
-  private server?: Server;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  async start(): Promise<void> {
-    if (this.server?.listening) return;
-    const target = new URL(TEST_REDIS_URL);
-    this.server = createServer((client) => {
-      const upstream = connect(Number(target.port || 6379), target.hostname);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  async stop(): Promise<void> {
-    if (!this.server?.listening) return;
-    const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    for (const socket of this.sockets) socket.destroy();
-    await closed;
-  }
-}
 
 function postSignedWithin(wasl: WaslTestApp, inbox: { id: string; secret: string }, body: unknown) {
   const raw = JSON.stringify(body);
@@ -261,11 +230,9 @@ describe('Faults: nothing stuck, nothing silently dropped, honest and fast answe
   it('should answer webhooks while Redis is down and queue them through the sweep once it is back', async () => {
     const outage = new RedisOutage();
     await outage.start();
-    const target = new URL(TEST_REDIS_URL);
-    target.host = `127.0.0.1:${outage.port}`;
     // The same database as the suite's app, so the same keys for the inboxes' secrets.
     const isolated = await WaslTestApp.start({
-      REDIS_URL: target.toString(),
+      REDIS_URL: outage.url,
       WASL_ENCRYPTION_KEY: wasl.config.security.encryptionKey.toString('hex'),
     });
     try {
