@@ -25,7 +25,7 @@ describe(loadConfig.name, () => {
       WASL_ROLE: 'worker',
     });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://wasl@db/wasl', poolSize: 20 });
-    expect(config.http).toEqual({ port: 8080, publicUrl: 'https://wasl.example.org' });
+    expect(config.http).toEqual({ port: 8080, publicUrl: 'https://wasl.example.org', intakeMaxInFlight: 1000 });
     expect(config.queues.inbound.concurrency).toBe(128);
     expect(config.runsGateway).toBe(false);
     expect(config.runsMigrations).toBe(false);
@@ -35,6 +35,12 @@ describe(loadConfig.name, () => {
   it('should refuse private targets for configured URLs unless the deployment allows them', () => {
     expect(loadConfig(VALID).channels.allowPrivateNetworks).toBe(false);
     expect(loadConfig({ ...VALID, OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' }).channels.allowPrivateNetworks).toBe(true);
+  });
+
+  it('should bound the inbound messages a gateway holds with a positive INTAKE_MAX_IN_FLIGHT', () => {
+    expect(loadConfig({ ...VALID, INTAKE_MAX_IN_FLIGHT: '250' }).http.intakeMaxInFlight).toBe(250);
+    expect(() => loadConfig({ ...VALID, INTAKE_MAX_IN_FLIGHT: '0' })).toThrow(/INTAKE_MAX_IN_FLIGHT/);
+    expect(() => loadConfig({ ...VALID, INTAKE_MAX_IN_FLIGHT: 'many' })).toThrow(/INTAKE_MAX_IN_FLIGHT must be an integer number/);
   });
 
   it('should trust no proxy unless TRUST_PROXY names them', () => {
