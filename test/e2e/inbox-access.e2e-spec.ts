@@ -120,8 +120,16 @@ describe('Purpose-bound access: inbox access lists on every read, write and real
       token: alpha.adminToken,
     });
     expect(messages.body.items.map((item) => item.text)).toEqual([`طلب ${phrase}`]);
-    const contact = await wasl.request<{ conversations: { id: string }[] }>('GET', `/api/v1/contacts/${contactId}`, { token });
-    expect(contact.body.conversations.map((item) => item.id)).not.toContain(hidden);
+    // Nor its beneficiary: a contact with no conversation the officer may see is not in their directory or search.
+    expect((await wasl.request('GET', `/api/v1/contacts/${contactId}`, { token })).status).toBe(404);
+    const directory = async (viewer: string) =>
+      (await wasl.request<{ items: { id: string }[] }>('GET', '/api/v1/contacts?q=0551239876', { token: viewer })).body.items.map(
+        (item) => item.id,
+      );
+    expect(await directory(token)).not.toContain(contactId);
+    expect(await directory(alpha.adminToken)).toContain(contactId);
+    const merged = await wasl.request('POST', `/api/v1/contacts/${contactId}/merge`, { token, body: { sourceContactId: randomUUID() } });
+    expect(merged.status).toBe(404);
 
     // Outreach from an SMS inbox the officer cannot see is refused like an inbox that does not exist.
     const outreach = await wasl.request<{ fields: { field: string }[] }>('POST', '/api/v1/outreach/sms', {

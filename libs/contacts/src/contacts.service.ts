@@ -26,6 +26,13 @@ export interface ContactCorrection {
   email?: string | null;
 }
 
+// Limits contact reads to a set of contact ids given as a sub-query (PDPL: an officer sees the contacts of the
+// conversations they may see). Built by the conversations module, which knows who may see what.
+export interface ContactScope {
+  contactIdsSql: string;
+  parameters: Record<string, unknown>;
+}
+
 export type PhoneVerificationOutcome =
   // The number was nobody's identity: it is now this contact's, verified.
   | { kind: 'verified'; contactId: string }
@@ -295,7 +302,7 @@ export class ContactsService {
 
   async search(
     organisationId: string,
-    options: { q?: string; limit: number; before?: { createdAt: Date; id: string } },
+    options: { q?: string; limit: number; before?: { createdAt: Date; id: string }; scope?: ContactScope },
   ): Promise<Contact[]> {
     const query = this.contacts
       .createQueryBuilder('contact')
@@ -304,6 +311,7 @@ export class ContactsService {
       .orderBy('contact.createdAt', 'DESC')
       .addOrderBy('contact.id', 'DESC')
       .take(options.limit);
+    if (options.scope) query.andWhere(`contact.id IN (${options.scope.contactIdsSql})`, options.scope.parameters);
     const term = options.q?.trim();
     if (term) {
       const pattern = containsPattern(term);

@@ -41,6 +41,7 @@ export class ContactsController {
       q: query.q?.trim() || undefined,
       limit: limit + 1,
       before: before && { createdAt: before.at, id: before.id },
+      scope: this.conversations.contactScopeFor(user),
     });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
@@ -51,7 +52,8 @@ export class ContactsController {
   @Get(':id')
   async get(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParameter('Contact')) id: string) {
     const contact = await this.contacts.findInOrganisation(user.organisationId, id);
-    if (!contact) throw ApiException.notFound('Contact');
+    // A contact outside the user's conversations is 404, as another organisation's is.
+    if (!contact || !(await this.conversations.canSeeContact(user, id))) throw ApiException.notFound('Contact');
     const [identities, conversations] = await Promise.all([
       this.contacts.identitiesOf(user.organisationId, id),
       this.conversations.listForContact(user, id),
@@ -73,7 +75,11 @@ export class ContactsController {
   @Roles(UserRole.Officer, UserRole.Supervisor, UserRole.Admin)
   @Post(':id/merge')
   @HttpCode(200)
-  merge(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParameter('Contact')) id: string, @Body() body: MergeContactDto) {
+  async merge(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParameter('Contact')) id: string, @Body() body: MergeContactDto) {
+    if (!(await this.conversations.canSeeContact(user, id))) throw ApiException.notFound('Contact');
+    if (!(await this.conversations.canSeeContact(user, body.sourceContactId))) {
+      throw ApiException.validation([{ field: 'sourceContactId', message: 'is not a contact of this organisation' }]);
+    }
     return this.merges.merge(user, id, body.sourceContactId);
   }
 }

@@ -1,5 +1,5 @@
 import { ApiException } from '@app/common';
-import { Contact } from '@app/contacts';
+import { Contact, ContactScope } from '@app/contacts';
 import { WaslConfig } from '@app/config';
 import { containsPattern, foldedContains, foldForSearch, TransactionRunner } from '@app/database';
 import { AuthenticatedUser, INBOX_ROLES, TeamsService, UsersService } from '@app/identity';
@@ -15,7 +15,7 @@ import { CreateMessageDto, ListConversationsQuery, UpdateConversationDto } from 
 import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
 import { Conversation, ConversationStatus } from '../entities/conversation.entity';
 import { Message } from '../entities/message.entity';
-import { findVisibleConversation, whereVisibleTo } from './conversation-access.util';
+import { findVisibleConversation, seesWholeOrganisation, whereVisibleTo } from './conversation-access.util';
 import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
 import { decodeCursor, encodeCursor, Page } from './pagination-cursor.util';
 import { newStaffMessage } from './staff-message.factory';
@@ -242,6 +242,27 @@ export class ConversationsService {
       .take(200);
     const conversations = await whereVisibleTo(query, 'conversation', user).getMany();
     return conversations.map((conversation) => toConversationView(conversation));
+  }
+
+  // The contacts a user may see (PDPL, purpose-bound): those with a conversation the user may see. Undefined for
+  // administrators and supervisors, who oversee the whole organisation.
+  contactScopeFor(user: AuthenticatedUser): ContactScope | undefined {
+    if (seesWholeOrganisation(user.role)) return undefined;
+    const query = this.conversations
+      .createQueryBuilder('scoped')
+      .select('scoped.contactId')
+      .where('scoped.organisationId = :scopeOrganisationId', { scopeOrganisationId: user.organisationId });
+    const visible = whereVisibleTo(query, 'scoped', user);
+    return { contactIdsSql: visible.getQuery(), parameters: visible.getParameters() };
+  }
+
+  async canSeeContact(user: AuthenticatedUser, contactId: string): Promise<boolean> {
+    if (seesWholeOrganisation(user.role)) return true;
+    const query = this.conversations
+      .createQueryBuilder('conversation')
+      .where('conversation.organisationId = :organisationId', { organisationId: user.organisationId })
+      .andWhere('conversation.contactId = :contactId', { contactId });
+    return (await whereVisibleTo(query, 'conversation', user).getCount()) > 0;
   }
 
   private async require(user: AuthenticatedUser, conversationId: string): Promise<Conversation> {
