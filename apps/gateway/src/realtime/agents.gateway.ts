@@ -71,6 +71,14 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     socket.data = data;
     this.scheduleExpiry(socket, data.expiresAt);
     await socket.join([organisationRoom(user.organisationId), userRoom(user.id), ...(await this.accessRooms(user))]);
+    // A deactivation or password change that ended sessions while this socket was joining its rooms could not reach
+    // it: check once more now that it can be reached.
+    const confirmed = await this.auth.authenticateSession(token!).catch(() => undefined);
+    if (!confirmed || confirmed.sessionVersion !== session.sessionVersion) {
+      socket.emit('session.ended', { code: 'SESSION_ENDED' });
+      socket.disconnect(true);
+      return;
+    }
     socket.emit('ready', { userId: user.id, organisationId: user.organisationId });
     this.logger.debug(`Agent ${user.id} connected`);
   }
