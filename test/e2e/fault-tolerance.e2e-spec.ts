@@ -5,7 +5,9 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { createServer as createHttpServer, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { AddressInfo, createServer } from 'node:net';
 import { ChannelEventsProcessor } from '../../apps/worker/src/processors/channel-events.processor';
 import { ChannelInboundProcessor } from '../../apps/worker/src/processors/channel-inbound.processor';
@@ -297,6 +299,17 @@ describe('Faults: nothing stuck, nothing silently dropped, honest and fast answe
     } finally {
       await isolated.close();
     }
+  });
+
+  it("should not load twilio-node's REST client (axios and all, about 200 ms) at worker boot", () => {
+    const root = join(__dirname, '..', '..');
+    const probe = spawnSync(process.execPath, [join(root, 'scripts/run-ts.js'), join(root, 'test/support/worker-boot-modules.probe.ts')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(probe.status).toBe(0);
+    const loaded = JSON.parse(probe.stdout) as string[];
+    expect(loaded.filter((path) => path.startsWith('twilio/lib/base/RequestClient') || path.startsWith('twilio/lib/rest/'))).toEqual([]);
   });
 
   it('should use locks and stall checks that fit the work', () => {

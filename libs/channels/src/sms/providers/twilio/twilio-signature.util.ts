@@ -1,4 +1,5 @@
-import twilio from 'twilio';
+// The webhook helpers alone: twilio's index also loads its REST client, which a gateway never needs here.
+import { getExpectedTwilioSignature, validateRequest } from 'twilio/lib/webhooks/webhooks';
 
 export const TWILIO_SIGNATURE_HEADER = 'x-twilio-signature';
 
@@ -11,9 +12,9 @@ export function isValidTwilioSignature(
   parameters: Record<string, unknown>,
 ): boolean {
   if (!signature || !authToken) return false;
-  return twilio.validateRequest(authToken, signature, url, parameters);
+  return validateRequest(authToken, signature, url, parameters);
 }
 
 export function signTwilioRequest(authToken: string, url: string, parameters: Record<string, unknown>): string {
-  return twilio.getExpectedTwilioSignature(authToken, url, parameters);
+  return getExpectedTwilioSignature(authToken, url, parameters);
 }

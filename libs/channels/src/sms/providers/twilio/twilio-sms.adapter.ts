@@ -34,7 +34,7 @@ export class TwilioSmsAdapter implements SmsChannelAdapter {
 
   async send(message: OutboundSms): Promise<SendResult> {
     const { accountSid, authToken, apiBaseUrl, timeoutMs, phoneNumber, messagingServiceSid } = this.credentials;
-    const client = createTwilioClient(accountSid, authToken, apiBaseUrl, timeoutMs, this.http);
+    const client = await createTwilioClient(accountSid, authToken, apiBaseUrl, timeoutMs, this.http);
     try {
       const created = await client.messages.create({
         to: message.to,
