@@ -15,3 +15,16 @@ export class InboxResponse implements InboxView {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: InboxAccessResponse, description: 'Teams and officers who see its conversations' }) access: InboxAccessResponse;
 }
+
+// The answer to creating an inbox: its view and, this once, the signing secret.
+export class CreatedInboxResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ChannelKind, enumName: 'ChannelKind' }) channel: ChannelKind;
+  @ApiProperty({ type: String, nullable: true }) provider: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) teamId: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Non-secret settings' }) settings: InboxView['settings'];
+  @ApiProperty() active: boolean;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ description: 'Signs webhooks and tokens; shown only in this answer' }) secret: string;
+}

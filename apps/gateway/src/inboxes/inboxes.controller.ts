@@ -3,11 +3,11 @@ import { AuthenticatedUser, CurrentUser, Roles, TeamsService, UserRole } from '@
 import { ApiException } from '@app/common';
 import { CreateInboxDto, InboxAccessService, InboxesService, UpdateInboxDto } from '@app/inboxes';
 import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UuidParameter } from '../http/uuid-parameter.pipe';
 import { AgentsGateway } from '../realtime/agents.gateway';
 import { InboxAccessResponse, ReplaceInboxAccessDto } from './inbox-access.dto';
-import { InboxResponse } from './inbox-response.dto';
+import { CreatedInboxResponse, InboxResponse } from './inbox-response.dto';
 
 @ApiTags('inboxes')
 @ApiBearerAuth()
@@ -88,6 +88,7 @@ export class InboxesController {
   // The answer carries the inbox's signing secret; it is never shown again.
   @Roles(UserRole.Admin)
   @Post()
+  @ApiCreatedResponse({ type: CreatedInboxResponse })
   async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateInboxDto) {
     const inbox = await this.inboxes.create(user.organisationId, body, (teamId) => this.teams.exists(user.organisationId, teamId));
     await this.audit.record({

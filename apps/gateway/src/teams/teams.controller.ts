@@ -1,7 +1,7 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { AuthenticatedUser, CurrentUser, Roles, TeamsService, UserRole } from '@app/identity';
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TeamResponse } from './team-response.dto';
 
@@ -28,6 +28,7 @@ export class TeamsController {
 
   @Roles(UserRole.Admin)
   @Post()
+  @ApiCreatedResponse({ type: TeamResponse })
   async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateTeamDto) {
     const team = await this.teams.create(user.organisationId, body);
     await this.audit.record({

@@ -2,7 +2,7 @@ import { AuditAction, AuditService } from '@app/audit';
 import { ApiException } from '@app/common';
 import { AuthenticatedUser, AuthService, CurrentUser, IsAcceptablePassword, Roles, UserRole, UsersService } from '@app/identity';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { UuidParameter } from '../http/uuid-parameter.pipe';
@@ -67,6 +67,7 @@ export class UsersController {
 
   @Roles(UserRole.Admin)
   @Post()
+  @ApiCreatedResponse({ type: UserResponse })
   async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateUserDto) {
     const created = await this.users.create(user.organisationId, body);
     await this.audit.record({
@@ -82,6 +83,7 @@ export class UsersController {
 
   @Roles(UserRole.Admin)
   @Patch(':id')
+  @ApiOkResponse({ type: UserResponse })
   async update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParameter('User')) id: string, @Body() body: UpdateUserDto) {
     const { user: updated, accessChanged } = await this.users.update(user.organisationId, id, body);
     if (accessChanged) this.agents.endSessions(id);

@@ -921,6 +921,24 @@ export interface components {
             /** @description Channel settings. sms/twilio: accountSid, authToken, phoneNumber | messagingServiceSid, apiBaseUrl?; sms/unifonic: appSid, senderId, apiBaseUrl?; sms/taqnyat: apiToken, sender, apiBaseUrl?; voice/twilio: accountSid, authToken, phoneNumber?, forwardTo[], greeting?, greetingAudioUrl?, voicemailPrompt?, dialTimeoutSeconds?, workingHours?. Credentials are sealed. */
             settings?: Record<string, never>;
         };
+        CreatedInboxResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            channel: components["schemas"]["ChannelKind"];
+            provider: string | null;
+            /** Format: uuid */
+            teamId: string | null;
+            /** @description Non-secret settings */
+            settings: {
+                [key: string]: unknown;
+            };
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Signs webhooks and tokens; shown only in this answer */
+            secret: string;
+        };
         UserResponse: {
             /** Format: uuid */
             id: string;
@@ -1464,7 +1482,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedInboxResponse"];
+                };
             };
         };
     };
@@ -1575,7 +1595,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
             };
         };
     };
@@ -1598,7 +1620,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
             };
         };
     };
@@ -1661,7 +1685,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
             };
         };
     };
