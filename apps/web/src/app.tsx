@@ -1,6 +1,6 @@
 import { createTheme, DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { directionOf, WaslLanguage } from './i18n/i18n';
 import { InboxPage } from './inbox/inbox-page';
@@ -9,6 +9,10 @@ import { useAgentsSocket } from './realtime/use-agents-socket';
 import { useLocation } from './routing/use-location';
 import { Session, useSession } from './session/session-store';
 import { OverviewPage } from './supervisor/overview-page';
+
+// Only administrators and supervisors open these pages: they load on demand, outside the initial bundle.
+const AdminPage = lazy(() => import('./admin/admin-page'));
+const ADMIN_ROLES = new Set(['admin', 'supervisor']);
 
 const theme = createTheme({
   fontFamily: '"IBM Plex Sans Arabic", system-ui, sans-serif',
@@ -36,6 +40,13 @@ function DirectionFollowsLanguage() {
 function SignedIn({ session }: { session: Session }) {
   const live = useAgentsSocket(session.user.id);
   const { pathname } = useLocation();
+  if (pathname.startsWith('/admin') && ADMIN_ROLES.has(session.user.role)) {
+    return (
+      <Suspense fallback={null}>
+        <AdminPage session={session} live={live} />
+      </Suspense>
+    );
+  }
   return pathname.startsWith('/supervisor') ? <OverviewPage session={session} live={live} /> : <InboxPage session={session} live={live} />;
 }
 

@@ -7,6 +7,15 @@ export type ConversationPage = components['schemas']['ConversationPageResponse']
 export type Message = components['schemas']['MessageResponse'];
 export type ConversationEvent = components['schemas']['ConversationEventResponse'];
 export type StaffUser = components['schemas']['UserResponse'];
+export type InboxSummary = components['schemas']['InboxResponse'];
+export type CreatedInbox = components['schemas']['CreatedInboxResponse'];
+export type Team = components['schemas']['TeamResponse'];
+
+// A 400 names each field at fault ("password", "settings.workingHours.timeZone").
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -14,6 +23,7 @@ export class ApiError extends Error {
     readonly code: string | undefined,
     message: string,
     readonly retryAfterSeconds: number | null = null,
+    readonly fields: FieldProblem[] = [],
   ) {
     super(message);
   }
@@ -40,9 +50,10 @@ api.use({
 export async function unwrap<Data>(call: Promise<{ data?: Data; error?: unknown; response: Response }>): Promise<Data> {
   const { data, error, response } = await call;
   if (error !== undefined || data === undefined) {
-    const body = (error ?? {}) as { code?: string; message?: string };
+    const body = (error ?? {}) as { code?: string; message?: string; fields?: FieldProblem[] };
     const retryAfter = Number(response.headers.get('retry-after'));
-    throw new ApiError(response.status, body.code, body.message ?? response.statusText, retryAfter > 0 ? retryAfter : null);
+    const fields = Array.isArray(body.fields) ? body.fields : [];
+    throw new ApiError(response.status, body.code, body.message ?? response.statusText, retryAfter > 0 ? retryAfter : null, fields);
   }
   return data;
 }

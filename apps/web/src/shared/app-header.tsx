@@ -43,6 +43,7 @@ export function AppHeader({ session, live, onShowShortcuts }: AppHeaderProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const onOverview = pathname.startsWith('/supervisor');
+  const onAdmin = pathname.startsWith('/admin');
   return (
     <header className="app-header">
       <Group gap="sm" wrap="nowrap">
@@ -50,8 +51,16 @@ export function AppHeader({ session, live, onShowShortcuts }: AppHeaderProps) {
           {t('app.name')}
         </Text>
         <nav className="app-navigation">
-          <NavigationLink to="/" label={t('nav.inbox')} current={!onOverview} />
+          <NavigationLink to="/" label={t('nav.inbox')} current={!onOverview && !onAdmin} />
           {OVERSEER_ROLES.has(session.user.role) && <NavigationLink to="/supervisor" label={t('nav.overview')} current={onOverview} />}
+          {/* Administrators manage; supervisors may look at the users there. */}
+          {OVERSEER_ROLES.has(session.user.role) && (
+            <NavigationLink
+              to={session.user.role === 'admin' ? '/admin/inboxes' : '/admin/users'}
+              label={t('admin.nav')}
+              current={onAdmin}
+            />
+          )}
         </nav>
         <Badge color={live ? 'teal' : 'gray'} variant="dot" data-testid="live-status">
           {live ? t('nav.live') : t('nav.offline')}
