@@ -1,4 +1,4 @@
-import { createTheme, DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
+import { createTheme, CSSVariablesResolver, DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,13 @@ const theme = createTheme({
   // The darkest teal keeps white button labels above WCAG AA contrast (4.5:1).
   primaryShade: 9,
   defaultRadius: 'md',
+});
+
+// Field errors in the default red (red.6) fall below WCAG AA contrast on white; red.9 keeps them readable.
+const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-error': 'var(--mantine-color-red-9)' },
+  dark: {},
 });
 
 const queryClient = new QueryClient({
@@ -58,7 +65,7 @@ function Pages() {
 export function App() {
   return (
     <DirectionProvider initialDirection={document.documentElement.dir === 'ltr' ? 'ltr' : 'rtl'} detectDirection={false}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <DirectionFollowsLanguage />
         <QueryClientProvider client={queryClient}>
           <Pages />

@@ -16,7 +16,7 @@ interface ConfirmModalProps {
 export function ConfirmModal({ opened, title, body, confirmLabel, danger, busy, onConfirm, onClose }: ConfirmModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
+    <Modal closeButtonProps={{ 'aria-label': t('admin.close') }} opened={opened} onClose={onClose} title={title} centered>
       <Text size="sm" mb="md">
         {body}
       </Text>

@@ -25,7 +25,13 @@ export function InboxAccessModal({ inbox, teams, users, onClose }: InboxAccessMo
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('admin.inboxes.accessTitle', { name: inbox.name })} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('admin.close') }}
+      opened
+      onClose={onClose}
+      title={t('admin.inboxes.accessTitle', { name: inbox.name })}
+      centered
+    >
       <Stack gap="sm">
         <MultiSelect
           label={t('admin.inboxes.accessTeams')}

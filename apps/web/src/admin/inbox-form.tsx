@@ -90,7 +90,7 @@ export function InboxForm({ smsInboxes, onCreated, onCancel }: InboxFormProps) {
           allowDeselect={false}
           error={problem('channel')}
         />
-        {text('name', 'name', t('admin.name'), { required: true })}
+        {text('name', 'name', t('admin.inboxes.name'), { required: true })}
 
         {values.channel === 'api' && text('callbackUrl', 'callbackUrl', t('admin.inboxes.callbackUrl'), { ltr: true, required: true })}
 

@@ -79,7 +79,7 @@ export function InboxesPanel() {
                     {inbox.provider ? t(`admin.inboxes.providers.${inbox.provider}`, { defaultValue: inbox.provider }) : '—'}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={inbox.active ? 'teal' : 'gray'}>
+                    <Badge className="admin-status" variant="filled" color={inbox.active ? 'teal.9' : 'gray.7'}>
                       {inbox.active ? t('admin.active') : t('admin.inactive')}
                     </Badge>
                   </Table.Td>
@@ -113,7 +113,14 @@ export function InboxesPanel() {
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('admin.inboxes.createTitle')} size="lg" centered>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('admin.close') }}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('admin.inboxes.createTitle')}
+        size="lg"
+        centered
+      >
         <InboxForm
           smsInboxes={smsInboxes}
           onCancel={() => setCreating(false)}
@@ -125,6 +132,7 @@ export function InboxesPanel() {
         />
       </Modal>
       <Modal
+        closeButtonProps={{ 'aria-label': t('admin.close') }}
         opened={created !== null}
         onClose={() => setCreated(null)}
         title={created ? t('admin.inboxes.createdTitle', { name: created.name }) : ''}

@@ -74,7 +74,7 @@ export function TeamsPanel() {
                   <bdi>{team.name}</bdi>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={team.isBranch ? 'grape' : 'gray'}>
+                  <Badge className="admin-status" variant="filled" color={team.isBranch ? 'grape.9' : 'gray.7'}>
                     {team.isBranch ? t('admin.teams.branch') : t('admin.teams.team')}
                   </Badge>
                 </Table.Td>

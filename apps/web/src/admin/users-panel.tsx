@@ -47,7 +47,13 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
     error: errorFor(errors, name) && <span dir="auto">{errorFor(errors, name)}</span>,
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('admin.users.createTitle')} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('admin.close') }}
+      opened={opened}
+      onClose={onClose}
+      title={t('admin.users.createTitle')}
+      centered
+    >
       <form onSubmit={submit}>
         <Stack gap="sm">
           <TextInput label={t('admin.name')} required dir="auto" {...field('name')} />
@@ -109,7 +115,13 @@ function ResetPasswordModal({ user, onClose }: { user: StaffUser | null; onClose
     reset.mutate();
   };
   return (
-    <Modal opened={user !== null} onClose={close} title={user ? t('admin.users.resetTitle', { name: user.name }) : ''} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('admin.close') }}
+      opened={user !== null}
+      onClose={close}
+      title={user ? t('admin.users.resetTitle', { name: user.name }) : ''}
+      centered
+    >
       <form onSubmit={submit}>
         <Stack gap="sm">
           <Text size="sm">{t('admin.users.resetBody')}</Text>
@@ -208,7 +220,7 @@ export function UsersPanel({ session, canManage }: { session: Session; canManage
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={user.active ? 'teal' : 'gray'}>
+                    <Badge className="admin-status" variant="filled" color={user.active ? 'teal.9' : 'gray.7'}>
                       {user.active ? t('admin.active') : t('admin.inactive')}
                     </Badge>
                   </Table.Td>

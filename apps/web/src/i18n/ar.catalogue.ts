@@ -121,6 +121,7 @@ export const ar = {
     actions: 'الإجراءات',
     none: 'لا أحد',
     inboxes: {
+      name: 'اسم صندوق الوارد',
       create: 'صندوق وارد جديد',
       createTitle: 'إنشاء صندوق وارد',
       channel: 'القناة',

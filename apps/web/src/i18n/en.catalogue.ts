@@ -123,6 +123,7 @@ export const en: WaslCatalogue = {
     actions: 'Actions',
     none: 'Nobody',
     inboxes: {
+      name: 'Inbox name',
       create: 'New inbox',
       createTitle: 'Create an inbox',
       channel: 'Channel',
