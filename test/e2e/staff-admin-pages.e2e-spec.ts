@@ -172,6 +172,40 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     await row.getByText('مفعّل').waitFor();
   });
 
+  it('should create a Taqnyat SMS inbox, with the provider’s setting error on its field, and give the forwarding URL with its token', async () => {
+    await page.getByRole('button', { name: 'صندوق وارد جديد' }).click();
+    const form = page.getByRole('dialog', { name: 'إنشاء صندوق وارد' });
+    await form.getByRole('combobox', { name: 'القناة' }).click();
+    await page.getByRole('option', { name: 'الرسائل النصية' }).click();
+    await form.getByRole('combobox', { name: 'المزوّد' }).click();
+    await page.getByRole('option', { name: 'تقنيات (Taqnyat)' }).click();
+    await form.getByLabel('اسم صندوق الوارد').fill('رسائل الجوال');
+    await form.getByLabel('رمز الواجهة (API token)').fill('taqnyat-token');
+    const sender = form.getByLabel('اسم المرسل');
+    await sender.fill('جمعية البر');
+    await form.getByRole('button', { name: 'إنشاء الصندوق' }).click();
+    await form.getByText('must be an active sender name of at most 11 characters').waitFor();
+    expect(await describedText(sender)).toContain('must be an active sender name');
+
+    await sender.fill('AlBir');
+    await form.getByRole('button', { name: 'إنشاء الصندوق' }).click();
+    const created = page.getByRole('dialog', { name: 'أُنشئ صندوق الوارد «رسائل الجوال»' });
+    const secret = await created.getByTestId('inbox-secret').innerText();
+    const inboxes = await wasl.request<Array<{ id: string; name: string; provider: string }>>('GET', '/api/v1/inboxes', {
+      token: organisation.adminToken,
+    });
+    const sms = inboxes.body.find((inbox) => inbox.name === 'رسائل الجوال')!;
+    expect(sms.provider).toBe('taqnyat');
+    await created.getByText(`${wasl.url}/webhooks/taqnyat/${sms.id}/sms?token=${secret}`).waitFor();
+    expect(await created.getByTestId('embed-snippet').count()).toBe(0);
+    await settle();
+    await page.screenshot({ path: `${ARTIFACTS}/web-admin-inbox-created-sms-ar.png` });
+    expect(await accessibilityProblems()).toEqual([]);
+    await created.getByRole('button', { name: 'إغلاق' }).first().click();
+    await created.waitFor({ state: 'detached' });
+    await page.locator('tr[data-inbox-name="رسائل الجوال"]').getByText('تقنيات (Taqnyat)').waitFor();
+  });
+
   it('should show the admin inbox form in English, left to right', async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'New inbox' }).click();
