@@ -265,6 +265,33 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     expect(await officerPage.getByRole('link', { name: 'الإدارة' }).count()).toBe(0);
   });
 
+  it('should let the administrator give the new officer access to the web chat inbox', async () => {
+    await page.getByRole('tab', { name: 'صناديق الوارد' }).click();
+    const row = page.locator('tr[data-inbox-name="المحادثة المباشرة في موقع الجمعية"]');
+    await row.getByRole('button', { name: 'تعديل الوصول' }).click();
+    const dialog = page.getByRole('dialog', { name: 'من يرى محادثات «المحادثة المباشرة في موقع الجمعية»' });
+    await dialog.getByLabel('الموظفون').click();
+    await page.getByRole('option', { name: newOfficer.name }).click();
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'حفظ' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await row.getByText(newOfficer.name).waitFor();
+    const inboxes = await wasl.request<Array<{ name: string; access: { userIds: string[]; teamIds: string[] } }>>(
+      'GET',
+      '/api/v1/inboxes',
+      {
+        token: organisation.adminToken,
+      },
+    );
+    const users = await wasl.request<Array<{ id: string; email: string }>>('GET', '/api/v1/users', { token: organisation.adminToken });
+    const officerId = users.body.find((user) => user.email === newOfficer.email)!.id;
+    expect(inboxes.body.find((inbox) => inbox.name === 'المحادثة المباشرة في موقع الجمعية')!.access).toEqual({
+      teamIds: [],
+      userIds: [officerId],
+    });
+    await page.getByRole('tab', { name: 'المستخدمون' }).click();
+  });
+
   it('should deactivate the officer after a confirmation about their sessions, and log them out on their next request', async () => {
     const row = page.locator(`tr[data-user-email="${newOfficer.email}"]`);
     await row.getByRole('button', { name: 'إيقاف الحساب' }).click();
