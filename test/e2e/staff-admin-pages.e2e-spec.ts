@@ -239,10 +239,12 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     });
     expect(refused.status).toBe(400);
     const message = refused.body.fields.find((problem) => problem.field === 'password')!.message;
-    await form.getByText(message).waitFor();
-    // The message is the password input's description for assistive technology, not another field's.
-    expect(await describedText(password)).toContain(message);
-    expect(await describedText(form.getByLabel('الاسم'))).not.toContain(message);
+    expect(message).toBe('password must be at least 10 characters');
+    // The server's answer, in the interface's words, as the password input's description for assistive technology.
+    const shown = 'يجب ألا تقل عن ١٠ أحرف.';
+    await form.locator(`[data-server-message="${message}"]`, { hasText: shown }).waitFor();
+    expect(await describedText(password)).toContain(shown);
+    expect(await describedText(form.getByLabel('الاسم'))).not.toContain(shown);
     await settle();
     await page.screenshot({ path: `${ARTIFACTS}/web-admin-user-form-ar.png` });
     expect(await accessibilityProblems()).toEqual([]);

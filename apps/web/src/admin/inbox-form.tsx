@@ -4,6 +4,7 @@ import { FormEvent, ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, CreatedInbox, InboxSummary, unwrap } from '../api/api-client';
 import type { components } from '../api/schema';
+import { FieldProblem } from './field-problem';
 import {
   buildCreateInboxBody,
   emptyInboxForm,
@@ -49,7 +50,7 @@ export function InboxForm({ smsInboxes, onCreated, onCancel }: InboxFormProps) {
   // The API's problem for a field, as its own words under the input (dir=auto: the server answers in English).
   const problem = (apiField: string): ReactNode => {
     const message = errorFor(errors, apiField);
-    return message ? <span dir="auto">{message}</span> : undefined;
+    return message ? <FieldProblem message={message} /> : undefined;
   };
   const text = (
     key: keyof InboxFormValues,
@@ -245,7 +246,7 @@ export function InboxForm({ smsInboxes, onCreated, onCancel }: InboxFormProps) {
 
         {unknownProblems.map(([field, message]) => (
           <Alert key={field} color="red" role="alert">
-            <span dir="auto">{message}</span>
+            <FieldProblem message={message} />
           </Alert>
         ))}
         {create.isError && Object.keys(errors).length === 0 && (

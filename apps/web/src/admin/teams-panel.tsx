@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/api-client';
 import { formatInteger } from '../shared/number-format.util';
 import { UiLanguage } from '../shared/date-format.util';
+import { FieldProblem } from './field-problem';
 import { errorFor, fieldErrorsOf } from './inbox-form.util';
 
 export function TeamsPanel() {
@@ -36,7 +37,7 @@ export function TeamsPanel() {
             label={t('admin.teams.name')}
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
-            error={errorFor(errors, 'name')}
+            error={errorFor(errors, 'name') && <FieldProblem message={errorFor(errors, 'name')!} />}
             required
           />
           <Checkbox

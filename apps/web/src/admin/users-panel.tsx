@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, StaffUser, unwrap } from '../api/api-client';
 import { Session } from '../session/session-store';
 import { ConfirmModal } from './confirm-modal';
+import { FieldProblem } from './field-problem';
 import { errorFor, fieldErrorsOf } from './inbox-form.util';
 
 type Role = StaffUser['role'];
@@ -44,7 +45,7 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
   const field = (name: 'name' | 'email' | 'password') => ({
     value: values[name],
     onChange: (event: { currentTarget: { value: string } }) => setValues({ ...values, [name]: event.currentTarget.value }),
-    error: errorFor(errors, name) && <span dir="auto">{errorFor(errors, name)}</span>,
+    error: errorFor(errors, name) && <FieldProblem message={errorFor(errors, name)!} />,
   });
   return (
     <Modal
@@ -130,7 +131,7 @@ function ResetPasswordModal({ user, onClose }: { user: StaffUser | null; onClose
             description={t('admin.users.passwordHint')}
             value={password}
             onChange={(event) => setPassword(event.currentTarget.value)}
-            error={errorFor(errors, 'password') && <span dir="auto">{errorFor(errors, 'password')}</span>}
+            error={errorFor(errors, 'password') && <FieldProblem message={errorFor(errors, 'password')!} />}
             required
           />
           {done && (

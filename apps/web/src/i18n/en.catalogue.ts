@@ -122,6 +122,15 @@ export const en: WaslCatalogue = {
     name: 'Name',
     actions: 'Actions',
     none: 'Nobody',
+    problems: {
+      tooShort: 'Must be at least {{limit}} characters.',
+      tooLong: 'Must be at most {{limit}} characters.',
+      onlySpaces: 'Must not be only spaces.',
+      tooFewCharacters: 'Must use more than three different characters.',
+      tooCommon: 'This password is too common; choose one that is not on lists of popular passwords.',
+      alreadyUsed: 'Is already used.',
+      notEmail: 'Is not a valid e-mail address.',
+    },
     inboxes: {
       name: 'Inbox name',
       create: 'New inbox',
