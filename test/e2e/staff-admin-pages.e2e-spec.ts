@@ -312,6 +312,30 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     await officerContext.close();
   });
 
+  it('should let a supervisor look at the users, and change nothing', async () => {
+    const supervisor = { email: 'maha@example.org', password: 'a-supervisor-password', name: 'مها الزهراني' };
+    const created = await wasl.request('POST', '/api/v1/users', {
+      token: organisation.adminToken,
+      body: { ...supervisor, role: UserRole.Supervisor },
+    });
+    expect(created.status).toBe(201);
+    const supervisorContext = await browser.newContext(CONTEXT_OPTIONS);
+    try {
+      const supervisorPage = await supervisorContext.newPage();
+      supervisorPage.setDefaultTimeout(8_000);
+      await logIn(supervisorPage, supervisor);
+      await supervisorPage.getByRole('link', { name: 'الإدارة' }).click();
+      expect(new URL(supervisorPage.url()).pathname).toBe('/admin/users');
+      await supervisorPage.locator(`tr[data-user-email="${newOfficer.email}"]`).waitFor();
+      expect(await supervisorPage.getByRole('tab').count()).toBe(1);
+      expect(await supervisorPage.getByRole('button', { name: 'مستخدم جديد' }).count()).toBe(0);
+      expect(await supervisorPage.getByRole('button', { name: 'إيقاف الحساب' }).count()).toBe(0);
+      expect(await accessibilityProblems(supervisorPage)).toEqual([]);
+    } finally {
+      await supervisorContext.close();
+    }
+  });
+
   it('should list and create teams and branch offices', async () => {
     await page.getByRole('tab', { name: 'الفرق والمكاتب الفرعية' }).click();
     await page.getByText('لا توجد فرق بعد.').waitFor();
