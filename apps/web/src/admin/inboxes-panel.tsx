@@ -135,6 +135,8 @@ export function InboxesPanel() {
         closeButtonProps={{ 'aria-label': t('admin.close') }}
         opened={created !== null}
         onClose={() => setCreated(null)}
+        // The secret is never shown again: a stray click outside must not close it.
+        closeOnClickOutside={false}
         title={created ? t('admin.inboxes.createdTitle', { name: created.name }) : ''}
         size="lg"
         centered
