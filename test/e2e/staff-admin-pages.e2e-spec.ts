@@ -1,7 +1,7 @@
 import { UserRole } from '@app/identity';
 import { mkdir, readFile } from 'node:fs/promises';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
-import { TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
+import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 import { ensureWebAppBuilt } from '../support/web-app-build';
 
 const CHROMIUM_ARGUMENTS = [
@@ -334,6 +334,30 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     } finally {
       await supervisorContext.close();
     }
+  });
+
+  it('should change a user’s role and reset their password, with the policy’s answer on the field', async () => {
+    const row = page.locator('tr[data-user-email="maha@example.org"]');
+    await page.reload();
+    await row.getByRole('combobox', { name: 'تغيير دور مها الزهراني' }).click();
+    await page.getByRole('option', { name: 'موظف علاقات المستفيدين' }).click();
+    await eventually(async () => {
+      const users = await wasl.request<Array<{ email: string; role: string }>>('GET', '/api/v1/users', { token: organisation.adminToken });
+      return users.body.find((user) => user.email === 'maha@example.org' && user.role === 'officer');
+    }, 'the new role');
+
+    await row.getByRole('button', { name: 'تعيين كلمة مرور' }).click();
+    const dialog = page.getByRole('dialog', { name: 'كلمة مرور جديدة لـ«مها الزهراني»' });
+    const password = dialog.getByLabel('كلمة المرور');
+    await password.fill('aaaaaaaaaaaa');
+    await dialog.getByRole('button', { name: 'حفظ' }).click();
+    await dialog.getByText('يجب أن تضم أكثر من ثلاثة أحرف مختلفة.').waitFor();
+    await password.fill('a-brand-new-password');
+    await dialog.getByRole('button', { name: 'حفظ' }).click();
+    await dialog.getByText('عُيّنت كلمة المرور الجديدة.').waitFor();
+    expect(await wasl.login('maha@example.org', 'a-brand-new-password')).toEqual(expect.any(String));
+    await dialog.getByRole('button', { name: 'إغلاق' }).last().click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('should list and create teams and branch offices', async () => {
