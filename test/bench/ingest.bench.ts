@@ -51,7 +51,9 @@ function post(path: string, body: string, headers: Record<string, string> = {}):
 }
 
 function startProcess(entry: string, environment: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [join(root, entry)], {
+  // BENCH_PROFILE_DIR: each process writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, join(root, entry)], {
     env: { ...process.env, ...environment },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
