@@ -18,6 +18,9 @@ const CONTEXT_OPTIONS = { viewport: { width: 1280, height: 900 }, locale: 'ar-SA
 describe('Administrator pages in headless Chromium (inboxes, users, teams)', () => {
   let wasl: WaslTestApp;
   let organisation: TestOrganisation;
+  // Every suite shares one database, and an e-mail that is staff of two organisations must name one at login: the
+  // staff-web-app suite has its own Maha, so this one's address is unique to the run.
+  const supervisorEmail = `maha-${Date.now().toString(36)}@example.org`;
   const administrator = { email: 'reem@example.org', password: 'an-administrator-password', name: 'ريم الحربي' };
   const newOfficer = { email: 'faisal@example.org', password: 'a-new-officer-password', name: 'فيصل المطيري' };
   let browser: Browser;
@@ -313,7 +316,7 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
   });
 
   it('should let a supervisor look at the users, and change nothing', async () => {
-    const supervisor = { email: 'maha@example.org', password: 'a-supervisor-password', name: 'مها الزهراني' };
+    const supervisor = { email: supervisorEmail, password: 'a-supervisor-password', name: 'مها الزهراني' };
     const created = await wasl.request('POST', '/api/v1/users', {
       token: organisation.adminToken,
       body: { ...supervisor, role: UserRole.Supervisor },
@@ -337,13 +340,13 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
   });
 
   it('should change a user’s role and reset their password, with the policy’s answer on the field', async () => {
-    const row = page.locator('tr[data-user-email="maha@example.org"]');
+    const row = page.locator(`tr[data-user-email="${supervisorEmail}"]`);
     await page.reload();
     await row.getByRole('combobox', { name: 'تغيير دور مها الزهراني' }).click();
     await page.getByRole('option', { name: 'موظف علاقات المستفيدين' }).click();
     await eventually(async () => {
       const users = await wasl.request<Array<{ email: string; role: string }>>('GET', '/api/v1/users', { token: organisation.adminToken });
-      return users.body.find((user) => user.email === 'maha@example.org' && user.role === 'officer');
+      return users.body.find((user) => user.email === supervisorEmail && user.role === 'officer');
     }, 'the new role');
 
     await row.getByRole('button', { name: 'تعيين كلمة مرور' }).click();
@@ -355,7 +358,7 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     await password.fill('a-brand-new-password');
     await dialog.getByRole('button', { name: 'حفظ' }).click();
     await dialog.getByText('عُيّنت كلمة المرور الجديدة.').waitFor();
-    expect(await wasl.login('maha@example.org', 'a-brand-new-password')).toEqual(expect.any(String));
+    expect(await wasl.login(supervisorEmail, 'a-brand-new-password')).toEqual(expect.any(String));
     await dialog.getByRole('button', { name: 'إغلاق' }).last().click();
     await dialog.waitFor({ state: 'detached' });
   });
