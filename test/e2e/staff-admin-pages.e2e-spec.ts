@@ -1,17 +1,10 @@
 import { UserRole } from '@app/identity';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import { accessibilityProblems, CHROMIUM_ARGUMENTS, collectPageErrors } from '../support/chromium-page';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 import { ensureWebAppBuilt } from '../support/web-app-build';
 
-const CHROMIUM_ARGUMENTS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-sync',
-];
 const ARTIFACTS = 'test-artifacts';
 const CONTEXT_OPTIONS = { viewport: { width: 1280, height: 900 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' };
 
@@ -43,12 +36,7 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     context = await browser.newContext(CONTEXT_OPTIONS);
     page = await context.newPage();
     page.setDefaultTimeout(8_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      // The expected 400 answers (weak password, unknown time zone) log "Failed to load resource".
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        pageErrors.push(message.text().slice(0, 300));
-    });
+    collectPageErrors(page, pageErrors);
     await mkdir(ARTIFACTS, { recursive: true });
   });
 
@@ -56,24 +44,6 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     await browser?.close();
     await wasl?.close();
   });
-
-  async function accessibilityProblems(target: Page = page): Promise<string[]> {
-    await target.mouse.move(0, 0);
-    if (!(await target.evaluate(() => 'axe' in window))) {
-      await target.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    }
-    const violations = await target.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> };
-        }
-      ).axe;
-      return (await axe.run()).violations;
-    });
-    return violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  }
 
   async function logIn(target: Page, user: { email: string; password: string }) {
     await target.goto(`${wasl.url}/`);
@@ -103,7 +73,7 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     await page.getByRole('link', { name: 'الإدارة' }).click();
     expect(new URL(page.url()).pathname).toBe('/admin/inboxes');
     await page.getByText('لا توجد صناديق وارد بعد.').waitFor();
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'صندوق وارد جديد' }).click();
     const form = page.getByRole('dialog', { name: 'إنشاء صندوق وارد' });
@@ -116,7 +86,7 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     await timeZone.fill('Asia/Nowhere');
     await settle();
     await page.screenshot({ path: `${ARTIFACTS}/web-admin-inbox-form-ar.png`, fullPage: true });
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // The server refuses the unknown zone; its words appear under that input and nothing is created.
     await form.getByRole('button', { name: 'إنشاء الصندوق' }).click();
@@ -151,7 +121,7 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     await created.getByRole('button', { name: 'نسخ: المفتاح السري' }).waitFor();
     await settle();
     await page.screenshot({ path: `${ARTIFACTS}/web-admin-inbox-created-ar.png` });
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // Once closed, the secret is nowhere: not on the page, not in the list the API answers.
     await created.getByRole('button').first().click();
@@ -203,7 +173,7 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     expect(await created.getByTestId('embed-snippet').count()).toBe(0);
     await settle();
     await page.screenshot({ path: `${ARTIFACTS}/web-admin-inbox-created-sms-ar.png` });
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await created.getByRole('button', { name: 'إغلاق' }).first().click();
     await created.waitFor({ state: 'detached' });
     await page.locator('tr[data-inbox-name="رسائل الجوال"]').getByText('تقنيات (Taqnyat)').waitFor();
@@ -218,7 +188,7 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
     await settle();
     await page.screenshot({ path: `${ARTIFACTS}/web-admin-inbox-form-en.png`, fullPage: true });
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await form.getByRole('button', { name: 'Cancel' }).click();
     await form.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'العربية' }).click();
@@ -250,7 +220,7 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     expect(await describedText(form.getByLabel('الاسم'))).not.toContain(shown);
     await settle();
     await page.screenshot({ path: `${ARTIFACTS}/web-admin-user-form-ar.png` });
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     await password.fill(newOfficer.password);
     await form.getByRole('button', { name: 'إضافة المستخدم' }).click();
@@ -258,7 +228,7 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     const row = page.locator(`tr[data-user-email="${newOfficer.email}"]`);
     await row.getByText(newOfficer.name).waitFor();
     await row.getByText('مفعّل').waitFor();
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/web-admin-users-ar.png` });
 
     officerContext = await browser.newContext(CONTEXT_OPTIONS);
@@ -370,7 +340,7 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     await page.getByLabel('مكتب فرعي').check();
     await page.getByRole('button', { name: 'إنشاء الفريق' }).click();
     await page.locator('tr', { hasText: 'مكتب الخرج' }).getByText('مكتب فرعي').waitFor();
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     const teams = await wasl.request<Array<{ name: string; isBranch: boolean }>>('GET', '/api/v1/teams', {
       token: organisation.adminToken,
     });

@@ -1,20 +1,13 @@
 import { UserRole } from '@app/identity';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { CallbackServer } from '../support/callback-server';
+import { accessibilityProblems, CHROMIUM_ARGUMENTS, collectPageErrors } from '../support/chromium-page';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 import { ensureWebAppBuilt } from '../support/web-app-build';
 
-const CHROMIUM_ARGUMENTS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-sync',
-];
 const ARTIFACTS = 'test-artifacts';
 const XSS_NAME = '<img src=x onerror="window.__waslXss=1">';
 const XSS_TEXT = '<img src=x onerror="window.__waslXss=2"><script>window.__waslXss=3</script>';
@@ -66,12 +59,8 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
     page = await context.newPage();
     page.setDefaultTimeout(8_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
     // The 401 and 429 answers of the login step are expected; any other console error is a finding.
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        pageErrors.push(message.text().slice(0, 300));
-    });
+    collectPageErrors(page, pageErrors);
     await mkdir(ARTIFACTS, { recursive: true });
   });
 
@@ -81,32 +70,6 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     await callbacks.stop();
     if (profileDirectory) await rm(profileDirectory, { recursive: true, force: true });
   });
-
-  // axe-core in the page (evaluated through the debugging protocol, which the page's CSP does not restrict).
-  async function accessibilityProblems(): Promise<string[]> {
-    // The pointer left on a button would check its hover colour instead of the colour at rest.
-    await page.mouse.move(0, 0);
-    if (!(await page.evaluate(() => 'axe' in window))) {
-      await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    }
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: () => Promise<{
-              violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary?: string }> }>;
-            }>;
-          };
-        }
-      ).axe;
-      return (await axe.run()).violations;
-    });
-    return violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} (${node.failureSummary})`).join(', ')}`,
-      );
-  }
 
   function item(text: string) {
     return page.locator('.conversation-item', { hasText: text });
@@ -162,7 +125,7 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
       .getByText(/^محاولات دخول خاطئة كثيرة. حاول مرة أخرى بعد [٠-٩]+ ثانية.$/)
       .waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/web-login-ar.png` });
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     await page.getByLabel('البريد الإلكتروني').fill(officer.email);
     await page.getByLabel('كلمة المرور').fill(officer.password);
@@ -300,7 +263,7 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     // The dialog fades in; the screenshot is of the settled page.
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${ARTIFACTS}/web-shortcuts-ar.png` });
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
@@ -353,15 +316,7 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
       await total('open').getByText('٣', { exact: true }).waitFor();
       await total('unassigned').getByText('٢', { exact: true }).waitFor();
       await overview.screenshot({ path: `${ARTIFACTS}/web-overview-ar.png` });
-      await overview.mouse.move(0, 0);
-      await overview.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
-      const problems = await overview.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe;
-        return (await axe.run()).violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => violation.id);
-      });
-      expect(problems).toEqual([]);
+      expect(await accessibilityProblems(overview)).toEqual([]);
     } finally {
       await other.close();
     }
@@ -371,7 +326,7 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     await item('سارة القحطاني').click();
     await page.locator('.message-note').waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/web-inbox-ar.png` });
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByText('Assigned to you').waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
@@ -379,7 +334,7 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     await page.reload();
     await page.getByText('Assigned to you').waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/web-inbox-en.png` });
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'العربية' }).click();
     await page.getByText('مُسندة إليك').waitFor();
 
@@ -387,7 +342,7 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
     await page.getByRole('button', { name: 'رجوع إلى صندوق الوارد' }).waitFor();
     expect(await page.locator('.conversation-list').count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}/web-phone-conversation-ar.png` });
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'رجوع إلى صندوق الوارد' }).click();
     await item('سارة القحطاني').waitFor();
     expect(await page.locator('.conversation-pane').count()).toBe(0);

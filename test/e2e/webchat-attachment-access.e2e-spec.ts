@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGUMENTS } from '../support/chromium-page';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 import { WebChatVisitor } from '../support/webchat-visitor';
 
@@ -179,7 +180,7 @@ describe('Web chat attachments: expiring visitor links, the visitor’s own toke
     const browser = await chromium.launchPersistentContext(profileDirectory, {
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      args: CHROMIUM_ARGUMENTS,
       locale: 'ar-SA',
     });
     try {

@@ -5,6 +5,7 @@ import { BrowserContext, chromium, Page } from 'playwright-core';
 import { io, Socket } from 'socket.io-client';
 import { ProviderSandbox } from '../../apps/sandbox/src/provider-sandbox.server';
 import { createTwilioInbox, receiveTwilioSms, saudiMobile } from '../support/twilio-inbox.helper';
+import { CHROMIUM_ARGUMENTS } from '../support/chromium-page';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 
 interface ConversationItem {
@@ -12,16 +13,6 @@ interface ConversationItem {
   channel: string;
   contact: { name: string | null; phone: string | null };
 }
-
-const CHROMIUM_ARGUMENTS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('Web chat widget in headless Chromium (/demo → officer → reply → reload)', () => {
   let wasl: WaslTestApp;
