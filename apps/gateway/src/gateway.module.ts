@@ -22,16 +22,12 @@ import { InboxesController } from './inboxes/inboxes.controller';
 import { AgentsGateway } from './realtime/agents.gateway';
 import { TeamsController } from './teams/teams.controller';
 import { UsersController } from './users/users.controller';
-import { ApiChannelWebhookController } from './webhooks/api-channel-webhook.controller';
 import { CallsController } from './calls/calls.controller';
-import { MessagePreviewController } from './sms/message-preview.controller';
-import { SmsOutreachController } from './sms/sms-outreach.controller';
-import { TwilioRequestVerifier } from './webhooks/twilio/twilio-request.verifier';
-import { TwilioSmsWebhookController } from './webhooks/twilio/twilio-sms-webhook.controller';
-import { TwilioVoiceWebhookController } from './webhooks/twilio/twilio-voice-webhook.controller';
-import { UnifonicDeliveryReportController } from './webhooks/unifonic-delivery-report.controller';
-import { SaudiSmsWebhookController } from './webhooks/saudi-sms-webhook.controller';
-import { SmsWebhookTokenVerifier } from './webhooks/sms-webhook-token.verifier';
+import { MessagePreviewController } from './conversations/message-preview.controller';
+import { OutreachController } from './conversations/outreach.controller';
+import { ChannelWebhookController } from './webhooks/channel-webhook.controller';
+import { ChannelWiringCheck } from './webhooks/channel-wiring.check';
+import { ChannelWebhookPipeline } from './webhooks/channel-webhook.pipeline';
 import { WebChatModule } from './webchat/webchat.module';
 import { PrivacyApiModule } from './privacy/privacy-api.module';
 import { SupervisorModule } from './supervisor/supervisor.module';
@@ -65,19 +61,15 @@ export class GatewayModule {
         UsersController,
         TeamsController,
         AdminController,
-        ApiChannelWebhookController,
-        TwilioSmsWebhookController,
-        TwilioVoiceWebhookController,
-        UnifonicDeliveryReportController,
-        SaudiSmsWebhookController,
+        ChannelWebhookController,
         CallsController,
         MessagePreviewController,
-        SmsOutreachController,
+        OutreachController,
       ],
       providers: [
         FailedJobsService,
-        TwilioRequestVerifier,
-        SmsWebhookTokenVerifier,
+        ChannelWebhookPipeline,
+        ChannelWiringCheck,
         AgentsGateway,
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

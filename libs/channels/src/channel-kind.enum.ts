@@ -1,10 +1,9 @@
-// Values are stored on every inbox and conversation row.
+// Values are stored on every inbox and conversation row. A kind is added with its definitions in CHANNELS
+// (channel.registry.ts); the Record type there makes a kind without one a compile error.
 export enum ChannelKind {
   Api = 'api',
   WebChat = 'webchat',
   Sms = 'sms',
   Voice = 'voice',
-  WhatsApp = 'whatsapp',
-  Email = 'email',
   WalkIn = 'walk_in',
 }

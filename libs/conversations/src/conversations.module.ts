@@ -11,6 +11,8 @@ import { Conversation } from './entities/conversation.entity';
 import { InboundEvent } from './entities/inbound-event.entity';
 import { Message } from './entities/message.entity';
 import { CallsService } from './services/calls.service';
+import { ChannelEventIntake } from './services/channel-event.intake';
+import { ChannelSendRules } from './services/channel-send-rules.service';
 import { ContactMergeService } from './services/contact-merge.service';
 import { ConversationPersonalDataService } from './services/conversation-personal-data.service';
 import { ConversationsService } from './services/conversations.service';
@@ -19,9 +21,10 @@ import { InboundBatchApplier } from './services/inbound-batch.applier';
 import { InboundIntakeService } from './services/inbound-intake.service';
 import { InboundMessageHandler } from './services/inbound-message.handler';
 import { InboundRecoveryService } from './services/inbound-recovery.service';
+import { OutboundAdapterFactory } from './services/outbound-adapter.factory';
 import { OutboundDeliveryService } from './services/outbound-delivery.service';
 import { OutboundRecoveryService } from './services/outbound-recovery.service';
-import { SmsOutreachService } from './services/sms-outreach.service';
+import { OutreachService } from './services/outreach.service';
 
 const SERVICES = [
   ConversationsService,
@@ -31,10 +34,13 @@ const SERVICES = [
   InboundBatchApplier,
   InboundRecoveryService,
   OutboundDeliveryService,
+  OutboundAdapterFactory,
   OutboundRecoveryService,
   DeliveryStatusService,
   CallsService,
-  SmsOutreachService,
+  ChannelEventIntake,
+  ChannelSendRules,
+  OutreachService,
   ConversationPersonalDataService,
 ];
 

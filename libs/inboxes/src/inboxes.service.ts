@@ -66,11 +66,11 @@ export class InboxesService {
     const callbackProblem = input.callbackUrl && outboundUrlProblem(input.callbackUrl, this.outboundUrls);
     if (callbackProblem) throw ApiException.validation([{ field: 'callbackUrl', message: callbackProblem }]);
     const secret = randomBytes(32).toString('hex');
-    // SMS and voice settings are validated per provider and their credentials moved into the sealed secrets;
-    // other channels' settings pass through untouched.
-    const prepared = prepareChannelSettings(input.channel, input.provider, { ...(input.settings ?? {}) }, this.outboundUrls);
+    // Validated by the channel's definition (400 naming settings.<field>), its credentials moved into the sealed
+    // secrets. The API channel's callback URL may also be given beside the settings, as it always could.
+    const given: JsonObject = { ...(input.settings ?? {}), ...(input.callbackUrl ? { callbackUrl: input.callbackUrl } : {}) };
+    const prepared = prepareChannelSettings(input.channel, input.provider, given, this.outboundUrls);
     const settings: JsonObject = prepared.settings;
-    if (input.callbackUrl) settings.callbackUrl = input.callbackUrl;
     await this.checkPhoneVerificationInbox(organisationId, input.channel, settings);
     const inbox = this.inboxes.create({
       id: randomUUID(),

@@ -72,3 +72,8 @@ export class ConversationEventResponse {
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true }) details: Record<string, unknown> | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
 }
+
+export class StartedConversationResponse {
+  @ApiProperty({ type: ConversationResponse }) conversation: ConversationResponse;
+  @ApiProperty({ type: MessageResponse }) message: MessageResponse;
+}

@@ -1,9 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { addWebhookPaths } from '../webhooks/webhook-openapi.util';
 
 // One builder for the served document (/docs) and the committed copy the web app's client is generated from.
 export function buildOpenApiDocument(app: INestApplication, serverUrl: string): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Wasl (وصل) API')
@@ -13,4 +14,5 @@ export function buildOpenApiDocument(app: INestApplication, serverUrl: string): 
       .addBearerAuth()
       .build(),
   );
+  return addWebhookPaths(document);
 }

@@ -1,9 +1,8 @@
 import { AuditAction, AuditService } from '@app/audit';
-import { ChannelError, ChannelKind, createSmsAdapter } from '@app/channels';
-import { GuardedHttpClient } from '@app/common';
+import { ChannelError, ChannelKind } from '@app/channels';
 import { WaslConfig } from '@app/config';
 import { ContactsService, normalisePhoneNumber } from '@app/contacts';
-import { ContactMergeService } from '@app/conversations';
+import { ContactMergeService, OutboundAdapterFactory } from '@app/conversations';
 import { TransactionRunner } from '@app/database';
 import { InboxesService } from '@app/inboxes';
 import { InjectRedis } from '@app/queue';
@@ -37,7 +36,6 @@ function maskedPhone(phone: string): string {
 export class WebChatPhoneVerificationService {
   private readonly logger = new Logger(WebChatPhoneVerificationService.name);
   private readonly prefix: string;
-  private readonly http: GuardedHttpClient;
 
   constructor(
     @InjectRedis() private readonly redis: Redis,
@@ -49,9 +47,9 @@ export class WebChatPhoneVerificationService {
     private readonly rateLimiter: WebChatRateLimiter,
     private readonly sessions: WebChatSessionService,
     private readonly audit: AuditService,
+    private readonly adapters: OutboundAdapterFactory,
   ) {
     this.prefix = `${config.redis.queuePrefix}:webchat-verification`;
-    this.http = new GuardedHttpClient({ allowPrivateNetworks: config.channels.allowPrivateNetworks });
   }
 
   async requestCode(session: VisitorSession, input: Record<string, unknown>): Promise<VerificationRequested> {
@@ -169,15 +167,11 @@ export class WebChatPhoneVerificationService {
     ) {
       throw new WebChatRefusal(WebChatRefusalCode.VerificationUnavailable, 'This chat does not verify mobile numbers');
     }
-    const adapter = createSmsAdapter(found.inbox.provider, {
-      settings: found.inbox.settings,
-      secrets: found.secrets,
-      timeoutMs: this.config.channels.callbackTimeoutMs,
-      http: this.http,
-    });
     const text = `رمز التحقق من رقم جوالك في «${session.inbox.name}»: ${code}\nصالح عشر دقائق. لا تشاركه مع أحد.`;
     try {
-      await adapter.send({ messageId: randomUUID(), to: phone, text });
+      // The code is never stored as a message, so the provider is not asked for delivery reports.
+      const adapter = this.adapters.create(found, { reportDelivery: false });
+      await adapter.send({ messageId: randomUUID(), conversationId: '', text, createdAt: new Date(), recipient: { phone } });
     } catch (error) {
       // The reason stays in the log for the administrator; the visitor learns only that it did not go.
       const reason = error instanceof ChannelError ? error.code : 'UNKNOWN';

@@ -89,7 +89,8 @@ export interface paths {
         };
         get: operations["ConversationsController_list"];
         put?: never;
-        post?: never;
+        /** Start a conversation: write first to a beneficiary, or record a walk-in visit */
+        post: operations["OutreachController_start"];
         delete?: never;
         options?: never;
         head?: never;
@@ -368,184 +369,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/webhooks/api/{inboxId}/messages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ApiChannelWebhookController_receive"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/twilio/{inboxId}/sms": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["TwilioSmsWebhookController_receiveSms"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/twilio/{inboxId}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["TwilioSmsWebhookController_receiveStatus"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/twilio/{inboxId}/voice": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["TwilioVoiceWebhookController_incomingCall"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/twilio/{inboxId}/voice/dial-status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["TwilioVoiceWebhookController_dialFinished"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/twilio/{inboxId}/voice/recording": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["TwilioVoiceWebhookController_voicemailRecorded"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/twilio/{inboxId}/voice/transcription": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["TwilioVoiceWebhookController_transcriptionReady"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/twilio/{inboxId}/voice/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["TwilioVoiceWebhookController_callStatus"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/unifonic/{inboxId}/delivery-reports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["UnifonicDeliveryReportController_receive"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/unifonic/{inboxId}/sms": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** An SMS a beneficiary sent to the association through Unifonic */
-        post: operations["SaudiSmsWebhookController_receiveUnifonic"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/taqnyat/{inboxId}/sms": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** An SMS a beneficiary sent to the association through Taqnyat */
-        post: operations["SaudiSmsWebhookController_receiveTaqnyat"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/conversations/{id}/calls": {
         parameters: {
             query?: never;
@@ -587,7 +410,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["SmsOutreachController_start"];
+        /**
+         * Start a conversation by SMS (the same as POST /api/v1/conversations)
+         * @deprecated
+         */
+        post: operations["OutreachController_startBySms"];
         delete?: never;
         options?: never;
         head?: never;
@@ -722,6 +549,226 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/api/{inboxId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A beneficiary's message from the association's website or app
+         * @description API channel. Verified before anything is stored.
+         */
+        post: operations["webhook_api_post_messages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/{inboxId}/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An SMS a beneficiary sent to the association through Twilio (the de-duplication key is MessageSid)
+         * @description Twilio SMS. Verified before anything is stored.
+         */
+        post: operations["webhook_twilio_post_sms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/{inboxId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A Twilio message status callback (statuses only move forward)
+         * @description Twilio SMS. Verified before anything is stored.
+         */
+        post: operations["webhook_twilio_post_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/unifonic/{inboxId}/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An SMS a beneficiary sent to the association through Unifonic
+         * @description Unifonic SMS. Verified before anything is stored.
+         */
+        post: operations["webhook_unifonic_post_sms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/unifonic/{inboxId}/delivery-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unifonic's delivery report (its DLR URL)
+         * @description Unifonic SMS. Verified before anything is stored.
+         */
+        post: operations["webhook_unifonic_post_delivery_reports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/taqnyat/{inboxId}/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An SMS a beneficiary sent to the association through Taqnyat
+         * @description Taqnyat SMS. Verified before anything is stored.
+         */
+        post: operations["webhook_taqnyat_post_sms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/{inboxId}/voice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio incoming call (the number's voice URL)
+         * @description Twilio Voice. Verified before anything is stored.
+         */
+        post: operations["webhook_twilio_post_voice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/{inboxId}/voice/dial-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio <Dial action>: the outcome of ringing the officers
+         * @description Twilio Voice. Verified before anything is stored.
+         */
+        post: operations["webhook_twilio_post_voice_dial_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/{inboxId}/voice/recording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio <Record action>: the voicemail
+         * @description Twilio Voice. Verified before anything is stored.
+         */
+        post: operations["webhook_twilio_post_voice_recording"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/{inboxId}/voice/transcription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio's transcribeCallback for a voicemail
+         * @description Twilio Voice. Verified before anything is stored.
+         */
+        post: operations["webhook_twilio_post_voice_transcription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/{inboxId}/voice/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio call status callback: final status and duration
+         * @description Twilio Voice. Verified before anything is stored.
+         */
+        post: operations["webhook_twilio_post_voice_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -754,7 +801,7 @@ export interface components {
             csrfToken: string;
         };
         /** @enum {string} */
-        ChannelKind: "api" | "webchat" | "sms" | "voice" | "whatsapp" | "email" | "walk_in";
+        ChannelKind: "api" | "webchat" | "sms" | "voice" | "walk_in";
         /** @enum {string} */
         ConversationStatus: "open" | "pending" | "resolved" | "closed";
         /** @enum {string} */
@@ -907,7 +954,7 @@ export interface components {
              * @example api
              * @enum {string}
              */
-            channel: "api" | "webchat" | "sms" | "voice" | "whatsapp" | "email" | "walk_in";
+            channel: "api" | "webchat" | "sms" | "voice" | "walk_in";
             /** @example تطبيق الجمعية */
             name: string;
             /** @example https://app.example.org/wasl/callback */
@@ -1010,17 +1057,43 @@ export interface components {
             /** @example وعليكم السلام، تم استلام طلبك */
             text: string;
         };
-        StartSmsOutreachDto: {
+        SmsLengthResponse: {
+            /** @enum {string} */
+            encoding: "GSM-7" | "UCS-2";
+            /** @description Septets (GSM-7) or UTF-16 code units (UCS-2): what the carrier counts */
+            units: number;
+            segments: number;
+            unitsPerSegment: number;
+            remainingInLastSegment: number;
+            /** @description SMS_MAX_PARTS */
+            maxParts: number;
+            /** @description false: sending would be refused */
+            withinLimit: boolean;
+        };
+        MessagePreviewResponse: {
+            channel: string;
+            /** @description null where replies are not counted in SMS parts */
+            sms: components["schemas"]["SmsLengthResponse"] | null;
+        };
+        StartConversationDto: {
             inboxId: string;
+            /** @description An existing contact */
+            contactId?: string;
             /**
              * @description Any Saudi form; stored as E.164
              * @example 0551234567
              */
-            phone: string;
+            phone?: string;
+            /** @example sara@example.org */
+            email?: string;
             /** @example سارة القحطاني */
             name?: string;
             /** @example تذكير: موعد مقابلة البحث الاجتماعي غداً الساعة ١٠ صباحاً */
             text: string;
+        };
+        StartedConversationResponse: {
+            conversation: components["schemas"]["ConversationResponse"];
+            message: components["schemas"]["MessageResponse"];
         };
         CorrectContactDto: {
             name?: Record<string, never> | null;
@@ -1221,7 +1294,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "open" | "pending" | "resolved" | "closed";
-                channel?: "api" | "webchat" | "sms" | "voice" | "whatsapp" | "email" | "walk_in";
+                channel?: "api" | "webchat" | "sms" | "voice" | "walk_in";
                 inboxId?: string;
                 assigneeId?: string;
                 teamId?: string;
@@ -1243,6 +1316,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConversationPageResponse"];
+                };
+            };
+        };
+    };
+    OutreachController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartConversationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartedConversationResponse"];
                 };
             };
         };
@@ -1777,610 +1873,6 @@ export interface operations {
             };
         };
     };
-    ApiChannelWebhookController_receive: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description sha256=<hex HMAC-SHA256 of the raw body with the inbox secret> */
-                "X-Wasl-Signature"?: string;
-            };
-            path: {
-                inboxId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /**
-                     * @description Your own id of the message: the de-duplication key
-                     * @example app-msg-1042
-                     */
-                    messageId: string;
-                    from: {
-                        /**
-                         * @description Your id of the beneficiary (an asserted identity on this inbox)
-                         * @example beneficiary-77
-                         */
-                        id: string;
-                        /**
-                         * @description Display name
-                         * @example نورة
-                         */
-                        name?: string;
-                        /**
-                         * @description A number your app verified, any Saudi notation
-                         * @example 0500000001
-                         */
-                        phone?: string;
-                        /**
-                         * Format: email
-                         * @description An address your app verified
-                         */
-                        email?: string;
-                    };
-                    /**
-                     * @description The message
-                     * @example متى يصدر قرار لجنة البحث بخصوص طلبي؟
-                     */
-                    text: string;
-                    /**
-                     * Format: date-time
-                     * @description When the beneficiary sent it (ISO 8601), for display
-                     */
-                    sentAt?: string;
-                };
-            };
-        };
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    TwilioSmsWebhookController_receiveSms: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description base64 HMAC-SHA1 of the public URL and sorted form parameters */
-                "X-Twilio-Signature"?: string;
-            };
-            path: {
-                inboxId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * @description The de-duplication key (SmsMessageSid or SmsSid when absent)
-                     * @example SM0123456789abcdef0123456789abcdef
-                     */
-                    MessageSid: string;
-                    AccountSid?: string;
-                    /**
-                     * @description The beneficiary's number (an asserted identity)
-                     * @example +966500000001
-                     */
-                    From: string;
-                    /** @example +966110000000 */
-                    To?: string;
-                    /**
-                     * @description Required unless media is attached
-                     * @example مرحبا، عندي مشكلة في الطلب
-                     */
-                    Body?: string;
-                    /** @description 0 to 10 */
-                    NumMedia?: string;
-                    /**
-                     * Format: uri
-                     * @description MediaUrl0 … MediaUrl9: http(s) links
-                     */
-                    MediaUrl0?: string;
-                    /**
-                     * @description MediaContentType0 … MediaContentType9
-                     * @example image/jpeg
-                     */
-                    MediaContentType0?: string;
-                } & {
-                    [key: string]: string;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    TwilioSmsWebhookController_receiveStatus: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description base64 HMAC-SHA1 of the public URL and sorted form parameters */
-                "X-Twilio-Signature"?: string;
-            };
-            path: {
-                inboxId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    /** @description SmsSid when absent */
-                    MessageSid: string;
-                    /**
-                     * @description SmsStatus when absent
-                     * @enum {string}
-                     */
-                    MessageStatus: "queued" | "accepted" | "scheduled" | "sending" | "sent" | "partially_delivered" | "delivered" | "read" | "failed" | "canceled" | "undelivered";
-                    /** @example 30003 */
-                    ErrorCode?: string;
-                } & {
-                    [key: string]: string;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    TwilioVoiceWebhookController_incomingCall: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description base64 HMAC-SHA1 of the public URL and sorted form parameters */
-                "X-Twilio-Signature"?: string;
-            };
-            path: {
-                inboxId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    /** @example CA00000000000000000000000000000001 */
-                    CallSid: string;
-                    AccountSid?: string;
-                    /**
-                     * @description The caller's number (Caller when From is absent)
-                     * @example +966500000001
-                     */
-                    From?: string;
-                    /**
-                     * @description The association's number (Called when To is absent)
-                     * @example +966110000000
-                     */
-                    To?: string;
-                    Caller?: string;
-                    Called?: string;
-                    /** @enum {string} */
-                    CallStatus?: "queued" | "initiated" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
-                    /** @description Seconds, at most 86400 */
-                    CallDuration?: string;
-                } & {
-                    [key: string]: string;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    TwilioVoiceWebhookController_dialFinished: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description base64 HMAC-SHA1 of the public URL and sorted form parameters */
-                "X-Twilio-Signature"?: string;
-            };
-            path: {
-                inboxId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    CallSid: string;
-                    /** @enum {string} */
-                    DialCallStatus?: "completed" | "answered" | "busy" | "no-answer" | "failed" | "canceled";
-                    /** @description Seconds, at most 86400 */
-                    DialCallDuration?: string;
-                } & {
-                    [key: string]: string;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    TwilioVoiceWebhookController_voicemailRecorded: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description base64 HMAC-SHA1 of the public URL and sorted form parameters */
-                "X-Twilio-Signature"?: string;
-            };
-            path: {
-                inboxId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    CallSid: string;
-                    /** @description The voicemail message is de-duplicated by it */
-                    RecordingSid: string;
-                    /**
-                     * Format: uri
-                     * @description http(s) link to the recording
-                     */
-                    RecordingUrl: string;
-                    /** @description Seconds, at most 86400 */
-                    RecordingDuration?: string;
-                } & {
-                    [key: string]: string;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    TwilioVoiceWebhookController_transcriptionReady: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description base64 HMAC-SHA1 of the public URL and sorted form parameters */
-                "X-Twilio-Signature"?: string;
-            };
-            path: {
-                inboxId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    TranscriptionSid: string;
-                    RecordingSid?: string;
-                    /** @description The transcription */
-                    TranscriptionText?: string;
-                    /** @enum {string} */
-                    TranscriptionStatus?: "completed" | "failed";
-                } & {
-                    [key: string]: string;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    TwilioVoiceWebhookController_callStatus: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description base64 HMAC-SHA1 of the public URL and sorted form parameters */
-                "X-Twilio-Signature"?: string;
-            };
-            path: {
-                inboxId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    /** @example CA00000000000000000000000000000001 */
-                    CallSid: string;
-                    AccountSid?: string;
-                    /**
-                     * @description The caller's number (Caller when From is absent)
-                     * @example +966500000001
-                     */
-                    From?: string;
-                    /**
-                     * @description The association's number (Called when To is absent)
-                     * @example +966110000000
-                     */
-                    To?: string;
-                    Caller?: string;
-                    Called?: string;
-                    /** @enum {string} */
-                    CallStatus?: "queued" | "initiated" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
-                    /** @description Seconds, at most 86400 */
-                    CallDuration?: string;
-                } & {
-                    [key: string]: string;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UnifonicDeliveryReportController_receive: {
-        parameters: {
-            query: {
-                /** @description The inbox secret returned when the inbox was created */
-                token: unknown;
-            };
-            header?: never;
-            path: {
-                inboxId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * @description Unifonic's id from the send answer
-                     * @example 42000348806924
-                     */
-                    MessageID: string;
-                    /**
-                     * @description Also accepted: Undelivered, Rejected, Failed, Sent
-                     * @enum {string}
-                     */
-                    DLR: "Delivered" | "Undeliverable";
-                    /**
-                     * @description International, without +
-                     * @example 966500000001
-                     */
-                    Recipient?: string;
-                    /** @description yyyy-mm-dd hh:mm:ss in the account time zone */
-                    TimeCreated?: string;
-                    /** @description Network time */
-                    SCTS?: string;
-                    /** @description When the report was made */
-                    DLRTimestamp?: string;
-                };
-                "application/json": {
-                    /**
-                     * @description Unifonic's id from the send answer
-                     * @example 42000348806924
-                     */
-                    MessageID: string;
-                    /**
-                     * @description Also accepted: Undelivered, Rejected, Failed, Sent
-                     * @enum {string}
-                     */
-                    DLR: "Delivered" | "Undeliverable";
-                    /**
-                     * @description International, without +
-                     * @example 966500000001
-                     */
-                    Recipient?: string;
-                    /** @description yyyy-mm-dd hh:mm:ss in the account time zone */
-                    TimeCreated?: string;
-                    /** @description Network time */
-                    SCTS?: string;
-                    /** @description When the report was made */
-                    DLRTimestamp?: string;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    SaudiSmsWebhookController_receiveUnifonic: {
-        parameters: {
-            query: {
-                /** @description The inbox secret returned when the inbox was created */
-                token: unknown;
-            };
-            header?: never;
-            path: {
-                inboxId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * @description Unifonic's message id: the de-duplication key
-                     * @example 42000348806925
-                     */
-                    MessageID: string;
-                    /**
-                     * @description The beneficiary's number, international without + (an asserted identity)
-                     * @example 966500000001
-                     */
-                    From: string;
-                    /**
-                     * @description The association's number or short code
-                     * @example 966110000000
-                     */
-                    To?: string;
-                    /**
-                     * @description The message
-                     * @example مرحبا، عندي مشكلة في الطلب
-                     */
-                    Body: string;
-                    /**
-                     * @description yyyy-mm-dd hh:mm:ss, kept for display
-                     * @example 2026-11-26 10:00:00
-                     */
-                    TimeCreated?: string;
-                };
-                "application/json": {
-                    /**
-                     * @description Unifonic's message id: the de-duplication key
-                     * @example 42000348806925
-                     */
-                    MessageID: string;
-                    /**
-                     * @description The beneficiary's number, international without + (an asserted identity)
-                     * @example 966500000001
-                     */
-                    From: string;
-                    /**
-                     * @description The association's number or short code
-                     * @example 966110000000
-                     */
-                    To?: string;
-                    /**
-                     * @description The message
-                     * @example مرحبا، عندي مشكلة في الطلب
-                     */
-                    Body: string;
-                    /**
-                     * @description yyyy-mm-dd hh:mm:ss, kept for display
-                     * @example 2026-11-26 10:00:00
-                     */
-                    TimeCreated?: string;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        received: true;
-                    };
-                };
-            };
-        };
-    };
-    SaudiSmsWebhookController_receiveTaqnyat: {
-        parameters: {
-            query: {
-                /** @description The inbox secret returned when the inbox was created */
-                token: unknown;
-            };
-            header?: never;
-            path: {
-                inboxId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /**
-                     * @description Taqnyat's message id: the de-duplication key
-                     * @example 5452899971
-                     */
-                    messageId: string;
-                    /**
-                     * @description The beneficiary's number, international without + (an asserted identity)
-                     * @example 966500000001
-                     */
-                    from: string;
-                    /**
-                     * @description The association's number or sender
-                     * @example 966110000000
-                     */
-                    to?: string;
-                    /**
-                     * @description The message
-                     * @example مرحبا، عندي مشكلة في الطلب
-                     */
-                    body: string;
-                    /**
-                     * @description The gateway time, kept for display
-                     * @example 2026-11-26T10:00:00Z
-                     */
-                    receivedAt?: string;
-                };
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * @description Taqnyat's message id: the de-duplication key
-                     * @example 5452899971
-                     */
-                    messageId: string;
-                    /**
-                     * @description The beneficiary's number, international without + (an asserted identity)
-                     * @example 966500000001
-                     */
-                    from: string;
-                    /**
-                     * @description The association's number or sender
-                     * @example 966110000000
-                     */
-                    to?: string;
-                    /**
-                     * @description The message
-                     * @example مرحبا، عندي مشكلة في الطلب
-                     */
-                    body: string;
-                    /**
-                     * @description The gateway time, kept for display
-                     * @example 2026-11-26T10:00:00Z
-                     */
-                    receivedAt?: string;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        received: true;
-                    };
-                };
-            };
-        };
-    };
     CallsController_list: {
         parameters: {
             query?: never;
@@ -2442,11 +1934,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessagePreviewResponse"];
+                };
             };
         };
     };
-    SmsOutreachController_start: {
+    OutreachController_startBySms: {
         parameters: {
             query?: never;
             header?: never;
@@ -2455,7 +1949,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StartSmsOutreachDto"];
+                "application/json": components["schemas"]["StartConversationDto"];
             };
         };
         responses: {
@@ -2463,7 +1957,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StartedConversationResponse"];
+                };
             };
         };
     };
@@ -2641,6 +2137,633 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SupervisorOverviewResponse"];
+                };
+            };
+        };
+    };
+    webhook_api_post_messages: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description sha256=<hex HMAC-SHA256 of the raw body with the inbox secret> */
+                "X-Wasl-Signature"?: string;
+            };
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Your own id of the message: the de-duplication key
+                     * @example app-msg-1042
+                     */
+                    messageId: string;
+                    from: {
+                        /**
+                         * @description Your id of the beneficiary (an asserted identity on this inbox)
+                         * @example beneficiary-77
+                         */
+                        id: string;
+                        /**
+                         * @description Display name
+                         * @example نورة
+                         */
+                        name?: string;
+                        /**
+                         * @description A number your app verified, any Saudi notation
+                         * @example 0500000001
+                         */
+                        phone?: string;
+                        /**
+                         * Format: email
+                         * @description An address your app verified
+                         */
+                        email?: string;
+                    };
+                    /**
+                     * @description The message
+                     * @example متى يصدر قرار لجنة البحث بخصوص طلبي؟
+                     */
+                    text: string;
+                    /**
+                     * Format: date-time
+                     * @description When the beneficiary sent it (ISO 8601), for display
+                     */
+                    sentAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored; applied once */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    webhook_twilio_post_sms: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description base64 HMAC-SHA1 of the public URL and sorted form parameters */
+                "X-Twilio-Signature"?: string;
+            };
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description The de-duplication key (SmsMessageSid or SmsSid when absent)
+                     * @example SM0123456789abcdef0123456789abcdef
+                     */
+                    MessageSid: string;
+                    AccountSid?: string;
+                    /**
+                     * @description The beneficiary's number (an asserted identity)
+                     * @example +966500000001
+                     */
+                    From: string;
+                    /** @example +966110000000 */
+                    To?: string;
+                    /**
+                     * @description Required unless media is attached
+                     * @example مرحبا، عندي مشكلة في الطلب
+                     */
+                    Body?: string;
+                    /** @description 0 to 10 */
+                    NumMedia?: string;
+                    /**
+                     * Format: uri
+                     * @description MediaUrl0 … MediaUrl9: http(s) links
+                     */
+                    MediaUrl0?: string;
+                    /**
+                     * @description MediaContentType0 … MediaContentType9
+                     * @example image/jpeg
+                     */
+                    MediaContentType0?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Empty TwiML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml; charset=utf-8": unknown;
+                };
+            };
+        };
+    };
+    webhook_twilio_post_status: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description base64 HMAC-SHA1 of the public URL and sorted form parameters */
+                "X-Twilio-Signature"?: string;
+            };
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description SmsSid when absent */
+                    MessageSid: string;
+                    /**
+                     * @description SmsStatus when absent
+                     * @enum {string}
+                     */
+                    MessageStatus: "queued" | "accepted" | "scheduled" | "sending" | "sent" | "partially_delivered" | "delivered" | "read" | "failed" | "canceled" | "undelivered";
+                    /** @example 30003 */
+                    ErrorCode?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Empty TwiML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml; charset=utf-8": unknown;
+                };
+            };
+        };
+    };
+    webhook_unifonic_post_sms: {
+        parameters: {
+            query: {
+                /** @description The inbox secret returned when the inbox was created */
+                token: string;
+            };
+            header?: never;
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description Unifonic's message id: the de-duplication key
+                     * @example 42000348806925
+                     */
+                    MessageID: string;
+                    /**
+                     * @description The beneficiary's number, international without + (an asserted identity)
+                     * @example 966500000001
+                     */
+                    From: string;
+                    /**
+                     * @description The association's number or short code
+                     * @example 966110000000
+                     */
+                    To?: string;
+                    /**
+                     * @description The message
+                     * @example مرحبا، عندي مشكلة في الطلب
+                     */
+                    Body: string;
+                    /**
+                     * @description yyyy-mm-dd hh:mm:ss, kept for display
+                     * @example 2026-11-26 10:00:00
+                     */
+                    TimeCreated?: string;
+                };
+                "application/json": {
+                    /**
+                     * @description Unifonic's message id: the de-duplication key
+                     * @example 42000348806925
+                     */
+                    MessageID: string;
+                    /**
+                     * @description The beneficiary's number, international without + (an asserted identity)
+                     * @example 966500000001
+                     */
+                    From: string;
+                    /**
+                     * @description The association's number or short code
+                     * @example 966110000000
+                     */
+                    To?: string;
+                    /**
+                     * @description The message
+                     * @example مرحبا، عندي مشكلة في الطلب
+                     */
+                    Body: string;
+                    /**
+                     * @description yyyy-mm-dd hh:mm:ss, kept for display
+                     * @example 2026-11-26 10:00:00
+                     */
+                    TimeCreated?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description { "received": true } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    webhook_unifonic_post_delivery_reports: {
+        parameters: {
+            query: {
+                /** @description The inbox secret returned when the inbox was created */
+                token: string;
+            };
+            header?: never;
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description Unifonic's id from the send answer
+                     * @example 42000348806924
+                     */
+                    MessageID: string;
+                    /**
+                     * @description Also accepted: Undelivered, Rejected, Failed, Sent
+                     * @enum {string}
+                     */
+                    DLR: "Delivered" | "Undeliverable";
+                    /**
+                     * @description International, without +
+                     * @example 966500000001
+                     */
+                    Recipient?: string;
+                    /** @description yyyy-mm-dd hh:mm:ss in the account time zone */
+                    TimeCreated?: string;
+                    /** @description Network time */
+                    SCTS?: string;
+                    /** @description When the report was made */
+                    DLRTimestamp?: string;
+                };
+                "application/json": {
+                    /**
+                     * @description Unifonic's id from the send answer
+                     * @example 42000348806924
+                     */
+                    MessageID: string;
+                    /**
+                     * @description Also accepted: Undelivered, Rejected, Failed, Sent
+                     * @enum {string}
+                     */
+                    DLR: "Delivered" | "Undeliverable";
+                    /**
+                     * @description International, without +
+                     * @example 966500000001
+                     */
+                    Recipient?: string;
+                    /** @description yyyy-mm-dd hh:mm:ss in the account time zone */
+                    TimeCreated?: string;
+                    /** @description Network time */
+                    SCTS?: string;
+                    /** @description When the report was made */
+                    DLRTimestamp?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description { "received": true } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    webhook_taqnyat_post_sms: {
+        parameters: {
+            query: {
+                /** @description The inbox secret returned when the inbox was created */
+                token: string;
+            };
+            header?: never;
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Taqnyat's message id: the de-duplication key
+                     * @example 5452899971
+                     */
+                    messageId: string;
+                    /**
+                     * @description The beneficiary's number, international without + (an asserted identity)
+                     * @example 966500000001
+                     */
+                    from: string;
+                    /**
+                     * @description The association's number or sender
+                     * @example 966110000000
+                     */
+                    to?: string;
+                    /**
+                     * @description The message
+                     * @example مرحبا، عندي مشكلة في الطلب
+                     */
+                    body: string;
+                    /**
+                     * @description The gateway time, kept for display
+                     * @example 2026-11-26T10:00:00Z
+                     */
+                    receivedAt?: string;
+                };
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description Taqnyat's message id: the de-duplication key
+                     * @example 5452899971
+                     */
+                    messageId: string;
+                    /**
+                     * @description The beneficiary's number, international without + (an asserted identity)
+                     * @example 966500000001
+                     */
+                    from: string;
+                    /**
+                     * @description The association's number or sender
+                     * @example 966110000000
+                     */
+                    to?: string;
+                    /**
+                     * @description The message
+                     * @example مرحبا، عندي مشكلة في الطلب
+                     */
+                    body: string;
+                    /**
+                     * @description The gateway time, kept for display
+                     * @example 2026-11-26T10:00:00Z
+                     */
+                    receivedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description { "received": true } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    webhook_twilio_post_voice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description base64 HMAC-SHA1 of the public URL and sorted form parameters */
+                "X-Twilio-Signature"?: string;
+            };
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @example CA00000000000000000000000000000001 */
+                    CallSid: string;
+                    AccountSid?: string;
+                    /**
+                     * @description The caller's number (Caller when From is absent)
+                     * @example +966500000001
+                     */
+                    From?: string;
+                    /**
+                     * @description The association's number (Called when To is absent)
+                     * @example +966110000000
+                     */
+                    To?: string;
+                    Caller?: string;
+                    Called?: string;
+                    /** @enum {string} */
+                    CallStatus?: "queued" | "initiated" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
+                    /** @description Seconds, at most 86400 */
+                    CallDuration?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description TwiML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml; charset=utf-8": unknown;
+                };
+            };
+        };
+    };
+    webhook_twilio_post_voice_dial_status: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description base64 HMAC-SHA1 of the public URL and sorted form parameters */
+                "X-Twilio-Signature"?: string;
+            };
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    CallSid: string;
+                    /** @enum {string} */
+                    DialCallStatus?: "completed" | "answered" | "busy" | "no-answer" | "failed" | "canceled";
+                    /** @description Seconds, at most 86400 */
+                    DialCallDuration?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description TwiML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml; charset=utf-8": unknown;
+                };
+            };
+        };
+    };
+    webhook_twilio_post_voice_recording: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description base64 HMAC-SHA1 of the public URL and sorted form parameters */
+                "X-Twilio-Signature"?: string;
+            };
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    CallSid: string;
+                    /** @description The voicemail message is de-duplicated by it */
+                    RecordingSid: string;
+                    /**
+                     * Format: uri
+                     * @description http(s) link to the recording
+                     */
+                    RecordingUrl: string;
+                    /** @description Seconds, at most 86400 */
+                    RecordingDuration?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description TwiML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml; charset=utf-8": unknown;
+                };
+            };
+        };
+    };
+    webhook_twilio_post_voice_transcription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description base64 HMAC-SHA1 of the public URL and sorted form parameters */
+                "X-Twilio-Signature"?: string;
+            };
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    TranscriptionSid: string;
+                    RecordingSid?: string;
+                    /** @description The transcription */
+                    TranscriptionText?: string;
+                    /** @enum {string} */
+                    TranscriptionStatus?: "completed" | "failed";
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description TwiML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml; charset=utf-8": unknown;
+                };
+            };
+        };
+    };
+    webhook_twilio_post_voice_status: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description base64 HMAC-SHA1 of the public URL and sorted form parameters */
+                "X-Twilio-Signature"?: string;
+            };
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @example CA00000000000000000000000000000001 */
+                    CallSid: string;
+                    AccountSid?: string;
+                    /**
+                     * @description The caller's number (Caller when From is absent)
+                     * @example +966500000001
+                     */
+                    From?: string;
+                    /**
+                     * @description The association's number (Called when To is absent)
+                     * @example +966110000000
+                     */
+                    To?: string;
+                    Caller?: string;
+                    Called?: string;
+                    /** @enum {string} */
+                    CallStatus?: "queued" | "initiated" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
+                    /** @description Seconds, at most 86400 */
+                    CallDuration?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description TwiML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml; charset=utf-8": unknown;
                 };
             };
         };

@@ -1,45 +1,26 @@
-import { GuardedHttpClient } from '@app/common';
 import { ChannelError, ChannelErrorCode } from '../channel-error';
+import { OutboundContext } from '../channel-definition';
 import { OutboundMessage, SendResult } from '../channel-message.types';
 import { OutboundChannelAdapter } from '../outbound-channel.adapter';
-import { SmsChannelAdapter } from './sms-channel.adapter';
-import { createSmsAdapter, isSmsProvider, SMS_PROVIDERS } from './sms-provider.registry';
+import { SmsAdapterContext, SmsChannelAdapter } from './sms-channel.adapter';
 
-// Bridges the outbound worker's channel contract to whichever SMS provider the inbox uses.
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+// Bridges the outbound worker's channel contract to an SMS provider's adapter: the recipient is the contact's
+// number, and a provider that takes a per-message report URL gets one.
 export class SmsOutboundAdapter implements OutboundChannelAdapter {
   constructor(
-    private readonly provider: SmsChannelAdapter,
+    readonly provider: SmsChannelAdapter,
     private readonly statusCallbackUrl?: string,
   ) {}
 
   async send(message: OutboundMessage): Promise<SendResult> {
     const to = message.recipient.phone;
-    if (!to || !/^\+[1-9]\d{6,14}$/.test(to)) {
-      throw new ChannelError(ChannelErrorCode.RecipientInvalid, 'The contact has no phone number in E.164 form');
-    }
+    if (!to || !E164.test(to)) throw new ChannelError(ChannelErrorCode.RecipientInvalid, 'The contact has no phone number in E.164 form');
     return this.provider.send({ messageId: message.messageId, to, text: message.text, statusCallbackUrl: this.statusCallbackUrl });
   }
 }
 
-export interface SmsOutboundOptions {
-  settings: Record<string, unknown>;
-  secrets: Record<string, string>;
-  timeoutMs: number;
-  http: GuardedHttpClient;
-  inboxId: string;
-  provider: string | null;
-  // The gateway's public base URL, where the provider posts delivery reports.
-  publicUrl: string;
-}
-
-export function createSmsOutboundAdapter(options: SmsOutboundOptions): SmsOutboundAdapter {
-  const provider = createSmsAdapter(options.provider, {
-    settings: options.settings,
-    secrets: options.secrets,
-    timeoutMs: options.timeoutMs,
-    http: options.http,
-  });
-  const perMessageReports = isSmsProvider(options.provider) && SMS_PROVIDERS[options.provider].deliveryReports === 'per-message';
-  const statusCallbackUrl = perMessageReports ? `${options.publicUrl}/webhooks/twilio/${options.inboxId}/status` : undefined;
-  return new SmsOutboundAdapter(provider, statusCallbackUrl);
+export function smsAdapterContextOf(context: OutboundContext): SmsAdapterContext {
+  return { settings: context.inbox.settings, secrets: context.inbox.secrets, timeoutMs: context.timeoutMs, http: context.http };
 }

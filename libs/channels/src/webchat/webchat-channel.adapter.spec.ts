@@ -1,10 +1,11 @@
+import { GuardedHttpClient } from '@app/common';
+import { OutboundContext, RealtimeTransport } from '../channel-definition';
 import { ChannelErrorCode } from '../channel-error';
-import { createOutboundAdapter } from '../channel-adapter.registry';
 import { ChannelKind } from '../channel-kind.enum';
-import { WebChatTransport } from './webchat-channel.adapter';
+import { createOutboundAdapter } from '../channel.registry';
 import { webChatVisitorRoom } from './webchat-visitor-room.util';
 
-class RecordingTransport implements WebChatTransport {
+class RecordingTransport implements RealtimeTransport {
   readonly emitted: Array<{ room: string; event: string; payload: object }> = [];
   toWebChatRoom(room: string, event: string, payload: object): void {
     this.emitted.push({ room, event, payload });
@@ -19,11 +20,18 @@ describe('WebChatChannelAdapter', () => {
     createdAt: new Date('2026-11-01T10:00:00Z'),
     recipient: { externalId: 'visitor-7' },
   };
-  const context = { settings: {}, secrets: { signingSecret: 's' }, callbackTimeoutMs: 1 };
+  const contextWith = (realtime: RealtimeTransport): OutboundContext => ({
+    inbox: { id: 'inbox-1', organisationId: 'organisation-1', provider: null, settings: {}, secrets: { signingSecret: 's' } },
+    http: new GuardedHttpClient({ allowPrivateNetworks: false }),
+    realtime,
+    webhookUrl: (path) => `https://gw.example.org/${path}`,
+    reportDelivery: true,
+    timeoutMs: 1,
+  });
 
   it('should emit message:new to the visitor room derived from the inbox secret', async () => {
     const transport = new RecordingTransport();
-    const sut = createOutboundAdapter(ChannelKind.WebChat, { ...context, webChat: transport });
+    const sut = createOutboundAdapter(ChannelKind.WebChat, null, contextWith(transport));
     await sut.send(message);
     expect(transport.emitted).toEqual([
       {
@@ -37,26 +45,27 @@ describe('WebChatChannelAdapter', () => {
 
   it('should name the officer who wrote the reply', async () => {
     const transport = new RecordingTransport();
-    const sut = createOutboundAdapter(ChannelKind.WebChat, { ...context, webChat: transport });
+    const sut = createOutboundAdapter(ChannelKind.WebChat, null, contextWith(transport));
     await sut.send({ ...message, senderName: 'نورة' });
     expect(transport.emitted[0].payload).toMatchObject({ sender: 'agent', agentName: 'نورة' });
   });
 
   it('should refuse a contact without a visitor id and turn transport failures into temporary errors', async () => {
-    const failing: WebChatTransport = {
+    const failing: RealtimeTransport = {
       toWebChatRoom: () => {
         throw new Error('Redis is away');
       },
     };
     await expect(
-      createOutboundAdapter(ChannelKind.WebChat, { ...context, webChat: new RecordingTransport() }).send({ ...message, recipient: {} }),
+      createOutboundAdapter(ChannelKind.WebChat, null, contextWith(new RecordingTransport())).send({ ...message, recipient: {} }),
     ).rejects.toMatchObject({
       code: ChannelErrorCode.RecipientInvalid,
     });
-    await expect(createOutboundAdapter(ChannelKind.WebChat, { ...context, webChat: failing }).send(message)).rejects.toMatchObject({
+    await expect(createOutboundAdapter(ChannelKind.WebChat, null, contextWith(failing)).send(message)).rejects.toMatchObject({
       code: ChannelErrorCode.Temporary,
     });
-    expect(() => createOutboundAdapter(ChannelKind.WebChat, context)).toThrow(
+    // A channel that cannot send (walk-in visits) is a configuration error, never a silent no-op.
+    expect(() => createOutboundAdapter(ChannelKind.WalkIn, null, contextWith(new RecordingTransport()))).toThrow(
       expect.objectContaining({ code: ChannelErrorCode.AuthInvalid }),
     );
   });

@@ -1,14 +1,9 @@
+import { RealtimeTransport } from '../channel-definition';
 import { ChannelError, ChannelErrorCode } from '../channel-error';
 import { OutboundMessage, SendResult } from '../channel-message.types';
 import { OutboundChannelAdapter } from '../outbound-channel.adapter';
 import { WebChatEvent } from './webchat-event.enum';
 import { webChatVisitorRoom } from './webchat-visitor-room.util';
-
-// How the worker reaches browsers: an emit into a /webchat room through Redis (socket.io's emitter), so the
-// visitor receives it on whichever gateway instance holds their socket.
-export interface WebChatTransport {
-  toWebChatRoom(room: string, event: string, payload: object): void;
-}
 
 // The `message:new` payload of the /webchat protocol.
 export interface WebChatMessagePayload {
@@ -32,7 +27,9 @@ export interface WebChatCredentials {
 export class WebChatChannelAdapter implements OutboundChannelAdapter {
   constructor(
     private readonly credentials: WebChatCredentials,
-    private readonly transport: WebChatTransport,
+    // An emit into a /webchat room through Redis (socket.io's emitter): the visitor receives it on whichever
+    // gateway instance holds their socket.
+    private readonly transport: RealtimeTransport,
   ) {}
 
   async send(message: OutboundMessage): Promise<SendResult> {

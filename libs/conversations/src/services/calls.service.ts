@@ -1,4 +1,4 @@
-import { TwilioCallEvent, TwilioDialOutcome, TwilioRecording, TwilioTranscription } from '@app/channels';
+import { CallEvent, CallRecording, CallTranscription, DialOutcome } from '@app/channels';
 import { Contact } from '@app/contacts';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
@@ -66,8 +66,8 @@ export function toCallView(call: Call): CallView {
   };
 }
 
-// Phone calls on the voice channel. Each Twilio callback updates the call row keyed by CallSid; what must reach
-// the conversation (the call itself, a voicemail, its transcription) goes through inbound intake, so contact
+// Phone calls, on any voice channel. Each provider callback updates the call row keyed by the provider's call id
+// (calls.call_sid); what must reach the conversation (the call itself, a voicemail, its transcription) goes through inbound intake, so contact
 // matching, conversation opening and exactly-once are the same as for every other channel.
 @Injectable()
 export class CallsService {
@@ -81,7 +81,7 @@ export class CallsService {
     private readonly config: WaslConfig,
   ) {}
 
-  async recordIncomingCall(inbox: Inbox, event: TwilioCallEvent): Promise<Call> {
+  async recordIncomingCall(inbox: Inbox, event: CallEvent): Promise<Call> {
     const now = new Date();
     await this.transactions.run((manager) =>
       manager
@@ -95,7 +95,7 @@ export class CallsService {
           conversationId: null,
           contactId: null,
           direction: CallDirection.Inbound,
-          callSid: event.callSid,
+          callSid: event.providerCallId,
           fromNumber: event.from,
           toNumber: event.to,
           status: event.status ?? 'ringing',
@@ -116,10 +116,10 @@ export class CallsService {
         .orIgnore()
         .execute(),
     );
-    const call = await this.calls.findOneByOrFail({ inboxId: inbox.id, callSid: event.callSid });
+    const call = await this.calls.findOneByOrFail({ inboxId: inbox.id, callSid: event.providerCallId });
     // Twilio retries the voice URL on a connection failure: the same CallSid gives the same message.
     const intake = await this.intake.accept(inbox, {
-      providerMessageId: event.callSid,
+      providerMessageId: event.providerCallId,
       sender: { phone: event.from, externalId: event.from },
       text: `مكالمة هاتفية واردة من ${event.from}`,
       attachments: [],
@@ -133,8 +133,8 @@ export class CallsService {
   }
 
   // The <Dial action> request: an officer answered, or the call was missed.
-  async recordDialOutcome(inbox: Inbox, callSid: string, outcome: TwilioDialOutcome): Promise<Call | null> {
-    const call = await this.calls.findOneBy({ inboxId: inbox.id, callSid });
+  async recordDialOutcome(inbox: Inbox, providerCallId: string, outcome: DialOutcome): Promise<Call | null> {
+    const call = await this.calls.findOneBy({ inboxId: inbox.id, callSid: providerCallId });
     if (!call) return null;
     const now = new Date();
     const patch: Partial<Call> = {
@@ -151,21 +151,21 @@ export class CallsService {
   }
 
   // The <Record action> request: the caller left a voicemail, which becomes an inbound message.
-  async recordVoicemail(inbox: Inbox, callSid: string, recording: TwilioRecording): Promise<void> {
-    const call = await this.calls.findOneBy({ inboxId: inbox.id, callSid });
+  async recordVoicemail(inbox: Inbox, providerCallId: string, recording: CallRecording): Promise<void> {
+    const call = await this.calls.findOneBy({ inboxId: inbox.id, callSid: providerCallId });
     if (!call) return;
     const duration = recording.durationSeconds === undefined ? '' : ` (${recording.durationSeconds} ث)`;
     const intake = await this.intake.accept(inbox, {
-      providerMessageId: recording.recordingSid,
+      providerMessageId: recording.recordingId,
       sender: { phone: call.fromNumber, externalId: call.fromNumber },
       text: `رسالة صوتية${duration} من مكالمة فائتة، يرجى معاودة الاتصال`,
-      attachments: [{ url: recording.recordingUrl, contentType: 'audio/x-wav', fileName: `${recording.recordingSid}.wav` }],
+      attachments: [{ url: recording.recordingUrl, contentType: 'audio/x-wav', fileName: `${recording.recordingId}.wav` }],
     });
     await this.calls.update(
       { id: call.id },
       {
         missed: true,
-        recordingSid: recording.recordingSid,
+        recordingSid: recording.recordingId,
         recordingUrl: recording.recordingUrl.slice(0, 500),
         voicemailMessageId: intake.messageId,
         updatedAt: new Date(),
@@ -175,15 +175,15 @@ export class CallsService {
     await this.queueLink(call, 'missed');
   }
 
-  async recordTranscription(inbox: Inbox, transcription: TwilioTranscription): Promise<void> {
+  async recordTranscription(inbox: Inbox, transcription: CallTranscription): Promise<void> {
     if (!transcription.completed || !transcription.text.trim()) return;
-    const call = transcription.recordingSid
-      ? await this.calls.findOneBy({ inboxId: inbox.id, recordingSid: transcription.recordingSid })
+    const call = transcription.recordingId
+      ? await this.calls.findOneBy({ inboxId: inbox.id, recordingSid: transcription.recordingId })
       : null;
     if (!call) return;
     await this.calls.update({ id: call.id }, { transcription: transcription.text, updatedAt: new Date() });
     await this.intake.accept(inbox, {
-      providerMessageId: transcription.transcriptionSid,
+      providerMessageId: transcription.transcriptionId,
       sender: { phone: call.fromNumber, externalId: call.fromNumber },
       text: `نص الرسالة الصوتية: ${transcription.text}`,
       attachments: [],
@@ -191,8 +191,8 @@ export class CallsService {
   }
 
   // The call's own status callback: final status and duration.
-  async recordCallStatus(inbox: Inbox, event: TwilioCallEvent): Promise<void> {
-    const call = await this.calls.findOneBy({ inboxId: inbox.id, callSid: event.callSid });
+  async recordCallStatus(inbox: Inbox, event: CallEvent): Promise<void> {
+    const call = await this.calls.findOneBy({ inboxId: inbox.id, callSid: event.providerCallId });
     if (!call || !event.status) return;
     const final = FINAL_CALL_STATUSES.has(event.status);
     await this.calls.update(

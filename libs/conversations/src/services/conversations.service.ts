@@ -19,7 +19,7 @@ import { findVisibleConversation, seesWholeOrganisation, whereVisibleTo } from '
 import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
 import { decodeCursor, encodeCursor, Page } from './pagination-cursor.util';
 import { newStaffMessage } from './staff-message.factory';
-import { assertSmsWithinLimit } from './sms-length.util';
+import { ChannelSendRules } from './channel-send-rules.service';
 
 type NewEvent = Pick<ConversationEvent, 'type' | 'details'>;
 
@@ -35,6 +35,7 @@ export class ConversationsService {
     private readonly teams: TeamsService,
     private readonly realtime: RealtimePublisher,
     private readonly config: WaslConfig,
+    private readonly sendRules: ChannelSendRules,
   ) {}
 
   // Newest activity first, keyset-paginated; every filter is scoped to the caller's organisation.
@@ -120,7 +121,7 @@ export class ConversationsService {
     const isNote = input.private === true;
     const { message, conversation } = await this.transactions.run(async (manager) => {
       const conversation = await findVisibleConversation(manager, user, conversationId);
-      if (!isNote) assertSmsWithinLimit(conversation.channel, input.text, this.config.sms.maxParts);
+      if (!isNote) await this.sendRules.assertSendable(user.organisationId, conversation.inboxId, input.text);
       const message = newStaffMessage(
         {
           organisationId: user.organisationId,

@@ -1,7 +1,5 @@
-import { ChannelError, ChannelErrorCode, ChannelKind, createOutboundAdapter, decideOnChannelError } from '@app/channels';
-import { GuardedHttpClient } from '@app/common';
+import { ChannelError, ChannelErrorCode, decideOnChannelError, findChannelDefinition } from '@app/channels';
 import { ContactsService } from '@app/contacts';
-import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { UsersService } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
@@ -13,6 +11,7 @@ import { Repository } from 'typeorm';
 import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
 import { audienceOfMessage } from './conversation-access.util';
 import { toMessageView } from './conversation-view';
+import { OutboundAdapterFactory } from './outbound-adapter.factory';
 
 export interface DeliveryAttempt {
   attempt: number;
@@ -24,12 +23,6 @@ export const OUTCOME_UNKNOWN_CODE = 'OUTCOME_UNKNOWN';
 const OUTCOME_UNKNOWN_REASON =
   'Sending was interrupted (the worker stopped); the recipient may already have it. Retry only if they did not.';
 
-// Receivers of these channels get Wasl's message id with every reply (the API callback's messageId, the web chat
-// event's id), so they can drop a second copy: a send with an unknown outcome is made again. SMS and WhatsApp
-// providers take no idempotency key, so a second send could reach the beneficiary twice: the reply fails with
-// OUTCOME_UNKNOWN and an officer decides (the admin retry sends it again).
-const CHANNELS_WHOSE_RECEIVERS_DEDUPLICATE: readonly string[] = [ChannelKind.Api, ChannelKind.WebChat];
-
 export class RetryableDeliveryError extends Error {}
 export class PermanentDeliveryError extends Error {}
 
@@ -37,9 +30,6 @@ export class PermanentDeliveryError extends Error {}
 @Injectable()
 export class OutboundDeliveryService {
   private readonly logger = new Logger(OutboundDeliveryService.name);
-  // Callback URLs and provider base URLs are administrators' input: they reach private networks only when the
-  // deployment allows it (OUTBOUND_ALLOW_PRIVATE_NETWORKS).
-  private readonly http: GuardedHttpClient;
 
   constructor(
     @InjectRepository(Message) private readonly messages: Repository<Message>,
@@ -48,10 +38,8 @@ export class OutboundDeliveryService {
     private readonly inboxes: InboxesService,
     private readonly transactions: TransactionRunner,
     private readonly realtime: RealtimePublisher,
-    private readonly config: WaslConfig,
-  ) {
-    this.http = new GuardedHttpClient({ allowPrivateNetworks: config.channels.allowPrivateNetworks });
-  }
+    private readonly adapters: OutboundAdapterFactory,
+  ) {}
 
   async deliver(organisationId: string, messageId: string, attempt: DeliveryAttempt): Promise<JobStatus> {
     const message = await this.messages.findOneBy({ id: messageId, organisationId });
@@ -71,7 +59,16 @@ export class OutboundDeliveryService {
     const externalId = await this.contacts.externalIdIn(organisationId, contact.id, found.inbox.id);
     const sender = message.senderUserId ? await this.users.findInOrganisation(organisationId, message.senderUserId) : null;
 
-    if (message.sendStartedAt && !CHANNELS_WHOSE_RECEIVERS_DEDUPLICATE.includes(found.inbox.channel)) {
+    const definition = findChannelDefinition(found.inbox.channel, found.inbox.provider);
+    if (!definition?.outbound) {
+      await this.fail(message, ChannelErrorCode.AuthInvalid, 'This inbox’s channel cannot send messages');
+      throw new PermanentDeliveryError('channel cannot send');
+    }
+    // Receivers that get Wasl's message id with every reply (the API callback's messageId, the web chat event's id)
+    // can drop a second copy: a send with an unknown outcome is made again. SMS and WhatsApp providers take no
+    // idempotency key, so a second send could reach the beneficiary twice: the reply fails with OUTCOME_UNKNOWN and
+    // an officer decides (the admin retry sends it again).
+    if (message.sendStartedAt && !definition.receiverDeduplicates) {
       await this.fail(message, OUTCOME_UNKNOWN_CODE, OUTCOME_UNKNOWN_REASON);
       throw new PermanentDeliveryError(`${OUTCOME_UNKNOWN_CODE}: send interrupted`);
     }
@@ -81,14 +78,7 @@ export class OutboundDeliveryService {
     message.sendStartedAt = sendStartedAt;
 
     try {
-      const adapter = createOutboundAdapter(found.inbox.channel, {
-        settings: found.inbox.settings,
-        secrets: found.secrets,
-        callbackTimeoutMs: this.config.channels.callbackTimeoutMs,
-        http: this.http,
-        webChat: this.realtime,
-        inbox: { id: found.inbox.id, provider: found.inbox.provider, publicUrl: this.config.http.publicUrl },
-      });
+      const adapter = this.adapters.create(found);
       const result = await adapter.send({
         messageId: message.id,
         conversationId: message.conversationId,

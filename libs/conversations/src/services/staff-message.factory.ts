@@ -5,7 +5,8 @@ export interface StaffMessageInput {
   conversationId: string;
   inboxId: string;
   contactId: string;
-  senderUserId: string;
+  // Null for Wasl's own automatic messages, which no officer wrote.
+  senderUserId: string | null;
   text: string;
   note: boolean;
   at: Date;

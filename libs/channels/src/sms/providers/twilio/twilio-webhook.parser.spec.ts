@@ -1,4 +1,9 @@
-import { parseTwilioCall, parseTwilioDialOutcome, parseTwilioRecording, parseTwilioTranscription } from '../../../voice/twilio-call.parser';
+import {
+  parseTwilioCall,
+  parseTwilioDialOutcome,
+  parseTwilioRecording,
+  parseTwilioTranscription,
+} from '../../../voice/providers/twilio/twilio-call.parser';
 import { TwilioPayloadError } from './twilio-fields.util';
 import { parseTwilioInboundSms, parseTwilioStatusCallback } from './twilio-webhook.parser';
 

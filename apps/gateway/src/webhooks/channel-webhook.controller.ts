@@ -1,0 +1,60 @@
+import { WebhookRequest } from '@app/channels';
+import { WaslConfig } from '@app/config';
+import { Public } from '@app/identity';
+import { All, Controller, Param, RawBodyRequest, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ChannelWebhookPipeline } from './channel-webhook.pipeline';
+
+type IncomingWebhook = RawBodyRequest<FastifyRequest>;
+
+// Every provider webhook, for every channel: /webhooks/<prefix>/<inboxId>/<path>. The routes themselves are the
+// channel definitions'; the OpenAPI document lists each of them (webhook-openapi.util.ts), not this catch-all.
+@ApiExcludeController()
+@Public()
+@Controller('webhooks/:prefix/:inboxId')
+export class ChannelWebhookController {
+  constructor(
+    private readonly pipeline: ChannelWebhookPipeline,
+    private readonly config: WaslConfig,
+  ) {}
+
+  @All()
+  receiveAtInbox(
+    @Param('prefix') prefix: string,
+    @Param('inboxId') inboxId: string,
+    @Req() request: IncomingWebhook,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string | object> {
+    return this.receive(prefix, inboxId, '', request, reply);
+  }
+
+  @All('*')
+  receiveAtPath(
+    @Param('prefix') prefix: string,
+    @Param('inboxId') inboxId: string,
+    @Param('*') path: string | undefined,
+    @Req() request: IncomingWebhook,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string | object> {
+    return this.receive(prefix, inboxId, path ?? '', request, reply);
+  }
+
+  private async receive(prefix: string, inboxId: string, path: string, request: IncomingWebhook, reply: FastifyReply) {
+    const answer = await this.pipeline.receive({ prefix, inboxId, path, request: this.webhookRequestOf(request) });
+    void reply.status(answer.status).header('content-type', answer.contentType);
+    return answer.body;
+  }
+
+  private webhookRequestOf(request: IncomingWebhook): WebhookRequest {
+    return {
+      method: request.method,
+      // Providers sign the URL they called: behind a proxy that is the configured public URL, not the Host seen here.
+      publicUrl: `${this.config.http.publicUrl}${request.originalUrl}`,
+      headers: request.headers,
+      query: request.query as WebhookRequest['query'],
+      body: request.body,
+      rawBody: request.rawBody,
+    };
+  }
+}

@@ -1,0 +1,154 @@
+import { FieldProblem, GuardedHttpClient, JsonObject } from '@app/common';
+import type { SchemaObject } from '@nestjs/swagger';
+import { ClassConstructor } from 'class-transformer';
+import { ChannelEvent } from './channel-event.types';
+import { ChannelKind } from './channel-kind.enum';
+import { OutboundChannelAdapter } from './outbound-channel.adapter';
+import { SmsLength } from './sms/sms-segment.util';
+
+// How to add a channel or a provider
+// ----------------------------------
+// A channel (a kind, such as SMS) or a provider of one (Twilio, Unifonic…) is ONE folder under libs/channels/src
+// holding everything about it, and ONE line in CHANNELS (channel.registry.ts). Nothing outside the folder names
+// the vendor: the gateway's one webhook pipeline, inbox creation, the outbound worker, the composer's preview and
+// outreach all ask the definition. docs/adding-a-channel.md walks through a real one (Msegat SMS).
+//   1. `settings`: a class-validator DTO of the inbox's settings; unknown fields are refused by name. Fields in
+//      `secretFields` are sealed with the inbox and never returned; `outboundUrlFields` are checked against the
+//      private-network policy at creation (and again at every send by the guarded HTTP client).
+//   2. `asserts`: which sender identities this channel vouches for (docs/architecture.md, "Who a sender is").
+//      A phone or e-mail that a person merely typed is never listed here.
+//   3. `webhooks`: the routes the provider calls, under /webhooks/<prefix>/<inboxId>/<path>. Each route verifies
+//      the request (signature, token, challenge) before anything is read, then parses it into ChannelEvents and
+//      the answer the provider expects. No database here: the pipeline hands the events to the intake.
+//   4. `outbound`: builds a fresh adapter from the inbox's stored settings and secrets for every send, mapping
+//      the vendor's failures onto ChannelErrorCode (with Retry-After when the vendor says it).
+//   5. `sendRules`: what a reply may be on this channel (SMS parts, attachments), checked before it is queued.
+//   6. A unit spec beside the adapter and parsers (fixtures in __fixtures__), and the e2e suite of its kind.
+export interface ChannelDefinition<Settings extends object = object> {
+  readonly kind: ChannelKind;
+  // Stored in inboxes.provider; null for a kind with a single implementation (the API channel, web chat).
+  readonly provider: string | null;
+  // A short human name for administrators and logs ("Twilio SMS").
+  readonly title: string;
+  readonly settings: ClassConstructor<Settings>;
+  readonly secretFields: readonly string[];
+  readonly outboundUrlFields?: readonly string[];
+  // 'refuse' (the default) names an unknown settings field in a 400; 'keep' stores the settings as given.
+  readonly unknownSettings?: 'refuse' | 'keep';
+  // Filled in when the administrator leaves it out (the vendor's real API; tests and the sandbox set their own).
+  readonly defaultApiBaseUrl?: string;
+  // Checks class-validator cannot express (a list of origins that must parse, a referenced inbox); field names
+  // are relative to settings.
+  readonly checkSettings?: (settings: JsonObject) => FieldProblem[];
+  readonly asserts: readonly AssertedIdentity[];
+  readonly webhooks: ChannelWebhooks | null;
+  readonly outbound: ((context: OutboundContext) => OutboundChannelAdapter) | null;
+  readonly sendRules: SendRules;
+  // Receivers that get Wasl's message id with every copy can drop a second one, so a reply whose send was
+  // interrupted is sent again; otherwise it fails as OUTCOME_UNKNOWN and an officer decides.
+  readonly receiverDeduplicates: boolean;
+  // Whether staff may open a conversation here: by writing first to the contact's number or address, or by
+  // recording what happened (a walk-in visit); null where only the beneficiary starts (web chat, calls, the app).
+  readonly outreach: OutreachRule | null;
+}
+
+export type AssertedIdentity = 'phone' | 'email' | 'external-id';
+
+export type OutreachRule = { mode: 'send'; recipient: 'phone' | 'email' } | { mode: 'record' };
+
+export interface ChannelWebhooks {
+  // The first path segment after /webhooks/. Shared by a vendor's definitions (Twilio SMS and voice), because
+  // the inbox id picks the definition; URLs pasted into providers' consoles never change.
+  readonly prefix: string;
+  readonly routes: readonly WebhookRoute[];
+}
+
+export interface WebhookRoute {
+  readonly method: 'GET' | 'POST';
+  // Relative to /webhooks/<prefix>/<inboxId>/; '' is the inbox's own URL.
+  readonly path: string;
+  readonly summary: string;
+  readonly openApi: WebhookOpenApi;
+  // Throws an ApiException (401/403/404) when the request is not the provider's; runs before anything is parsed.
+  verify(request: WebhookRequest, inbox: WebhookInbox): void;
+  // Parses the verified request. Throws ApiException.validation naming the field for a malformed one.
+  handle(request: WebhookRequest, inbox: WebhookInbox, tools: WebhookTools): WebhookOutcome;
+}
+
+export interface WebhookOpenApi {
+  // Each content type documents the same schema (form fields or JSON).
+  readonly contentTypes: readonly string[];
+  readonly body?: SchemaObject;
+  readonly headers?: ReadonlyArray<{ name: string; description: string }>;
+  readonly query?: ReadonlyArray<{ name: string; description: string; required: boolean }>;
+  readonly response: { status: number; contentType: string; description: string };
+}
+
+export interface WebhookRequest {
+  method: string;
+  // The URL the provider called, as the public sees it (PUBLIC_URL + path and query): what signatures cover.
+  publicUrl: string;
+  headers: Record<string, string | string[] | undefined>;
+  query: Record<string, string | string[] | undefined>;
+  body: unknown;
+  rawBody: Buffer | undefined;
+}
+
+// What a webhook may know of its inbox: its id, its settings and its decrypted secrets.
+export interface WebhookInbox {
+  id: string;
+  organisationId: string;
+  provider: string | null;
+  settings: JsonObject;
+  secrets: Record<string, string>;
+}
+
+export interface WebhookTools {
+  // The absolute URL of another route of this inbox (TwiML callbacks), built from PUBLIC_URL.
+  webhookUrl(path: string): string;
+  now: Date;
+}
+
+export interface WebhookOutcome {
+  events: ChannelEvent[];
+  reply: WebhookReply;
+}
+
+export interface WebhookReply {
+  status: number;
+  contentType: string;
+  body: string | object;
+}
+
+export interface OutboundContext {
+  inbox: WebhookInbox;
+  // Every configured URL is reached through it: administrators type them in.
+  http: GuardedHttpClient;
+  // Publishes into /webchat rooms through Redis, for channels whose receivers are browsers.
+  realtime: RealtimeTransport;
+  // Where the provider posts back (Twilio's per-message status callback), built from PUBLIC_URL.
+  webhookUrl(path: string): string;
+  // False for a text Wasl does not keep as a message (a verification code): no report could be applied.
+  reportDelivery: boolean;
+  timeoutMs: number;
+}
+
+export interface RealtimeTransport {
+  toWebChatRoom(room: string, event: string, payload: object): void;
+}
+
+export interface SendLimits {
+  smsMaxParts: number;
+}
+
+export interface SendRules {
+  // The officer's text as it will reach the beneficiary (SMS parts), for the composer's preview; null when the
+  // channel does not count.
+  measure(text: string, limits: SendLimits): TextMeasure | null;
+  // Problems that refuse a reply before it is queued; field names as the staff API names them (`text`).
+  check(text: string, limits: SendLimits): FieldProblem[];
+}
+
+export interface TextMeasure {
+  sms: SmsLength & { maxParts: number; withinLimit: boolean };
+}

@@ -1,0 +1,80 @@
+import { ChannelDefinition } from '../../../channel-definition';
+import { ChannelEvent } from '../../../channel-event.types';
+import { ChannelKind } from '../../../channel-kind.enum';
+import { FORM_CONTENT_TYPE } from '../../../webhooks/webhook-schema.util';
+import { SMS_SEND_RULES } from '../../sms-send-rules.constant';
+import { smsAdapterContextOf, SmsOutboundAdapter } from '../../sms-outbound.adapter';
+import { EMPTY_TWIML } from './twilio-empty-twiml.constant';
+import { TWILIO_SIGNATURE_DOCUMENTATION, TWIML_CONTENT_TYPE, twilioFormParameters, verifyTwilioRequest } from './twilio-request.verifier';
+import { TWILIO_DEFAULT_API_BASE_URL, TWILIO_SECRET_FIELDS, TwilioSmsSettingsDto } from './twilio-settings.dto';
+import { TwilioSmsAdapter, twilioCredentialsFrom } from './twilio-sms.adapter';
+import { TWILIO_WEBHOOK_BODIES } from './twilio-webhook-bodies.constant';
+import { parseTwilioInboundSms, parseTwilioStatusCallback } from './twilio-webhook.parser';
+
+export const TWILIO_WEBHOOK_PREFIX = 'twilio';
+export const TWILIO_STATUS_PATH = 'status';
+
+const TWIML_REPLY = { status: 200, contentType: TWIML_CONTENT_TYPE, body: EMPTY_TWIML } as const;
+
+// Twilio Programmable Messaging. Inbound SMS and delivery status callbacks are form-encoded and signed; replies go
+// out through twilio-node (its origin swapped for the inbox's apiBaseUrl: the sandbox in development and tests).
+export const TWILIO_SMS_CHANNEL: ChannelDefinition<TwilioSmsSettingsDto> = {
+  kind: ChannelKind.Sms,
+  provider: 'twilio',
+  title: 'Twilio SMS',
+  settings: TwilioSmsSettingsDto,
+  secretFields: TWILIO_SECRET_FIELDS,
+  outboundUrlFields: ['apiBaseUrl'],
+  defaultApiBaseUrl: TWILIO_DEFAULT_API_BASE_URL,
+  // The mobile network delivered the SMS from this number.
+  asserts: ['phone'],
+  webhooks: {
+    prefix: TWILIO_WEBHOOK_PREFIX,
+    routes: [
+      {
+        method: 'POST',
+        path: 'sms',
+        summary: 'An SMS a beneficiary sent to the association through Twilio (the de-duplication key is MessageSid)',
+        openApi: {
+          contentTypes: [FORM_CONTENT_TYPE],
+          body: TWILIO_WEBHOOK_BODIES.twilioSms,
+          headers: TWILIO_SIGNATURE_DOCUMENTATION,
+          response: { status: 200, contentType: TWIML_CONTENT_TYPE, description: 'Empty TwiML' },
+        },
+        verify: verifyTwilioRequest,
+        // A malformed field is a TwilioPayloadError: a 400 naming it, before anything is stored.
+        handle: (request) => ({
+          events: [{ type: 'message', message: parseTwilioInboundSms(twilioFormParameters(request.body)) }],
+          reply: TWIML_REPLY,
+        }),
+      },
+      {
+        method: 'POST',
+        path: TWILIO_STATUS_PATH,
+        summary: 'A Twilio message status callback (statuses only move forward)',
+        openApi: {
+          contentTypes: [FORM_CONTENT_TYPE],
+          body: TWILIO_WEBHOOK_BODIES.twilioMessageStatus,
+          headers: TWILIO_SIGNATURE_DOCUMENTATION,
+          response: { status: 200, contentType: TWIML_CONTENT_TYPE, description: 'Empty TwiML' },
+        },
+        verify: verifyTwilioRequest,
+        handle: (request) => ({ events: twilioStatusEvents(request.body), reply: TWIML_REPLY }),
+      },
+    ],
+  },
+  outbound: (context) =>
+    new SmsOutboundAdapter(
+      new TwilioSmsAdapter(twilioCredentialsFrom(smsAdapterContextOf(context)), context.http),
+      context.reportDelivery ? context.webhookUrl(TWILIO_STATUS_PATH) : undefined,
+    ),
+  sendRules: SMS_SEND_RULES,
+  receiverDeduplicates: false,
+  outreach: { mode: 'send', recipient: 'phone' },
+};
+
+// Inbound-only statuses (received) carry nothing to apply; Twilio only needs the 200.
+export function twilioStatusEvents(body: unknown): ChannelEvent[] {
+  const update = parseTwilioStatusCallback(twilioFormParameters(body));
+  return update ? [{ type: 'delivery-status', update }] : [];
+}

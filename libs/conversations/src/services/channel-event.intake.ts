@@ -1,0 +1,49 @@
+import { ChannelEvent } from '@app/channels';
+import { Inbox } from '@app/inboxes';
+import { Injectable } from '@nestjs/common';
+import { CallsService } from './calls.service';
+import { DeliveryStatusService } from './delivery-status.service';
+import { InboundIntakeService } from './inbound-intake.service';
+
+// Where a verified webhook's events go, in order: messages are stored once and queued (the provider is answered
+// at the commit), delivery reports are queued, calls update their row and reach the conversation as messages.
+@Injectable()
+export class ChannelEventIntake {
+  constructor(
+    private readonly messages: InboundIntakeService,
+    private readonly deliveryStatus: DeliveryStatusService,
+    private readonly calls: CallsService,
+  ) {}
+
+  async apply(inbox: Inbox, events: readonly ChannelEvent[]): Promise<void> {
+    for (const event of events) await this.applyOne(inbox, event);
+  }
+
+  private async applyOne(inbox: Inbox, event: ChannelEvent): Promise<void> {
+    switch (event.type) {
+      case 'message':
+        await this.messages.accept(inbox, event.message);
+        return;
+      case 'delivery-status':
+        await this.deliveryStatus.enqueue(inbox, event.update);
+        return;
+      case 'call-started':
+        await this.calls.recordIncomingCall(inbox, event.call);
+        return;
+      case 'call-dialled':
+        await this.calls.recordDialOutcome(inbox, event.providerCallId, event.outcome);
+        return;
+      case 'voicemail':
+        await this.calls.recordVoicemail(inbox, event.providerCallId, event.recording);
+        return;
+      case 'transcription':
+        await this.calls.recordTranscription(inbox, event.transcription);
+        return;
+      case 'call-status':
+        await this.calls.recordCallStatus(inbox, event.call);
+        return;
+      default:
+        throw new Error(`No intake for channel event ${(event satisfies never as ChannelEvent).type}`);
+    }
+  }
+}
