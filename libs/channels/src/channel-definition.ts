@@ -68,6 +68,9 @@ export interface WebhookRoute {
   // Relative to /webhooks/<prefix>/<inboxId>/; '' is the inbox's own URL.
   readonly path: string;
   readonly summary: string;
+  // Set on the routes an administrator pastes into the provider's console: a stable key the staff app names
+  // ("twilioSms" → «رابط الرسائل الواردة في Twilio»). Routes the provider learns per message are left out.
+  readonly pastedAs?: string;
   readonly openApi: WebhookOpenApi;
   // Throws an ApiException (401/403/404) when the request is not the provider's; runs before anything is parsed.
   verify(request: WebhookRequest, inbox: WebhookInbox): void;

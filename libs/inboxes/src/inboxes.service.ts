@@ -1,4 +1,11 @@
-import { ChannelKind, parseWebChatSettings, prepareChannelSettings } from '@app/channels';
+import {
+  ChannelKind,
+  findChannelDefinition,
+  inboxWebhookUrls,
+  InboxWebhookUrl,
+  parseWebChatSettings,
+  prepareChannelSettings,
+} from '@app/channels';
 import { ApiErrorCode, ApiException, JsonObject, outboundUrlProblem, SecretBox } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
@@ -20,6 +27,8 @@ export interface InboxView {
   settings: JsonObject;
   active: boolean;
   createdAt: Date;
+  // Where the administrator points the provider, built from PUBLIC_URL by the channel's definition.
+  webhookUrls: InboxWebhookUrl[];
 }
 
 export interface InboxWithSecrets {
@@ -36,6 +45,7 @@ export class InboxesService {
   // Whether callback and provider URLs may name private, loopback or link-local addresses (sandbox and tests).
   private readonly outboundUrls: { allowPrivateNetworks: boolean };
   private readonly cache = new Map<string, { value: InboxWithSecrets | null; expiresAt: number }>();
+  private readonly publicUrl: string;
 
   constructor(
     @InjectRepository(Inbox) private readonly inboxes: Repository<Inbox>,
@@ -44,6 +54,7 @@ export class InboxesService {
   ) {
     this.box = new SecretBox(config.security.encryptionKey);
     this.outboundUrls = { allowPrivateNetworks: config.channels.allowPrivateNetworks };
+    this.publicUrl = config.http.publicUrl;
   }
 
   // Returns the inbox and, this once, its signing secret. Provider credentials (authToken, appSid, apiToken) are
@@ -147,6 +158,7 @@ export class InboxesService {
 
   toView(inbox: Inbox): InboxView {
     const { id, name, channel, provider, teamId, settings, active, createdAt } = inbox;
-    return { id, name, channel, provider, teamId, settings, active, createdAt };
+    const webhookUrls = inboxWebhookUrls(this.publicUrl, findChannelDefinition(channel, provider), id);
+    return { id, name, channel, provider, teamId, settings, active, createdAt, webhookUrls };
   }
 }

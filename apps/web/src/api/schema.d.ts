@@ -915,6 +915,17 @@ export interface components {
             /** @description The contact that disappears into this one */
             sourceContactId: string;
         };
+        InboxWebhookUrlResponse: {
+            /**
+             * @description Where the administrator pastes it (the staff app names it)
+             * @example twilioSms
+             */
+            purpose: string;
+            /** Format: uri */
+            url: string;
+            /** @description Append ?token=<the inbox secret>: the provider signs nothing */
+            needsToken: boolean;
+        };
         InboxAccessResponse: {
             teamIds: string[];
             userIds: string[];
@@ -934,6 +945,8 @@ export interface components {
             active: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** @description URLs to paste into the provider's console */
+            webhookUrls: components["schemas"]["InboxWebhookUrlResponse"][];
             /** @description Teams and officers who see its conversations */
             access: components["schemas"]["InboxAccessResponse"];
         };
@@ -983,6 +996,8 @@ export interface components {
             active: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** @description URLs to paste into the provider's console */
+            webhookUrls: components["schemas"]["InboxWebhookUrlResponse"][];
             /** @description Signs webhooks and tokens; shown only in this answer */
             secret: string;
         };

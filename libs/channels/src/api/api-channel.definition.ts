@@ -32,6 +32,7 @@ export const API_CHANNEL: ChannelDefinition<ApiChannelSettingsDto> = {
         method: 'POST',
         path: 'messages',
         summary: "A beneficiary's message from the association's website or app",
+        pastedAs: 'apiMessages',
         openApi: {
           contentTypes: [JSON_CONTENT_TYPE],
           body: API_INBOUND_MESSAGE_BODY,

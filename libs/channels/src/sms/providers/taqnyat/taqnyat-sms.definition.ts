@@ -27,6 +27,7 @@ export const TAQNYAT_SMS_CHANNEL: ChannelDefinition<TaqnyatSmsSettingsDto> = {
       {
         method: 'POST',
         path: 'sms',
+        pastedAs: 'taqnyatSms',
         summary: 'An SMS a beneficiary sent to the association through Taqnyat',
         openApi: {
           contentTypes: [JSON_CONTENT_TYPE, FORM_CONTENT_TYPE],

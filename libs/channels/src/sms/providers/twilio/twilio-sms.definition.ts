@@ -34,6 +34,7 @@ export const TWILIO_SMS_CHANNEL: ChannelDefinition<TwilioSmsSettingsDto> = {
       {
         method: 'POST',
         path: 'sms',
+        pastedAs: 'twilioSms',
         summary: 'An SMS a beneficiary sent to the association through Twilio (the de-duplication key is MessageSid)',
         openApi: {
           contentTypes: [FORM_CONTENT_TYPE],

@@ -30,6 +30,7 @@ export const UNIFONIC_SMS_CHANNEL: ChannelDefinition<UnifonicSmsSettingsDto> = {
       {
         method: 'POST',
         path: 'sms',
+        pastedAs: 'unifonicSms',
         summary: 'An SMS a beneficiary sent to the association through Unifonic',
         openApi: {
           contentTypes: [FORM_CONTENT_TYPE, JSON_CONTENT_TYPE],
@@ -46,6 +47,7 @@ export const UNIFONIC_SMS_CHANNEL: ChannelDefinition<UnifonicSmsSettingsDto> = {
       {
         method: 'POST',
         path: 'delivery-reports',
+        pastedAs: 'unifonicDeliveryReports',
         summary: "Unifonic's delivery report (its DLR URL)",
         openApi: {
           contentTypes: [FORM_CONTENT_TYPE, JSON_CONTENT_TYPE],

@@ -53,8 +53,14 @@ function callbackUrls(tools: WebhookTools): VoiceCallbackUrls {
   };
 }
 
-function voiceRoute(path: string, summary: string, body: keyof typeof TWILIO_WEBHOOK_BODIES, handle: WebhookRoute['handle']): WebhookRoute {
-  return { method: 'POST', path, summary, openApi: documented(body), verify: verifyTwilioRequest, handle };
+function voiceRoute(
+  path: string,
+  summary: string,
+  body: keyof typeof TWILIO_WEBHOOK_BODIES,
+  handle: WebhookRoute['handle'],
+  pastedAs?: string,
+): WebhookRoute {
+  return { method: 'POST', path, summary, pastedAs, openApi: documented(body), verify: verifyTwilioRequest, handle };
 }
 
 // Twilio Programmable Voice: an Arabic greeting, the officers' phones, voicemail when nobody answers or out of
@@ -74,16 +80,22 @@ export const TWILIO_VOICE_CHANNEL: ChannelDefinition<TwilioVoiceSettingsDto> = {
   webhooks: {
     prefix: TWILIO_WEBHOOK_PREFIX,
     routes: [
-      voiceRoute('voice', "Twilio incoming call (the number's voice URL)", 'twilioIncomingCall', (request, inbox, tools) => {
-        const call = parseTwilioCall(twilioFormParameters(request.body));
-        if (!call) throw ApiException.validation([{ field: 'CallSid', message: 'is required' }]);
-        if (!call.from) throw ApiException.validation([{ field: 'From', message: 'is required' }]);
-        const greeting = inbox.settings as unknown as VoiceGreetingOptions;
-        return {
-          events: [{ type: 'call-started', call }],
-          reply: twiml(buildIncomingCallResponse(greeting, callbackUrls(tools), tools.now)),
-        };
-      }),
+      voiceRoute(
+        'voice',
+        "Twilio incoming call (the number's voice URL)",
+        'twilioIncomingCall',
+        (request, inbox, tools) => {
+          const call = parseTwilioCall(twilioFormParameters(request.body));
+          if (!call) throw ApiException.validation([{ field: 'CallSid', message: 'is required' }]);
+          if (!call.from) throw ApiException.validation([{ field: 'From', message: 'is required' }]);
+          const greeting = inbox.settings as unknown as VoiceGreetingOptions;
+          return {
+            events: [{ type: 'call-started', call }],
+            reply: twiml(buildIncomingCallResponse(greeting, callbackUrls(tools), tools.now)),
+          };
+        },
+        'twilioVoice',
+      ),
       // <Dial action>: completed means an officer talked to the caller; anything else offers voicemail.
       voiceRoute(
         'voice/dial-status',
@@ -111,10 +123,16 @@ export const TWILIO_VOICE_CHANNEL: ChannelDefinition<TwilioVoiceSettingsDto> = {
         return { events: transcription ? [{ type: 'transcription', transcription }] : [], reply: twiml(EMPTY_TWIML) };
       }),
       // The number's call status callback: final status and duration.
-      voiceRoute('voice/status', 'Twilio call status callback: final status and duration', 'twilioCallStatus', (request) => {
-        const call = parseTwilioCall(twilioFormParameters(request.body));
-        return { events: call ? [{ type: 'call-status', call }] : [], reply: twiml(EMPTY_TWIML) };
-      }),
+      voiceRoute(
+        'voice/status',
+        'Twilio call status callback: final status and duration',
+        'twilioCallStatus',
+        (request) => {
+          const call = parseTwilioCall(twilioFormParameters(request.body));
+          return { events: call ? [{ type: 'call-status', call }] : [], reply: twiml(EMPTY_TWIML) };
+        },
+        'twilioVoiceStatus',
+      ),
       // Delivery reports of the SMS replies sent from the voice number.
       voiceRoute(
         TWILIO_STATUS_PATH,
