@@ -1,5 +1,7 @@
 import { OutreachService } from '@app/conversations';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { saudiMobile } from '../support/twilio-inbox.helper';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 
@@ -41,7 +43,7 @@ describe('Channel definitions: inbox creation, the webhook pipeline and outreach
       expect(refused.body.fields?.map((problem) => problem.field)).toEqual(['channel']);
     }
     const noProvider = await createInbox({ channel: 'sms', provider: 'carrier-pigeon', settings: {} });
-    expect(noProvider.body.fields).toEqual([{ field: 'provider', message: 'must be one of twilio, unifonic, taqnyat, log' }]);
+    expect(noProvider.body.fields).toEqual([{ field: 'provider', message: 'must be one of twilio, unifonic, taqnyat, msegat, log' }]);
     const providerOnWebChat = await createInbox({ channel: 'webchat', provider: 'twilio', settings: {} });
     expect(providerOnWebChat.body.fields).toEqual([{ field: 'provider', message: 'must not be set for webchat' }]);
     const walkIn = await createInbox({ channel: 'walk_in', settings: { location: 'المقر الرئيسي', room: 3 } });
@@ -159,5 +161,52 @@ describe('Channel definitions: inbox creation, the webhook pipeline and outreach
     const notice = await outreach.sendToContact(organisation.id, texted.body.conversation.contact.id, 'طلبكم قيد الدراسة لدى لجنة البحث');
     expect(notice.conversation.id).toBe(texted.body.conversation.id);
     expect(notice.message).toMatchObject({ type: 'outbound', senderUserId: null, status: 'queued' });
+  });
+
+  it('should send through Msegat, a provider added as one folder and one registry line', async () => {
+    const received: unknown[] = [];
+    const msegat = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ path: request.url, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ code: '1', message: 'Success', id: 4242 }));
+      });
+    });
+    await new Promise<void>((resolve) => msegat.listen(0, '127.0.0.1', resolve));
+    try {
+      const apiBaseUrl = `http://127.0.0.1:${(msegat.address() as AddressInfo).port}/gw`;
+      const inbox = await createInbox({
+        channel: 'sms',
+        provider: 'msegat',
+        settings: { userName: 'jameiati', apiKey: 'secret-key', userSender: 'Jameiati', apiBaseUrl },
+      });
+      expect(inbox.status).toBe(201);
+      expect(JSON.stringify(inbox.body)).not.toContain('secret-key');
+      const phone = saudiMobile('5105');
+      const started = await start({ inboxId: inbox.body.id, phone, text: 'تذكير بموعد البحث الاجتماعي' });
+      const sent = await eventually(async () => {
+        const [row] = await wasl.dataSource.query('SELECT status, provider_message_id FROM messages WHERE id = $1', [
+          started.body.message.id,
+        ]);
+        return row?.status === 'sent' && row;
+      }, 'Msegat to accept the message');
+      expect(sent.provider_message_id).toBe('4242');
+      expect(received).toEqual([
+        {
+          path: '/gw/sendsms.php',
+          body: {
+            userName: 'jameiati',
+            apiKey: 'secret-key',
+            numbers: phone.slice(1),
+            userSender: 'Jameiati',
+            msg: 'تذكير بموعد البحث الاجتماعي',
+            msgEncoding: 'UTF8',
+          },
+        },
+      ]);
+    } finally {
+      await new Promise<void>((resolve) => msegat.close(() => resolve()));
+    }
   });
 });

@@ -30,7 +30,7 @@ function providerOf(adapter: unknown): unknown {
 describe('CHANNELS', () => {
   it('should hold a complete definition for every channel kind and provider', () => {
     expect(channelDefinitionProblems(CHANNELS)).toEqual([]);
-    expect(CHANNELS[ChannelKind.Sms].map((definition) => definition.provider)).toEqual(['twilio', 'unifonic', 'taqnyat', 'log']);
+    expect(CHANNELS[ChannelKind.Sms].map((definition) => definition.provider)).toEqual(['twilio', 'unifonic', 'taqnyat', 'msegat', 'log']);
   });
 
   it('should name every part a definition is missing', () => {

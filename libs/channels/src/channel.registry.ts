@@ -4,6 +4,7 @@ import { ChannelDefinition, OutboundContext } from './channel-definition';
 import { ChannelError, ChannelErrorCode } from './channel-error';
 import { ChannelKind } from './channel-kind.enum';
 import { LOG_SMS_CHANNEL } from './sms/providers/log/log-sms.definition';
+import { MSEGAT_SMS_CHANNEL } from './sms/providers/msegat/msegat-sms.definition';
 import { TAQNYAT_SMS_CHANNEL } from './sms/providers/taqnyat/taqnyat-sms.definition';
 import { TWILIO_SMS_CHANNEL } from './sms/providers/twilio/twilio-sms.definition';
 import { UNIFONIC_SMS_CHANNEL } from './sms/providers/unifonic/unifonic-sms.definition';
@@ -18,7 +19,7 @@ import { WEB_CHAT_CHANNEL } from './webchat/webchat-channel.definition';
 export const CHANNELS: Record<ChannelKind, readonly ChannelDefinition[]> = {
   [ChannelKind.Api]: [API_CHANNEL],
   [ChannelKind.WebChat]: [WEB_CHAT_CHANNEL],
-  [ChannelKind.Sms]: [TWILIO_SMS_CHANNEL, UNIFONIC_SMS_CHANNEL, TAQNYAT_SMS_CHANNEL, LOG_SMS_CHANNEL],
+  [ChannelKind.Sms]: [TWILIO_SMS_CHANNEL, UNIFONIC_SMS_CHANNEL, TAQNYAT_SMS_CHANNEL, MSEGAT_SMS_CHANNEL, LOG_SMS_CHANNEL],
   [ChannelKind.Voice]: [TWILIO_VOICE_CHANNEL],
   [ChannelKind.WalkIn]: [WALK_IN_CHANNEL],
 };
