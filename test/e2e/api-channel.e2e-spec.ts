@@ -1,3 +1,5 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { isValidSignature } from '@app/common';
 import { InboundRecoveryService } from '@app/conversations';
 import { randomUUID } from 'node:crypto';
@@ -289,6 +291,34 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
       ]),
     );
     expect(JSON.stringify(failedJobs.body)).not.toContain(inbox.secret);
+  });
+
+  it("should wait as long as the app's Retry-After asks before retrying a rate-limited callback", async () => {
+    const from = sender();
+    await wasl.postSigned(inbox, { messageId: `busy-${from.id}`, from, text: 'هل من جديد؟' });
+    const conversationId = await wasl.conversationOfMessage(`busy-${from.id}`);
+    callbacks.script([{ status: 429, headers: { 'retry-after': '30' } }], 200);
+    const reply = await wasl.request<MessageItem>('POST', `/api/v1/conversations/${conversationId}/messages`, {
+      token: organisation.adminToken,
+      body: { text: 'سنرد عليكم قريباً' },
+    });
+    const outbound = wasl.app.get<Queue>(getQueueToken('channel-outbound'));
+    const job = await eventually(async () => {
+      const found = await outbound.getJob(`out-${reply.body.id}`);
+      return found && (await found.getState()) === 'delayed' && found;
+    }, 'the rate-limited reply to wait');
+    // The backoff alone would retry after 50 ms; the app asked for 30 s.
+    expect(job.delay).toBeGreaterThanOrEqual(29_000);
+    expect((await messagesOf(conversationId)).find((message) => message.id === reply.body.id)).toMatchObject({
+      status: 'queued',
+      failureCode: 'RATE_LIMITED',
+    });
+    await job.promote();
+    await eventually(
+      async () => (await messagesOf(conversationId)).find((message) => message.id === reply.body.id && message.status === 'sent'),
+      'the promoted reply to be sent',
+    );
+    expect(callbacks.forMessage(reply.body.id)).toHaveLength(2);
   });
 
   it('should apply an accepted message whose job was lost, once, when the recovery sweep runs', async () => {

@@ -1,6 +1,11 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 
+export interface ScriptedAnswer {
+  status: number;
+  headers: Record<string, string>;
+}
+
 export interface ReceivedCallback {
   body: string;
   signature: string | undefined;
@@ -11,7 +16,7 @@ export interface ReceivedCallback {
 // answers with the status codes the test scripts.
 export class CallbackServer {
   readonly received: ReceivedCallback[] = [];
-  private statuses: number[] = [];
+  private statuses: Array<number | ScriptedAnswer> = [];
   private fallbackStatus = 200;
   private server?: Server;
   url = '';
@@ -26,7 +31,9 @@ export class CallbackServer {
           signature: request.headers['x-wasl-signature'] as string | undefined,
           at: Date.now(),
         });
-        response.writeHead(this.statuses.shift() ?? this.fallbackStatus).end();
+        const answer = this.statuses.shift() ?? this.fallbackStatus;
+        if (typeof answer === 'number') response.writeHead(answer).end();
+        else response.writeHead(answer.status, answer.headers).end();
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -35,7 +42,7 @@ export class CallbackServer {
   }
 
   // The next answers, in order; after them, `then` for every request.
-  script(statuses: number[], then = 200): void {
+  script(statuses: Array<number | ScriptedAnswer>, then = 200): void {
     this.statuses = [...statuses];
     this.fallbackStatus = then;
   }

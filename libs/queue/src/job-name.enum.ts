@@ -1,5 +1,3 @@
-import { QueueName } from './queue-name.enum';
-
 // Values are persisted in Redis with every job. Do not rename one without a drain or migration plan.
 export enum JobName {
   ProcessInboundMessage = 'process-inbound-message',
@@ -8,11 +6,3 @@ export enum JobName {
   LinkCall = 'link-call',
   ApplyRetention = 'apply-retention',
 }
-
-export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
-  [JobName.ProcessInboundMessage]: QueueName.ChannelInbound,
-  [JobName.SendOutboundMessage]: QueueName.ChannelOutbound,
-  [JobName.ApplyDeliveryStatus]: QueueName.ChannelEvents,
-  [JobName.LinkCall]: QueueName.ChannelEvents,
-  [JobName.ApplyRetention]: QueueName.Maintenance,
-};

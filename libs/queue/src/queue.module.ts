@@ -2,6 +2,7 @@ import { WaslConfig } from '@app/config';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { FailedJobIndex } from './failed-job-index.service';
+import { JobQueue } from './job.queue';
 import { QueueName } from './queue-name.enum';
 import { QueueReadiness } from './queue-readiness.service';
 import { redisClientProvider, RedisClientCloser, REDIS_CLIENT } from './redis-client.provider';
@@ -39,8 +40,8 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [redisClientProvider, RedisClientCloser, QueueReadiness, FailedJobIndex],
-      exports: [queues, REDIS_CLIENT, FailedJobIndex],
+      providers: [redisClientProvider, RedisClientCloser, QueueReadiness, FailedJobIndex, JobQueue],
+      exports: [queues, REDIS_CLIENT, FailedJobIndex, JobQueue],
     };
   }
 }

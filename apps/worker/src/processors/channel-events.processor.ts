@@ -1,6 +1,6 @@
 import { WaslConfig } from '@app/config';
 import { CallsService, DeliveryStatusService } from '@app/conversations';
-import { JobName, JobOf, JobStatus, QueueName, WORKER_LOCK_OPTIONS } from '@app/queue';
+import { JobName, JobOf, JobStatus, QueueName, WORKER_OPTIONS } from '@app/queue';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
@@ -12,7 +12,7 @@ type ChannelEventJob =
 // Delivery reports and call links. Both may arrive before the row they refer to is stored (a Twilio callback
 // racing the send's result; a call whose message the inbound worker has not applied yet): the handlers throw,
 // and BullMQ retries with backoff until the row exists or the attempts run out (the job is then kept as evidence).
-@Processor(QueueName.ChannelEvents, WORKER_LOCK_OPTIONS)
+@Processor(QueueName.ChannelEvents, WORKER_OPTIONS)
 export class ChannelEventsProcessor extends WorkerHost implements OnApplicationBootstrap {
   static readonly handles = [JobName.ApplyDeliveryStatus, JobName.LinkCall] as const;
 

@@ -1,11 +1,11 @@
 import { WaslConfig } from '@app/config';
 import { OutboundDeliveryService, PermanentDeliveryError } from '@app/conversations';
-import { JobName, JobOf, JobStatus, QueueName, WORKER_LOCK_OPTIONS } from '@app/queue';
+import { JobName, JobOf, JobStatus, QueueName, WORKER_OPTIONS } from '@app/queue';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 
-@Processor(QueueName.ChannelOutbound, WORKER_LOCK_OPTIONS)
+@Processor(QueueName.ChannelOutbound, WORKER_OPTIONS)
 export class ChannelOutboundProcessor extends WorkerHost implements OnApplicationBootstrap {
   static readonly handles = [JobName.SendOutboundMessage] as const;
 

@@ -1,8 +1,8 @@
 import { RetentionService } from '@app/privacy';
-import { JobName, JobOf, JobStatus, QueueName } from '@app/queue';
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { JobName, JobOf, JobQueue, JobStatus, QueueName } from '@app/queue';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
 
 // Every night at 02:00 Riyadh time, when inboxes are quiet. One scheduler id, so every worker that boots
 // upserts the same schedule instead of adding another.
@@ -20,13 +20,13 @@ export class RetentionProcessor extends WorkerHost implements OnApplicationBoots
 
   constructor(
     private readonly retention: RetentionService,
-    @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
+    private readonly jobs: JobQueue,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.maintenance.upsertJobScheduler(RETENTION_SCHEDULER_ID, RETENTION_SCHEDULE, { name: JobName.ApplyRetention, data: {} });
+    await this.jobs.schedule(JobName.ApplyRetention, RETENTION_SCHEDULER_ID, RETENTION_SCHEDULE, {});
   }
 
   async process(job: RetentionJob): Promise<JobStatus> {

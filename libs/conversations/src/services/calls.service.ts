@@ -4,12 +4,10 @@ import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser } from '@app/identity';
 import { Inbox } from '@app/inboxes';
-import { callLinkJobId, JobName, JobOf, JobStatus, QueueName } from '@app/queue';
+import { callLinkJobId, JobName, JobQueue, JobStatus } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import { LogCallDto } from '../dto/log-call.dto';
@@ -74,7 +72,7 @@ export class CallsService {
   constructor(
     @InjectRepository(Call) private readonly calls: Repository<Call>,
     @InjectRepository(Message) private readonly messages: Repository<Message>,
-    @InjectQueue(QueueName.ChannelEvents) private readonly eventsQueue: Queue<JobOf<JobName.LinkCall>>,
+    private readonly jobs: JobQueue,
     private readonly intake: InboundIntakeService,
     private readonly transactions: TransactionRunner,
     private readonly realtime: RealtimePublisher,
@@ -290,12 +288,7 @@ export class CallsService {
   }
 
   private async queueLink(call: Call, step: string): Promise<void> {
-    const { attempts, backoffMs } = this.config.queues.channelEvents;
-    await this.eventsQueue.add(
-      JobName.LinkCall,
-      { organisationId: call.organisationId, callId: call.id },
-      { jobId: callLinkJobId(call.id, step), attempts, backoff: { type: 'exponential', delay: backoffMs } },
-    );
+    await this.jobs.enqueue(JobName.LinkCall, { organisationId: call.organisationId, callId: call.id }, callLinkJobId(call.id, step));
   }
 
   // Sets first_response_at only if no reply or call has set it yet (one conditional UPDATE, so concurrent answers

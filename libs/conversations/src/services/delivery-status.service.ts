@@ -2,12 +2,10 @@ import { DeliveryState, DeliveryStatusUpdate } from '@app/channels';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { Inbox } from '@app/inboxes';
-import { deliveryStatusJobId, JobName, JobOf, JobStatus, QueueName } from '@app/queue';
+import { deliveryStatusJobId, JobName, JobOf, JobQueue, JobStatus } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { In, Repository } from 'typeorm';
 import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
 import { audienceOfMessage } from './conversation-access.util';
@@ -22,7 +20,7 @@ export class MessageNotYetKnownError extends Error {}
 export class DeliveryStatusService {
   constructor(
     @InjectRepository(Message) private readonly messages: Repository<Message>,
-    @InjectQueue(QueueName.ChannelEvents) private readonly eventsQueue: Queue<JobOf<JobName.ApplyDeliveryStatus>>,
+    private readonly jobs: JobQueue,
     private readonly transactions: TransactionRunner,
     private readonly realtime: RealtimePublisher,
     private readonly config: WaslConfig,
@@ -30,8 +28,7 @@ export class DeliveryStatusService {
 
   // The gateway's half: queue the verified report and answer the provider at once.
   async enqueue(inbox: Inbox, update: DeliveryStatusUpdate): Promise<void> {
-    const { attempts, backoffMs } = this.config.queues.channelEvents;
-    await this.eventsQueue.add(
+    await this.jobs.enqueue(
       JobName.ApplyDeliveryStatus,
       {
         organisationId: inbox.organisationId,
@@ -41,11 +38,7 @@ export class DeliveryStatusService {
         errorCode: update.errorCode,
         receivedAt: new Date().toISOString(),
       },
-      {
-        jobId: deliveryStatusJobId(inbox.id, update.providerMessageId, update.state, update.errorCode),
-        attempts,
-        backoff: { type: 'exponential', delay: backoffMs },
-      },
+      deliveryStatusJobId(inbox.id, update.providerMessageId, update.state, update.errorCode),
     );
   }
 

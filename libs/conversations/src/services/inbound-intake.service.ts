@@ -3,11 +3,9 @@ import { ApiErrorCode, ApiException } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { Inbox } from '@app/inboxes';
-import { decideRecovery, inboundJobId, JobName, JobOf, QueueName } from '@app/queue';
-import { InjectQueue } from '@nestjs/bullmq';
+import { inboundJobId, JobEntry, JobName, JobQueue } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { InboundEvent } from '../entities/inbound-event.entity';
@@ -60,7 +58,7 @@ export class InboundIntakeService {
 
   constructor(
     @InjectRepository(InboundEvent) private readonly events: Repository<InboundEvent>,
-    @InjectQueue(QueueName.ChannelInbound) private readonly inboundQueue: Queue<JobOf<JobName.ProcessInboundMessage>>,
+    private readonly jobs: JobQueue,
     private readonly transactions: TransactionRunner,
     private readonly config: WaslConfig,
   ) {
@@ -143,19 +141,13 @@ export class InboundIntakeService {
         );
         for (const row of existing) stored.set(keyOf(row.inbox_id, row.provider_message_id), row);
       }
-      const { attempts, backoffMs } = this.config.queues.inbound;
-      const jobs = new Map<string, Parameters<Queue['addBulk']>[0][number]>();
+      const jobs = new Map<string, JobEntry<JobName.ProcessInboundMessage>>();
       for (const item of batch) {
         const row = stored.get(keyOf(item.inbox.id, item.message.providerMessageId));
         if (!row || row.processed_at) continue;
         jobs.set(String(row.id), {
-          name: JobName.ProcessInboundMessage,
-          data: { organisationId: item.inbox.organisationId, inboundEventId: row.id },
-          opts: {
-            jobId: inboundJobId(item.inbox.id, item.message.providerMessageId),
-            attempts,
-            backoff: { type: 'exponential', delay: backoffMs },
-          },
+          payload: { organisationId: item.inbox.organisationId, inboundEventId: row.id },
+          jobId: inboundJobId(item.inbox.id, item.message.providerMessageId),
         });
       }
       // The committed rows are the acceptance: answer now. The queue only wakes the worker, and an event whose
@@ -170,7 +162,7 @@ export class InboundIntakeService {
       }
       // Not awaited: while Redis is down the write waits for it, and the batch slot must not (later requests
       // would wait behind it).
-      if (jobs.size > 0) this.queueInBackground(() => this.inboundQueue.addBulk([...jobs.values()]), jobs.size);
+      if (jobs.size > 0) this.queueInBackground(() => this.jobs.enqueueBulk(JobName.ProcessInboundMessage, [...jobs.values()]), jobs.size);
     } catch (error) {
       for (const item of batch) item.reject(storageFailure(error));
     }
@@ -220,13 +212,8 @@ export class InboundIntakeService {
 
   // Queued with a job id derived from inbox + provider id: concurrent copies collapse into one job.
   async enqueue(organisationId: string, inboxId: string, providerMessageId: string, inboundEventId: number): Promise<void> {
-    const { attempts, backoffMs } = this.config.queues.inbound;
     try {
-      await this.inboundQueue.add(
-        JobName.ProcessInboundMessage,
-        { organisationId, inboundEventId },
-        { jobId: inboundJobId(inboxId, providerMessageId), attempts, backoff: { type: 'exponential', delay: backoffMs } },
-      );
+      await this.jobs.enqueue(JobName.ProcessInboundMessage, { organisationId, inboundEventId }, inboundJobId(inboxId, providerMessageId));
     } catch (error) {
       // The event is stored; the worker's recovery sweep queues it once Redis answers again.
       this.logger.warn(`Inbound event ${inboundEventId} stored but not queued: ${(error as Error).message}`);
@@ -237,14 +224,9 @@ export class InboundIntakeService {
   // can still run, including when its job failed (every worker died before committing); see decideRecovery.
   // Applying is idempotent (row lock + processed_at check), so a spare job only ends as skipped.
   async requeue(organisationId: string, inboxId: string, providerMessageId: string, inboundEventId: number): Promise<boolean> {
-    const decision = await decideRecovery(this.inboundQueue, inboundJobId(inboxId, providerMessageId));
+    const decision = await this.jobs.recoveryOf(JobName.ProcessInboundMessage, inboundJobId(inboxId, providerMessageId));
     if (decision.action !== 'queue') return false;
-    const { attempts, backoffMs } = this.config.queues.inbound;
-    await this.inboundQueue.add(
-      JobName.ProcessInboundMessage,
-      { organisationId, inboundEventId },
-      { jobId: decision.jobId, attempts, backoff: { type: 'exponential', delay: backoffMs } },
-    );
+    await this.jobs.enqueue(JobName.ProcessInboundMessage, { organisationId, inboundEventId }, decision.jobId);
     return true;
   }
 

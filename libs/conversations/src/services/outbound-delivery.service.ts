@@ -23,7 +23,15 @@ export const OUTCOME_UNKNOWN_CODE = 'OUTCOME_UNKNOWN';
 const OUTCOME_UNKNOWN_REASON =
   'Sending was interrupted (the worker stopped); the recipient may already have it. Retry only if they did not.';
 
-export class RetryableDeliveryError extends Error {}
+// Retried by BullMQ; the worker's backoff waits at least as long as the provider asked (Retry-After).
+export class RetryableDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMilliseconds?: number,
+  ) {
+    super(message);
+  }
+}
 export class PermanentDeliveryError extends Error {}
 
 // Sends one queued agent reply through its inbox's channel and records the outcome on the message.
@@ -109,7 +117,10 @@ export class OutboundDeliveryService {
             { failureCode: channelError.code, failureReason: channelError.message.slice(0, 500), sendStartedAt: null },
           ),
         );
-        throw new RetryableDeliveryError(`${channelError.code}: ${channelError.message}`);
+        throw new RetryableDeliveryError(
+          `${channelError.code}: ${channelError.message}`,
+          channelError.retryAfterSeconds === undefined ? undefined : channelError.retryAfterSeconds * 1000,
+        );
       }
       await this.fail(message, channelError.code, channelError.message);
       throw new PermanentDeliveryError(`${channelError.code}: ${channelError.message}`);

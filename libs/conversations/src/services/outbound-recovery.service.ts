@@ -1,9 +1,6 @@
-import { WaslConfig } from '@app/config';
-import { decideRecovery, JobName, JobOf, outboundJobId, QueueName } from '@app/queue';
-import { InjectQueue } from '@nestjs/bullmq';
+import { JobName, JobQueue, outboundJobId } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { LessThan, Repository } from 'typeorm';
 import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
 import { OutboundDeliveryService } from './outbound-delivery.service';
@@ -16,9 +13,8 @@ import { OutboundDeliveryService } from './outbound-delivery.service';
 export class OutboundRecoveryService {
   constructor(
     @InjectRepository(Message) private readonly messages: Repository<Message>,
-    @InjectQueue(QueueName.ChannelOutbound) private readonly outboundQueue: Queue<JobOf<JobName.SendOutboundMessage>>,
+    private readonly jobs: JobQueue,
     private readonly delivery: OutboundDeliveryService,
-    private readonly config: WaslConfig,
   ) {}
 
   async requeueStale(olderThanMilliseconds: number, batchSize = 200): Promise<number> {
@@ -40,18 +36,13 @@ export class OutboundRecoveryService {
   }
 
   private async requeue(organisationId: string, messageId: string): Promise<boolean> {
-    const decision = await decideRecovery(this.outboundQueue, outboundJobId(messageId));
+    const decision = await this.jobs.recoveryOf(JobName.SendOutboundMessage, outboundJobId(messageId));
     if (decision.action === 'wait') return false;
     if (decision.action === 'give-up') {
       await this.delivery.giveUp(organisationId, messageId);
       return false;
     }
-    const { attempts, backoffMs } = this.config.queues.outbound;
-    await this.outboundQueue.add(
-      JobName.SendOutboundMessage,
-      { organisationId, messageId },
-      { jobId: decision.jobId, attempts, backoff: { type: 'exponential', delay: backoffMs } },
-    );
+    await this.jobs.enqueue(JobName.SendOutboundMessage, { organisationId, messageId }, decision.jobId);
     return true;
   }
 }

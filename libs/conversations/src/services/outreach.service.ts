@@ -5,11 +5,9 @@ import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser, TeamMember, UserRole } from '@app/identity';
 import { Inbox, InboxAccess } from '@app/inboxes';
-import { JobName, JobOf, outboundJobId, QueueName } from '@app/queue';
+import { JobName, JobQueue, outboundJobId } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { StartConversationDto } from '../dto/start-conversation.dto';
@@ -44,7 +42,7 @@ export class OutreachService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly contacts: ContactsService,
-    @InjectQueue(QueueName.ChannelOutbound) private readonly outboundQueue: Queue<JobOf<JobName.SendOutboundMessage>>,
+    private readonly jobs: JobQueue,
     private readonly realtime: RealtimePublisher,
     private readonly config: WaslConfig,
   ) {}
@@ -113,11 +111,10 @@ export class OutreachService {
       return { conversation, message, opened, contact: opening.contact };
     });
     if (result.message.type === MessageType.Outbound) {
-      const { attempts, backoffMs } = this.config.queues.outbound;
-      await this.outboundQueue.add(
+      await this.jobs.enqueue(
         JobName.SendOutboundMessage,
         { organisationId, messageId: result.message.id },
-        { jobId: outboundJobId(result.message.id), attempts, backoff: { type: 'exponential', delay: backoffMs } },
+        outboundJobId(result.message.id),
       );
     }
     const conversationView = toConversationView(result.conversation, result.contact);

@@ -1,0 +1,27 @@
+import { WaslConfig } from '@app/config';
+import { JobName } from './job-name.enum';
+import { QueueName } from './queue-name.enum';
+
+// How a job retries: which group of QUEUE settings it takes its attempts and backoff from, or none (a scheduled
+// job runs again on its own schedule).
+export type JobRetryPolicy = keyof Pick<WaslConfig['queues'], 'inbound' | 'outbound' | 'channelEvents'> | 'none';
+
+export interface JobSpec {
+  queue: QueueName;
+  retry: JobRetryPolicy;
+}
+
+// Every job Wasl runs, its queue and its retry policy, in one table: JobQueue.enqueue reads it, so nothing else
+// chooses a queue or writes job options, and the worker refuses to boot when a job here has no processor.
+// Backoff is exponential from the policy's delay, or the provider's Retry-After when it asked for longer
+// (PROVIDER_AWARE_BACKOFF, applied by the worker).
+export const JOB_CATALOGUE: Record<JobName, JobSpec> = {
+  [JobName.ProcessInboundMessage]: { queue: QueueName.ChannelInbound, retry: 'inbound' },
+  [JobName.SendOutboundMessage]: { queue: QueueName.ChannelOutbound, retry: 'outbound' },
+  [JobName.ApplyDeliveryStatus]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
+  [JobName.LinkCall]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
+  [JobName.ApplyRetention]: { queue: QueueName.Maintenance, retry: 'none' },
+};
+
+// The backoff type every retried job is queued with; see providerAwareBackoff.
+export const PROVIDER_AWARE_BACKOFF = 'provider-aware';
