@@ -14,13 +14,14 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { StartSmsOutreachDto } from '../dto/start-sms-outreach.dto';
 import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
-import { Conversation, ConversationPriority, ConversationStatus } from '../entities/conversation.entity';
+import { Conversation, ConversationStatus } from '../entities/conversation.entity';
 import { Message } from '../entities/message.entity';
+import { newConversation } from '../rules/new-conversation.rule';
+import { newStaffMessage } from '../rules/new-staff-message.rule';
 import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
 import { seesWholeOrganisation } from './conversation-access.util';
 import { nextConversationNumber } from './conversation-numbering.util';
 import { assertSmsWithinLimit } from './sms-length.util';
-import { newStaffMessage } from './staff-message.factory';
 
 // An officer texts a beneficiary first. Needed for SMS inboxes whose provider has no inbound (Unifonic,
 // Taqnyat), and for reminders on any SMS inbox. The reply lands on the beneficiary's open conversation
@@ -61,26 +62,13 @@ export class SmsOutreachService {
       });
       const conversation =
         existing ??
-        manager.create(Conversation, {
-          id: randomUUID(),
+        newConversation({
           organisationId: user.organisationId,
           number: await nextConversationNumber(manager, user.organisationId),
-          inboxId: inbox.id,
+          inbox,
           contactId: contact.id,
-          channel: inbox.channel,
-          // Waiting on the beneficiary, not on an officer.
-          status: ConversationStatus.Pending,
-          priority: ConversationPriority.Normal,
-          assigneeId: user.id,
-          teamId: inbox.teamId,
-          labels: [],
-          lastMessagePreview: null,
-          lastActivityAt: now,
-          waitingSince: null,
-          firstResponseAt: null,
-          resolvedAt: null,
-          createdAt: now,
-          updatedAt: now,
+          at: now,
+          startedBy: user.id,
         });
       if (!existing) {
         await manager.insert(Conversation, conversation);
