@@ -176,7 +176,7 @@ describe('Voice through Twilio: calls, missed calls and voicemail, end to end (P
     const closed = await createTwilioInbox(wasl, organisation.adminToken, 'voice', sandbox.url, {
       forwardTo: ['+966110000001'],
       // No working day at all: always closed, whatever the clock says.
-      workingHours: { days: [], opensAt: '08:00', closesAt: '16:00' },
+      workingHours: { days: [], from: '08:00', to: '16:00' },
     });
     const played = await sandbox.playCall({
       voiceUrl: `${wasl.url}/webhooks/twilio/${closed.id}/voice`,
@@ -195,6 +195,38 @@ describe('Voice through Twilio: calls, missed calls and voicemail, end to end (P
       To: inbox.phoneNumber,
     });
     expect(forged.status).toBe(403);
+  });
+
+  it('should take the one working-hours shape of every channel, its fields checked at inbox creation', async () => {
+    const create = (workingHours: unknown) =>
+      wasl.request<{ fields: Array<{ field: string }>; settings: Record<string, unknown> }>('POST', '/api/v1/inboxes', {
+        token: organisation.adminToken,
+        body: {
+          channel: 'voice',
+          provider: 'twilio',
+          name: `hours ${randomUUID().slice(0, 8)}`,
+          settings: { accountSid: `AC${'0'.repeat(32)}`, authToken: 'token', forwardTo: ['+966110000001'], workingHours },
+        },
+      });
+    const unknownZone = await create({ timeZone: 'Asia/Nowhere', days: [0, 1, 2, 3, 4], from: '08:00', to: '16:00' });
+    expect(unknownZone.status).toBe(400);
+    expect(unknownZone.body.fields.map((field) => field.field)).toEqual(['settings.workingHours.timeZone']);
+    const badClock = await create({ days: [7], from: '8:00', to: '24:30' });
+    expect(badClock.status).toBe(400);
+    expect([...new Set(badClock.body.fields.map((field) => field.field))].sort()).toEqual([
+      'settings.workingHours.days',
+      'settings.workingHours.from',
+      'settings.workingHours.to',
+    ]);
+    // The former voice-only shape is refused by name rather than ignored.
+    const formerShape = await create({ days: [0], opensAt: '08:00', closesAt: '16:00' });
+    expect(formerShape.status).toBe(400);
+    expect(formerShape.body.fields.map((field) => field.field)).toEqual(
+      expect.arrayContaining(['settings.workingHours.opensAt', 'settings.workingHours.closesAt']),
+    );
+    const nightShift = await create({ timeZone: 'Asia/Riyadh', days: [4], from: '22:00', to: '02:00' });
+    expect(nightShift.status).toBe(201);
+    expect(nightShift.body.settings.workingHours).toEqual({ timeZone: 'Asia/Riyadh', days: [4], from: '22:00', to: '02:00' });
   });
 
   it('should validate voice inbox settings and logged calls, and keep call logs to inbox staff', async () => {

@@ -21,5 +21,7 @@ export * from './webchat/webchat-identifier-hash.util';
 export * from './webchat/webchat-settings.dto';
 export * from './webchat/webchat-visitor-room.util';
 export * from './webchat/webchat-visitor-token.util';
-export * from './webchat/webchat-working-hours.util';
 export * from './webhooks/webhook-url.util';
+export * from './working-hours/working-hours-defaults.util';
+export * from './working-hours/working-hours.dto';
+export * from './working-hours/working-hours.util';

@@ -45,8 +45,37 @@ interface IdentityKey {
   value: string;
 }
 
+// One inbound sender to resolve; `newContactId` is the id a new contact gets (see resolveSender).
+export interface SenderToResolve {
+  organisationId: string;
+  inboxId: string;
+  sender: SenderIdentity;
+  newContactId?: string;
+}
+
 // Priority when identities point at different contacts: the inbox's own id is the strongest evidence.
 const PRIORITY: IdentityKind[] = [IdentityKind.External, IdentityKind.Phone, IdentityKind.Email];
+
+// One key per identity, for the advisory lock and for matching what was found.
+function lockKeyOf(organisationId: string, key: IdentityKey): string {
+  return `${organisationId}|${key.kind}|${key.scope}|${key.value}`;
+}
+
+// What a contact lacks and this sender gives. An asserted number replaces a merely claimed one; a claim never
+// replaces anything.
+function profilePatch(contact: Contact, sender: SenderIdentity, keys: IdentityKey[]): Partial<Contact> {
+  const patch: Partial<Contact> = {};
+  if (!contact.name && sender.name?.trim()) patch.name = sender.name.trim();
+  const phone = keys.find((key) => key.kind === IdentityKind.Phone)?.value;
+  const claimedPhone = normalisePhoneNumber(sender.claimedPhone);
+  if (phone && (!contact.phone || !contact.phoneVerified)) Object.assign(patch, { phone, phoneVerified: true });
+  else if (!contact.phone && claimedPhone) Object.assign(patch, { phone: claimedPhone, phoneVerified: false });
+  const email = keys.find((key) => key.kind === IdentityKind.Email)?.value;
+  const claimedEmail = normaliseEmail(sender.claimedEmail);
+  if (email && (!contact.email || !contact.emailVerified)) Object.assign(patch, { email, emailVerified: true });
+  else if (!contact.email && claimedEmail) Object.assign(patch, { email: claimedEmail, emailVerified: false });
+  return patch;
+}
 
 @Injectable()
 export class ContactsService {
@@ -55,9 +84,9 @@ export class ContactsService {
     @InjectRepository(ContactIdentity) private readonly identities: Repository<ContactIdentity>,
   ) {}
 
-  // Finds the contact behind an inbound sender or creates one, inside the caller's transaction. A concurrent
-  // creation of the same identity fails on the unique index and the job is retried, finding it then. `newContactId`
-  // is the id a new contact gets, when the caller already told someone (a web-chat visitor) which it will be.
+  // Finds the contact behind one inbound sender or creates one, inside the caller's transaction: resolveSenders for
+  // a single sender, so the one-by-one path and the batch path follow one algorithm. `newContactId` is the id a new
+  // contact gets, when the caller already told someone (a web-chat visitor) which it will be.
   async resolveSender(
     manager: EntityManager,
     organisationId: string,
@@ -65,123 +94,70 @@ export class ContactsService {
     sender: SenderIdentity,
     newContactId?: string,
   ): Promise<Contact> {
-    const keys = this.identityKeys(inboxId, sender);
-    const now = new Date();
-    if (manager.connection.options.type === 'postgres') {
-      // Messages of one sender are applied one at a time, so a new sender's first messages never race to
-      // create two contacts. Locks are taken in a fixed order so two senders sharing a number cannot deadlock.
-      const lockKeys = keys.map((key) => `${organisationId}|${key.kind}|${key.scope}|${key.value}`);
-      await manager.query(
-        'SELECT pg_advisory_xact_lock(hashtextextended(lock_key, 0)) FROM unnest($1::text[]) AS lock_key ORDER BY lock_key',
-        [lockKeys],
-      );
-    }
-    const query = manager
-      .createQueryBuilder(ContactIdentity, 'identity')
-      .where('identity.organisationId = :organisationId', { organisationId })
-      .andWhere(
-        new Brackets((any) =>
-          keys.forEach((key, index) =>
-            any.orWhere(`(identity.kind = :kind${index} AND identity.scope = :scope${index} AND identity.value = :value${index})`, {
-              [`kind${index}`]: key.kind,
-              [`scope${index}`]: key.scope,
-              [`value${index}`]: key.value,
-            }),
-          ),
-        ),
-      );
-    const found = keys.length > 0 ? await query.getMany() : [];
-    const best = PRIORITY.map((kind) => found.find((identity) => identity.kind === kind)).find(Boolean);
-
-    if (!best) {
-      const contact = this.newContact(manager, organisationId, sender, keys, now, newContactId);
-      await manager.insert(Contact, contact);
-      if (keys.length > 0) {
-        await manager.insert(
-          ContactIdentity,
-          keys.map((key) => ({ id: randomUUID(), organisationId, contactId: contact.id, ...key, createdAt: now })),
-        );
-      }
-      return contact;
-    }
-
-    const contact = await manager.findOneOrFail(Contact, {
-      where: { id: best.contactId, organisationId },
-      lock: manager.connection.options.type === 'postgres' ? { mode: 'pessimistic_write' } : undefined,
-    });
-    const missing = keys.filter((key) => !found.some((identity) => identity.kind === key.kind && identity.value === key.value));
-    if (missing.length > 0) {
-      // A number already known for someone else stays theirs; staff can merge the two if they are one person.
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ContactIdentity)
-        .values(missing.map((key) => ({ id: randomUUID(), organisationId, contactId: contact.id, ...key, createdAt: now })))
-        .orIgnore()
-        .execute();
-    }
-    await this.applyProfile(manager, contact, sender, keys, now);
+    const [contact] = await this.resolveSenders(manager, [{ organisationId, inboxId, sender, newContactId }]);
     return contact;
   }
 
-  // The batch form of resolveSender for PostgreSQL, with the same rules, in a handful of statements whatever the
-  // batch size: lock every identity key, read them at once, create what is new (senders in the same batch who
-  // share a key get one contact), add missing identities, lock the contacts in id order. Results follow `senders`.
-  async resolveSenders(
-    manager: EntityManager,
-    senders: Array<{ organisationId: string; inboxId: string; sender: SenderIdentity }>,
-  ): Promise<Contact[]> {
+  // Finds the contacts behind inbound senders or creates them, inside the caller's transaction, in a handful of
+  // statements whatever their number: lock every identity key, read them at once, lock the known contacts in id
+  // order, create what is new (senders who share a key get one contact), add missing identities, fill what the
+  // contacts lack. Results follow `senders`.
+  async resolveSenders(manager: EntityManager, senders: SenderToResolve[]): Promise<Contact[]> {
+    const isPostgres = manager.connection.options.type === 'postgres';
     const now = new Date();
     const requests = senders.map((item) => ({ ...item, keys: this.identityKeys(item.inboxId, item.sender) }));
-    const keyOf = (organisationId: string, key: IdentityKey) => `${organisationId}|${key.kind}|${key.scope}|${key.value}`;
-    const allKeys = [
-      ...new Map(
-        requests.flatMap((request) =>
-          request.keys.map((key) => [keyOf(request.organisationId, key), { organisationId: request.organisationId, ...key }]),
-        ),
-      ).entries(),
-    ];
-    if (allKeys.length > 0) {
+    const allKeys = new Map(
+      requests.flatMap((request) =>
+        request.keys.map((key) => [lockKeyOf(request.organisationId, key), { organisationId: request.organisationId, ...key }] as const),
+      ),
+    );
+    if (isPostgres && allKeys.size > 0) {
+      // Messages of one sender are applied one at a time, so a new sender's first messages never race to create two
+      // contacts. Locks are taken in a fixed order so two senders sharing a number cannot deadlock. SQLite runs one
+      // transaction at a time.
       await manager.query(
         'SELECT pg_advisory_xact_lock(hashtextextended(lock_key, 0)) FROM unnest($1::text[]) AS lock_key ORDER BY lock_key',
-        [allKeys.map(([lockKey]) => lockKey)],
+        [[...allKeys.keys()]],
       );
     }
-    const known = new Map<string, string>();
-    if (allKeys.length > 0) {
-      const rows: Array<{ organisation_id: string; kind: string; scope: string; value: string; contact_id: string }> = await manager.query(
-        `SELECT organisation_id, kind, scope, value, contact_id FROM contact_identities
-          WHERE (organisation_id, kind, scope, value) IN (SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[]))`,
-        [
-          allKeys.map(([, key]) => key.organisationId),
-          allKeys.map(([, key]) => key.kind),
-          allKeys.map(([, key]) => key.scope),
-          allKeys.map(([, key]) => key.value),
-        ],
-      );
-      for (const row of rows) known.set(`${row.organisation_id}|${row.kind}|${row.scope}|${row.value}`, row.contact_id);
-    }
+    const known = await this.knownIdentities(manager, [...allKeys.values()], isPostgres);
 
-    const newContacts: Contact[] = [];
+    const newContacts = new Map<string, Contact>();
     const newIdentities: Array<{ organisationId: string; contactId: string } & IdentityKey> = [];
     const contactIds = requests.map((request) => {
       const best = PRIORITY.map((kind) =>
-        request.keys.find((key) => key.kind === kind && known.has(keyOf(request.organisationId, key))),
+        request.keys.find((key) => key.kind === kind && known.has(lockKeyOf(request.organisationId, key))),
       ).find(Boolean);
-      let contactId = best ? known.get(keyOf(request.organisationId, best))! : undefined;
+      let contactId = best ? known.get(lockKeyOf(request.organisationId, best))! : undefined;
       if (!contactId) {
-        contactId = randomUUID();
-        newContacts.push(this.newContact(manager, request.organisationId, request.sender, request.keys, now, contactId));
+        const contact = this.newContact(manager, request.organisationId, request.sender, request.keys, now, request.newContactId);
+        newContacts.set(contact.id, contact);
+        contactId = contact.id;
       }
-      // A key already known for someone else stays theirs, as in resolveSender.
+      // A key already known for someone else stays theirs; staff can merge the two if they are one person.
       for (const key of request.keys) {
-        if (known.has(keyOf(request.organisationId, key))) continue;
-        known.set(keyOf(request.organisationId, key), contactId);
+        if (known.has(lockKeyOf(request.organisationId, key))) continue;
+        known.set(lockKeyOf(request.organisationId, key), contactId);
         newIdentities.push({ organisationId: request.organisationId, contactId, ...key });
       }
       return contactId;
     });
-    if (newContacts.length > 0) await manager.insert(Contact, newContacts);
+
+    const existingIds = [...new Set(contactIds)].filter((id) => !newContacts.has(id)).sort();
+    const existing = existingIds.length > 0 ? await this.lockContacts(manager, existingIds, requests, isPostgres) : [];
+    const byId = new Map([...existing, ...newContacts.values()].map((contact) => [contact.id, contact]));
+    // Later senders fill what a contact lacks, in order: a new contact's in memory before it is inserted, a known
+    // contact's with one UPDATE.
+    const patches = new Map<string, Partial<Contact>>();
+    for (const [index, request] of requests.entries()) {
+      const contact = byId.get(contactIds[index]);
+      if (!contact) throw new Error(`The contact of an identity of organisation ${request.organisationId} is gone`);
+      const patch = profilePatch(contact, request.sender, request.keys);
+      if (Object.keys(patch).length === 0) continue;
+      Object.assign(contact, patch, { updatedAt: now });
+      if (!newContacts.has(contact.id)) patches.set(contact.id, { ...patches.get(contact.id), ...patch });
+    }
+    if (newContacts.size > 0) await manager.insert(Contact, [...newContacts.values()]);
     if (newIdentities.length > 0) {
       await manager
         .createQueryBuilder()
@@ -191,19 +167,68 @@ export class ContactsService {
         .orIgnore()
         .execute();
     }
-
-    const distinct = [...new Set(contactIds)].sort();
-    const contacts = await manager
-      .createQueryBuilder(Contact, 'contact')
-      .where('contact.id IN (:...ids)', { ids: distinct })
-      .orderBy('contact.id')
-      .setLock('pessimistic_write')
-      .getMany();
-    const byId = new Map(contacts.map((contact) => [contact.id, contact]));
-    for (const [index, request] of requests.entries()) {
-      await this.applyProfile(manager, byId.get(contactIds[index])!, request.sender, request.keys, now);
-    }
+    for (const [id, patch] of patches) await manager.update(Contact, { id }, { ...patch, updatedAt: now });
     return contactIds.map((id) => byId.get(id)!);
+  }
+
+  // The contact each known identity key belongs to, keyed like the advisory locks.
+  private async knownIdentities(
+    manager: EntityManager,
+    keys: Array<{ organisationId: string } & IdentityKey>,
+    isPostgres: boolean,
+  ): Promise<Map<string, string>> {
+    const known = new Map<string, string>();
+    if (keys.length === 0) return known;
+    if (isPostgres) {
+      const rows: Array<{ organisation_id: string; kind: IdentityKind; scope: string; value: string; contact_id: string }> =
+        await manager.query(
+          `SELECT organisation_id, kind, scope, value, contact_id FROM contact_identities
+            WHERE (organisation_id, kind, scope, value) IN (SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[]))`,
+          [keys.map((key) => key.organisationId), keys.map((key) => key.kind), keys.map((key) => key.scope), keys.map((key) => key.value)],
+        );
+      for (const row of rows) known.set(lockKeyOf(row.organisation_id, row), row.contact_id);
+      return known;
+    }
+    // SQLite has no unnest; only the one-by-one path runs there, with a sender's few keys.
+    const rows = await manager
+      .createQueryBuilder(ContactIdentity, 'identity')
+      .where(
+        new Brackets((any) =>
+          keys.forEach((key, index) =>
+            any.orWhere(
+              `(identity.organisationId = :organisation${index} AND identity.kind = :kind${index} AND identity.scope = :scope${index} AND identity.value = :value${index})`,
+              {
+                [`organisation${index}`]: key.organisationId,
+                [`kind${index}`]: key.kind,
+                [`scope${index}`]: key.scope,
+                [`value${index}`]: key.value,
+              },
+            ),
+          ),
+        ),
+      )
+      .getMany();
+    for (const row of rows) known.set(lockKeyOf(row.organisationId, row), row.contactId);
+    return known;
+  }
+
+  // Row locks in id order (PostgreSQL), so the caller's find-or-open of a conversation never runs twice at once for
+  // one person.
+  private async lockContacts(
+    manager: EntityManager,
+    ids: string[],
+    requests: Array<{ organisationId: string }>,
+    isPostgres: boolean,
+  ): Promise<Contact[]> {
+    const query = manager
+      .createQueryBuilder(Contact, 'contact')
+      .where('contact.id IN (:...ids)', { ids })
+      .andWhere('contact.organisationId IN (:...organisationIds)', {
+        organisationIds: [...new Set(requests.map((request) => request.organisationId))],
+      })
+      .orderBy('contact.id');
+    if (isPostgres) query.setLock('pessimistic_write');
+    return query.getMany();
   }
 
   // A person proved that a number is theirs (they entered a code sent to it). Inside the caller's transaction:
@@ -212,9 +237,7 @@ export class ContactsService {
   async verifyPhone(manager: EntityManager, organisationId: string, contactId: string, phone: string): Promise<PhoneVerificationOutcome> {
     const key: IdentityKey = { kind: IdentityKind.Phone, scope: '', value: phone };
     if (manager.connection.options.type === 'postgres') {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-        `${organisationId}|${key.kind}|${key.scope}|${key.value}`,
-      ]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKeyOf(organisationId, key)]);
     }
     const holder = await manager.findOneBy(ContactIdentity, { organisationId, ...key });
     if (holder && holder.contactId !== contactId) return { kind: 'belongs-to', contactId: holder.contactId };
@@ -272,12 +295,12 @@ export class ContactsService {
     return changed;
   }
 
-  // An erasure first takes the locks an inbound message of these contacts holds while it is applied (resolveSender),
+  // An erasure first takes the locks an inbound message of these contacts holds while it is applied (resolveSenders),
   // so no message lands on a contact halfway through its erasure; a later one finds no identity and makes a new contact.
   async lockIdentitiesOf(manager: EntityManager, organisationId: string, contactIds: string[]): Promise<void> {
     if (manager.connection.options.type !== 'postgres' || contactIds.length === 0) return;
     const identities = await manager.findBy(ContactIdentity, { organisationId, contactId: In(contactIds) });
-    const lockKeys = identities.map((identity) => `${organisationId}|${identity.kind}|${identity.scope}|${identity.value}`);
+    const lockKeys = identities.map((identity) => lockKeyOf(organisationId, identity));
     await manager.query(
       'SELECT pg_advisory_xact_lock(hashtextextended(lock_key, 0)) FROM unnest($1::text[]) AS lock_key ORDER BY lock_key',
       [lockKeys],
@@ -363,30 +386,6 @@ export class ContactsService {
       createdAt: now,
       updatedAt: now,
     });
-  }
-
-  // Fills what a known contact lacks. An asserted number replaces a merely claimed one; a claim never replaces
-  // anything.
-  private async applyProfile(
-    manager: EntityManager,
-    contact: Contact,
-    sender: SenderIdentity,
-    keys: IdentityKey[],
-    now: Date,
-  ): Promise<void> {
-    const patch: Partial<Contact> = {};
-    if (!contact.name && sender.name?.trim()) patch.name = sender.name.trim();
-    const phone = keys.find((key) => key.kind === IdentityKind.Phone)?.value;
-    const claimedPhone = normalisePhoneNumber(sender.claimedPhone);
-    if (phone && (!contact.phone || !contact.phoneVerified)) Object.assign(patch, { phone, phoneVerified: true });
-    else if (!contact.phone && claimedPhone) Object.assign(patch, { phone: claimedPhone, phoneVerified: false });
-    const email = keys.find((key) => key.kind === IdentityKind.Email)?.value;
-    const claimedEmail = normaliseEmail(sender.claimedEmail);
-    if (email && (!contact.email || !contact.emailVerified)) Object.assign(patch, { email, emailVerified: true });
-    else if (!contact.email && claimedEmail) Object.assign(patch, { email: claimedEmail, emailVerified: false });
-    if (Object.keys(patch).length === 0) return;
-    await manager.update(Contact, { id: contact.id }, { ...patch, updatedAt: now });
-    Object.assign(contact, patch);
   }
 
   identityKeys(inboxId: string, sender: SenderIdentity): IdentityKey[] {

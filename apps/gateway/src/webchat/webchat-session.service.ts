@@ -1,5 +1,6 @@
 import {
   ChannelKind,
+  DeliveryState,
   isValidIdentifierHash,
   parseWebChatSettings,
   readVisitorToken,
@@ -12,7 +13,7 @@ import {
 import { ApiException, normaliseText } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { Contact, ContactIdentity, ContactsService, IdentityKind, normaliseEmail, normalisePhoneNumber } from '@app/contacts';
-import { audienceOfMessage, Conversation, DeliveryStatus, Message, MessageType, toMessageView } from '@app/conversations';
+import { audienceOfMessage, Conversation, DeliveryStatus, Message, MessageType, statusTargetFor, toMessageView } from '@app/conversations';
 import { TransactionRunner } from '@app/database';
 import { UsersService } from '@app/identity';
 import { Inbox, InboxesService } from '@app/inboxes';
@@ -312,17 +313,15 @@ export class WebChatSessionService {
     return rows.reverse().map((row) => this.toPayload(row, agentNames));
   }
 
-  // The visitor's browser reports agent replies as delivered or read; only forward moves are recorded.
+  // The visitor's browser reports agent replies as delivered or read; only forward moves are recorded, by the rule
+  // that applies providers' delivery reports.
   async recordVisitorStatus(
     session: VisitorSession,
     ids: string[],
     status: DeliveryStatus.Delivered | DeliveryStatus.Read,
   ): Promise<number> {
     if (!(await this.hasContact(session))) return 0;
-    const allowedFrom =
-      status === DeliveryStatus.Read
-        ? [DeliveryStatus.Queued, DeliveryStatus.Sent, DeliveryStatus.Delivered]
-        : [DeliveryStatus.Queued, DeliveryStatus.Sent];
+    const allowedFrom = statusTargetFor(status === DeliveryStatus.Read ? DeliveryState.Read : DeliveryState.Delivered)!.from;
     const updated = await this.transactions.run(async (manager) => {
       const rows = await manager.find(Message, {
         where: {

@@ -1,20 +1,8 @@
 import { validateInput } from '@app/common';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsTimeZone,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { withWorkingHoursDefaults } from '../working-hours/working-hours-defaults.util';
+import { WorkingHours, WorkingHoursDto } from '../working-hours/working-hours.dto';
 
 export type PreChatFieldRule = 'required' | 'optional' | 'hidden';
 const FIELD_RULES: PreChatFieldRule[] = ['required', 'optional', 'hidden'];
@@ -23,16 +11,6 @@ export class PreChatSettingsDto {
   @IsOptional() @IsIn(FIELD_RULES) name?: PreChatFieldRule;
   @IsOptional() @IsIn(FIELD_RULES) phone?: PreChatFieldRule;
   @IsOptional() @IsIn(FIELD_RULES) email?: PreChatFieldRule;
-}
-
-export class WorkingHoursDto {
-  // An IANA zone; Saudi associations work on Asia/Riyadh time whatever the server's clock says.
-  // Checked against the runtime's time-zone database: a zone it does not know would silently break every auto-reply.
-  @IsOptional() @IsString() @MaxLength(60) @IsTimeZone({ message: 'must be an IANA time zone such as Asia/Riyadh' }) timeZone?: string;
-  // 0 is Sunday; the Saudi working week is Sunday to Thursday.
-  @IsOptional() @IsArray() @ArrayMaxSize(7) @IsInt({ each: true }) @Min(0, { each: true }) @Max(6, { each: true }) days?: number[];
-  @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/) from?: string;
-  @IsOptional() @Matches(/^([01]\d|2[0-4]):[0-5]\d$/) to?: string;
 }
 
 // A visitor who typed a mobile number can prove it is theirs with a code sent by SMS from this inbox of the
@@ -55,7 +33,7 @@ export class WebChatSettingsDto {
 export interface WebChatSettings {
   allowedOrigins: string[];
   preChat: Required<Record<keyof PreChatSettingsDto, PreChatFieldRule>>;
-  workingHours?: Required<WorkingHoursDto>;
+  workingHours?: WorkingHours;
   offlineMessage?: string;
   greeting?: string;
   phoneVerification?: { smsInboxId: string };
@@ -67,14 +45,7 @@ export function parseWebChatSettings(settings: unknown): WebChatSettings {
   return {
     allowedOrigins: (dto.allowedOrigins ?? []).map((origin) => origin.trim().replace(/\/+$/, '').toLowerCase()),
     preChat: { name: dto.preChat?.name ?? 'required', phone: dto.preChat?.phone ?? 'required', email: dto.preChat?.email ?? 'optional' },
-    workingHours: dto.workingHours
-      ? {
-          timeZone: dto.workingHours.timeZone ?? 'Asia/Riyadh',
-          days: dto.workingHours.days ?? [0, 1, 2, 3, 4],
-          from: dto.workingHours.from ?? '08:00',
-          to: dto.workingHours.to ?? '16:00',
-        }
-      : undefined,
+    workingHours: dto.workingHours ? withWorkingHoursDefaults(dto.workingHours) : undefined,
     offlineMessage: dto.offlineMessage,
     greeting: dto.greeting,
     phoneVerification: dto.phoneVerification ? { smsInboxId: dto.phoneVerification.smsInboxId.toLowerCase() } : undefined,

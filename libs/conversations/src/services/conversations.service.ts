@@ -16,7 +16,7 @@ import { Message } from '../entities/message.entity';
 import { findVisibleConversation, seesWholeOrganisation, whereVisibleTo } from './conversation-access.util';
 import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
 import { decodeCursor, encodeCursor, Page } from './pagination-cursor.util';
-import { newStaffMessage } from './staff-message.factory';
+import { newStaffMessage } from '../rules/new-staff-message.rule';
 import { ChannelSendRules } from './channel-send-rules.service';
 
 type NewEvent = Pick<ConversationEvent, 'type' | 'details'>;

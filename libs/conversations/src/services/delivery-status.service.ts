@@ -10,7 +10,7 @@ import { In, Repository } from 'typeorm';
 import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
 import { audienceOfMessage } from './conversation-access.util';
 import { toMessageView } from './conversation-view';
-import { statusTargetFor } from './delivery-status-transition.util';
+import { statusTargetFor } from '../rules/delivery-status-target.rule';
 
 // The report names a provider id no message carries yet: the send's result is not stored yet. Retried.
 export class MessageNotYetKnownError extends Error {}

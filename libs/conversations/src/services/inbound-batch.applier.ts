@@ -5,11 +5,12 @@ import { Inbox, InboxesService } from '@app/inboxes';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
-import { Conversation, ConversationPriority, ConversationStatus } from '../entities/conversation.entity';
-import { Message, MessageType } from '../entities/message.entity';
-import { previewOf } from './conversation-view';
-import { routeInbound } from './inbound-routing.util';
+import { ConversationEvent } from '../entities/conversation-event.entity';
+import { Conversation } from '../entities/conversation.entity';
+import { Message } from '../entities/message.entity';
+import { decideInbound } from '../rules/inbound-decision.rule';
+import { newConversation } from '../rules/new-conversation.rule';
+import { newInboundMessage } from '../rules/new-inbound-message.rule';
 
 export interface AppliedInbound {
   conversation: Conversation;
@@ -41,9 +42,10 @@ interface ClaimedRow {
 type NewEvent = Pick<ConversationEvent, 'conversationId' | 'type' | 'details' | 'createdAt' | 'organisationId'>;
 
 // Applies many inbound events in one PostgreSQL transaction with set-based statements (about ten round trips
-// whatever the batch size), under exactly the rules of InboundMessageHandler's one-by-one path, which stays the
-// fallback and the SQLite path. On this 2-core machine the per-message transaction tops out near 200/s in
-// PostgreSQL itself; batching is what lets ingestion keep up with bursts.
+// whatever the batch size), deciding with the same rule functions as InboundMessageHandler's one-by-one path
+// (decideInbound, newConversation, newInboundMessage), which stays the fallback and the SQLite path. On this
+// 2-core machine the per-message transaction tops out near 200/s in PostgreSQL itself; batching is what lets
+// ingestion keep up with bursts.
 @Injectable()
 export class InboundBatchApplier {
   constructor(
@@ -100,55 +102,43 @@ export class InboundBatchApplier {
       const contact = contacts[index];
       const key = `${contact.id}|${event.inbox.id}`;
       let entry = touched.get(key) ?? (latest.has(key) ? { conversation: latest.get(key)!, isNew: false } : undefined);
-      const routing = routeInbound(entry?.conversation ?? null, event.receivedAt, windowHours);
-      let opened = false;
-      if (!entry || routing === 'open') {
-        entry = { conversation: this.newConversation(event, contact), isNew: true };
-        opened = true;
-        conversationEvents.push(
-          this.event(entry.conversation, ConversationEventType.Created, { channel: event.inbox.channel }, event.receivedAt),
-        );
-      } else if (routing === 'reopen') {
-        conversationEvents.push(
-          this.event(entry.conversation, ConversationEventType.Reopened, { from: entry.conversation.status }, event.receivedAt),
-        );
-        entry.conversation.status = ConversationStatus.Open;
-        entry.conversation.resolvedAt = null;
-      } else if (entry.conversation.status === ConversationStatus.Pending) {
-        conversationEvents.push(
-          this.event(
-            entry.conversation,
-            ConversationEventType.StatusChanged,
-            { from: ConversationStatus.Pending, to: ConversationStatus.Open },
-            event.receivedAt,
-          ),
-        );
-        entry.conversation.status = ConversationStatus.Open;
+      const decision = decideInbound(
+        entry?.conversation ?? null,
+        { receivedAt: event.receivedAt, text: event.payload.text, channel: event.inbox.channel },
+        windowHours,
+      );
+      const opened = decision.routing === 'open';
+      if (opened || !entry) {
+        const conversation = newConversation({
+          organisationId: event.organisationId,
+          number: 0,
+          inbox: event.inbox,
+          contactId: contact.id,
+          at: event.receivedAt,
+        });
+        entry = { conversation, isNew: true };
       }
       touched.set(key, entry);
-      const conversation = entry.conversation;
-      conversation.lastMessagePreview = previewOf(event.payload.text);
-      if (event.receivedAt > conversation.lastActivityAt) conversation.lastActivityAt = event.receivedAt;
-      conversation.waitingSince = conversation.waitingSince ?? event.receivedAt;
-      conversation.updatedAt = now;
-      const message = Object.assign(new Message(), {
+      const conversation = Object.assign(entry.conversation, decision.patch, { updatedAt: now });
+      for (const item of decision.events) {
+        conversationEvents.push({
+          organisationId: event.organisationId,
+          conversationId: conversation.id,
+          createdAt: event.receivedAt,
+          ...item,
+        });
+      }
+      const message = newInboundMessage({
         id: event.messageId,
         organisationId: event.organisationId,
         conversationId: conversation.id,
         inboxId: event.inbox.id,
         contactId: contact.id,
-        type: MessageType.Inbound,
-        text: event.payload.text,
-        attachments: event.payload.attachments ?? [],
-        senderUserId: null,
         providerMessageId: event.providerMessageId,
-        status: null,
-        failureCode: null,
-        failureReason: null,
-        createdAt: event.receivedAt,
+        payload: event.payload,
+        receivedAt: event.receivedAt,
         sequence: event.id,
         storedAt: now,
-        updatedAt: now,
       });
       messages.push(message);
       applied.set(event.id, { conversation, contact, message, opened });
@@ -225,33 +215,6 @@ export class InboundBatchApplier {
       .addOrderBy('conversation.created_at', 'DESC')
       .getMany();
     return new Map(rows.map((row) => [`${row.contactId}|${row.inboxId}`, row]));
-  }
-
-  private newConversation(event: ClaimedEvent, contact: Contact): Conversation {
-    return Object.assign(new Conversation(), {
-      id: randomUUID(),
-      organisationId: event.organisationId,
-      number: 0,
-      inboxId: event.inbox.id,
-      contactId: contact.id,
-      channel: event.inbox.channel,
-      status: ConversationStatus.Open,
-      priority: ConversationPriority.Normal,
-      assigneeId: null,
-      teamId: event.inbox.teamId,
-      labels: [],
-      lastMessagePreview: null,
-      lastActivityAt: event.receivedAt,
-      waitingSince: event.receivedAt,
-      firstResponseAt: null,
-      resolvedAt: null,
-      createdAt: event.receivedAt,
-      updatedAt: event.receivedAt,
-    });
-  }
-
-  private event(conversation: Conversation, type: ConversationEventType, details: NewEvent['details'], at: Date): NewEvent {
-    return { organisationId: conversation.organisationId, conversationId: conversation.id, type, details, createdAt: at };
   }
 
   // One counter update per organisation for all its new conversations, numbered in acceptance order.

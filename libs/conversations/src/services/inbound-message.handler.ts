@@ -1,20 +1,22 @@
 import { ContactsService, Contact } from '@app/contacts';
 import { WaslConfig } from '@app/config';
-import { Inbox, InboxesService } from '@app/inboxes';
+import { InboxesService } from '@app/inboxes';
 import { JobStatus } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
 import { TransactionRunner } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
-import { Conversation, ConversationPriority, ConversationStatus } from '../entities/conversation.entity';
+import { ConversationEvent } from '../entities/conversation-event.entity';
+import { Conversation } from '../entities/conversation.entity';
 import { InboundEvent } from '../entities/inbound-event.entity';
-import { Message, MessageType } from '../entities/message.entity';
+import { Message } from '../entities/message.entity';
+import { decideInbound } from '../rules/inbound-decision.rule';
+import { newConversation } from '../rules/new-conversation.rule';
+import { newInboundMessage } from '../rules/new-inbound-message.rule';
 import { nextConversationNumber } from './conversation-numbering.util';
-import { previewOf, toConversationView, toMessageView } from './conversation-view';
+import { toConversationView, toMessageView } from './conversation-view';
 import { InboundBatchApplier } from './inbound-batch.applier';
-import { routeInbound } from './inbound-routing.util';
 
 interface Applied {
   conversation: Conversation;
@@ -136,55 +138,49 @@ export class InboundMessageHandler {
 
     const receivedAt = event.receivedAt;
     const now = new Date();
-    const { conversation, opened, reopened } = await this.findOrOpenConversation(manager, inbox, contact, receivedAt);
+    const latest = await manager.findOne(Conversation, {
+      where: { organisationId, contactId: contact.id, inboxId: inbox.id },
+      order: { createdAt: 'DESC' },
+    });
+    const decision = decideInbound(
+      latest,
+      { receivedAt, text: payload.text, channel: inbox.channel },
+      this.config.conversations.reopenWindowHours,
+    );
+    const opened = decision.routing === 'open';
+    let conversation: Conversation;
+    if (opened || !latest) {
+      conversation = newConversation({
+        organisationId,
+        number: await nextConversationNumber(manager, organisationId),
+        inbox,
+        contactId: contact.id,
+        at: receivedAt,
+      });
+      Object.assign(conversation, decision.patch, { updatedAt: now });
+      await manager.insert(Conversation, conversation);
+    } else {
+      conversation = Object.assign(latest, decision.patch, { updatedAt: now });
+      await manager.update(Conversation, { id: conversation.id }, { ...decision.patch, updatedAt: now });
+    }
 
-    const message = manager.create(Message, {
+    const message = newInboundMessage({
       id: event.messageId,
       organisationId,
       conversationId: conversation.id,
       inboxId: inbox.id,
       contactId: contact.id,
-      type: MessageType.Inbound,
-      text: payload.text,
-      attachments: payload.attachments ?? [],
-      senderUserId: null,
       providerMessageId: event.providerMessageId,
-      status: null,
-      failureCode: null,
-      failureReason: null,
-      createdAt: receivedAt,
+      payload,
+      receivedAt,
       sequence: event.id,
       storedAt: now,
-      updatedAt: now,
     });
     await manager.insert(Message, message);
-
-    const patch: Partial<Conversation> = {
-      lastMessagePreview: previewOf(payload.text),
-      lastActivityAt: receivedAt > conversation.lastActivityAt ? receivedAt : conversation.lastActivityAt,
-      waitingSince: conversation.waitingSince ?? receivedAt,
-      updatedAt: now,
-    };
-    const events: Array<Pick<ConversationEvent, 'type' | 'details'>> = [];
-    if (opened) events.push({ type: ConversationEventType.Created, details: { channel: inbox.channel } });
-    if (reopened) {
-      patch.status = ConversationStatus.Open;
-      patch.resolvedAt = null;
-      events.push({ type: ConversationEventType.Reopened, details: { from: conversation.status } });
-    } else if (conversation.status === ConversationStatus.Pending) {
-      // A pending conversation waits on the beneficiary; their answer puts it back in the officers' queue.
-      patch.status = ConversationStatus.Open;
-      events.push({
-        type: ConversationEventType.StatusChanged,
-        details: { from: ConversationStatus.Pending, to: ConversationStatus.Open },
-      });
-    }
-    await manager.update(Conversation, { id: conversation.id }, patch);
-    Object.assign(conversation, patch);
-    if (events.length > 0) {
+    if (decision.events.length > 0) {
       await manager.insert(
         ConversationEvent,
-        events.map((item) => ({
+        decision.events.map((item) => ({
           id: randomUUID(),
           organisationId,
           conversationId: conversation.id,
@@ -196,41 +192,5 @@ export class InboundMessageHandler {
     }
     await manager.update(InboundEvent, { id: event.id }, { processedAt: now });
     return { conversation, contact, message, opened };
-  }
-
-  private async findOrOpenConversation(
-    manager: EntityManager,
-    inbox: Inbox,
-    contact: Contact,
-    receivedAt: Date,
-  ): Promise<{ conversation: Conversation; opened: boolean; reopened: boolean }> {
-    const latest = await manager.findOne(Conversation, {
-      where: { organisationId: inbox.organisationId, contactId: contact.id, inboxId: inbox.id },
-      order: { createdAt: 'DESC' },
-    });
-    const routing = routeInbound(latest, receivedAt, this.config.conversations.reopenWindowHours);
-    if (latest && routing !== 'open') return { conversation: latest, opened: false, reopened: routing === 'reopen' };
-    const conversation = manager.create(Conversation, {
-      id: randomUUID(),
-      organisationId: inbox.organisationId,
-      number: await nextConversationNumber(manager, inbox.organisationId),
-      inboxId: inbox.id,
-      contactId: contact.id,
-      channel: inbox.channel,
-      status: ConversationStatus.Open,
-      priority: ConversationPriority.Normal,
-      assigneeId: null,
-      teamId: inbox.teamId,
-      labels: [],
-      lastMessagePreview: null,
-      lastActivityAt: receivedAt,
-      waitingSince: receivedAt,
-      firstResponseAt: null,
-      resolvedAt: null,
-      createdAt: receivedAt,
-      updatedAt: receivedAt,
-    });
-    await manager.insert(Conversation, conversation);
-    return { conversation, opened: true, reopened: false };
   }
 }

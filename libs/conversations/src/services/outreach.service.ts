@@ -12,12 +12,13 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { StartConversationDto } from '../dto/start-conversation.dto';
 import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
-import { Conversation, ConversationPriority, ConversationStatus } from '../entities/conversation.entity';
+import { Conversation, ConversationStatus } from '../entities/conversation.entity';
 import { Message, MessageType } from '../entities/message.entity';
 import { seesWholeOrganisation, whereVisibleTo } from './conversation-access.util';
 import { nextConversationNumber } from './conversation-numbering.util';
 import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
-import { newStaffMessage } from './staff-message.factory';
+import { newConversation } from '../rules/new-conversation.rule';
+import { newStaffMessage } from '../rules/new-staff-message.rule';
 
 export interface StartedConversation {
   conversation: ConversationView;
@@ -145,26 +146,13 @@ export class OutreachService {
     });
     if (existing) return { conversation: existing, opened: false };
     const recorded = opening.definition.outreach?.mode === 'record';
-    const conversation = manager.create(Conversation, {
-      id: randomUUID(),
+    const conversation = newConversation({
       organisationId,
       number: await nextConversationNumber(manager, organisationId),
-      inboxId: inbox.id,
+      inbox,
       contactId: contact.id,
-      channel: inbox.channel,
-      // A written first message waits on the beneficiary; a recorded visit is the officer's work in hand.
-      status: recorded ? ConversationStatus.Open : ConversationStatus.Pending,
-      priority: ConversationPriority.Normal,
-      assigneeId: author?.id ?? null,
-      teamId: inbox.teamId,
-      labels: [],
-      lastMessagePreview: null,
-      lastActivityAt: now,
-      waitingSince: null,
-      firstResponseAt: null,
-      resolvedAt: null,
-      createdAt: now,
-      updatedAt: now,
+      at: now,
+      ...(recorded ? { recordedBy: author!.id } : { startedBy: author?.id ?? null }),
     });
     await manager.insert(Conversation, conversation);
     await manager.insert(ConversationEvent, {

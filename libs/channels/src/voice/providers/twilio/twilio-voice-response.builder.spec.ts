@@ -18,7 +18,7 @@ describe(buildIncomingCallResponse.name, () => {
 
   it('should go straight to voicemail out of hours', () => {
     const xml = buildIncomingCallResponse(
-      { forwardTo: ['+966110000001'], workingHours: { days: [0], opensAt: '08:00', closesAt: '09:00' } },
+      { forwardTo: ['+966110000001'], workingHours: { days: [0], from: '08:00', to: '09:00' } },
       urls,
       new Date('2026-11-27T12:00:00Z'),
     );

@@ -1,7 +1,7 @@
 // TwiML alone: twilio's index also loads its REST client (about 200 ms of every boot).
 import VoiceResponse from 'twilio/lib/twiml/VoiceResponse';
-import { VoiceWorkingHoursDto } from './twilio-voice-settings.dto';
-import { isWithinVoiceWorkingHours } from './voice-working-hours.util';
+import { WorkingHoursDto } from '../../../working-hours/working-hours.dto';
+import { isWithinWorkingHours } from '../../../working-hours/working-hours.util';
 
 export const DEFAULT_GREETING = 'مرحباً بكم، شكراً لاتصالكم. سيتم تحويل مكالمتكم إلى موظف علاقات المستفيدين.';
 export const DEFAULT_VOICEMAIL_PROMPT = 'نعتذر، لم يتمكن أحد من الرد. يرجى ترك رسالتكم بعد الصافرة، وسنعاود الاتصال بكم.';
@@ -19,7 +19,7 @@ export interface VoiceGreetingOptions {
   voicemailPrompt?: string;
   forwardTo: string[];
   dialTimeoutSeconds?: number;
-  workingHours?: VoiceWorkingHoursDto;
+  workingHours?: WorkingHoursDto;
 }
 
 export interface VoiceCallbackUrls {
@@ -50,7 +50,7 @@ export function buildIncomingCallResponse(options: VoiceGreetingOptions, urls: V
   const response = new VoiceResponse();
   if (options.greetingAudioUrl) response.play(options.greetingAudioUrl);
   else say(response, options.greeting ?? DEFAULT_GREETING);
-  const open = isWithinVoiceWorkingHours(options.workingHours, at);
+  const open = isWithinWorkingHours(options.workingHours, at);
   if (!open || options.forwardTo.length === 0) {
     appendVoicemail(response, `${open ? '' : `${OUT_OF_HOURS_NOTICE} `}${options.voicemailPrompt ?? DEFAULT_VOICEMAIL_PROMPT}`, urls);
     return response.toString();

@@ -14,19 +14,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { E164_PATTERN, TWILIO_DEFAULT_API_BASE_URL } from '../../../sms/providers/twilio/twilio-settings.dto';
+import { WorkingHoursDto } from '../../../working-hours/working-hours.dto';
 
 export const VOICE_DEFAULT_API_BASE_URL = TWILIO_DEFAULT_API_BASE_URL;
 export const VOICE_SECRET_FIELDS = ['authToken'] as const;
-
-const CLOCK_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-// Saudi Arabia keeps UTC+3 all year, so hours are read in Riyadh time without a time-zone database.
-export class VoiceWorkingHoursDto {
-  // 0 = Sunday … 6 = Saturday; the Saudi working week is Sunday to Thursday.
-  @IsArray() @IsInt({ each: true }) @Min(0, { each: true }) @Max(6, { each: true }) days: number[];
-  @Matches(CLOCK_PATTERN, { message: 'must be HH:MM' }) opensAt: string;
-  @Matches(CLOCK_PATTERN, { message: 'must be HH:MM' }) closesAt: string;
-}
 
 export class TwilioVoiceSettingsDto {
   @IsString()
@@ -40,6 +31,6 @@ export class TwilioVoiceSettingsDto {
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) greetingAudioUrl?: string;
   @IsOptional() @IsString() @MaxLength(1000) voicemailPrompt?: string;
   @IsOptional() @IsInt() @Min(5) @Max(60) dialTimeoutSeconds?: number;
-  @IsOptional() @ValidateNested() @Type(() => VoiceWorkingHoursDto) workingHours?: VoiceWorkingHoursDto;
+  @IsOptional() @ValidateNested() @Type(() => WorkingHoursDto) workingHours?: WorkingHoursDto;
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) apiBaseUrl?: string;
 }

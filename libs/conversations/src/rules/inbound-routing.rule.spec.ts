@@ -1,5 +1,5 @@
 import { ConversationStatus } from '../entities/conversation.entity';
-import { routeInbound } from './inbound-routing.util';
+import { routeInbound } from './inbound-routing.rule';
 
 describe(routeInbound.name, () => {
   const now = new Date('2026-11-21T12:00:00Z');

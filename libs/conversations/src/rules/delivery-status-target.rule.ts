@@ -7,7 +7,8 @@ export interface StatusTarget {
   from: DeliveryStatus[];
 }
 
-// Reports arrive out of order and more than once, so statuses only move forward:
+// Reports arrive out of order and more than once, so statuses only move forward (one rule for providers' delivery
+// reports and the web-chat visitor's delivered and read receipts):
 // queued < sent < delivered < read. A failure (failed or undelivered) applies only while the message is still
 // queued or sent: once the handset confirmed it, a late failure report is stale. A failed message stays failed.
 // `queued` is never applied from a report: Twilio sends no callback for the initial status.
