@@ -7,11 +7,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Call } from './entities/call.entity';
 import { ConversationEvent } from './entities/conversation-event.entity';
+import { ConversationRead } from './entities/conversation-read.entity';
 import { Conversation } from './entities/conversation.entity';
 import { InboundEvent } from './entities/inbound-event.entity';
 import { Message } from './entities/message.entity';
 import { CallsService } from './services/calls.service';
 import { ContactMergeService } from './services/contact-merge.service';
+import { ConversationReadsService } from './services/conversation-reads.service';
 import { ConversationPersonalDataService } from './services/conversation-personal-data.service';
 import { ConversationsService } from './services/conversations.service';
 import { DeliveryStatusService } from './services/delivery-status.service';
@@ -21,10 +23,12 @@ import { InboundMessageHandler } from './services/inbound-message.handler';
 import { InboundRecoveryService } from './services/inbound-recovery.service';
 import { OutboundDeliveryService } from './services/outbound-delivery.service';
 import { OutboundRecoveryService } from './services/outbound-recovery.service';
+import { ReplyRetryService } from './services/reply-retry.service';
 import { SmsOutreachService } from './services/sms-outreach.service';
 
 const SERVICES = [
   ConversationsService,
+  ConversationReadsService,
   ContactMergeService,
   InboundIntakeService,
   InboundMessageHandler,
@@ -36,11 +40,12 @@ const SERVICES = [
   CallsService,
   SmsOutreachService,
   ConversationPersonalDataService,
+  ReplyRetryService,
 ];
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Conversation, Message, ConversationEvent, InboundEvent, Call]),
+    TypeOrmModule.forFeature([Conversation, Message, ConversationEvent, ConversationRead, InboundEvent, Call]),
     IdentityModule,
     InboxesModule,
     ContactsModule,

@@ -1,0 +1,91 @@
+import { AuditAction, AuditService } from '@app/audit';
+import { ApiErrorCode, ApiException } from '@app/common';
+import { WaslConfig } from '@app/config';
+import { TransactionRunner } from '@app/database';
+import { AuthenticatedUser } from '@app/identity';
+import { FailedJobIndex, JobName, JobOf, outboundJobId, QueueName } from '@app/queue';
+import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { InjectQueue } from '@nestjs/bullmq';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
+import { findVisibleConversation } from './conversation-access.util';
+import { MessageView, toMessageView } from './conversation-view';
+
+const PENDING_JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'];
+
+// An officer sends a failed reply again from the conversation. Only one request moves the reply from `failed` back
+// to `queued` (a conditional UPDATE), so a double click queues it once and the second click is a 409. The reply's
+// own job id (`out-<message id>`) is reused, replacing the finished job, so the outbound sweep sees the new attempt
+// as the reply's job and never queues a second one beside it.
+@Injectable()
+export class ReplyRetryService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    @InjectQueue(QueueName.ChannelOutbound) private readonly outboundQueue: Queue<JobOf<JobName.SendOutboundMessage>>,
+    private readonly failedJobs: FailedJobIndex,
+    private readonly audit: AuditService,
+    private readonly realtime: RealtimePublisher,
+    private readonly config: WaslConfig,
+  ) {}
+
+  async retry(user: AuthenticatedUser, conversationId: string, messageId: string): Promise<MessageView> {
+    const now = new Date();
+    const { message, conversation } = await this.transactions.run(async (manager) => {
+      const conversation = await findVisibleConversation(manager, user, conversationId);
+      const message = await manager.findOneBy(Message, { id: messageId, conversationId, organisationId: user.organisationId });
+      if (!message || message.type !== MessageType.Outbound) throw ApiException.notFound('Message');
+      const moved = await manager.update(
+        Message,
+        { id: messageId, organisationId: user.organisationId, status: DeliveryStatus.Failed },
+        { status: DeliveryStatus.Queued, failureCode: null, failureReason: null, sendStartedAt: null, updatedAt: now },
+      );
+      if (!moved.affected) {
+        throw new ApiException(ApiErrorCode.Conflict, 'Only a failed reply can be sent again', undefined, HttpStatus.CONFLICT);
+      }
+      await this.audit.record(
+        {
+          organisationId: user.organisationId,
+          actorUserId: user.id,
+          action: AuditAction.ReplyRetried,
+          subjectType: 'conversation',
+          subjectId: conversationId,
+          details: { messageId, failureCode: message.failureCode },
+        },
+        manager,
+      );
+      Object.assign(message, {
+        status: DeliveryStatus.Queued,
+        failureCode: null,
+        failureReason: null,
+        sendStartedAt: null,
+        updatedAt: now,
+      });
+      return { message, conversation };
+    });
+    await this.queueAgain(user.organisationId, messageId);
+    const view = toMessageView(message);
+    this.realtime.toConversationAudience(conversation, RealtimeEvent.MessageUpdated, view);
+    return view;
+  }
+
+  private async queueAgain(organisationId: string, messageId: string): Promise<void> {
+    const jobId = outboundJobId(messageId);
+    const jobs = [await this.outboundQueue.getJob(jobId), await this.outboundQueue.getJob(`${jobId}-recovered`)];
+    const states = await Promise.all(jobs.map((job) => job?.getState()));
+    // A job still able to run picks up the queued row itself.
+    if (states.some((state) => state && PENDING_JOB_STATES.includes(state))) return;
+    // The finished ones make way: this attempt starts afresh, with the sweep's second round available again.
+    for (const finished of jobs) {
+      if (!finished?.id) continue;
+      await finished.remove();
+      await this.failedJobs.forget(organisationId, QueueName.ChannelOutbound, finished.id);
+    }
+    const { attempts, backoffMs } = this.config.queues.outbound;
+    await this.outboundQueue.add(
+      JobName.SendOutboundMessage,
+      { organisationId, messageId },
+      { jobId, attempts, backoff: { type: 'exponential', delay: backoffMs } },
+    );
+  }
+}
