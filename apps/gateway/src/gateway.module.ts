@@ -35,6 +35,8 @@ import { SmsWebhookTokenVerifier } from './webhooks/sms-webhook-token.verifier';
 import { WebChatModule } from './webchat/webchat.module';
 import { PrivacyApiModule } from './privacy/privacy-api.module';
 import { SupervisorModule } from './supervisor/supervisor.module';
+import { AttachmentsModule } from './attachments/attachments.module';
+import { StaffDirectoryModule } from './directory/staff-directory.module';
 
 @Module({})
 export class GatewayModule {
@@ -54,6 +56,8 @@ export class GatewayModule {
         WebChatModule,
         PrivacyApiModule,
         SupervisorModule,
+        AttachmentsModule,
+        StaffDirectoryModule,
         ...(config.runsWorker ? [WorkerModule] : []),
       ],
       controllers: [

@@ -2,9 +2,9 @@ import { ConversationsService, previewSmsLength, repliesGoOutAsSms, SmsLengthPre
 import { WaslConfig } from '@app/config';
 import { AuthenticatedUser, CurrentUser, INBOX_ROLES, Roles } from '@app/identity';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UuidParameter } from '../http/uuid-parameter.pipe';
-import { MessagePreviewDto } from './message-preview.dto';
+import { MessagePreviewDto, MessagePreviewResponse } from './message-preview.dto';
 
 // What the officer sees while typing a reply: encoding and SMS parts, and whether sending would be refused.
 @ApiTags('conversations')
@@ -19,6 +19,7 @@ export class MessagePreviewController {
 
   @Post()
   @HttpCode(200)
+  @ApiOkResponse({ type: MessagePreviewResponse })
   async preview(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', UuidParameter('Conversation')) id: string,
