@@ -1,7 +1,12 @@
 import { QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
+import i18next from 'i18next';
 import type { Conversation, Message } from '../api/api-client';
+import { announceNewMessage } from '../notifications/new-message.notifier';
+import { KnownConversation, shouldNotify } from '../notifications/notification-decision.util';
+import { notificationsEnabled } from '../notifications/notification-settings';
+import { conversationIdOf, navigate } from '../routing/use-location';
 import { upsertMessage } from './message-cache.util';
 
 // Event names of the gateway's /agents namespace (libs/realtime RealtimeEvent).
@@ -12,6 +17,8 @@ const MESSAGE_UPDATED = 'message.updated';
 
 // A burst of messages refetches the list once, not once per message.
 const LIST_REFRESH_DELAY_MILLISECONDS = 250;
+// The conversations whose latest state the socket brought: enough to tell whose a new message is.
+const KNOWN_CONVERSATIONS_KEPT = 500;
 
 function listRefresher(queryClient: QueryClient): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -20,9 +27,19 @@ function listRefresher(queryClient: QueryClient): () => void {
     timer = setTimeout(() => {
       timer = undefined;
       void queryClient.invalidateQueries({ queryKey: ['conversations'] });
+      void queryClient.invalidateQueries({ queryKey: ['unread'] });
       void queryClient.invalidateQueries({ queryKey: ['supervisor-overview'] });
     }, LIST_REFRESH_DELAY_MILLISECONDS);
   };
+}
+
+function remember(known: Map<string, KnownConversation & { name: string | null }>, conversation: Conversation): void {
+  known.delete(conversation.id);
+  known.set(conversation.id, {
+    assigneeId: conversation.assigneeId,
+    name: conversation.contact?.name ?? conversation.contact?.phone ?? null,
+  });
+  if (known.size > KNOWN_CONVERSATIONS_KEPT) known.delete(known.keys().next().value!);
 }
 
 // Live updates for the organisation: the server sends events, the cache is patched or refetched.
@@ -34,6 +51,7 @@ export function useAgentsSocket(userId: string | null): boolean {
   useEffect(() => {
     if (!userId) return;
     const refreshLists = listRefresher(queryClient);
+    const known = new Map<string, KnownConversation & { name: string | null }>();
     const socket = io('/agents', { transports: ['websocket'], withCredentials: true });
     socket.on('ready', () => {
       setConnected(true);
@@ -42,17 +60,43 @@ export function useAgentsSocket(userId: string | null): boolean {
     });
     socket.on('disconnect', () => setConnected(false));
     const onConversation = (conversation: Conversation) => {
+      remember(known, conversation);
       void queryClient.invalidateQueries({ queryKey: ['conversation', conversation.id] });
       void queryClient.invalidateQueries({ queryKey: ['events', conversation.id] });
+      // A call is linked to its conversation by the worker, which then announces the conversation.
+      void queryClient.invalidateQueries({ queryKey: ['calls', conversation.id] });
       refreshLists();
     };
     socket.on(CONVERSATION_CREATED, onConversation);
     socket.on(CONVERSATION_UPDATED, onConversation);
     const onMessage = (message: Message) => {
-      queryClient.setQueryData<{ items: Message[] }>(['messages', message.conversationId], (messages) => upsertMessage(messages, message));
+      const key = ['messages', message.conversationId];
+      // While the conversation's first read is still on its way there is nothing to patch, and that read may have
+      // left before this message was stored: it is read again instead.
+      if (queryClient.getQueryData(key))
+        queryClient.setQueryData<{ items: Message[] }>(key, (messages) => upsertMessage(messages, message));
+      else void queryClient.invalidateQueries({ queryKey: key });
       refreshLists();
     };
-    socket.on(MESSAGE_CREATED, onMessage);
+    socket.on(MESSAGE_CREATED, (message: Message) => {
+      onMessage(message);
+      // The worker sends the conversation's event just before its message's, so whose it is is known here.
+      const conversation =
+        known.get(message.conversationId) ?? queryClient.getQueryData<Conversation>(['conversation', message.conversationId]);
+      const context = {
+        enabled: notificationsEnabled(),
+        userId,
+        openConversationId: conversationIdOf(window.location.pathname),
+        pageVisible: document.visibilityState === 'visible',
+      };
+      if (!shouldNotify(message, conversation, context)) return;
+      const name = (conversation && 'name' in conversation ? conversation.name : null) ?? i18next.t('inbox.unnamed');
+      announceNewMessage({
+        title: i18next.t('notifications.newMessage', { name }),
+        body: message.text.slice(0, 140),
+        onOpen: () => navigate(`/conversations/${message.conversationId}${window.location.search}`),
+      });
+    });
     socket.on(MESSAGE_UPDATED, onMessage);
     return () => {
       socket.close();
