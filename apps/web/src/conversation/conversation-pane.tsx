@@ -25,6 +25,8 @@ interface ConversationPaneProps {
   onToggleContact: () => void;
 }
 
+const READ_MARKER_DELAY_MILLISECONDS = 500;
+
 // The officer has read what is on screen once the page is in front; a new message while reading is read too.
 function useReadMarker(conversationId: string, messages: Message[] | undefined): void {
   const queryClient = useQueryClient();
@@ -37,13 +39,17 @@ function useReadMarker(conversationId: string, messages: Message[] | undefined):
   }, []);
   useEffect(() => {
     if (!newestInbound || !visible) return;
-    void api.POST('/api/v1/conversations/{id}/read', { params: { path: { id: conversationId } } }).then(({ response }) => {
-      if (!response.ok) return;
-      queryClient.setQueriesData<InfiniteData<ConversationPage>>({ queryKey: ['conversations'] }, (pages) =>
-        markReadInPages(pages, conversationId),
-      );
-      void queryClient.invalidateQueries({ queryKey: ['unread'] });
-    });
+    // A beneficiary writing several messages in a row is read once they pause, not once per message.
+    const timer = setTimeout(() => {
+      void api.POST('/api/v1/conversations/{id}/read', { params: { path: { id: conversationId } } }).then(({ response }) => {
+        if (!response.ok) return;
+        queryClient.setQueriesData<InfiniteData<ConversationPage>>({ queryKey: ['conversations'] }, (pages) =>
+          markReadInPages(pages, conversationId),
+        );
+        void queryClient.invalidateQueries({ queryKey: ['unread'] });
+      });
+    }, READ_MARKER_DELAY_MILLISECONDS);
+    return () => clearTimeout(timer);
   }, [conversationId, newestInbound, visible, queryClient]);
 }
 
@@ -94,6 +100,7 @@ export function ConversationPane({
   // Commands given before this conversation was opened belong to the previous one.
   const handledCommand = useRef(command?.sequence ?? 0);
   const [composerCommand, setComposerCommand] = useState<PaneCommand | null>(null);
+  const [actionsOpen, setActionsOpen] = useState(false);
   const status = conversation.data?.status;
   useEffect(() => {
     if (!command || command.sequence <= handledCommand.current) return;
@@ -171,6 +178,11 @@ export function ConversationPane({
               {t('conversation.assignToMe')}
             </Button>
           )}
+          {showBack && (
+            <Button size="compact-sm" variant="default" aria-expanded={actionsOpen} onClick={() => setActionsOpen((open) => !open)}>
+              {t('actions.title')}
+            </Button>
+          )}
           <Button size="compact-sm" variant={contactOpen ? 'filled' : 'default'} aria-pressed={contactOpen} onClick={onToggleContact}>
             {t('contact.open')}
           </Button>
@@ -185,7 +197,8 @@ export function ConversationPane({
           )}
         </Group>
       </header>
-      <ConversationActions conversation={current} />
+      {/* On a phone the pickers fold away, so the timeline keeps the screen. */}
+      {(!showBack || actionsOpen) && <ConversationActions conversation={current} />}
       {/* Focusable, so the timeline scrolls from the keyboard too. */}
       <div className="timeline-scroll" tabIndex={0} role="region" aria-label={t('conversation.timeline')}>
         <Timeline entries={entries} currentUser={session.user} conversationId={conversationId} />

@@ -1,5 +1,6 @@
 import { Anchor, Button, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, attachmentUrl, Call, ConversationEvent, Message, unwrap } from '../api/api-client';
 import { upsertMessage } from '../realtime/message-cache.util';
@@ -97,7 +98,16 @@ function FailedReply({ conversationId, message }: { conversationId: string; mess
   );
 }
 
-function MessageBubble({ message, currentUserId, conversationId }: { message: Message; currentUserId: string; conversationId: string }) {
+// Memoised: a live message re-renders the timeline, and only the new or changed bubble needs drawing again.
+const MessageBubble = memo(function MessageBubble({
+  message,
+  currentUserId,
+  conversationId,
+}: {
+  message: Message;
+  currentUserId: string;
+  conversationId: string;
+}) {
   const { t, i18n } = useTranslation();
   const directory = useDirectory();
   const language = i18n.language as UiLanguage;
@@ -128,7 +138,7 @@ function MessageBubble({ message, currentUserId, conversationId }: { message: Me
       {message.status === 'failed' && <FailedReply conversationId={conversationId} message={message} />}
     </article>
   );
-}
+});
 
 function CallLine({ call }: { call: Call }) {
   const { t, i18n } = useTranslation();

@@ -15,8 +15,9 @@ const CONVERSATION_UPDATED = 'conversation.updated';
 const MESSAGE_CREATED = 'message.created';
 const MESSAGE_UPDATED = 'message.updated';
 
-// A burst of messages refetches the list once, not once per message.
-const LIST_REFRESH_DELAY_MILLISECONDS = 250;
+// A burst of messages refetches the list once a second, not once per message: the open conversation is patched
+// from the event at once, and the list's order and counts can follow a moment later.
+const LIST_REFRESH_DELAY_MILLISECONDS = 1000;
 // The conversations whose latest state the socket brought: enough to tell whose a new message is.
 const KNOWN_CONVERSATIONS_KEPT = 500;
 
@@ -30,6 +31,24 @@ function listRefresher(queryClient: QueryClient): () => void {
       void queryClient.invalidateQueries({ queryKey: ['unread'] });
       void queryClient.invalidateQueries({ queryKey: ['supervisor-overview'] });
     }, LIST_REFRESH_DELAY_MILLISECONDS);
+  };
+}
+
+// Events and calls of a conversation that is being written to are read again once a second at most, not once per
+// message (each read is a query and an audit row on the server).
+function conversationRefresher(queryClient: QueryClient): (conversationId: string) => void {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  return (conversationId) => {
+    if (timers.has(conversationId)) return;
+    timers.set(
+      conversationId,
+      setTimeout(() => {
+        timers.delete(conversationId);
+        void queryClient.invalidateQueries({ queryKey: ['events', conversationId] });
+        // A call is linked to its conversation by the worker, which then announces the conversation.
+        void queryClient.invalidateQueries({ queryKey: ['calls', conversationId] });
+      }, LIST_REFRESH_DELAY_MILLISECONDS),
+    );
   };
 }
 
@@ -59,12 +78,19 @@ export function useAgentsSocket(userId: string | null): boolean {
       void queryClient.invalidateQueries();
     });
     socket.on('disconnect', () => setConnected(false));
+    const refreshConversation = conversationRefresher(queryClient);
     const onConversation = (conversation: Conversation) => {
       remember(known, conversation);
-      void queryClient.invalidateQueries({ queryKey: ['conversation', conversation.id] });
-      void queryClient.invalidateQueries({ queryKey: ['events', conversation.id] });
-      // A call is linked to its conversation by the worker, which then announces the conversation.
-      void queryClient.invalidateQueries({ queryKey: ['calls', conversation.id] });
+      // The event carries the conversation itself; only a payload without the contact's details keeps the cached ones.
+      queryClient.setQueryData<Conversation>(['conversation', conversation.id], (previous) =>
+        previous
+          ? {
+              ...conversation,
+              contact: conversation.contact?.name || conversation.contact?.phone ? conversation.contact : previous.contact,
+            }
+          : previous,
+      );
+      refreshConversation(conversation.id);
       refreshLists();
     };
     socket.on(CONVERSATION_CREATED, onConversation);
