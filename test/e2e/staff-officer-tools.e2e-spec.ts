@@ -121,6 +121,19 @@ describe('Officer tools in the staff web app (Chromium)', () => {
     }, 'the conversation of the inbox');
   }
 
+  async function attachmentStored(inboxId: string): Promise<void> {
+    await eventually(
+      async () => {
+        const rows: unknown[] = await wasl.dataSource.query("SELECT 1 FROM messages WHERE inbox_id = $1 AND attachments <> '[]'", [
+          inboxId,
+        ]);
+        return rows.length > 0;
+      },
+      'the message with an attachment',
+      20_000,
+    );
+  }
+
   async function choose(label: string, option: string | RegExp) {
     await page.getByRole('combobox', { name: label, exact: true }).click();
     await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
@@ -225,6 +238,8 @@ describe('Officer tools in the staff web app (Chromium)', () => {
       to: voiceInbox.phoneNumber,
       voicemail: { durationSeconds: 1 },
     });
+    // Stored before the conversation opens: on a loaded machine the worker may take longer than a locator waits.
+    await attachmentStored(voiceInbox.id);
     await open(`/conversations/${await conversationOfInbox(voiceInbox.id)}`);
     const audio = page.locator('.attachment-audio audio');
     await audio.waitFor({ state: 'attached' });
@@ -376,6 +391,7 @@ describe('Officer tools in the staff web app (Chromium)', () => {
       );
       await visitor.locator('#wasl-webchat input[type=file]').setInputFiles({ name: 'بطاقة.png', mimeType: 'image/png', buffer: png });
 
+      await attachmentStored(webchatInbox.id);
       await open(`/conversations/${await conversationOfInbox(webchatInbox.id)}/contact`);
       await page.locator('.message-inbound', { hasText: 'أرغب في التطوع مع الجمعية' }).waitFor();
       // The visitor's photo is shown inline, loaded through the staff download.
