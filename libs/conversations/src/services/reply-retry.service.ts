@@ -6,7 +6,7 @@ import { AuthenticatedUser } from '@app/identity';
 import { FailedJobIndex, JobName, JobOf, outboundJobId, QueueName } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
 import { InjectQueue } from '@nestjs/bullmq';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
 import { findVisibleConversation } from './conversation-access.util';
@@ -20,6 +20,8 @@ const PENDING_JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'wait
 // as the reply's job and never queues a second one beside it.
 @Injectable()
 export class ReplyRetryService {
+  private readonly logger = new Logger(ReplyRetryService.name);
+
   constructor(
     private readonly transactions: TransactionRunner,
     @InjectQueue(QueueName.ChannelOutbound) private readonly outboundQueue: Queue<JobOf<JobName.SendOutboundMessage>>,
@@ -63,7 +65,10 @@ export class ReplyRetryService {
       });
       return { message, conversation };
     });
-    await this.queueAgain(user.organisationId, messageId);
+    // The reply is queued in the database either way: with Redis away the outbound sweep queues it once Redis is back.
+    await this.queueAgain(user.organisationId, messageId).catch((error: Error) =>
+      this.logger.warn(`Retried reply ${messageId} left to the outbound sweep: ${error.message}`),
+    );
     const view = toMessageView(message);
     this.realtime.toConversationAudience(conversation, RealtimeEvent.MessageUpdated, view);
     return view;
