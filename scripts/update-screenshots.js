@@ -1,16 +1,33 @@
 #!/usr/bin/env node
-// `npm run screenshots`: runs the staff web app's browser suite (real gateway, PostgreSQL, Redis, Chromium) and
-// copies the screenshots it saves under test-artifacts/ to docs/images/, where the README shows them.
+// `npm run screenshots`: runs the staff web app's browser suites (real gateway, PostgreSQL, Redis, Chromium) and
+// copies the screenshots they save under test-artifacts/ to docs/images/, where the README shows them.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const SCREENSHOTS = ['web-inbox-ar.png', 'web-inbox-en.png', 'web-phone-conversation-ar.png', 'web-login-ar.png', 'web-overview-ar.png'];
+const SCREENSHOTS = [
+  'web-inbox-ar.png',
+  'web-inbox-en.png',
+  'web-phone-conversation-ar.png',
+  'web-login-ar.png',
+  'web-overview-ar.png',
+  'web-contact-panel-ar.png',
+  'web-contact-panel-en.png',
+  'web-merge-ar.png',
+];
 
 const suite = spawnSync(
   process.execPath,
-  [require.resolve('jest/bin/jest'), '--runInBand', '--selectProjects', 'e2e', '--', 'test/e2e/staff-web-app.e2e-spec.ts'],
+  [
+    require.resolve('jest/bin/jest'),
+    '--runInBand',
+    '--selectProjects',
+    'e2e',
+    '--',
+    'test/e2e/staff-web-app.e2e-spec.ts',
+    'test/e2e/staff-officer-tools.e2e-spec.ts',
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 if (suite.status !== 0) process.exit(suite.status ?? 1);

@@ -58,6 +58,30 @@ describe('Embedded mode on SQLite (one process, gateway and worker)', () => {
     const none = await wasl.request<{ items: unknown[] }>('GET', '/api/v1/conversations?q=_', { token: organisation.adminToken });
     expect(none.body.items).toEqual([]);
 
+    // Unread counts, the read marker and labels over SQLite's text dates and JSON text.
+    const token = organisation.adminToken;
+    const listed = async (query = '') =>
+      (await wasl.request<{ items: Array<{ id: string; unreadCount: number }> }>('GET', `/api/v1/conversations${query}`, { token })).body
+        .items;
+    expect((await listed())[0].unreadCount).toBe(2);
+    expect((await wasl.request('GET', '/api/v1/conversations/unread', { token })).body).toEqual({
+      messages: 2,
+      conversations: 1,
+      more: false,
+    });
+    expect((await wasl.request('POST', `/api/v1/conversations/${page.conversation.id}/read`, { token })).status).toBe(200);
+    expect((await listed())[0].unreadCount).toBe(0);
+    expect((await wasl.request('GET', '/api/v1/conversations/unread', { token })).body).toMatchObject({ messages: 0 });
+    const labelled = await wasl.request('POST', `/api/v1/conversations/${page.conversation.id}/labels`, {
+      token,
+      body: { label: 'مساعدة_سكنية' },
+    });
+    expect(labelled.status).toBe(200);
+    expect((await listed(`?label=${encodeURIComponent('مساعدة_سكنية')}`)).map((item) => item.id)).toEqual([page.conversation.id]);
+    expect(await listed(`?label=${encodeURIComponent('مساعدة')}`)).toEqual([]);
+    const labels = await wasl.request<{ items: unknown[] }>('GET', '/api/v1/conversations/labels', { token });
+    expect(labels.body.items).toEqual([{ label: 'مساعدة_سكنية', conversations: 1 }]);
+
     const reply = await wasl.request<{ id: string }>('POST', `/api/v1/conversations/${page.conversation.id}/messages`, {
       token: organisation.adminToken,
       body: { text: 'وعليكم السلام' },

@@ -282,7 +282,8 @@ describe('Staff web app in headless Chromium (login → live inbox → reply, no
 
       await item('أحمد الشهري').click();
       await page.getByRole('button', { name: 'إسنادها إليّ' }).click();
-      await colleaguePage.getByText('مُسندة إلى موظف').waitFor();
+      // The staff directory names the colleague.
+      await colleaguePage.getByText(`مُسندة إلى ${officer.name}`).waitFor();
       await page.getByRole('button', { name: 'تمّ الحلّ' }).click();
       await colleaguePage.locator('.conversation-header .status-badge', { hasText: 'تمّ حلّها' }).waitFor();
       await colleaguePage.locator('.timeline-event[data-event-type="status_changed"]', { hasText: 'تمّ حلّها' }).waitFor();

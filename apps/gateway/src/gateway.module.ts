@@ -31,6 +31,8 @@ import { ChannelWebhookPipeline } from './webhooks/channel-webhook.pipeline';
 import { WebChatModule } from './webchat/webchat.module';
 import { PrivacyApiModule } from './privacy/privacy-api.module';
 import { SupervisorModule } from './supervisor/supervisor.module';
+import { AttachmentsModule } from './attachments/attachments.module';
+import { StaffDirectoryModule } from './directory/staff-directory.module';
 
 @Module({})
 export class GatewayModule {
@@ -50,6 +52,8 @@ export class GatewayModule {
         WebChatModule,
         PrivacyApiModule,
         SupervisorModule,
+        AttachmentsModule,
+        StaffDirectoryModule,
         ...(config.runsWorker ? [WorkerModule] : []),
       ],
       controllers: [

@@ -213,6 +213,13 @@ export class ProviderSandbox {
     const path = new URL(request.url ?? '/', 'http://sandbox').pathname;
     const twilioMessages = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path);
     if (request.method === 'POST' && twilioMessages) return this.twilioCreateMessage(request, response, twilioMessages[1]);
+    // A played voicemail's recording, as Twilio serves it to an account with HTTP authentication for media on.
+    if (request.method === 'GET' && /^\/2010-04-01\/Accounts\/[^/]+\/Recordings\/RE[0-9a-f]+$/.test(path)) {
+      if (!/^Basic [A-Za-z0-9+/=]+$/.test(request.headers.authorization ?? ''))
+        return sendJson(response, 401, { code: 20003, status: 401 });
+      response.writeHead(200, { 'content-type': 'audio/x-wav' }).end(toneWav());
+      return;
+    }
     if (request.method === 'POST' && path === '/rest/SMS/messages') return this.unifonicSend(request, response);
     if (request.method === 'POST' && path === '/v1/messages') return this.taqnyatSend(request, response);
     if (request.method === 'GET' && path === '/sandbox/messages') return sendJson(response, 200, { items: this.messages });
@@ -443,4 +450,27 @@ export class ProviderSandbox {
     };
     run(0);
   }
+}
+
+// Half a second of a 440 Hz tone, 8 kHz 16-bit mono: a recording small enough to serve from memory.
+function toneWav(): Buffer {
+  const sampleRate = 8_000;
+  const samples = sampleRate / 2;
+  const wav = Buffer.alloc(44 + samples * 2);
+  wav.write('RIFF', 0);
+  wav.writeUInt32LE(36 + samples * 2, 4);
+  wav.write('WAVEfmt ', 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20);
+  wav.writeUInt16LE(1, 22);
+  wav.writeUInt32LE(sampleRate, 24);
+  wav.writeUInt32LE(sampleRate * 2, 28);
+  wav.writeUInt16LE(2, 32);
+  wav.writeUInt16LE(16, 34);
+  wav.write('data', 36);
+  wav.writeUInt32LE(samples * 2, 40);
+  for (let index = 0; index < samples; index += 1) {
+    wav.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * index) / sampleRate) * 8_000), 44 + index * 2);
+  }
+  return wav;
 }

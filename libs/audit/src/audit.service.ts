@@ -14,6 +14,8 @@ export enum AuditAction {
   InboxUpdated = 'inbox.updated',
   FailedJobRetried = 'failed_job.retried',
   FailedJobDiscarded = 'failed_job.discarded',
+  // An officer sent a failed reply again from its conversation.
+  ReplyRetried = 'message.retried',
   InboxAccessChanged = 'inbox.access_changed',
   UserCreated = 'user.created',
   UserUpdated = 'user.updated',

@@ -44,6 +44,9 @@ export interface ChannelDefinition<Settings extends object = object> {
   readonly webhooks: ChannelWebhooks | null;
   readonly outbound: ((context: OutboundContext) => OutboundChannelAdapter) | null;
   readonly sendRules: SendRules;
+  // Headers for fetching a media URL the provider gave in a webhook (its credentials, to its own host only), when
+  // its media are not public.
+  readonly mediaHeaders?: (inbox: WebhookInbox, url: URL) => Record<string, string>;
   // Receivers that get Wasl's message id with every copy can drop a second one, so a reply whose send was
   // interrupted is sent again; otherwise it fails as OUTCOME_UNKNOWN and an officer decides.
   readonly receiverDeduplicates: boolean;

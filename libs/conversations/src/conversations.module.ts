@@ -7,6 +7,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Call } from './entities/call.entity';
 import { ConversationEvent } from './entities/conversation-event.entity';
+import { ConversationRead } from './entities/conversation-read.entity';
 import { Conversation } from './entities/conversation.entity';
 import { InboundEvent } from './entities/inbound-event.entity';
 import { Message } from './entities/message.entity';
@@ -14,6 +15,7 @@ import { CallsService } from './services/calls.service';
 import { ChannelEventIntake } from './services/channel-event.intake';
 import { ChannelSendRules } from './services/channel-send-rules.service';
 import { ContactMergeService } from './services/contact-merge.service';
+import { ConversationReadsService } from './services/conversation-reads.service';
 import { ConversationPersonalDataService } from './services/conversation-personal-data.service';
 import { ConversationsService } from './services/conversations.service';
 import { DeliveryStatusService } from './services/delivery-status.service';
@@ -25,9 +27,11 @@ import { OutboundAdapterFactory } from './services/outbound-adapter.factory';
 import { OutboundDeliveryService } from './services/outbound-delivery.service';
 import { OutboundRecoveryService } from './services/outbound-recovery.service';
 import { OutreachService } from './services/outreach.service';
+import { ReplyRetryService } from './services/reply-retry.service';
 
 const SERVICES = [
   ConversationsService,
+  ConversationReadsService,
   ContactMergeService,
   InboundIntakeService,
   InboundMessageHandler,
@@ -42,11 +46,12 @@ const SERVICES = [
   ChannelSendRules,
   OutreachService,
   ConversationPersonalDataService,
+  ReplyRetryService,
 ];
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Conversation, Message, ConversationEvent, InboundEvent, Call]),
+    TypeOrmModule.forFeature([Conversation, Message, ConversationEvent, ConversationRead, InboundEvent, Call]),
     IdentityModule,
     InboxesModule,
     ContactsModule,

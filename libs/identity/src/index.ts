@@ -8,6 +8,7 @@ export * from './auth/password-hasher';
 export * from './auth/session-cookie';
 export * from './entities/organisation.entity';
 export * from './entities/team.entity';
+export * from './entities/user-locale.enum';
 export * from './entities/user-role.enum';
 export * from './entities/user.entity';
 export * from './identity.module';

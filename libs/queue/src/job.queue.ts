@@ -2,7 +2,7 @@ import { WaslConfig } from '@app/config';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { JobsOptions, Queue } from 'bullmq';
+import type { Job, JobsOptions, Queue } from 'bullmq';
 import { JOB_CATALOGUE, PROVIDER_AWARE_BACKOFF } from './job-catalogue.constant';
 import { JobName } from './job-name.enum';
 import { JobOf } from './job-payloads';
@@ -38,6 +38,11 @@ export class JobQueue {
   // which id (job-recovery.util.ts).
   recoveryOf(name: JobName, jobId: string): Promise<RecoveryDecision> {
     return decideRecovery(this.queueOf(name), jobId);
+  }
+
+  // A queued job by its id, to ask its state or remove a finished one before its work is queued again.
+  async findJob(name: JobName, jobId: string): Promise<Job | undefined> {
+    return (await this.queueOf(name).getJob(jobId)) ?? undefined;
   }
 
   // A repeated job (nightly retention): one scheduler per id, idempotent across restarts and workers.

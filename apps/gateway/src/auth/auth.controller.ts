@@ -1,8 +1,18 @@
 import { WaslConfig } from '@app/config';
-import { AuthenticatedUser, AuthService, CSRF_COOKIE, CurrentUser, LoginThrottledException, Public, SESSION_COOKIE } from '@app/identity';
-import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import {
+  AuthenticatedUser,
+  AuthService,
+  CSRF_COOKIE,
+  CurrentUser,
+  LoginThrottledException,
+  Public,
+  SESSION_COOKIE,
+  UserLocale,
+  UsersService,
+} from '@app/identity';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { AuthenticatedUserResponse, LoginResponse, WebSessionResponse } from './login-response.dto';
@@ -16,11 +26,18 @@ export class LoginDto {
   organisationId?: string;
 }
 
+export class UpdatePreferencesDto {
+  @ApiProperty({ enum: UserLocale, enumName: 'UserLocale', description: 'The interface language, applied at every login' })
+  @IsEnum(UserLocale)
+  locale: UserLocale;
+}
+
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly users: UsersService,
     private readonly config: WaslConfig,
   ) {}
 
@@ -85,5 +102,14 @@ export class AuthController {
   @ApiOkResponse({ type: AuthenticatedUserResponse })
   me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {
     return user;
+  }
+
+  // The signed-in user's own preferences; today the interface language, remembered across browsers.
+  @ApiBearerAuth()
+  @Patch('me')
+  @ApiOkResponse({ type: AuthenticatedUserResponse })
+  async updateMe(@CurrentUser() user: AuthenticatedUser, @Body() body: UpdatePreferencesDto): Promise<AuthenticatedUser> {
+    await this.users.setLocale(user.organisationId, user.id, body.locale);
+    return { ...user, locale: body.locale };
   }
 }

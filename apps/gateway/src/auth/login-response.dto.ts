@@ -1,4 +1,4 @@
-import { AuthenticatedUser, UserRole } from '@app/identity';
+import { AuthenticatedUser, UserLocale, UserRole } from '@app/identity';
 import { ApiProperty } from '@nestjs/swagger';
 
 // Response shapes for the OpenAPI document (the web app's generated client); never instantiated.
@@ -7,6 +7,8 @@ export class AuthenticatedUserResponse implements AuthenticatedUser {
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ enum: UserRole, enumName: 'UserRole' }) role: UserRole;
   @ApiProperty() name: string;
+  @ApiProperty({ enum: UserLocale, enumName: 'UserLocale', nullable: true, description: 'The interface language the user chose' })
+  locale: UserLocale | null;
 }
 
 export class LoginResponse {

@@ -4,11 +4,12 @@ import { ContactsService } from '@app/contacts';
 import { ContactMergeService, ConversationsService, decodeCursor, encodeCursor } from '@app/conversations';
 import { AuthenticatedUser, CurrentUser, INBOX_ROLES, Roles, UserRole } from '@app/identity';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { AuditedRead } from '../audit/audited-read.decorator';
 import { UuidParameter } from '../http/uuid-parameter.pipe';
+import { ContactDetailResponse, ContactPageResponse, ContactResponse } from './contact-response.dto';
 
 export class ListContactsQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
@@ -34,6 +35,7 @@ export class ContactsController {
 
   @Get()
   @AuditedRead({ action: AuditAction.ContactsListed, subjectType: 'contact', list: true })
+  @ApiOkResponse({ type: ContactPageResponse })
   async list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListContactsQuery) {
     const limit = query.limit ?? 25;
     const before = query.cursor ? decodeCursor(query.cursor) : undefined;
@@ -50,6 +52,7 @@ export class ContactsController {
 
   // Reading one beneficiary's full record is personal-data access: it is written to the audit log.
   @Get(':id')
+  @ApiOkResponse({ type: ContactDetailResponse })
   async get(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParameter('Contact')) id: string) {
     const contact = await this.contacts.findInOrganisation(user.organisationId, id);
     // A contact outside the user's conversations is 404, as another organisation's is.
@@ -75,6 +78,7 @@ export class ContactsController {
   @Roles(UserRole.Officer, UserRole.Supervisor, UserRole.Admin)
   @Post(':id/merge')
   @HttpCode(200)
+  @ApiOkResponse({ type: ContactResponse, description: 'The contact merged into' })
   async merge(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParameter('Contact')) id: string, @Body() body: MergeContactDto) {
     if (!(await this.conversations.canSeeContact(user, id))) throw ApiException.notFound('Contact');
     if (!(await this.conversations.canSeeContact(user, body.sourceContactId))) {

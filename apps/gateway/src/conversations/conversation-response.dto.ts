@@ -1,6 +1,7 @@
 import { ChannelKind } from '@app/channels';
 import {
   ConversationEventType,
+  ConversationListItemView,
   ConversationPriority,
   ConversationStatus,
   ConversationView,
@@ -40,8 +41,12 @@ export class ConversationResponse implements ConversationView {
   @ApiProperty({ type: ConversationContactResponse }) contact: ConversationContactResponse;
 }
 
+export class ConversationListItemResponse extends ConversationResponse implements ConversationListItemView {
+  @ApiProperty({ description: 'Messages from the beneficiary after the caller last read this conversation' }) unreadCount: number;
+}
+
 export class ConversationPageResponse {
-  @ApiProperty({ type: [ConversationResponse] }) items: ConversationResponse[];
+  @ApiProperty({ type: [ConversationListItemResponse] }) items: ConversationListItemResponse[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
   nextCursor: string | null;
 }
@@ -76,4 +81,26 @@ export class ConversationEventResponse {
 export class StartedConversationResponse {
   @ApiProperty({ type: ConversationResponse }) conversation: ConversationResponse;
   @ApiProperty({ type: MessageResponse }) message: MessageResponse;
+}
+
+export class UnreadSummaryResponse {
+  @ApiProperty({ description: 'Unread messages of open and pending conversations assigned to the caller or to nobody (at most 1000)' })
+  messages: number;
+  @ApiProperty({ description: 'How many conversations those messages are in' }) conversations: number;
+  @ApiProperty({ description: 'More unread messages than were counted' }) more: boolean;
+}
+
+export class ReadMarkerResponse {
+  @ApiProperty({ format: 'uuid' }) conversationId: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Beneficiary messages up to this time are read' })
+  lastReadAt: Date | null;
+}
+
+export class LabelUsageResponse {
+  @ApiProperty() label: string;
+  @ApiProperty({ description: 'Recently active conversations carrying it' }) conversations: number;
+}
+
+export class LabelListResponse {
+  @ApiProperty({ type: [LabelUsageResponse] }) items: LabelUsageResponse[];
 }

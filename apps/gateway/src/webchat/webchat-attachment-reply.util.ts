@@ -10,8 +10,8 @@ export function sendAttachment(response: FastifyReply, file: { content: Buffer; 
       'content-security-policy': "default-src 'none'",
       'cross-origin-resource-policy': 'cross-origin',
       'cache-control': 'private, no-store',
-      // Images open in the page; a PDF is downloaded rather than rendered on the gateway's origin.
-      'content-disposition': file.contentType === 'application/pdf' ? 'attachment' : 'inline',
+      // Images and audio open in the page; a PDF or unknown bytes are downloaded rather than rendered on the gateway's origin.
+      'content-disposition': /^(image|audio|video)\//.test(file.contentType) ? 'inline' : 'attachment',
     })
     .send(file.content);
 }

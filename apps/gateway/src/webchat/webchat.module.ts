@@ -39,5 +39,6 @@ import { WebChatGateway } from './webchat.gateway';
     WebChatStaffService,
     WebChatPhoneVerificationService,
   ],
+  exports: [WebChatAttachmentsService],
 })
 export class WebChatModule {}

@@ -3,6 +3,13 @@ import { currentSession, setSession } from '../session/session-store';
 import type { components, paths } from './schema';
 
 export type Conversation = components['schemas']['ConversationResponse'];
+export type ConversationListItem = components['schemas']['ConversationListItemResponse'];
+export type ContactDetail = components['schemas']['ContactDetailResponse'];
+export type ContactSummary = components['schemas']['ContactResponse'];
+export type Call = components['schemas']['CallResponse'];
+export type StaffDirectory = components['schemas']['StaffDirectoryResponse'];
+export type SmsLength = components['schemas']['SmsLengthResponse'];
+export type UnreadSummary = components['schemas']['UnreadSummaryResponse'];
 export type ConversationPage = components['schemas']['ConversationPageResponse'];
 export type Message = components['schemas']['MessageResponse'];
 export type ConversationEvent = components['schemas']['ConversationEventResponse'];
@@ -56,4 +63,9 @@ export async function unwrap<Data>(call: Promise<{ data?: Data; error?: unknown;
     throw new ApiError(response.status, body.code, body.message ?? response.statusText, retryAfter > 0 ? retryAfter : null, fields);
   }
   return data;
+}
+
+// Where the page loads or plays a message's attachment: the staff download, with the session cookie.
+export function attachmentUrl(conversationId: string, messageId: string, index: number): string {
+  return `/api/v1/conversations/${conversationId}/messages/${messageId}/attachments/${index}`;
 }

@@ -77,7 +77,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["AuthController_updateMe"];
         trace?: never;
     };
     "/api/v1/conversations": {
@@ -91,6 +91,38 @@ export interface paths {
         put?: never;
         /** Start a conversation: write first to a beneficiary, or record a walk-in visit */
         post: operations["OutreachController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConversationsController_unread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConversationsController_labels"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -139,6 +171,70 @@ export interface paths {
         get: operations["ConversationsController_events"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConversationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConversationsController_addLabel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/labels/{label}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ConversationsController_removeLabel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/messages/{messageId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConversationsController_retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -549,6 +645,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/{id}/messages/{messageId}/attachments/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MessageAttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff-directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffDirectoryController_directory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/api/{inboxId}/messages": {
         parameters: {
             query?: never;
@@ -782,6 +910,11 @@ export interface components {
         };
         /** @enum {string} */
         UserRole: "officer" | "researcher" | "committee" | "supervisor" | "admin";
+        /**
+         * @description The interface language the user chose
+         * @enum {string}
+         */
+        UserLocale: "ar" | "en";
         AuthenticatedUserResponse: {
             /** Format: uuid */
             id: string;
@@ -789,6 +922,8 @@ export interface components {
             organisationId: string;
             role: components["schemas"]["UserRole"];
             name: string;
+            /** @description The interface language the user chose */
+            locale: components["schemas"]["UserLocale"] | null;
         };
         LoginResponse: {
             /** @description Bearer token for the REST API and the /agents socket */
@@ -799,6 +934,10 @@ export interface components {
             user: components["schemas"]["AuthenticatedUserResponse"];
             /** @description Repeat in the X-CSRF-Token header of every POST, PATCH, PUT and DELETE */
             csrfToken: string;
+        };
+        UpdatePreferencesDto: {
+            /** @description The interface language, applied at every login */
+            locale: components["schemas"]["UserLocale"];
         };
         /** @enum {string} */
         ChannelKind: "api" | "webchat" | "sms" | "voice" | "walk_in";
@@ -813,6 +952,62 @@ export interface components {
             /** @example +966551234567 */
             phone: string | null;
             email: string | null;
+        };
+        ConversationListItemResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Per-organisation conversation number */
+            number: number;
+            /** Format: uuid */
+            inboxId: string;
+            channel: components["schemas"]["ChannelKind"];
+            status: components["schemas"]["ConversationStatus"];
+            priority: components["schemas"]["ConversationPriority"];
+            /** Format: uuid */
+            assigneeId: string | null;
+            /** Format: uuid */
+            teamId: string | null;
+            labels: string[];
+            lastMessagePreview: string | null;
+            /** Format: date-time */
+            lastActivityAt: string;
+            /**
+             * Format: date-time
+             * @description Since when the beneficiary has waited for an answer
+             */
+            waitingSince: string | null;
+            /** Format: date-time */
+            firstResponseAt: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            contact: components["schemas"]["ConversationContactResponse"];
+            /** @description Messages from the beneficiary after the caller last read this conversation */
+            unreadCount: number;
+        };
+        ConversationPageResponse: {
+            items: components["schemas"]["ConversationListItemResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        UnreadSummaryResponse: {
+            /** @description Unread messages of open and pending conversations assigned to the caller or to nobody (at most 1000) */
+            messages: number;
+            /** @description How many conversations those messages are in */
+            conversations: number;
+            /** @description More unread messages than were counted */
+            more: boolean;
+        };
+        LabelUsageResponse: {
+            label: string;
+            /** @description Recently active conversations carrying it */
+            conversations: number;
+        };
+        LabelListResponse: {
+            items: components["schemas"]["LabelUsageResponse"][];
         };
         ConversationResponse: {
             /** Format: uuid */
@@ -846,11 +1041,6 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             contact: components["schemas"]["ConversationContactResponse"];
-        };
-        ConversationPageResponse: {
-            items: components["schemas"]["ConversationResponse"][];
-            /** @description Pass as `cursor` for the next page; null on the last page */
-            nextCursor: string | null;
         };
         /** @enum {string} */
         MessageType: "inbound" | "outbound" | "note";
@@ -910,6 +1100,73 @@ export interface components {
             /** Format: uuid */
             teamId?: string | null;
             labels?: string[];
+        };
+        ReadMarkerResponse: {
+            /** Format: uuid */
+            conversationId: string;
+            /**
+             * Format: date-time
+             * @description Beneficiary messages up to this time are read
+             */
+            lastReadAt: string | null;
+        };
+        AddLabelDto: {
+            /** @example مساعدة سكنية */
+            label: string;
+        };
+        ContactResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            /** @example +966551234567 */
+            phone: string | null;
+            email: string | null;
+            /** @description False while the number is only what someone typed into a form (a claim) */
+            phoneVerified: boolean;
+            /** @description False while the address is only a claim */
+            emailVerified: boolean;
+            /** Format: uuid */
+            mergedIntoId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ContactPageResponse: {
+            items: components["schemas"]["ContactResponse"][];
+            nextCursor: string | null;
+        };
+        ContactIdentityResponse: {
+            /** @enum {string} */
+            kind: "phone" | "email" | "external";
+            value: string;
+            /**
+             * Format: uuid
+             * @description The inbox an external id belongs to
+             */
+            inboxId: string | null;
+        };
+        ContactDetailResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            /** @example +966551234567 */
+            phone: string | null;
+            email: string | null;
+            /** @description False while the number is only what someone typed into a form (a claim) */
+            phoneVerified: boolean;
+            /** @description False while the address is only a claim */
+            emailVerified: boolean;
+            /** Format: uuid */
+            mergedIntoId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Identities a channel asserted (verified) */
+            identities: components["schemas"]["ContactIdentityResponse"][];
+            /** @description The conversations of this contact the caller may see */
+            conversations: components["schemas"]["ConversationResponse"][];
         };
         MergeContactDto: {
             /** @description The contact that disappears into this one */
@@ -1055,6 +1312,34 @@ export interface components {
             isBranch?: boolean;
             memberIds?: string[];
         };
+        /** @enum {string} */
+        CallDirection: "inbound" | "outbound";
+        CallResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            conversationId: string | null;
+            direction: components["schemas"]["CallDirection"];
+            callSid: string | null;
+            from: string;
+            to: string;
+            /** @description Twilio's call status for calls received, the officer's outcome for calls logged */
+            status: string;
+            missed: boolean;
+            durationSeconds: number | null;
+            recordingUrl: string | null;
+            transcription: string | null;
+            /** Format: uuid */
+            loggedByUserId: string | null;
+            notes: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+        };
+        CallListResponse: {
+            items: components["schemas"]["CallResponse"][];
+        };
         LogCallDto: {
             /**
              * @example answered
@@ -1178,6 +1463,33 @@ export interface components {
             byOfficer: components["schemas"]["OfficerCounts"][];
             /** @description The ten open or pending conversations waiting longest */
             longestWaiting: components["schemas"]["WaitingConversation"][];
+        };
+        DirectoryUserResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            role: components["schemas"]["UserRole"];
+        };
+        DirectoryTeamResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description A branch office (مكتب فرعي) */
+            isBranch: boolean;
+        };
+        DirectoryInboxResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            channel: components["schemas"]["ChannelKind"];
+            active: boolean;
+        };
+        StaffDirectoryResponse: {
+            /** @description Active staff a conversation can be assigned to */
+            users: components["schemas"]["DirectoryUserResponse"][];
+            teams: components["schemas"]["DirectoryTeamResponse"][];
+            /** @description The inboxes whose conversations the caller may see */
+            inboxes: components["schemas"]["DirectoryInboxResponse"][];
         };
     };
     responses: never;
@@ -1305,6 +1617,29 @@ export interface operations {
             };
         };
     };
+    AuthController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatedUserResponse"];
+                };
+            };
+        };
+    };
     ConversationsController_list: {
         parameters: {
             query?: {
@@ -1314,6 +1649,8 @@ export interface operations {
                 assigneeId?: string;
                 teamId?: string;
                 unassigned?: "true" | "false";
+                /** @description Conversations carrying this label */
+                label?: string;
                 /** @description Text in messages, contact name or phone */
                 q?: string;
                 cursor?: string;
@@ -1354,6 +1691,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StartedConversationResponse"];
+                };
+            };
+        };
+    };
+    ConversationsController_unread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadSummaryResponse"];
+                };
+            };
+        };
+    };
+    ConversationsController_labels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelListResponse"];
                 };
             };
         };
@@ -1471,6 +1846,96 @@ export interface operations {
             };
         };
     };
+    ConversationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadMarkerResponse"];
+                };
+            };
+        };
+    };
+    ConversationsController_addLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddLabelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationResponse"];
+                };
+            };
+        };
+    };
+    ConversationsController_removeLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                label: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationResponse"];
+                };
+            };
+        };
+    };
+    ConversationsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+        };
+    };
     ContactsController_list: {
         parameters: {
             query?: {
@@ -1488,7 +1953,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactPageResponse"];
+                };
             };
         };
     };
@@ -1507,7 +1974,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactDetailResponse"];
+                };
             };
         };
     };
@@ -1549,11 +2018,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The contact merged into */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
             };
         };
     };
@@ -1865,7 +2337,7 @@ export interface operations {
                 actorUserId?: string;
                 subjectType?: string;
                 subjectId?: string;
-                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "failed_job.retried" | "failed_job.discarded" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "audit.exported";
+                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "audit.exported";
                 /** @description ISO 8601; rows at or after it */
                 from?: string;
                 /** @description ISO 8601; rows before it */
@@ -1903,7 +2375,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallListResponse"];
+                };
             };
         };
     };
@@ -1926,7 +2400,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallResponse"];
+                };
             };
         };
     };
@@ -2152,6 +2628,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SupervisorOverviewResponse"];
+                };
+            };
+        };
+    };
+    MessageAttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                messageId: string;
+                index: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as the beneficiary sent it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffDirectoryController_directory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDirectoryResponse"];
                 };
             };
         };

@@ -1,15 +1,50 @@
-import { Alert, Button, Group, SegmentedControl, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Group, SegmentedControl, Text, Textarea } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, Message, unwrap } from '../api/api-client';
 import { upsertMessage } from '../realtime/message-cache.util';
+import { UiLanguage } from '../shared/date-format.util';
 import { PaneCommand } from '../shared/keyboard-shortcut.util';
+import { formatInteger } from '../shared/number-format.util';
 import { readDraft, writeDraft } from './draft-store';
 
 type ComposerMode = 'reply' | 'note';
 
-export function Composer({ conversationId, command }: { conversationId: string; command: PaneCommand | null }) {
+// Replies on these channels reach the beneficiary as SMS, counted in parts (the server's repliesGoOutAsSms).
+const SMS_CHANNELS = new Set(['sms', 'voice']);
+const PREVIEW_DELAY_MILLISECONDS = 300;
+
+// Encoding and parts of the reply as the officer types, from the server's own count (debounced).
+function SmsLengthLine({ conversationId, text }: { conversationId: string; text: string }) {
+  const { t, i18n } = useTranslation();
+  const [settled] = useDebouncedValue(text, PREVIEW_DELAY_MILLISECONDS);
+  const preview = useQuery({
+    queryKey: ['sms-preview', conversationId, settled],
+    queryFn: () =>
+      unwrap(
+        api.POST('/api/v1/conversations/{id}/messages/preview', { params: { path: { id: conversationId } }, body: { text: settled } }),
+      ),
+    enabled: settled.trim().length > 0,
+    placeholderData: (previous) => previous,
+    staleTime: Infinity,
+  }).data?.sms;
+  if (!preview || !text.trim()) return null;
+  const number = (value: number) => formatInteger(value, i18n.language as UiLanguage);
+  return (
+    <Text size="xs" c={preview.withinLimit ? 'dimmed' : 'red.9'} className="sms-length" data-testid="sms-length" aria-live="polite">
+      {t('composer.smsLength', {
+        encoding: preview.encoding === 'UCS-2' ? t('composer.unicode') : t('composer.gsm'),
+        parts: number(preview.segments),
+        remaining: number(preview.remainingInLastSegment),
+      })}
+      {!preview.withinLimit && ` ${t('composer.smsTooLong', { max: number(preview.maxParts) })}`}
+    </Text>
+  );
+}
+
+export function Composer({ conversationId, channel, command }: { conversationId: string; channel: string; command: PaneCommand | null }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<ComposerMode>('reply');
@@ -92,7 +127,8 @@ export function Composer({ conversationId, command }: { conversationId: string; 
         }}
         onKeyDown={onKeyDown}
       />
-      <Group justify="flex-end">
+      <Group justify="space-between" wrap="nowrap">
+        <div>{mode === 'reply' && SMS_CHANNELS.has(channel) && <SmsLengthLine conversationId={conversationId} text={text} />}</div>
         <Button type="submit" loading={send.isPending} disabled={!text.trim()} color={mode === 'note' ? 'yellow' : 'teal'}>
           {mode === 'reply' ? t('composer.send') : t('composer.saveNote')}
         </Button>

@@ -1,13 +1,16 @@
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { InfiniteData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, Conversation, unwrap } from '../api/api-client';
+import { api, ApiError, Conversation, ConversationPage, Message, unwrap } from '../api/api-client';
+import { markReadInPages } from '../inbox/unread.util';
+import { ConversationActions } from './conversation-actions';
 import { Session } from '../session/session-store';
 import { ChannelIcon } from '../shared/channel-icon';
 import { PaneCommand } from '../shared/keyboard-shortcut.util';
 import { UiLanguage } from '../shared/date-format.util';
 import { formatInteger } from '../shared/number-format.util';
+import { nameOf, useDirectory } from '../shared/use-directory';
 import { Composer } from './composer';
 import { Timeline } from './timeline';
 import { buildTimeline } from './timeline.util';
@@ -18,11 +21,50 @@ interface ConversationPaneProps {
   session: Session;
   showBack: boolean;
   onBack: () => void;
+  contactOpen: boolean;
+  onToggleContact: () => void;
 }
 
-export function ConversationPane({ conversationId, command, session, showBack, onBack }: ConversationPaneProps) {
+const READ_MARKER_DELAY_MILLISECONDS = 500;
+
+// The officer has read what is on screen once the page is in front; a new message while reading is read too.
+function useReadMarker(conversationId: string, messages: Message[] | undefined): void {
+  const queryClient = useQueryClient();
+  const newestInbound = messages?.filter((message) => message.type === 'inbound').at(-1)?.id;
+  const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
+  useEffect(() => {
+    const onChange = () => setVisible(document.visibilityState === 'visible');
+    document.addEventListener('visibilitychange', onChange);
+    return () => document.removeEventListener('visibilitychange', onChange);
+  }, []);
+  useEffect(() => {
+    if (!newestInbound || !visible) return;
+    // A beneficiary writing several messages in a row is read once they pause, not once per message.
+    const timer = setTimeout(() => {
+      void api.POST('/api/v1/conversations/{id}/read', { params: { path: { id: conversationId } } }).then(({ response }) => {
+        if (!response.ok) return;
+        queryClient.setQueriesData<InfiniteData<ConversationPage>>({ queryKey: ['conversations'] }, (pages) =>
+          markReadInPages(pages, conversationId),
+        );
+        void queryClient.invalidateQueries({ queryKey: ['unread'] });
+      });
+    }, READ_MARKER_DELAY_MILLISECONDS);
+    return () => clearTimeout(timer);
+  }, [conversationId, newestInbound, visible, queryClient]);
+}
+
+export function ConversationPane({
+  conversationId,
+  command,
+  session,
+  showBack,
+  onBack,
+  contactOpen,
+  onToggleContact,
+}: ConversationPaneProps) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
+  const directory = useDirectory();
   const path = { params: { path: { id: conversationId } } };
   const conversation = useQuery({
     queryKey: ['conversation', conversationId],
@@ -36,6 +78,11 @@ export function ConversationPane({ conversationId, command, session, showBack, o
     queryKey: ['events', conversationId],
     queryFn: () => unwrap(api.GET('/api/v1/conversations/{id}/events', path)),
   });
+  const calls = useQuery({
+    queryKey: ['calls', conversationId],
+    queryFn: () => unwrap(api.GET('/api/v1/conversations/{id}/calls', path)),
+  });
+  useReadMarker(conversationId, messages.data?.items);
 
   const update = useMutation({
     mutationFn: (body: { assigneeId?: string; status?: Conversation['status'] }) =>
@@ -53,6 +100,7 @@ export function ConversationPane({ conversationId, command, session, showBack, o
   // Commands given before this conversation was opened belong to the previous one.
   const handledCommand = useRef(command?.sequence ?? 0);
   const [composerCommand, setComposerCommand] = useState<PaneCommand | null>(null);
+  const [actionsOpen, setActionsOpen] = useState(false);
   const status = conversation.data?.status;
   useEffect(() => {
     if (!command || command.sequence <= handledCommand.current) return;
@@ -62,7 +110,7 @@ export function ConversationPane({ conversationId, command, session, showBack, o
   }, [command, status, update]);
 
   const timelineEnd = useRef<HTMLDivElement>(null);
-  const entries = buildTimeline(messages.data?.items ?? [], events.data ?? []);
+  const entries = buildTimeline(messages.data?.items ?? [], events.data ?? [], calls.data?.items ?? []);
   useEffect(() => {
     timelineEnd.current?.scrollIntoView({ block: 'end' });
   }, [entries.length]);
@@ -114,8 +162,11 @@ export function ConversationPane({ conversationId, command, session, showBack, o
           {assignedToMe ? (
             <Badge variant="outline">{t('conversation.assignedToMe')}</Badge>
           ) : (
-            // Officers may not list users, so a colleague is named by role.
-            current.assigneeId && <Badge variant="outline">{t('conversation.assignedToOther', { name: t('conversation.officer') })}</Badge>
+            current.assigneeId && (
+              <Badge variant="outline">
+                {t('conversation.assignedToOther', { name: nameOf(directory, current.assigneeId) ?? t('conversation.officer') })}
+              </Badge>
+            )
           )}
           {!assignedToMe && (
             <Button
@@ -127,6 +178,14 @@ export function ConversationPane({ conversationId, command, session, showBack, o
               {t('conversation.assignToMe')}
             </Button>
           )}
+          {showBack && (
+            <Button size="compact-sm" variant="default" aria-expanded={actionsOpen} onClick={() => setActionsOpen((open) => !open)}>
+              {t('actions.title')}
+            </Button>
+          )}
+          <Button size="compact-sm" variant={contactOpen ? 'filled' : 'default'} aria-pressed={contactOpen} onClick={onToggleContact}>
+            {t('contact.open')}
+          </Button>
           {open ? (
             <Button size="compact-sm" color="teal" loading={update.isPending} onClick={() => update.mutate({ status: 'resolved' })}>
               {t('conversation.resolve')}
@@ -138,11 +197,14 @@ export function ConversationPane({ conversationId, command, session, showBack, o
           )}
         </Group>
       </header>
-      <div className="timeline-scroll">
-        <Timeline entries={entries} currentUser={session.user} />
+      {/* On a phone the pickers fold away, so the timeline keeps the screen. */}
+      {(!showBack || actionsOpen) && <ConversationActions conversation={current} />}
+      {/* Focusable, so the timeline scrolls from the keyboard too. */}
+      <div className="timeline-scroll" tabIndex={0} role="region" aria-label={t('conversation.timeline')}>
+        <Timeline entries={entries} currentUser={session.user} conversationId={conversationId} />
         <div ref={timelineEnd} />
       </div>
-      <Composer conversationId={conversationId} command={composerCommand} />
+      <Composer conversationId={conversationId} channel={current.channel} command={composerCommand} />
     </section>
   );
 }

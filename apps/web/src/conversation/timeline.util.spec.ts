@@ -1,6 +1,6 @@
-import type { ConversationEvent, Message } from '../api/api-client';
+import type { Call, ConversationEvent, Message } from '../api/api-client';
 import { upsertMessage } from '../realtime/message-cache.util';
-import { buildTimeline } from './timeline.util';
+import { buildTimeline, callSummaryKey } from './timeline.util';
 
 function message(id: string, createdAt: string, text = id): Message {
   return {
@@ -32,7 +32,9 @@ describe('conversation timeline', () => {
         event('e3', 'status_changed', '2026-03-20T10:06:00Z'),
       ],
     );
-    expect(timeline.map((entry) => (entry.kind === 'message' ? entry.message.id : entry.event.id))).toEqual(['m1', 'e1', 'm2', 'e3']);
+    expect(
+      timeline.map((entry) => (entry.kind === 'message' ? entry.message.id : entry.kind === 'event' ? entry.event.id : entry.call.id)),
+    ).toEqual(['m1', 'e1', 'm2', 'e3']);
   });
 
   it('should add a live message once and replace it when its delivery status changes', () => {
@@ -43,5 +45,31 @@ describe('conversation timeline', () => {
       ['m2', 'delivered'],
     ]);
     expect(upsertMessage(undefined, message('m3', '2026-03-20T10:02:00Z'))).toBeUndefined();
+  });
+
+  it('should never move a reply’s delivery back, but let a failed reply be queued again', () => {
+    const sent = upsertMessage({ items: [] }, { ...message('m1', '2026-03-20T10:00:00Z'), type: 'outbound', status: 'sent' });
+    // The POST's answer ("queued") arriving after the live "sent".
+    expect(upsertMessage(sent, { ...sent!.items[0], status: 'queued' })).toBe(sent);
+    const failed = upsertMessage(sent, { ...sent!.items[0], status: 'failed' });
+    expect(upsertMessage(failed, { ...sent!.items[0], status: 'queued' })?.items[0].status).toBe('queued');
+  });
+
+  it('should put phone calls in time order and name their outcome and length', () => {
+    const call = {
+      id: 'k1',
+      direction: 'outbound',
+      status: 'answered',
+      missed: false,
+      durationSeconds: 150,
+      startedAt: '2026-03-20T10:02:00Z',
+    } as Call;
+    const timeline = buildTimeline([message('m1', '2026-03-20T10:00:00Z'), message('m2', '2026-03-20T10:05:00Z')], [], [call]);
+    expect(timeline.map((entry) => entry.kind)).toEqual(['message', 'call', 'message']);
+    expect(callSummaryKey(call)).toEqual({ key: 'calls.outcomes.answered', minutes: 3 });
+    expect(callSummaryKey({ ...call, direction: 'inbound', missed: true, durationSeconds: null })).toEqual({
+      key: 'calls.inboundMissed',
+      minutes: null,
+    });
   });
 });

@@ -10,7 +10,15 @@ describe('inbox filters', () => {
   });
 
   it('should round-trip every filter through the address bar, Arabic search included', () => {
-    const filters = { view: 'mine', status: 'pending', channel: 'sms', q: 'مساعدة سكن' } as const;
+    const filters = {
+      view: 'mine',
+      status: 'pending',
+      channel: 'sms',
+      inboxId: '6f1c2d3e-0000-4000-8000-00000000000a',
+      teamId: '6f1c2d3e-0000-4000-8000-00000000000b',
+      label: 'مكالمة فائتة',
+      q: 'مساعدة سكن',
+    } as const;
     expect(parseInboxFilters(serialiseInboxFilters(filters))).toEqual(filters);
   });
 
@@ -22,7 +30,8 @@ describe('inbox filters', () => {
   });
 
   it('should ignore values the API would refuse', () => {
-    expect(parseInboxFilters('?view=everyone&status=deleted&channel=fax')).toEqual(DEFAULT_INBOX_FILTERS);
+    expect(parseInboxFilters('?view=everyone&status=deleted&channel=fax&inbox=1&team=x&label=%20')).toEqual(DEFAULT_INBOX_FILTERS);
+    expect(parseInboxFilters(`?label=${'ت'.repeat(51)}`).label).toBeNull();
     expect(parseInboxFilters(`?q=${'أ'.repeat(300)}`).q).toHaveLength(200);
   });
 
@@ -34,6 +43,12 @@ describe('inbox filters', () => {
     expect(toConversationListQuery({ ...DEFAULT_INBOX_FILTERS, view: 'unassigned' }, officerId)).toEqual({
       status: 'open',
       unassigned: 'true',
+    });
+    const inboxId = '6f1c2d3e-0000-4000-8000-00000000000a';
+    expect(toConversationListQuery({ ...DEFAULT_INBOX_FILTERS, inboxId, label: 'عاجل' }, officerId)).toEqual({
+      status: 'open',
+      inboxId,
+      label: 'عاجل',
     });
     expect(toConversationListQuery({ ...DEFAULT_INBOX_FILTERS, channel: 'webchat', q: '  احمد  ' }, officerId)).toEqual({
       status: 'open',

@@ -3,6 +3,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/api-client';
 import { setSession } from '../session/session-store';
+import { switchLanguage } from '../i18n/i18n';
 import { LanguageSwitch } from '../shared/language-switch';
 
 function loginError(error: unknown): { key: string; seconds?: number } {
@@ -27,7 +28,10 @@ export function LoginPage() {
     setPending(true);
     setFailure(null);
     try {
-      setSession(await unwrap(api.POST('/api/v1/auth/session', { body: { email, password } })));
+      const session = await unwrap(api.POST('/api/v1/auth/session', { body: { email, password } }));
+      // The language the user chose on the server wins over this browser's last choice.
+      if (session.user.locale && session.user.locale !== i18n.language) await switchLanguage(session.user.locale);
+      setSession(session);
     } catch (error) {
       setFailure(loginError(error));
       setPending(false);

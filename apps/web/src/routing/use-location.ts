@@ -29,6 +29,11 @@ export function useLocation(): { pathname: string; search: string } {
   return queryStart < 0 ? { pathname: current, search: '' } : { pathname: current.slice(0, queryStart), search: current.slice(queryStart) };
 }
 
+// /conversations/:id, and /conversations/:id/contact with the beneficiary's panel open.
 export function conversationIdOf(pathname: string): string | null {
-  return /^\/conversations\/([0-9a-f-]{36})$/i.exec(pathname)?.[1] ?? null;
+  return /^\/conversations\/([0-9a-f-]{36})(?:\/contact)?$/i.exec(pathname)?.[1] ?? null;
+}
+
+export function contactPanelOpen(pathname: string): boolean {
+  return /^\/conversations\/[0-9a-f-]{36}\/contact$/i.test(pathname);
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/api-client';
 import { navigate, useLocation } from '../routing/use-location';
 import { Session, setSession } from '../session/session-store';
+import { NotificationToggle } from '../notifications/notification-toggle';
 import { LanguageSwitch } from './language-switch';
 
 // The server clears the session cookies; the page forgets the session even if that request fails.
@@ -75,7 +76,8 @@ export function AppHeader({ session, live, onShowShortcuts }: AppHeaderProps) {
             {t('shortcuts.open')}
           </Button>
         )}
-        <LanguageSwitch />
+        <NotificationToggle />
+        <LanguageSwitch signedIn />
         <Button variant="default" size="compact-sm" onClick={() => void logOut()}>
           {t('nav.logout')}
         </Button>

@@ -14,14 +14,30 @@ export interface DualCalendarDate {
   time: string;
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and a timeline formats every message on
+// every render: one formatter per language, time zone and kind, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(language: UiLanguage, timeZone: string, kind: 'gregory' | 'islamic-umalqura' | 'time'): Intl.DateTimeFormat {
+  const key = `${language}|${timeZone}|${kind}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'time'
+        ? { hour: 'numeric', minute: '2-digit', timeZone }
+        : { day: 'numeric', month: 'long', year: 'numeric', timeZone, calendar: kind };
+    cached = new Intl.DateTimeFormat(localeOf(language), options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 export function formatDualCalendar(date: Date | string, language: UiLanguage, timeZone = DEFAULT_TIME_ZONE): DualCalendarDate {
   const value = typeof date === 'string' ? new Date(date) : date;
-  const locale = localeOf(language);
-  const dayMonthYear = { day: 'numeric', month: 'long', year: 'numeric', timeZone } as const;
   return {
-    gregorian: new Intl.DateTimeFormat(locale, { ...dayMonthYear, calendar: 'gregory' }).format(value),
-    hijri: new Intl.DateTimeFormat(locale, { ...dayMonthYear, calendar: 'islamic-umalqura' }).format(value),
-    time: new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(value),
+    gregorian: formatter(language, timeZone, 'gregory').format(value),
+    hijri: formatter(language, timeZone, 'islamic-umalqura').format(value),
+    time: formatter(language, timeZone, 'time').format(value),
   };
 }
 

@@ -1,5 +1,5 @@
 import { ChannelKind } from '@app/channels';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -26,6 +26,12 @@ export class ListConversationsQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() assigneeId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) unassigned?: 'true' | 'false';
+  @ApiPropertyOptional({ description: 'Conversations carrying this label', example: 'مكالمة فائتة' })
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: 'label must not be blank' })
+  @MaxLength(50)
+  label?: string;
   @ApiPropertyOptional({ description: 'Text in messages, contact name or phone' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
   @ApiPropertyOptional({ default: 25 }) @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(100) limit?: number;
@@ -62,4 +68,12 @@ export class UpdateConversationDto {
   @IsString({ each: true })
   @MaxLength(50, { each: true })
   labels?: string[];
+}
+
+export class AddLabelDto {
+  @ApiProperty({ example: 'مساعدة سكنية' })
+  @IsString()
+  @Matches(/\S/, { message: 'label must not be blank' })
+  @MaxLength(50)
+  label: string;
 }

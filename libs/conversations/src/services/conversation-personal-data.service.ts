@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, IsNull, Not, WhereExpressionBuilder } from 'typeorm';
 import { Call } from '../entities/call.entity';
 import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
+import { ConversationRead } from '../entities/conversation-read.entity';
 import { Conversation, ConversationStatus } from '../entities/conversation.entity';
 import { InboundEvent } from '../entities/inbound-event.entity';
 import { Message } from '../entities/message.entity';
@@ -267,6 +268,7 @@ export class ConversationPersonalDataService {
       for (const chunk of chunks(callIds)) await manager.delete(Call, { organisationId, id: In(chunk) });
       for (const chunk of chunks(conversationIds)) {
         await manager.delete(ConversationEvent, { organisationId, conversationId: In(chunk) });
+        await manager.delete(ConversationRead, { organisationId, conversationId: In(chunk) });
         await manager.delete(Conversation, { organisationId, id: In(chunk) });
       }
     } else {

@@ -22,6 +22,11 @@ export interface ConversationView {
   contact?: { id: string; name: string | null; phone: string | null; email: string | null };
 }
 
+// A row of the inbox list: the conversation and how many of the beneficiary's messages the caller has not read.
+export interface ConversationListItemView extends ConversationView {
+  unreadCount: number;
+}
+
 export function toConversationView(conversation: Conversation, contact?: Contact | null): ConversationView {
   const { organisationId: _organisationId, contactId, ...rest } = conversation;
   return {

@@ -14,12 +14,18 @@ import { ConversationEvent, ConversationEventType } from '../entities/conversati
 import { Conversation, ConversationStatus } from '../entities/conversation.entity';
 import { Message } from '../entities/message.entity';
 import { findVisibleConversation, seesWholeOrganisation, whereVisibleTo } from './conversation-access.util';
-import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
+import { ConversationReadsService } from './conversation-reads.service';
+import { ConversationListItemView, ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
 import { decodeCursor, encodeCursor, Page } from './pagination-cursor.util';
 import { newStaffMessage } from '../rules/new-staff-message.rule';
 import { ChannelSendRules } from './channel-send-rules.service';
 
 type NewEvent = Pick<ConversationEvent, 'type' | 'details'>;
+
+// As many as UpdateConversationDto accepts in one list.
+const MAX_LABELS = 20;
+// The label picker reads the labels of the most recently active labelled conversations, not the whole history.
+const LABEL_SCAN_LIMIT = 5000;
 
 @Injectable()
 export class ConversationsService {
@@ -34,10 +40,11 @@ export class ConversationsService {
     private readonly realtime: RealtimePublisher,
     private readonly config: WaslConfig,
     private readonly sendRules: ChannelSendRules,
+    private readonly reads: ConversationReadsService,
   ) {}
 
   // Newest activity first, keyset-paginated; every filter is scoped to the caller's organisation.
-  async list(user: AuthenticatedUser, filters: ListConversationsQuery): Promise<Page<ConversationView>> {
+  async list(user: AuthenticatedUser, filters: ListConversationsQuery): Promise<Page<ConversationListItemView>> {
     const limit = filters.limit ?? 25;
     const query = this.conversations
       .createQueryBuilder('conversation')
@@ -54,6 +61,11 @@ export class ConversationsService {
     if (filters.teamId) query.andWhere('conversation.teamId = :teamId', { teamId: filters.teamId });
     if (filters.unassigned === 'true') query.andWhere('conversation.assigneeId IS NULL');
     if (filters.unassigned === 'false') query.andWhere('conversation.assigneeId IS NOT NULL');
+    if (filters.label) {
+      // Labels are stored as a JSON array: the label's own JSON string, quotes included, matches it exactly.
+      const quoted = JSON.stringify(filters.label.trim()).replace(/[\\%_]/g, (character) => `\\${character}`);
+      query.andWhere(`conversation.labels LIKE :label ESCAPE '\\'`, { label: `%${quoted}%` });
+    }
     const term = filters.q?.trim();
     if (term) {
       const digits = foldForSearch(term).replace(/\D/g, '');
@@ -83,8 +95,12 @@ export class ConversationsService {
     const rows = (await query.getMany()) as Array<Conversation & { contact?: Contact }>;
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
+    const unread = await this.reads.unreadCounts(
+      user,
+      items.map((row) => row.id),
+    );
     return {
-      items: items.map((row) => toConversationView(row, row.contact)),
+      items: items.map((row) => ({ ...toConversationView(row, row.contact), unreadCount: unread.get(row.id) ?? 0 })),
       nextCursor: rows.length > limit && last ? encodeCursor(last.lastActivityAt, last.id) : null,
     };
   }
@@ -230,6 +246,45 @@ export class ConversationsService {
     return view;
   }
 
+  // One label added or removed under the conversation's row lock, so two officers labelling at once both count
+  // (a PATCH of the whole list would keep only the last one).
+  async addLabel(user: AuthenticatedUser, conversationId: string, label: string): Promise<ConversationView> {
+    const added = label.trim();
+    return this.editLabels(user, conversationId, (labels) => {
+      if (labels.includes(added)) return labels;
+      if (labels.length >= MAX_LABELS) {
+        throw ApiException.validation([{ field: 'label', message: `a conversation carries at most ${MAX_LABELS} labels` }]);
+      }
+      return [...labels, added].sort();
+    });
+  }
+
+  async removeLabel(user: AuthenticatedUser, conversationId: string, label: string): Promise<ConversationView> {
+    const removed = label.trim();
+    return this.editLabels(user, conversationId, (labels) => labels.filter((existing) => existing !== removed));
+  }
+
+  // The labels in use on the conversations the user may see, most used first: what the label picker offers.
+  async labelsInUse(user: AuthenticatedUser): Promise<Array<{ label: string; conversations: number }>> {
+    const query = this.conversations
+      .createQueryBuilder('conversation')
+      .select('conversation.labels', 'labels')
+      .where('conversation.organisationId = :organisationId', { organisationId: user.organisationId })
+      .andWhere("conversation.labels <> '[]'")
+      .orderBy('conversation.lastActivityAt', 'DESC')
+      .limit(LABEL_SCAN_LIMIT);
+    const rows: Array<{ labels: string }> = await whereVisibleTo(query, 'conversation', user).getRawMany();
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const labels = JSON.parse(row.labels) as unknown;
+      if (!Array.isArray(labels)) continue;
+      for (const label of labels) if (typeof label === 'string') counts.set(label, (counts.get(label) ?? 0) + 1);
+    }
+    return [...counts]
+      .map(([label, conversations]) => ({ label, conversations }))
+      .sort((first, second) => second.conversations - first.conversations || first.label.localeCompare(second.label));
+  }
+
   // A contact's conversations that the user may see; the others are left out, not announced.
   async listForContact(user: AuthenticatedUser, contactId: string): Promise<ConversationView[]> {
     const query = this.conversations
@@ -261,6 +316,39 @@ export class ConversationsService {
       .where('conversation.organisationId = :organisationId', { organisationId: user.organisationId })
       .andWhere('conversation.contactId = :contactId', { contactId });
     return (await whereVisibleTo(query, 'conversation', user).getCount()) > 0;
+  }
+
+  private async editLabels(
+    user: AuthenticatedUser,
+    conversationId: string,
+    edit: (labels: string[]) => string[],
+  ): Promise<ConversationView> {
+    const now = new Date();
+    const { conversation, changed } = await this.transactions.run(async (manager) => {
+      await findVisibleConversation(manager, user, conversationId);
+      const conversation = await manager.findOneOrFail(Conversation, {
+        where: { id: conversationId, organisationId: user.organisationId },
+        lock: this.transactions.isPostgres ? { mode: 'pessimistic_write' } : undefined,
+      });
+      const labels = edit(conversation.labels);
+      if (labels.join('\n') === conversation.labels.join('\n')) return { conversation, changed: false };
+      await manager.update(Conversation, { id: conversationId }, { labels, updatedAt: now });
+      await this.insertEvents(
+        manager,
+        user,
+        conversationId,
+        [{ type: ConversationEventType.LabelsChanged, details: { from: conversation.labels, to: labels } }],
+        now,
+      );
+      return { conversation: Object.assign(conversation, { labels, updatedAt: now }), changed: true };
+    });
+    const contact = await this.conversations.manager.findOneBy(Contact, {
+      id: conversation.contactId,
+      organisationId: user.organisationId,
+    });
+    const view = toConversationView(conversation, contact);
+    if (changed) this.realtime.toConversationAudience(conversation, RealtimeEvent.ConversationUpdated, view);
+    return view;
   }
 
   private async require(user: AuthenticatedUser, conversationId: string): Promise<Conversation> {

@@ -97,6 +97,6 @@ export class AuthService {
   }
 
   private toAuthenticatedUser(user: User): AuthenticatedUser {
-    return { id: user.id, organisationId: user.organisationId, role: user.role, name: user.name };
+    return { id: user.id, organisationId: user.organisationId, role: user.role, name: user.name, locale: user.locale };
   }
 }

@@ -1,3 +1,4 @@
+import { UserLocale } from '../entities/user-locale.enum';
 import { UserRole } from '../entities/user-role.enum';
 
 export interface AccessTokenClaims {
@@ -16,6 +17,8 @@ export interface AuthenticatedUser {
   organisationId: string;
   role: UserRole;
   name: string;
+  // The interface language the user chose (the web app applies it at login); null or absent: not chosen yet.
+  locale?: UserLocale | null;
 }
 
 // A verified token's user and what a long-lived connection needs to notice the session ending.

@@ -1,5 +1,6 @@
 import { PrimaryUuidColumn, TimestampColumn, UuidColumn } from '@app/database';
 import { Column, Entity, Index } from 'typeorm';
+import { UserLocale } from './user-locale.enum';
 import { UserRole } from './user-role.enum';
 
 // E-mail is unique per organisation, so creating a user never reveals that another association has that address.
@@ -16,5 +17,7 @@ export class User {
   @Column({ type: 'boolean', default: true }) active: boolean;
   // Carried in every access token; raising it (deactivation, password reset) ends every session at once.
   @Column({ type: 'integer', default: 0 }) sessionVersion: number;
+  // The interface language the user chose; null until they choose, when the browser's last choice applies.
+  @Column({ type: 'varchar', length: 5, nullable: true }) locale: UserLocale | null;
   @TimestampColumn() createdAt: Date;
 }

@@ -5,6 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, Not, Repository } from 'typeorm';
 import { TeamMember, Team } from '../entities/team.entity';
+import { UserLocale } from '../entities/user-locale.enum';
 import { UserRole } from '../entities/user-role.enum';
 import { User } from '../entities/user.entity';
 import { hashPassword } from '../auth/password-hasher';
@@ -161,6 +162,12 @@ export class UsersService {
         memberships.filter((member) => member.userId === user.id).map((member) => member.teamId),
       ),
     );
+  }
+
+  // The user's own interface language; no audit row: a preference, not an account change.
+  async setLocale(organisationId: string, userId: string, locale: UserLocale): Promise<void> {
+    const result = await this.users.update({ id: userId, organisationId }, { locale });
+    if (!result.affected) throw ApiException.notFound('User');
   }
 
   async findInOrganisation(organisationId: string, userId: string): Promise<User | null> {

@@ -8,6 +8,7 @@ import { AddRetentionPolicies1795688268549 } from './1795688268549-AddRetentionP
 import { AddAuditLogFilterIndexes1795688996550 } from './1795688996550-AddAuditLogFilterIndexes';
 import { StripAttachmentSignatures1795689432583 } from './1795689432583-StripAttachmentSignatures';
 import { AddMessageSendStartedAt1795700000000 } from './1795700000000-AddMessageSendStartedAt';
+import { AddConversationReadsAndUserLocale1796228488963 } from './1796228488963-AddConversationReadsAndUserLocale';
 import { UnifyWorkingHours1796229237654 } from './1796229237654-UnifyWorkingHours';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
@@ -22,5 +23,6 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AddAuditLogFilterIndexes1795688996550,
   StripAttachmentSignatures1795689432583,
   AddMessageSendStartedAt1795700000000,
+  AddConversationReadsAndUserLocale1796228488963,
   UnifyWorkingHours1796229237654,
 ];

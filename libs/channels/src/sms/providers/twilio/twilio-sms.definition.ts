@@ -1,3 +1,4 @@
+import { twilioMediaHeaders } from './twilio-media.util';
 import { ChannelDefinition } from '../../../channel-definition';
 import { ChannelEvent } from '../../../channel-event.types';
 import { ChannelKind } from '../../../channel-kind.enum';
@@ -70,6 +71,7 @@ export const TWILIO_SMS_CHANNEL: ChannelDefinition<TwilioSmsSettingsDto> = {
       context.reportDelivery ? context.webhookUrl(TWILIO_STATUS_PATH) : undefined,
     ),
   sendRules: SMS_SEND_RULES,
+  mediaHeaders: twilioMediaHeaders,
   receiverDeduplicates: false,
   outreach: { mode: 'send', recipient: 'phone' },
 };

@@ -1,3 +1,4 @@
+import { twilioMediaHeaders } from '../../../sms/providers/twilio/twilio-media.util';
 import { ApiException } from '@app/common';
 import { ChannelError, ChannelErrorCode } from '../../../channel-error';
 import { ChannelDefinition, WebhookOpenApi, WebhookRoute, WebhookTools } from '../../../channel-definition';
@@ -156,6 +157,7 @@ export const TWILIO_VOICE_CHANNEL: ChannelDefinition<TwilioVoiceSettingsDto> = {
     );
   },
   sendRules: SMS_SEND_RULES,
+  mediaHeaders: twilioMediaHeaders,
   receiverDeduplicates: false,
   outreach: null,
 };

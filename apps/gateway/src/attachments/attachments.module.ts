@@ -1,0 +1,15 @@
+import { AuditModule } from '@app/audit';
+import { Conversation, ConversationsModule, Message } from '@app/conversations';
+import { InboxesModule } from '@app/inboxes';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WebChatModule } from '../webchat/webchat.module';
+import { MessageAttachmentsController } from './message-attachments.controller';
+import { ProviderMediaService } from './provider-media.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Message, Conversation]), AuditModule, InboxesModule, ConversationsModule, WebChatModule],
+  controllers: [MessageAttachmentsController],
+  providers: [ProviderMediaService],
+})
+export class AttachmentsModule {}
