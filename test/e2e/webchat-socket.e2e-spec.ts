@@ -357,6 +357,28 @@ describe('Web chat over socket.io (/webchat), end to end', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(visitorSocket.received.filter((message) => message.automatic)).toHaveLength(1);
 
+    // Stored on the conversation under the id the widget has: a reload shows it once, after the visitor's first message,
+    // and officers see what the beneficiary was told, written by no officer.
+    const history = await eventually(async () => {
+      const messages = await visitorSocket.history();
+      return messages.some((message) => message.automatic) && messages;
+    }, 'the auto-reply to be stored');
+    expect(history.map((message) => [message.sender, message.automatic === true])).toEqual([
+      ['visitor', false],
+      ['agent', true],
+      ['visitor', false],
+    ]);
+    expect(history[1]).toMatchObject({ id: automatic.id, text: automatic.text, agentName: 'محادثة الموقع' });
+    const [stored] = await wasl.dataSource.query('SELECT type, sender_user_id, status, conversation_id FROM messages WHERE id = $1', [
+      automatic.id,
+    ]);
+    expect(stored).toMatchObject({ type: 'outbound', sender_user_id: null, status: 'delivered' });
+    const [conversation] = await wasl.dataSource.query('SELECT first_response_at, waiting_since FROM conversations WHERE id = $1', [
+      stored.conversation_id,
+    ]);
+    expect(conversation.first_response_at).toBeNull();
+    expect(conversation.waiting_since).not.toBeNull();
+
     // The English widget is answered in English.
     const english = await WebChatVisitor.connect(wasl.url, {
       inboxId: quietInbox.body.id,

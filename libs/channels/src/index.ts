@@ -18,6 +18,7 @@ export * from './webchat/webchat-attachment-type.util';
 export * from './webchat/webchat-channel.adapter';
 export * from './webchat/webchat-event.enum';
 export * from './webchat/webchat-identifier-hash.util';
+export * from './webchat/webchat-offline-reply.util';
 export * from './webchat/webchat-settings.dto';
 export * from './webchat/webchat-visitor-room.util';
 export * from './webchat/webchat-visitor-token.util';

@@ -11,6 +11,7 @@ import { ConversationRead } from './entities/conversation-read.entity';
 import { Conversation } from './entities/conversation.entity';
 import { InboundEvent } from './entities/inbound-event.entity';
 import { Message } from './entities/message.entity';
+import { AutomaticReplyService } from './services/automatic-reply.service';
 import { CallsService } from './services/calls.service';
 import { ChannelEventIntake } from './services/channel-event.intake';
 import { ChannelSendRules } from './services/channel-send-rules.service';
@@ -42,6 +43,7 @@ const SERVICES = [
   OutboundRecoveryService,
   DeliveryStatusService,
   CallsService,
+  AutomaticReplyService,
   ChannelEventIntake,
   ChannelSendRules,
   OutreachService,

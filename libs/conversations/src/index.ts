@@ -9,6 +9,7 @@ export * from './entities/conversation.entity';
 export * from './entities/inbound-event.entity';
 export * from './entities/message.entity';
 export * from './rules/delivery-status-target.rule';
+export * from './services/automatic-reply.service';
 export * from './services/calls.service';
 export * from './services/channel-event.intake';
 export * from './services/channel-send-rules.service';

@@ -20,6 +20,7 @@ export const JOB_CATALOGUE: Record<JobName, JobSpec> = {
   [JobName.SendOutboundMessage]: { queue: QueueName.ChannelOutbound, retry: 'outbound' },
   [JobName.ApplyDeliveryStatus]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
   [JobName.LinkCall]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
+  [JobName.RecordAutomaticReply]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
   [JobName.ApplyRetention]: { queue: QueueName.Maintenance, retry: 'none' },
 };
 

@@ -17,6 +17,10 @@ export function callLinkJobId(callId: string, step: string): string {
   return `call-${callId}-${step}`;
 }
 
+export function automaticReplyJobId(messageId: string): string {
+  return `auto-${messageId}`;
+}
+
 export function outboundJobId(messageId: string): string {
   return `out-${messageId}`;
 }

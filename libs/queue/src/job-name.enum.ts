@@ -4,5 +4,6 @@ export enum JobName {
   SendOutboundMessage = 'send-outbound-message',
   ApplyDeliveryStatus = 'apply-delivery-status',
   LinkCall = 'link-call',
+  RecordAutomaticReply = 'record-automatic-reply',
   ApplyRetention = 'apply-retention',
 }

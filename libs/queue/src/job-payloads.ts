@@ -14,6 +14,17 @@ export type JobPayloads = {
     receivedAt: string;
   };
   [JobName.LinkCall]: { organisationId: string; callId: string };
+  // The automatic answer the visitor was shown, stored once their message is applied: its id (the one the widget
+  // already has) and why it was sent; the text is made again from the inbox's settings, never carried here.
+  [JobName.RecordAutomaticReply]: {
+    organisationId: string;
+    inboundEventId: number;
+    messageId: string;
+    reason: 'outside_working_hours' | 'no_officer_online';
+    locale: 'ar' | 'en';
+    // When the widget showed it, so it sorts right after the visitor's message.
+    shownAt: string;
+  };
   // Without an organisation, the nightly run applies every organisation's retention settings.
   [JobName.ApplyRetention]: { organisationId?: string };
 };

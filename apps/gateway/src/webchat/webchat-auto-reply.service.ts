@@ -1,6 +1,7 @@
-import { isWithinWorkingHours, WebChatEvent, WebChatMessagePayload } from '@app/channels';
+import { isWithinWorkingHours, OfflineReason, offlineReplyText, WebChatEvent, WebChatMessagePayload, WidgetLocale } from '@app/channels';
+import { automaticReplyJobId, JobName, JobQueue } from '@app/queue';
 import { AGENTS_NAMESPACE, organisationRoom } from '@app/realtime';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Namespace } from 'socket.io';
 import { WebChatRateLimiter } from './webchat-rate-limiter.service';
@@ -9,30 +10,17 @@ import { VisitorSession } from './webchat-session.service';
 // One automatic answer an hour per visitor: enough to set expectations without talking over the beneficiary.
 const AUTO_REPLY_EVERY_MILLISECONDS = 3_600_000;
 
-export type OfflineReason = 'outside_working_hours' | 'no_officer_online';
-export type WidgetLocale = 'ar' | 'en';
-
-// In the widget's language; an administrator's own offlineMessage is shown as written, whatever the language.
-export function offlineReplyText(session: VisitorSession, reason: OfflineReason, locale: WidgetLocale = 'ar'): string {
-  if (session.settings.offlineMessage) return session.settings.offlineMessage;
-  const name = session.inbox.name;
-  const hours = session.settings.workingHours;
-  if (locale === 'en') {
-    return reason === 'outside_working_hours' && hours
-      ? `Thank you for contacting ${name}. We are outside working hours now (${hours.from} to ${hours.to}); a beneficiary relations officer will answer you at the start of the next working period. You can leave your mobile number here so that we can reach you.`
-      : `Thank you for contacting ${name}. No beneficiary relations officer is online right now; we will answer you as soon as we can during working hours. You can leave your mobile number here so that we can reach you.`;
-  }
-  if (reason === 'outside_working_hours' && hours) {
-    return `شكرًا لتواصلك مع ${name}. نحن الآن خارج أوقات العمل (من ${hours.from} إلى ${hours.to})، وسيرد عليك موظف علاقات المستفيدين في أول وقت عمل. يمكنك ترك رقم جوالك هنا لنتواصل معك.`;
-  }
-  return `شكرًا لتواصلك مع ${name}. لا يوجد موظف علاقات مستفيدين متصل الآن، وسنرد عليك في أقرب وقت خلال أوقات العمل. يمكنك ترك رقم جوالك هنا لنتواصل معك.`;
-}
-
 // When no officer is connected, or outside the inbox's working hours, the visitor is told when to expect an
-// answer. The notice is shown in the widget only, not stored: the conversation holds what people wrote.
+// answer: shown in the widget at once, and stored on their conversation by the worker once their message is applied
+// (AutomaticReplyService), under the same id, so a reload shows it once and officers see what was said.
 @Injectable()
 export class WebChatAutoReplyService {
-  constructor(private readonly rateLimiter: WebChatRateLimiter) {}
+  private readonly logger = new Logger(WebChatAutoReplyService.name);
+
+  constructor(
+    private readonly rateLimiter: WebChatRateLimiter,
+    private readonly jobs: JobQueue,
+  ) {}
 
   async offlineReason(session: VisitorSession, namespace: Namespace, now = new Date()): Promise<OfflineReason | undefined> {
     const hours = session.settings.workingHours;
@@ -42,18 +30,30 @@ export class WebChatAutoReplyService {
     return officers.length === 0 ? 'no_officer_online' : undefined;
   }
 
-  async answerIfOffline(session: VisitorSession, namespace: Namespace, locale: WidgetLocale = 'ar'): Promise<boolean> {
+  async answerIfOffline(
+    session: VisitorSession,
+    namespace: Namespace,
+    inboundEventId: number,
+    locale: WidgetLocale = 'ar',
+  ): Promise<boolean> {
     const reason = await this.offlineReason(session, namespace);
     if (!reason || !(await this.rateLimiter.firstIn(`auto-reply:${session.room}`, AUTO_REPLY_EVERY_MILLISECONDS))) return false;
+    const messageId = randomUUID();
+    const shownAt = new Date().toISOString();
     const payload: WebChatMessagePayload = {
-      id: `auto-${randomUUID()}`,
-      text: offlineReplyText(session, reason, locale),
+      id: messageId,
+      text: offlineReplyText(session.inbox.name, session.settings, reason, locale),
       sender: 'agent',
       agentName: session.inbox.name,
-      createdAt: new Date().toISOString(),
+      createdAt: shownAt,
       automatic: true,
     };
     namespace.to(session.room).emit(WebChatEvent.MessageNew, payload);
+    const job = { organisationId: session.inbox.organisationId, inboundEventId, messageId, reason, locale, shownAt };
+    // Shown is what matters to the visitor; a queue write that fails now leaves the answer unrecorded, not unsaid.
+    await this.jobs
+      .enqueue(JobName.RecordAutomaticReply, job, automaticReplyJobId(messageId))
+      .catch((error: Error) => this.logger.warn(`Automatic reply ${messageId} shown but not recorded: ${error.message}`));
     return true;
   }
 }

@@ -310,7 +310,7 @@ export class WebChatSessionService {
       session.inbox.organisationId,
       rows.map((row) => row.senderUserId),
     );
-    return rows.reverse().map((row) => this.toPayload(row, agentNames));
+    return rows.reverse().map((row) => this.toPayload(row, agentNames, session.inbox.name));
   }
 
   // The visitor's browser reports agent replies as delivered or read; only forward moves are recorded, by the rule
@@ -345,13 +345,16 @@ export class WebChatSessionService {
     return updated.length;
   }
 
-  toPayload(message: Message, agentNames = new Map<string, string>()): WebChatMessagePayload {
-    const agentName = message.senderUserId ? agentNames.get(message.senderUserId) : undefined;
+  toPayload(message: Message, agentNames = new Map<string, string>(), inboxName?: string): WebChatMessagePayload {
+    // An outbound message no officer wrote is Wasl's own: the automatic answer, signed with the inbox's name as shown.
+    const automatic = message.type === MessageType.Outbound && !message.senderUserId;
+    const agentName = message.senderUserId ? agentNames.get(message.senderUserId) : automatic ? inboxName : undefined;
     return {
       id: message.id,
       text: message.text,
       sender: message.type === MessageType.Inbound ? 'visitor' : 'agent',
       ...(agentName ? { agentName } : {}),
+      ...(automatic ? { automatic: true } : {}),
       createdAt: message.createdAt.toISOString(),
       ...(message.status ? { status: message.status } : {}),
       ...(message.attachments.length > 0 ? { attachments: message.attachments } : {}),

@@ -113,7 +113,7 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
         };
         socket.to(session.room).emit(WebChatEvent.MessageNew, this.attachments.withSignedUrls(session.signingSecret, payload));
         void this.autoReplies
-          .answerIfOffline(session, this.namespace, socket.handshake.auth?.locale === 'en' ? 'en' : 'ar')
+          .answerIfOffline(session, this.namespace, accepted.inboundEventId, socket.handshake.auth?.locale === 'en' ? 'en' : 'ar')
           .catch((error: Error) => this.logger.warn(`Auto-reply failed: ${error.message}`));
       }
       return { id: accepted.messageId };

@@ -1,5 +1,5 @@
 import { WaslConfig } from '@app/config';
-import { CallsService, DeliveryStatusService } from '@app/conversations';
+import { AutomaticReplyService, CallsService, DeliveryStatusService } from '@app/conversations';
 import { JobName, JobOf, JobStatus, QueueName, WORKER_OPTIONS } from '@app/queue';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
@@ -7,18 +7,20 @@ import { Job, UnrecoverableError } from 'bullmq';
 
 type ChannelEventJob =
   | Job<JobOf<JobName.ApplyDeliveryStatus>, JobStatus, JobName.ApplyDeliveryStatus>
-  | Job<JobOf<JobName.LinkCall>, JobStatus, JobName.LinkCall>;
+  | Job<JobOf<JobName.LinkCall>, JobStatus, JobName.LinkCall>
+  | Job<JobOf<JobName.RecordAutomaticReply>, JobStatus, JobName.RecordAutomaticReply>;
 
-// Delivery reports and call links. Both may arrive before the row they refer to is stored (a Twilio callback
+// Delivery reports, call links and web chat's automatic answers. Each may arrive before the row it refers to is stored (a Twilio callback
 // racing the send's result; a call whose message the inbound worker has not applied yet): the handlers throw,
 // and BullMQ retries with backoff until the row exists or the attempts run out (the job is then kept as evidence).
 @Processor(QueueName.ChannelEvents, WORKER_OPTIONS)
 export class ChannelEventsProcessor extends WorkerHost implements OnApplicationBootstrap {
-  static readonly handles = [JobName.ApplyDeliveryStatus, JobName.LinkCall] as const;
+  static readonly handles = [JobName.ApplyDeliveryStatus, JobName.LinkCall, JobName.RecordAutomaticReply] as const;
 
   constructor(
     private readonly deliveryStatus: DeliveryStatusService,
     private readonly calls: CallsService,
+    private readonly automaticReplies: AutomaticReplyService,
     private readonly config: WaslConfig,
   ) {
     super();
@@ -34,6 +36,8 @@ export class ChannelEventsProcessor extends WorkerHost implements OnApplicationB
         return this.deliveryStatus.apply(job.data);
       case JobName.LinkCall:
         return this.calls.linkCall(job.data.organisationId, job.data.callId);
+      case JobName.RecordAutomaticReply:
+        return this.automaticReplies.record(job.data);
       default:
         throw new UnrecoverableError(`No handler for ${(job as Job).name} on ${QueueName.ChannelEvents}`);
     }
