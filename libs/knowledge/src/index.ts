@@ -1,3 +1,4 @@
+export * from './canned-replies/canned-reply-template.util';
 export * from './extraction/document-format';
 export * from './extraction/document-format.util';
 export * from './extraction/document-text.extractor';
