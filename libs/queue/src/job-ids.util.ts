@@ -20,3 +20,7 @@ export function callLinkJobId(callId: string, step: string): string {
 export function outboundJobId(messageId: string): string {
   return `out-${messageId}`;
 }
+
+export function knowledgeExtractionJobId(documentId: string, revision: number): string {
+  return `knowledge-${documentId}-r${revision}`;
+}

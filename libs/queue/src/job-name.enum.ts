@@ -7,6 +7,7 @@ export enum JobName {
   ApplyDeliveryStatus = 'apply-delivery-status',
   LinkCall = 'link-call',
   ApplyRetention = 'apply-retention',
+  ExtractKnowledgeDocument = 'extract-knowledge-document',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -15,4 +16,5 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.ApplyDeliveryStatus]: QueueName.ChannelEvents,
   [JobName.LinkCall]: QueueName.ChannelEvents,
   [JobName.ApplyRetention]: QueueName.Maintenance,
+  [JobName.ExtractKnowledgeDocument]: QueueName.Knowledge,
 };
