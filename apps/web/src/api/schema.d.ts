@@ -1390,7 +1390,7 @@ export interface components {
             /** @example شكراً لتواصلك يا {{contact.name}}. */
             bodyAr: string;
             /** @example Thank you for contacting us, {{contact.name}}. */
-            bodyEn?: Record<string, never> | null;
+            bodyEn?: string | null;
         };
         PreviewCannedReplyDto: {
             body: string;
@@ -1410,7 +1410,7 @@ export interface components {
             title?: string;
             shortcut?: string;
             bodyAr?: string;
-            bodyEn?: Record<string, never> | null;
+            bodyEn?: string | null;
         };
         RenderedCannedReplyResponse: {
             /** @description Missing values are left as [____] for the officer to fill */

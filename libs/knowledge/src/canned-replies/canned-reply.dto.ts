@@ -16,7 +16,7 @@ export class CreateCannedReplyDto {
   @IsNotEmpty()
   @MaxLength(MAX_CANNED_REPLY_LENGTH)
   bodyAr: string;
-  @ApiPropertyOptional({ nullable: true, example: 'Thank you for contacting us, {{contact.name}}.' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Thank you for contacting us, {{contact.name}}.' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
@@ -32,7 +32,7 @@ export class UpdateCannedReplyDto {
   @Matches(SHORTCUT, { message: 'must be a slash followed by 1 to 39 letters, digits, dashes or underscores, such as /شكر' })
   shortcut?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_CANNED_REPLY_LENGTH) bodyAr?: string;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
