@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, Message, unwrap } from '../api/api-client';
 import { upsertMessage } from '../realtime/message-cache.util';
 import { PaneCommand } from '../shared/keyboard-shortcut.util';
+import { ComposerTools, hasUnfilledBlank } from '../knowledge/composer-tools';
 import { readDraft, writeDraft } from './draft-store';
 
 type ComposerMode = 'reply' | 'note';
@@ -38,9 +39,15 @@ export function Composer({ conversationId, command }: { conversationId: string; 
     },
   });
 
+  const updateText = (value: string) => {
+    setText(value);
+    writeDraft(conversationId, value);
+  };
+
   function submit() {
     const trimmed = text.trim();
-    if (!trimmed || sending.current) return;
+    // A canned reply's blanks ([____]) are for the officer to fill, never for the beneficiary to read.
+    if (!trimmed || sending.current || hasUnfilledBlank(text)) return;
     sending.current = true;
     send.mutate({ text: trimmed, private: mode === 'note' });
   }
@@ -78,22 +85,27 @@ export function Composer({ conversationId, command }: { conversationId: string; 
       )}
       <Textarea
         ref={field}
-        // An empty field follows the page, so the placeholder reads in the interface's direction.
-        dir={text ? 'auto' : undefined}
+        // Each line reads in the direction of its own first letter (an Arabic reply, a quoted passage, an English
+        // line); an empty field follows the page, so the placeholder reads in the interface's direction. Mantine puts
+        // a `dir` prop on the wrapper, not on the textarea, where it left typed Arabic aligned to the left.
+        styles={{ input: { unicodeBidi: 'plaintext' } }}
         autosize
         minRows={2}
         maxRows={8}
         aria-label={mode === 'reply' ? t('composer.reply') : t('composer.note')}
         placeholder={mode === 'reply' ? t('composer.replyPlaceholder') : t('composer.notePlaceholder')}
         value={text}
-        onChange={(event) => {
-          setText(event.currentTarget.value);
-          writeDraft(conversationId, event.currentTarget.value);
-        }}
+        onChange={(event) => updateText(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
-      <Group justify="flex-end">
-        <Button type="submit" loading={send.isPending} disabled={!text.trim()} color={mode === 'note' ? 'yellow' : 'teal'}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <ComposerTools conversationId={conversationId} field={field} text={text} onTextChange={updateText} />
+        <Button
+          type="submit"
+          loading={send.isPending}
+          disabled={!text.trim() || hasUnfilledBlank(text)}
+          color={mode === 'note' ? 'yellow' : 'teal'}
+        >
           {mode === 'reply' ? t('composer.send') : t('composer.saveNote')}
         </Button>
       </Group>
