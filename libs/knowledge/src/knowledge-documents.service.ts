@@ -1,4 +1,4 @@
-import { ApiErrorCode, ApiException } from '@app/common';
+import { ApiErrorCode, ApiException, normaliseText } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser, UserRole } from '@app/identity';
 import { InjectQueue } from '@nestjs/bullmq';
@@ -318,7 +318,12 @@ export class KnowledgeDocumentsService {
       manager.update(
         KnowledgeDocument,
         { id: document.id, organisationId: document.organisationId, revision: document.revision },
-        { status: ExtractionStatus.Failed, failureReason: reason.slice(0, 300), extractedAt: new Date() },
+        // A parser's message may quote the file; it is shown to staff as text.
+        {
+          status: ExtractionStatus.Failed,
+          failureReason: normaliseText(reason, { singleLine: true }).slice(0, 300),
+          extractedAt: new Date(),
+        },
       ),
     );
     return JobStatus.Applied;
