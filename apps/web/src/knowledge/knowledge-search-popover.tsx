@@ -40,7 +40,7 @@ export function KnowledgeHitCard({ hit, action }: { hit: KnowledgeHit; action?: 
             <Text size="xs" c="dimmed">
               {heading && <bdi>{heading}</bdi>}
               {heading && page && ' · '}
-              {page}
+              {page && <span className="knowledge-page-label">{page}</span>}
             </Text>
           )}
         </div>
