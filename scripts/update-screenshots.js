@@ -15,21 +15,14 @@ const SCREENSHOTS = [
   'web-contact-panel-ar.png',
   'web-contact-panel-en.png',
   'web-merge-ar.png',
+  'web-composer-knowledge-search-ar.png',
 ];
+const SUITES = ['test/e2e/staff-web-app.e2e-spec.ts', 'test/e2e/staff-officer-tools.e2e-spec.ts', 'test/e2e/knowledge-browser.e2e-spec.ts'];
 
-const suite = spawnSync(
-  process.execPath,
-  [
-    require.resolve('jest/bin/jest'),
-    '--runInBand',
-    '--selectProjects',
-    'e2e',
-    '--',
-    'test/e2e/staff-web-app.e2e-spec.ts',
-    'test/e2e/staff-officer-tools.e2e-spec.ts',
-  ],
-  { cwd: root, stdio: 'inherit' },
-);
+const suite = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--runInBand', '--selectProjects', 'e2e', '--', ...SUITES], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (suite.status !== 0) process.exit(suite.status ?? 1);
 fs.mkdirSync(path.join(root, 'docs/images'), { recursive: true });
 for (const name of SCREENSHOTS) {

@@ -390,6 +390,14 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
         confirm: mostly(fc.uuid()),
         resolvedConversationMonths: mostly(fc.integer({ min: -5, max: 200 })),
         rawPayloadMonths: nastyValue,
+        title: mostly(text),
+        kind: mostly(fc.constantFrom('bylaws', 'research_services_guide', 'other')),
+        readerRoles: mostly(fc.array(fc.constantFrom('officer', 'researcher', 'admin'), { maxLength: 3 })),
+        body: mostly(fc.oneof(text, fc.constantFrom('# عنوان\n- بند {{contact.name}}', '{{contact.phone}} {{'))),
+        shortcut: mostly(fc.constantFrom('/شكر', '/thanks', 'شكر', '/')),
+        bodyAr: mostly(fc.oneof(text, fc.constantFrom('أهلاً {{contact.name}}', '{{ unknown }}'))),
+        bodyEn: nastyValue,
+        language: mostly(fc.constantFrom('ar', 'en')),
       },
       { requiredKeys: [] },
     );
@@ -408,13 +416,16 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
         await staff('PATCH', `/api/v1/contacts/${contactId}`, value, 'PATCH /contacts/:id');
         await staff('POST', `/api/v1/contacts/${contactId}/erase`, value, 'POST /contacts/:id/erase');
         await staff('PUT', '/api/v1/admin/retention', value, 'PUT /admin/retention');
+        await staff('POST', '/api/v1/knowledge/articles', value, 'POST /knowledge/articles');
+        await staff('POST', '/api/v1/canned-replies', value, 'POST /canned-replies');
+        await staff('POST', '/api/v1/canned-replies/preview', value, 'POST /canned-replies/preview');
       },
     );
   });
 
   it('should answer staff list queries and login without a 5xx, whatever the query string', async () => {
     const query = fc.dictionary(
-      fc.constantFrom('q', 'cursor', 'status', 'channel', 'inboxId', 'limit', 'unassigned', '__proto__', 'constructor'),
+      fc.constantFrom('q', 'cursor', 'status', 'channel', 'inboxId', 'limit', 'unassigned', 'kind', '__proto__', 'constructor'),
       fc.oneof(
         nastyString,
         fc.string({ unit: nastyCharacter, maxLength: 20 }).map((value) => Buffer.from(value).toString('base64url')),
@@ -425,7 +436,13 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
       const search = Object.entries(values)
         .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, ''))}%00%D8`)
         .join('&');
-      for (const path of ['/api/v1/conversations', '/api/v1/contacts', '/api/v1/admin/audit-log', '/api/v1/admin/failed-jobs']) {
+      for (const path of [
+        '/api/v1/conversations',
+        '/api/v1/contacts',
+        '/api/v1/admin/audit-log',
+        '/api/v1/admin/failed-jobs',
+        '/api/v1/knowledge/search',
+      ]) {
         const answer = await answerOf(`${wasl.url}${path}?${search}`, { headers: { authorization: `Bearer ${organisation.adminToken}` } });
         expectNoServerError(answer, `GET ${path}?${search}`);
       }
@@ -435,6 +452,35 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
         body: JSON.stringify(login) ?? 'null',
       });
       expectNoServerError(answer, 'POST /auth/login');
+    });
+  });
+
+  it('should answer knowledge-base uploads without a 5xx, whatever the bytes, name and fields', async () => {
+    const upload = fc.record({
+      bytes: fc.oneof(
+        fc.uint8Array({ maxLength: 400 }),
+        fc.uint8Array({ maxLength: 400 }).map((rest) => new Uint8Array([...Buffer.from('%PDF-1.7\n'), ...rest])),
+        fc
+          .uint8Array({ maxLength: 400 })
+          .map((rest) => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...rest, ...Buffer.from('word/document.xml')])),
+      ),
+      name: fc.oneof(fc.constantFrom('اللائحة.pdf', 'guide.docx', 'notes.md', 'a.txt', '%E0%A4%A', ''), nastyString),
+      title: fc.oneof(arabicText, nastyString),
+      kind: fc.oneof(fc.constantFrom('bylaws', 'other'), nastyString),
+      readerRoles: fc.oneof(fc.constantFrom('officer', 'officer,researcher', 'admin', ''), nastyString),
+    });
+    await fuzz(upload, async ({ bytes, name, title, kind, readerRoles }) => {
+      const query = new URLSearchParams({ title: title.replace(/[\uD800-\uDFFF]/g, ''), kind, readerRoles });
+      const answer = await answerOf(`${wasl.url}/api/v1/knowledge/documents?${query}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/octet-stream',
+          authorization: `Bearer ${organisation.adminToken}`,
+          'x-file-name': encodeURIComponent(name.replace(/[\uD800-\uDFFF]/g, '')),
+        },
+        body: bytes,
+      });
+      expectNoServerError(answer, `POST /knowledge/documents (${name})`);
     });
   });
 
@@ -481,6 +527,9 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
       ...(await query(
         'SELECT call_sid, from_number, to_number, status, recording_url, transcription, notes FROM calls WHERE organisation_id = $1',
       )),
+      ...(await query('SELECT title, file_name, body, failure_reason FROM knowledge_documents WHERE organisation_id = $1')),
+      ...(await query('SELECT heading, text FROM knowledge_passages WHERE organisation_id = $1')),
+      ...(await query('SELECT title, shortcut, body_ar, body_en FROM canned_replies WHERE organisation_id = $1')),
     ];
     expect(unsafeStrings(stored)).toEqual([]);
   });

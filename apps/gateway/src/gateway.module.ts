@@ -33,6 +33,7 @@ import { PrivacyApiModule } from './privacy/privacy-api.module';
 import { SupervisorModule } from './supervisor/supervisor.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { StaffDirectoryModule } from './directory/staff-directory.module';
+import { KnowledgeApiModule } from './knowledge/knowledge-api.module';
 
 @Module({})
 export class GatewayModule {
@@ -54,6 +55,7 @@ export class GatewayModule {
         SupervisorModule,
         AttachmentsModule,
         StaffDirectoryModule,
+        KnowledgeApiModule,
         ...(config.runsWorker ? [WorkerModule] : []),
       ],
       controllers: [

@@ -12,6 +12,8 @@ import { OverviewPage } from './supervisor/overview-page';
 
 // Only administrators and supervisors open these pages: they load on demand, outside the initial bundle.
 const AdminPage = lazy(() => import('./admin/admin-page'));
+// The officer's tools: every member of staff opens them now and then, from the header.
+const KnowledgePage = lazy(() => import('./knowledge/knowledge-page'));
 const ADMIN_ROLES = new Set(['admin', 'supervisor']);
 
 const theme = createTheme({
@@ -51,6 +53,13 @@ function SignedIn({ session }: { session: Session }) {
     return (
       <Suspense fallback={null}>
         <AdminPage session={session} live={live} />
+      </Suspense>
+    );
+  }
+  if (pathname.startsWith('/knowledge')) {
+    return (
+      <Suspense fallback={null}>
+        <KnowledgePage session={session} live={live} />
       </Suspense>
     );
   }

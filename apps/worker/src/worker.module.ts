@@ -1,4 +1,5 @@
 import { ConversationsModule } from '@app/conversations';
+import { KnowledgeModule } from '@app/knowledge';
 import { PrivacyModule } from '@app/privacy';
 import { FailedJobIndex, JobName } from '@app/queue';
 import { WorkerHost } from '@nestjs/bullmq';
@@ -9,9 +10,10 @@ import { OutboundRecoverySweeper } from './outbound-recovery.sweeper';
 import { ChannelEventsProcessor } from './processors/channel-events.processor';
 import { ChannelInboundProcessor } from './processors/channel-inbound.processor';
 import { ChannelOutboundProcessor } from './processors/channel-outbound.processor';
+import { KnowledgeProcessor } from './processors/knowledge.processor';
 import { RetentionProcessor } from './processors/retention.processor';
 
-const PROCESSORS = [ChannelInboundProcessor, ChannelOutboundProcessor, ChannelEventsProcessor, RetentionProcessor];
+const PROCESSORS = [ChannelInboundProcessor, ChannelOutboundProcessor, ChannelEventsProcessor, RetentionProcessor, KnowledgeProcessor];
 
 // Fail at boot, not when jobs pile up: every job name has exactly one processor.
 function assertEveryJobHasOneProcessor(): void {
@@ -26,7 +28,7 @@ assertEveryJobHasOneProcessor();
 // The processors alone. apps/worker runs them on their own; the gateway imports this module too when
 // WASL_ROLE=all, so a small association runs one process.
 @Module({
-  imports: [ConversationsModule, PrivacyModule],
+  imports: [ConversationsModule, PrivacyModule, KnowledgeModule],
   providers: [
     ...PROCESSORS,
     InboundRecoverySweeper,

@@ -1,9 +1,14 @@
 import { Column, ColumnOptions, getMetadataArgsStorage, PrimaryColumn, PrimaryColumnOptions, PrimaryGeneratedColumn } from 'typeorm';
 
 // PostgreSQL has timestamptz and uuid; SQLite has neither (instants are stored as text `datetime`, ids as
-// varchar), and its integer is already 64-bit. Entities use these portable decorators and the data source
-// resolves them for its driver.
-const PORTABLE_TYPES: Record<string, 'datetime' | 'varchar' | 'integer'> = { timestamptz: 'datetime', uuid: 'varchar', bigint: 'integer' };
+// varchar), and its integer is already 64-bit; bytes are bytea on one and blob on the other. Entities use these
+// portable decorators and the data source resolves them for its driver.
+const PORTABLE_TYPES: Record<string, 'datetime' | 'varchar' | 'integer' | 'blob'> = {
+  timestamptz: 'datetime',
+  uuid: 'varchar',
+  bigint: 'integer',
+  bytea: 'blob',
+};
 const PORTABLE_TYPE = Symbol('wasl:portable-type');
 
 type PortableOptions = ColumnOptions & { [PORTABLE_TYPE]?: string };
@@ -18,6 +23,11 @@ export function UuidColumn(options: Omit<ColumnOptions, 'type'> = {}): PropertyD
 
 export function PrimaryUuidColumn(): PropertyDecorator {
   return PrimaryColumn({ type: 'uuid', [PORTABLE_TYPE]: 'uuid' } as PrimaryColumnOptions);
+}
+
+// Bytes, read as a Buffer on both drivers.
+export function BinaryColumn(options: Omit<ColumnOptions, 'type'> = {}): PropertyDecorator {
+  return Column({ ...options, type: 'bytea', [PORTABLE_TYPE]: 'bytea' } as PortableOptions);
 }
 
 // A 64-bit counter read as a number (the PostgreSQL pool parses int8 as a safe integer; see data-source-options).

@@ -2,9 +2,10 @@ import { WaslConfig } from '@app/config';
 import { JobName } from './job-name.enum';
 import { QueueName } from './queue-name.enum';
 
-// How a job retries: which group of QUEUE settings it takes its attempts and backoff from, or none (a scheduled
-// job runs again on its own schedule).
-export type JobRetryPolicy = keyof Pick<WaslConfig['queues'], 'inbound' | 'outbound' | 'channelEvents'> | 'none';
+// How a job retries: the group of queue settings it takes its attempts and backoff from, a fixed policy of its own,
+// or none (a scheduled job runs again on its own schedule).
+export type JobRetryPolicy =
+  keyof Pick<WaslConfig['queues'], 'inbound' | 'outbound' | 'channelEvents'> | { attempts: number; backoffMs: number } | 'none';
 
 export interface JobSpec {
   queue: QueueName;
@@ -22,6 +23,8 @@ export const JOB_CATALOGUE: Record<JobName, JobSpec> = {
   [JobName.LinkCall]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
   [JobName.RecordAutomaticReply]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
   [JobName.ApplyRetention]: { queue: QueueName.Maintenance, retry: 'none' },
+  // A document that failed to read three times has a fault of its own; «read again» queues it anew.
+  [JobName.ExtractKnowledgeDocument]: { queue: QueueName.Knowledge, retry: { attempts: 3, backoffMs: 5_000 } },
 };
 
 // The backoff type every retried job is queued with; see providerAwareBackoff.

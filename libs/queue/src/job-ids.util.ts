@@ -24,3 +24,7 @@ export function automaticReplyJobId(messageId: string): string {
 export function outboundJobId(messageId: string): string {
   return `out-${messageId}`;
 }
+
+export function knowledgeExtractionJobId(documentId: string, revision: number): string {
+  return `knowledge-${documentId}-r${revision}`;
+}

@@ -6,4 +6,5 @@ export enum JobName {
   LinkCall = 'link-call',
   RecordAutomaticReply = 'record-automatic-reply',
   ApplyRetention = 'apply-retention',
+  ExtractKnowledgeDocument = 'extract-knowledge-document',
 }

@@ -27,6 +27,8 @@ export type JobPayloads = {
   };
   // Without an organisation, the nightly run applies every organisation's retention settings.
   [JobName.ApplyRetention]: { organisationId?: string };
+  // The revision read: a job for an older revision of the document finds it changed and does nothing.
+  [JobName.ExtractKnowledgeDocument]: { organisationId: string; documentId: string; revision: number };
 };
 
 export type JobOf<Name extends JobName> = JobPayloads[Name];

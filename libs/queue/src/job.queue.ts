@@ -53,7 +53,7 @@ export class JobQueue {
   private optionsOf(name: JobName, jobId: string): JobsOptions {
     const { retry } = JOB_CATALOGUE[name];
     if (retry === 'none') return { jobId };
-    const { attempts, backoffMs } = this.config.queues[retry];
+    const { attempts, backoffMs } = typeof retry === 'string' ? this.config.queues[retry] : retry;
     return { jobId, attempts, backoff: { type: PROVIDER_AWARE_BACKOFF, delay: backoffMs } };
   }
 

@@ -6,4 +6,6 @@ export enum QueueName {
   ChannelEvents = 'channel-events',
   // Scheduled housekeeping (retention): a few jobs a day, never urgent.
   Maintenance = 'maintenance',
+  // Reading uploaded documents and articles into knowledge-base passages: seconds of CPU each, one at a time.
+  Knowledge = 'knowledge',
 }

@@ -677,6 +677,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/knowledge/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KnowledgeDocumentsController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KnowledgeDocumentsController_list"];
+        put?: never;
+        post: operations["KnowledgeDocumentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["KnowledgeDocumentsController_createArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KnowledgeDocumentsController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["KnowledgeDocumentsController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["KnowledgeDocumentsController_update"];
+        trace?: never;
+    };
+    "/api/v1/knowledge/documents/{id}/passages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KnowledgeDocumentsController_passages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KnowledgeDocumentsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/documents/{id}/reread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["KnowledgeDocumentsController_reread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canned-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CannedRepliesController_list"];
+        put?: never;
+        post: operations["CannedRepliesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canned-replies/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CannedRepliesController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canned-replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["CannedRepliesController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["CannedRepliesController_update"];
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/canned-replies/{cannedReplyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConversationCannedRepliesController_render"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/api/{inboxId}/messages": {
         parameters: {
             query?: never;
@@ -1490,6 +1666,158 @@ export interface components {
             teams: components["schemas"]["DirectoryTeamResponse"][];
             /** @description The inboxes whose conversations the caller may see */
             inboxes: components["schemas"]["DirectoryInboxResponse"][];
+        };
+        /** @enum {string} */
+        KnowledgeKind: "bylaws" | "research_services_guide" | "support_policy_guide" | "support_request_form" | "other";
+        KnowledgeSearchHitResponse: {
+            /** Format: uuid */
+            passageId: string;
+            /** Format: uuid */
+            documentId: string;
+            documentTitle: string;
+            documentKind: components["schemas"]["KnowledgeKind"];
+            heading: string | null;
+            page: number | null;
+            position: number;
+            text: string;
+            /** @enum {string} */
+            match: "phrase" | "all_words" | "some_words";
+        };
+        KnowledgeSearchResponse: {
+            items: components["schemas"]["KnowledgeSearchHitResponse"][];
+        };
+        /** @enum {string} */
+        KnowledgeSource: "upload" | "article";
+        /** @enum {string} */
+        ExtractionStatus: "pending" | "ready" | "failed";
+        KnowledgeDocumentResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["KnowledgeKind"];
+            source: components["schemas"]["KnowledgeSource"];
+            /** @enum {string} */
+            format: "pdf" | "docx" | "markdown" | "text";
+            fileName: string | null;
+            sizeBytes: number;
+            /** @description Empty: all staff */
+            readerRoles: ("officer" | "researcher" | "committee" | "supervisor")[];
+            status: components["schemas"]["ExtractionStatus"];
+            failureReason: string | null;
+            passageCount: number;
+            pageCount: number | null;
+            /** Format: date-time */
+            extractedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateKnowledgeArticleDto: {
+            /** @example دليل سياسة الدعم للمستفيدين */
+            title: string;
+            /** @enum {string} */
+            kind: "bylaws" | "research_services_guide" | "support_policy_guide" | "support_request_form" | "other";
+            /** @description All staff when absent or empty */
+            readerRoles?: ("officer" | "researcher" | "committee" | "supervisor")[];
+            /** @description Markdown */
+            body: string;
+        };
+        KnowledgeDocumentDetailResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["KnowledgeKind"];
+            source: components["schemas"]["KnowledgeSource"];
+            /** @enum {string} */
+            format: "pdf" | "docx" | "markdown" | "text";
+            fileName: string | null;
+            sizeBytes: number;
+            /** @description Empty: all staff */
+            readerRoles: ("officer" | "researcher" | "committee" | "supervisor")[];
+            status: components["schemas"]["ExtractionStatus"];
+            failureReason: string | null;
+            passageCount: number;
+            pageCount: number | null;
+            /** Format: date-time */
+            extractedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description An article’s Markdown */
+            body: string | null;
+        };
+        KnowledgePassageResponse: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            heading: string | null;
+            /** @description PDFs only */
+            page: number | null;
+            text: string;
+        };
+        KnowledgePassageListResponse: {
+            items: components["schemas"]["KnowledgePassageResponse"][];
+        };
+        UpdateKnowledgeDocumentDto: {
+            title?: string;
+            /** @enum {string} */
+            kind?: "bylaws" | "research_services_guide" | "support_policy_guide" | "support_request_form" | "other";
+            /** @description null or empty: all staff */
+            readerRoles?: ("officer" | "researcher" | "committee" | "supervisor")[] | null;
+            /** @description Markdown; articles only */
+            body?: string;
+        };
+        CannedReplyResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @example /شكر */
+            shortcut: string;
+            bodyAr: string;
+            bodyEn: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateCannedReplyDto: {
+            /** @example شكر على التواصل */
+            title: string;
+            /** @example /شكر */
+            shortcut: string;
+            /** @example شكراً لتواصلك يا {{contact.name}}. */
+            bodyAr: string;
+            /** @example Thank you for contacting us, {{contact.name}}. */
+            bodyEn?: string | null;
+        };
+        PreviewCannedReplyDto: {
+            body: string;
+            /**
+             * @default ar
+             * @enum {string}
+             */
+            language: "ar" | "en";
+        };
+        CannedReplyPreviewResponse: {
+            text: string;
+            missing: ("contact.name" | "conversation.number" | "request.number" | "decision.date" | "officer.name")[];
+            /** @description Unknown variables and stray braces, as the save would refuse them */
+            problems: string[];
+        };
+        UpdateCannedReplyDto: {
+            title?: string;
+            shortcut?: string;
+            bodyAr?: string;
+            bodyEn?: string | null;
+        };
+        RenderedCannedReplyResponse: {
+            /** @description Missing values are left as [____] for the officer to fill */
+            text: string;
+            missing: ("contact.name" | "conversation.number" | "request.number" | "decision.date" | "officer.name")[];
+            /** @enum {string} */
+            language: "ar" | "en";
         };
     };
     responses: never;
@@ -2337,7 +2665,7 @@ export interface operations {
                 actorUserId?: string;
                 subjectType?: string;
                 subjectId?: string;
-                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "audit.exported";
+                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "canned_reply.rendered" | "audit.exported";
                 /** @description ISO 8601; rows at or after it */
                 from?: string;
                 /** @description ISO 8601; rows before it */
@@ -2669,6 +2997,366 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffDirectoryResponse"];
+                };
+            };
+        };
+    };
+    KnowledgeDocumentsController_search: {
+        parameters: {
+            query: {
+                /** @description Forgives hamza forms, ta marbuta, alef maqsura, harakat and tatweel */
+                q: string;
+                kind?: "bylaws" | "research_services_guide" | "support_policy_guide" | "support_request_form" | "other";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeSearchResponse"];
+                };
+            };
+        };
+    };
+    KnowledgeDocumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeDocumentResponse"][];
+                };
+            };
+        };
+    };
+    KnowledgeDocumentsController_upload: {
+        parameters: {
+            query: {
+                title: string;
+                kind: "bylaws" | "research_services_guide" | "support_policy_guide" | "support_request_form" | "other";
+                /** @description Roles that may read it, comma-separated; all staff when absent */
+                readerRoles?: string[];
+            };
+            header: {
+                /** @description The file name, percent-encoded (اللائحة.pdf) */
+                "x-file-name": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description PDF, Word (.docx), Markdown or text, at most 10 MB */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeDocumentResponse"];
+                };
+            };
+        };
+    };
+    KnowledgeDocumentsController_createArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateKnowledgeArticleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeDocumentResponse"];
+                };
+            };
+        };
+    };
+    KnowledgeDocumentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeDocumentDetailResponse"];
+                };
+            };
+        };
+    };
+    KnowledgeDocumentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KnowledgeDocumentsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateKnowledgeDocumentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeDocumentResponse"];
+                };
+            };
+        };
+    };
+    KnowledgeDocumentsController_passages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgePassageListResponse"];
+                };
+            };
+        };
+    };
+    KnowledgeDocumentsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
+    KnowledgeDocumentsController_reread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeDocumentResponse"];
+                };
+            };
+        };
+    };
+    CannedRepliesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReplyResponse"][];
+                };
+            };
+        };
+    };
+    CannedRepliesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCannedReplyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReplyResponse"];
+                };
+            };
+        };
+    };
+    CannedRepliesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewCannedReplyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReplyPreviewResponse"];
+                };
+            };
+        };
+    };
+    CannedRepliesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CannedRepliesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCannedReplyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReplyResponse"];
+                };
+            };
+        };
+    };
+    ConversationCannedRepliesController_render: {
+        parameters: {
+            query?: {
+                /** @description English falls back to the Arabic body when there is none */
+                language?: "ar" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+                cannedReplyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenderedCannedReplyResponse"];
                 };
             };
         };

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, SegmentedControl, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { KeyboardEvent, useEffect, useRef, useState } from 'react';
@@ -8,6 +8,7 @@ import { upsertMessage } from '../realtime/message-cache.util';
 import { UiLanguage } from '../shared/date-format.util';
 import { PaneCommand } from '../shared/keyboard-shortcut.util';
 import { formatInteger } from '../shared/number-format.util';
+import { ComposerTools, hasUnfilledBlank } from '../knowledge/composer-tools';
 import { readDraft, writeDraft } from './draft-store';
 
 type ComposerMode = 'reply' | 'note';
@@ -73,9 +74,15 @@ export function Composer({ conversationId, channel, command }: { conversationId:
     },
   });
 
+  const updateText = (value: string) => {
+    setText(value);
+    writeDraft(conversationId, value);
+  };
+
   function submit() {
     const trimmed = text.trim();
-    if (!trimmed || sending.current) return;
+    // A canned reply's blanks ([____]) are for the officer to fill, never for the beneficiary to read.
+    if (!trimmed || sending.current || hasUnfilledBlank(text)) return;
     sending.current = true;
     send.mutate({ text: trimmed, private: mode === 'note' });
   }
@@ -113,23 +120,30 @@ export function Composer({ conversationId, channel, command }: { conversationId:
       )}
       <Textarea
         ref={field}
-        // An empty field follows the page, so the placeholder reads in the interface's direction.
-        dir={text ? 'auto' : undefined}
+        // Each line reads in the direction of its own first letter (an Arabic reply, a quoted passage, an English
+        // line); an empty field follows the page, so the placeholder reads in the interface's direction. Mantine puts
+        // a `dir` prop on the wrapper, not on the textarea, where it left typed Arabic aligned to the left.
+        styles={{ input: { unicodeBidi: 'plaintext' } }}
         autosize
         minRows={2}
         maxRows={8}
         aria-label={mode === 'reply' ? t('composer.reply') : t('composer.note')}
         placeholder={mode === 'reply' ? t('composer.replyPlaceholder') : t('composer.notePlaceholder')}
         value={text}
-        onChange={(event) => {
-          setText(event.currentTarget.value);
-          writeDraft(conversationId, event.currentTarget.value);
-        }}
+        onChange={(event) => updateText(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
-      <Group justify="space-between" wrap="nowrap">
-        <div>{mode === 'reply' && SMS_CHANNELS.has(channel) && <SmsLengthLine conversationId={conversationId} text={text} />}</div>
-        <Button type="submit" loading={send.isPending} disabled={!text.trim()} color={mode === 'note' ? 'yellow' : 'teal'}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4}>
+          <ComposerTools conversationId={conversationId} field={field} text={text} onTextChange={updateText} />
+          {mode === 'reply' && SMS_CHANNELS.has(channel) && <SmsLengthLine conversationId={conversationId} text={text} />}
+        </Stack>
+        <Button
+          type="submit"
+          loading={send.isPending}
+          disabled={!text.trim() || hasUnfilledBlank(text)}
+          color={mode === 'note' ? 'yellow' : 'teal'}
+        >
           {mode === 'reply' ? t('composer.send') : t('composer.saveNote')}
         </Button>
       </Group>

@@ -45,6 +45,7 @@ export function AppHeader({ session, live, onShowShortcuts }: AppHeaderProps) {
   const { pathname } = useLocation();
   const onOverview = pathname.startsWith('/supervisor');
   const onAdmin = pathname.startsWith('/admin');
+  const onKnowledge = pathname.startsWith('/knowledge');
   return (
     <header className="app-header">
       <Group gap="sm" wrap="nowrap">
@@ -52,7 +53,8 @@ export function AppHeader({ session, live, onShowShortcuts }: AppHeaderProps) {
           {t('app.name')}
         </Text>
         <nav className="app-navigation">
-          <NavigationLink to="/" label={t('nav.inbox')} current={!onOverview && !onAdmin} />
+          <NavigationLink to="/" label={t('nav.inbox')} current={!onOverview && !onAdmin && !onKnowledge} />
+          <NavigationLink to="/knowledge" label={t('knowledge.nav')} current={onKnowledge} />
           {OVERSEER_ROLES.has(session.user.role) && <NavigationLink to="/supervisor" label={t('nav.overview')} current={onOverview} />}
           {/* Administrators manage; supervisors may look at the users there. */}
           {OVERSEER_ROLES.has(session.user.role) && (

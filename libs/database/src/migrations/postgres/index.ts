@@ -12,6 +12,7 @@ import { StripAttachmentSignatures1795689432583 } from './1795689432583-StripAtt
 import { AddMessageSendStartedAt1795700000000 } from './1795700000000-AddMessageSendStartedAt';
 import { AddConversationReadsAndUserLocale1796228486978 } from './1796228486978-AddConversationReadsAndUserLocale';
 import { UnifyWorkingHours1796229237654 } from './1796229237654-UnifyWorkingHours';
+import { AddKnowledgeBase1796229520353 } from './1796229520353-AddKnowledgeBase';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const POSTGRES_MIGRATIONS: Function[] = [
@@ -29,4 +30,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   AddMessageSendStartedAt1795700000000,
   AddConversationReadsAndUserLocale1796228486978,
   UnifyWorkingHours1796229237654,
+  AddKnowledgeBase1796229520353,
 ];

@@ -10,6 +10,7 @@ import { StripAttachmentSignatures1795689432583 } from './1795689432583-StripAtt
 import { AddMessageSendStartedAt1795700000000 } from './1795700000000-AddMessageSendStartedAt';
 import { AddConversationReadsAndUserLocale1796228488963 } from './1796228488963-AddConversationReadsAndUserLocale';
 import { UnifyWorkingHours1796229237654 } from './1796229237654-UnifyWorkingHours';
+import { AddKnowledgeBase1796229521450 } from './1796229521450-AddKnowledgeBase';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -25,4 +26,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AddMessageSendStartedAt1795700000000,
   AddConversationReadsAndUserLocale1796228488963,
   UnifyWorkingHours1796229237654,
+  AddKnowledgeBase1796229521450,
 ];
