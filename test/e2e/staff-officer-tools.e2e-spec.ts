@@ -410,4 +410,59 @@ describe('Officer tools in the staff web app (Chromium)', () => {
     }
     expect(pageErrors).toEqual([]);
   });
+
+  it('should start a conversation by SMS and record a walk-in visit from the inbox, with the API’s field problem on its field', async () => {
+    const walkIn = await wasl.request<{ id: string }>('POST', '/api/v1/inboxes', {
+      token: organisation.adminToken,
+      body: { channel: 'walk_in', name: 'مقر الجمعية', settings: { location: 'الرياض' } },
+    });
+    await wasl.request('PUT', `/api/v1/inboxes/${walkIn.body.id}/access`, {
+      token: organisation.adminToken,
+      body: { teamIds: [], userIds: [officerId] },
+    });
+    await page.goto(`${wasl.url}/`);
+    await page.getByTestId('live-status').waitFor();
+    await page.getByRole('button', { name: 'محادثة جديدة' }).click();
+    const dialog = page.getByRole('dialog', { name: 'بدء محادثة مع مستفيد' });
+    const pickInbox = async (option: RegExp) => {
+      await dialog.getByRole('combobox', { name: 'القناة' }).click();
+      await page.getByRole('option', { name: option }).click();
+    };
+    await pickInbox(/ · الرسائل النصية$/);
+    await dialog.getByLabel('رقم الجوال').fill('123');
+    await dialog.getByLabel('نص الرسالة').fill('تذكير: موعد مقابلة البحث الاجتماعي غداً');
+    await dialog.getByRole('button', { name: 'إرسال' }).click();
+    await dialog.getByText('ليس رقم جوال صحيحاً.').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/web-new-conversation-ar.png` });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    const phone = saudiMobile('7301');
+    await dialog.getByLabel('رقم الجوال').fill(`0${phone.slice(4)}`);
+    await dialog.getByRole('button', { name: 'إرسال' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.message-text', { hasText: 'تذكير: موعد مقابلة البحث الاجتماعي غداً' }).waitFor();
+    const sms = await eventually(async () => {
+      const rows: Array<{ status: string }> = await wasl.dataSource.query(
+        `SELECT message.status FROM messages message JOIN contacts contact ON contact.id = message.contact_id
+          WHERE contact.phone = $1 AND message.type = 'outbound'`,
+        [phone],
+      );
+      return ['sent', 'delivered'].includes(rows[0]?.status) && rows;
+    }, 'the first SMS to reach the provider');
+    expect(sms).toHaveLength(1);
+
+    await page.getByRole('button', { name: 'محادثة جديدة' }).click();
+    await pickInbox(/^مقر الجمعية · تسجيل مقابلة$/);
+    await dialog.getByLabel('اسم المستفيد').fill('أبو فهد');
+    await dialog.getByLabel('ملخص المقابلة').fill('حضر للاستفسار عن مواعيد توزيع السلال الغذائية');
+    await dialog.getByRole('button', { name: 'حفظ المقابلة' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.message-text', { hasText: 'حضر للاستفسار عن مواعيد توزيع السلال الغذائية' }).waitFor();
+    const [visit] = await wasl.dataSource.query(
+      `SELECT message.type, conversation.status, conversation.assignee_id FROM messages message
+         JOIN conversations conversation ON conversation.id = message.conversation_id WHERE conversation.inbox_id = $1`,
+      [walkIn.body.id],
+    );
+    expect(visit).toEqual({ type: 'note', status: 'open', assignee_id: officerId });
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { ChannelKind } from '@app/channels';
+import { ChannelKind, findChannelDefinition } from '@app/channels';
 import { AuthenticatedUser, CurrentUser, INBOX_ROLES, Roles, TeamsService, UserRole, UsersService } from '@app/identity';
 import { InboxAccessService, InboxesService } from '@app/inboxes';
 import { Controller, Get } from '@nestjs/common';
@@ -21,6 +21,20 @@ export class DirectoryInboxResponse {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ChannelKind, enumName: 'ChannelKind' }) channel: ChannelKind;
   @ApiProperty() active: boolean;
+  @ApiProperty({
+    enum: ['phone', 'email', 'visit'],
+    nullable: true,
+    description:
+      'How staff start a conversation here (POST /api/v1/conversations): write to a number or an address, or record a walk-in visit; null where only the beneficiary starts',
+  })
+  startsWith: 'phone' | 'email' | 'visit' | null;
+}
+
+// What the inbox's channel definition allows staff to start with.
+function startsWithOf(channel: ChannelKind, provider: string | null): DirectoryInboxResponse['startsWith'] {
+  const outreach = findChannelDefinition(channel, provider)?.outreach;
+  if (!outreach) return null;
+  return outreach.mode === 'record' ? 'visit' : outreach.recipient;
 }
 
 export class StaffDirectoryResponse {
@@ -64,7 +78,13 @@ export class StaffDirectoryController {
   // list names them or their team, researchers none (they see only what is assigned to them).
   private async visibleInboxes(user: AuthenticatedUser): Promise<DirectoryInboxResponse[]> {
     const all = await this.inboxes.list(user.organisationId);
-    const toEntry = ({ id, name, channel, active }: (typeof all)[number]) => ({ id, name, channel, active });
+    const toEntry = ({ id, name, channel, provider, active }: (typeof all)[number]) => ({
+      id,
+      name,
+      channel,
+      active,
+      startsWith: startsWithOf(channel, provider),
+    });
     if (user.role === UserRole.Admin || user.role === UserRole.Supervisor) return all.map(toEntry);
     if (user.role !== UserRole.Officer) return [];
     const visible = new Set(await this.access.inboxIdsVisibleTo(user.organisationId, user.id));

@@ -9,6 +9,8 @@ const KNOWN_PROBLEMS: Array<[RegExp, string]> = [
   [/is too common/, 'admin.problems.tooCommon'],
   [/is already used|already exists/, 'admin.problems.alreadyUsed'],
   [/must be an email/, 'admin.problems.notEmail'],
+  [/is not a phone number/, 'admin.problems.notPhone'],
+  [/needs \d+ SMS parts/, 'admin.problems.tooManySmsParts'],
 ];
 
 export interface ProblemText {

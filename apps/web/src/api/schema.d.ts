@@ -1659,6 +1659,11 @@ export interface components {
             name: string;
             channel: components["schemas"]["ChannelKind"];
             active: boolean;
+            /**
+             * @description How staff start a conversation here (POST /api/v1/conversations): write to a number or an address, or record a walk-in visit; null where only the beneficiary starts
+             * @enum {string|null}
+             */
+            startsWith: "phone" | "email" | "visit" | null;
         };
         StaffDirectoryResponse: {
             /** @description Active staff a conversation can be assigned to */

@@ -117,7 +117,10 @@ const MessageBubble = memo(function MessageBubble({
       ? t('conversation.beneficiary')
       : message.senderUserId === currentUserId
         ? t('conversation.you')
-        : (nameOf(directory, message.senderUserId) ?? t('conversation.officer'));
+        : // An outbound message no officer wrote is Wasl's own (web chat's automatic answer, a request's notice).
+          message.type === 'outbound' && !message.senderUserId
+          ? t('conversation.automatic')
+          : (nameOf(directory, message.senderUserId) ?? t('conversation.officer'));
   return (
     <article className={`message message-${message.type}`} data-message-id={message.id} data-message-type={message.type}>
       {message.type === 'note' && <span className="note-label">{t('conversation.note')}</span>}

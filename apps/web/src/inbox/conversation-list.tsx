@@ -1,4 +1,4 @@
-import { Alert, Loader, SegmentedControl, Select, TextInput, UnstyledButton } from '@mantine/core';
+import { Alert, Button, Loader, SegmentedControl, Select, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -11,6 +11,7 @@ import { formatInteger } from '../shared/number-format.util';
 import { useDirectory } from '../shared/use-directory';
 import { useNow } from '../shared/use-now';
 import { CHANNEL_KINDS, CONVERSATION_STATUSES, INBOX_VIEWS, InboxFilters, toConversationListQuery } from './inbox-filters';
+import { NewConversationDialog } from './new-conversation-dialog';
 import { unreadBadge } from './unread.util';
 
 const PAGE_SIZE = 50;
@@ -40,6 +41,7 @@ export function ConversationList({ filters, userId, selectedId, onFiltersChange,
     staleTime: 60_000,
   }).data;
   const [term, setTerm] = useState(filters.q);
+  const [starting, setStarting] = useState(false);
   const [debouncedTerm] = useDebouncedValue(term, SEARCH_DELAY_MILLISECONDS);
   useEffect(() => {
     if (debouncedTerm.trim() !== filters.q) onFiltersChange({ ...filters, q: debouncedTerm.trim() });
@@ -84,7 +86,21 @@ export function ConversationList({ filters, userId, selectedId, onFiltersChange,
 
   return (
     <section className="conversation-list" aria-label={t('nav.inbox')}>
+      {starting && (
+        <NewConversationDialog
+          onClose={() => setStarting(false)}
+          onStarted={(conversationId) => {
+            setStarting(false);
+            onSelect(conversationId);
+          }}
+        />
+      )}
       <div className="conversation-filters">
+        {directory?.inboxes.some((inbox) => inbox.active && inbox.startsWith) && (
+          <Button size="xs" onClick={() => setStarting(true)}>
+            {t('newConversation.open')}
+          </Button>
+        )}
         <SegmentedControl
           fullWidth
           size="xs"
