@@ -21,6 +21,7 @@ import { InboundMessageHandler } from './services/inbound-message.handler';
 import { InboundRecoveryService } from './services/inbound-recovery.service';
 import { OutboundDeliveryService } from './services/outbound-delivery.service';
 import { OutboundRecoveryService } from './services/outbound-recovery.service';
+import { OutboundSendQueue } from './services/outbound-send.queue';
 import { SmsOutreachService } from './services/sms-outreach.service';
 
 const SERVICES = [
@@ -32,6 +33,7 @@ const SERVICES = [
   InboundRecoveryService,
   OutboundDeliveryService,
   OutboundRecoveryService,
+  OutboundSendQueue,
   DeliveryStatusService,
   CallsService,
   SmsOutreachService,

@@ -19,6 +19,7 @@ export * from './services/inbound-message.handler';
 export * from './services/inbound-recovery.service';
 export * from './services/outbound-delivery.service';
 export * from './services/outbound-recovery.service';
+export * from './services/outbound-send.queue';
 export * from './services/pagination-cursor.util';
 export * from './services/sms-length.util';
 export * from './services/sms-outreach.service';

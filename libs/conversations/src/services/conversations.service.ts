@@ -3,12 +3,9 @@ import { Contact, ContactScope } from '@app/contacts';
 import { WaslConfig } from '@app/config';
 import { containsPattern, foldedContains, foldForSearch, TransactionRunner } from '@app/database';
 import { AuthenticatedUser, INBOX_ROLES, TeamsService, UsersService } from '@app/identity';
-import { JobName, JobOf, outboundJobId, QueueName } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { Brackets, EntityManager, Repository } from 'typeorm';
 import { CreateMessageDto, ListConversationsQuery, UpdateConversationDto } from '../dto/conversation.dto';
@@ -18,6 +15,7 @@ import { Message } from '../entities/message.entity';
 import { findVisibleConversation, seesWholeOrganisation, whereVisibleTo } from './conversation-access.util';
 import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
 import { decodeCursor, encodeCursor, Page } from './pagination-cursor.util';
+import { OutboundSendQueue } from './outbound-send.queue';
 import { newStaffMessage } from './staff-message.factory';
 import { assertSmsWithinLimit } from './sms-length.util';
 
@@ -30,7 +28,7 @@ export class ConversationsService {
     @InjectRepository(Conversation) private readonly conversations: Repository<Conversation>,
     @InjectRepository(Message) private readonly messages: Repository<Message>,
     @InjectRepository(ConversationEvent) private readonly events: Repository<ConversationEvent>,
-    @InjectQueue(QueueName.ChannelOutbound) private readonly outboundQueue: Queue<JobOf<JobName.SendOutboundMessage>>,
+    private readonly outboundSends: OutboundSendQueue,
     private readonly users: UsersService,
     private readonly teams: TeamsService,
     private readonly realtime: RealtimePublisher,
@@ -157,12 +155,7 @@ export class ConversationsService {
       return { message, conversation };
     });
     if (!isNote) {
-      const { attempts, backoffMs } = this.config.queues.outbound;
-      await this.outboundQueue.add(
-        JobName.SendOutboundMessage,
-        { organisationId: user.organisationId, messageId: message.id },
-        { jobId: outboundJobId(message.id), attempts, backoff: { type: 'exponential', delay: backoffMs } },
-      );
+      this.outboundSends.queueSend(user.organisationId, message.id);
       this.realtime.toConversationAudience(conversation, RealtimeEvent.ConversationUpdated, toConversationView(conversation));
     }
     const view = toMessageView(message);

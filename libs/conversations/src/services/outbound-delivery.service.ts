@@ -9,7 +9,7 @@ import { JobStatus } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { And, FindOperator, IsNull, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
 import { audienceOfMessage } from './conversation-access.util';
 import { toMessageView } from './conversation-view';
@@ -29,6 +29,12 @@ const OUTCOME_UNKNOWN_REASON =
 // providers take no idempotency key, so a second send could reach the beneficiary twice: the reply fails with
 // OUTCOME_UNKNOWN and an officer decides (the admin retry sends it again).
 const CHANNELS_WHOSE_RECEIVERS_DEDUPLICATE: readonly string[] = [ChannelKind.Api, ChannelKind.WebChat];
+
+// The stored instant read back as `read`: PostgreSQL keeps microseconds, a JS Date only milliseconds.
+function sameInstant(read: Date | null): FindOperator<Date> {
+  if (read === null) return IsNull();
+  return And(MoreThanOrEqual(read), LessThan(new Date(read.getTime() + 1)));
+}
 
 export class RetryableDeliveryError extends Error {}
 export class PermanentDeliveryError extends Error {}
@@ -75,9 +81,18 @@ export class OutboundDeliveryService {
       await this.fail(message, OUTCOME_UNKNOWN_CODE, OUTCOME_UNKNOWN_REASON);
       throw new PermanentDeliveryError(`${OUTCOME_UNKNOWN_CODE}: send interrupted`);
     }
-    // Committed before the provider is called, so a worker that dies during the call leaves a trace.
+    // Committed before the provider is called, so a worker that dies during the call leaves a trace. The claim only
+    // holds if nobody else claimed the reply since it was read: two jobs for one reply (a late queue write beside the
+    // sweep's, an administrator's retry) never both call the provider.
     const sendStartedAt = new Date();
-    await this.transactions.run((manager) => manager.update(Message, { id: message.id, status: DeliveryStatus.Queued }, { sendStartedAt }));
+    const claimed = await this.transactions.run((manager) =>
+      manager.update(
+        Message,
+        { id: message.id, status: DeliveryStatus.Queued, sendStartedAt: sameInstant(message.sendStartedAt) },
+        { sendStartedAt },
+      ),
+    );
+    if (claimed.affected === 0) return JobStatus.Skipped;
     message.sendStartedAt = sendStartedAt;
 
     try {

@@ -5,11 +5,8 @@ import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser, TeamMember, UserRole } from '@app/identity';
 import { Inbox, InboxAccess } from '@app/inboxes';
-import { JobName, JobOf, outboundJobId, QueueName } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { StartSmsOutreachDto } from '../dto/start-sms-outreach.dto';
@@ -19,6 +16,7 @@ import { Message } from '../entities/message.entity';
 import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
 import { seesWholeOrganisation } from './conversation-access.util';
 import { nextConversationNumber } from './conversation-numbering.util';
+import { OutboundSendQueue } from './outbound-send.queue';
 import { assertSmsWithinLimit } from './sms-length.util';
 import { newStaffMessage } from './staff-message.factory';
 
@@ -30,7 +28,7 @@ export class SmsOutreachService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly contacts: ContactsService,
-    @InjectQueue(QueueName.ChannelOutbound) private readonly outboundQueue: Queue<JobOf<JobName.SendOutboundMessage>>,
+    private readonly outboundSends: OutboundSendQueue,
     private readonly realtime: RealtimePublisher,
     private readonly config: WaslConfig,
   ) {}
@@ -113,12 +111,7 @@ export class SmsOutreachService {
       Object.assign(conversation, patch);
       return { conversation, message, opened: !existing, contact };
     });
-    const { attempts, backoffMs } = this.config.queues.outbound;
-    await this.outboundQueue.add(
-      JobName.SendOutboundMessage,
-      { organisationId: user.organisationId, messageId: message.id },
-      { jobId: outboundJobId(message.id), attempts, backoff: { type: 'exponential', delay: backoffMs } },
-    );
+    this.outboundSends.queueSend(user.organisationId, message.id);
     const conversationView = toConversationView(conversation, contact);
     const messageView = toMessageView(message);
     this.realtime.toConversationAudience(
