@@ -6,6 +6,7 @@ import { ConfigModule, WaslConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { AuthGuard, IdentityModule } from '@app/identity';
 import { InboxesModule } from '@app/inboxes';
+import { ObservabilityModule } from '@app/observability';
 import { QueueModule } from '@app/queue';
 import { RealtimeModule } from '@app/realtime';
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
@@ -45,6 +46,7 @@ export class GatewayModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(),
         QueueModule.forRoot(),
+        ObservabilityModule,
         IdentityModule,
         AuditModule,
         InboxesModule,

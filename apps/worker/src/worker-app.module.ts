@@ -1,5 +1,6 @@
 import { ConfigModule, WaslConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { ObservabilityModule } from '@app/observability';
 import { QueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { WorkerModule } from './worker.module';
@@ -9,7 +10,7 @@ export class WorkerAppModule {
   static forRoot(config: WaslConfig): DynamicModule {
     return {
       module: WorkerAppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), QueueModule.forRoot(), WorkerModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), QueueModule.forRoot(), ObservabilityModule, WorkerModule],
     };
   }
 }

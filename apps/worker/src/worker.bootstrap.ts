@@ -1,5 +1,5 @@
-import { RedactingConsoleLogger } from '@app/common';
-import { logLevelsUpTo, WaslConfig } from '@app/config';
+import { WaslConfig } from '@app/config';
+import { createWaslLogger, metricsAccessAllowed, WaslMetrics } from '@app/observability';
 import { REDIS_CLIENT } from '@app/queue';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -35,7 +35,7 @@ export function lowerWorkerPriority(niceness: number): void {
 
 export async function createWorker(config: WaslConfig): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(config), {
-    logger: new RedactingConsoleLogger({ logLevels: logLevelsUpTo(config.logLevel) }),
+    logger: createWaslLogger(config),
   });
   app.enableShutdownHooks();
   await waitForSchema(app.get<DataSource>(getDataSourceToken()));
@@ -43,11 +43,25 @@ export async function createWorker(config: WaslConfig): Promise<INestApplication
   return app;
 }
 
-// A small HTTP port for orchestrators: the worker has no API, but it can say whether it is alive and ready.
+// A small HTTP port for orchestrators: the worker has no API, but it can say whether it is alive and ready, and
+// serve its metrics to Prometheus behind METRICS_TOKEN.
 export function startWorkerHealthServer(app: INestApplicationContext, port: number): Server {
   const dataSource = app.get<DataSource>(getDataSourceToken());
   const redis = app.get<Redis>(REDIS_CLIENT);
+  const metrics = app.get(WaslMetrics);
+  const metricsToken = app.get(WaslConfig).metrics.token;
   const server = createServer((request, response) => {
+    if (request.url === '/metrics' && metricsToken !== undefined) {
+      if (!metricsAccessAllowed(request.headers.authorization, metricsToken)) {
+        response.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }).end('{"status":"unauthenticated"}');
+        return;
+      }
+      metrics
+        .scrape()
+        .then((text) => response.writeHead(200, { 'content-type': metrics.contentType(), 'cache-control': 'no-store' }).end(text))
+        .catch(() => response.writeHead(500).end());
+      return;
+    }
     if (request.url === '/health') {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;

@@ -8,6 +8,9 @@ export type WaslRole = (typeof WASL_ROLES)[number];
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 const TRUSTED_PROXY_ENTRY = String.raw`(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)`;
 const TRUSTED_PROXY_LIST = new RegExp(`^${TRUSTED_PROXY_ENTRY}(\\s*,\\s*${TRUSTED_PROXY_ENTRY})*$`);
 
@@ -92,6 +95,10 @@ export class EnvironmentSchema {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535) WORKER_HEALTH_PORT?: number;
   @Type(() => Number) @IsInt() @Min(0) @Max(19) WORKER_NICENESS: number;
   @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel;
+  // json: one JSON object per line (pino), for production and log collectors; pretty: Nest's coloured lines (npm start).
+  @IsIn(LOG_FORMATS) LOG_FORMAT: LogFormat;
+  // Bearer token for GET /metrics (the gateway's port, and the worker's WORKER_HEALTH_PORT). Unset: no /metrics.
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' }) METRICS_TOKEN?: string;
 }
 
 // Nest takes the list of levels to print; LOG_LEVEL names the most verbose one.

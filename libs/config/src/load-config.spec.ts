@@ -43,6 +43,21 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ ...VALID, INTAKE_MAX_IN_FLIGHT: 'many' })).toThrow(/INTAKE_MAX_IN_FLIGHT must be an integer number/);
   });
 
+  it('should log JSON unless LOG_FORMAT=pretty, and serve /metrics only with a long METRICS_TOKEN', () => {
+    expect(loadConfig(VALID)).toMatchObject({ logFormat: 'json', metrics: { token: undefined } });
+    expect(loadConfig({ ...VALID, LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => loadConfig({ ...VALID, LOG_FORMAT: 'text' })).toThrow(/^Invalid configuration: LOG_FORMAT /);
+    expect(loadConfig({ ...VALID, METRICS_TOKEN: 'm'.repeat(32) }).metrics.token).toBe('m'.repeat(32));
+    expect(() => loadConfig({ ...VALID, METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN must be at least 32 characters');
+    // A separate worker serves its metrics on its health port, so it needs one.
+    expect(() => loadConfig({ ...VALID, WASL_ROLE: 'worker', METRICS_TOKEN: 'm'.repeat(32) })).toThrow(
+      /METRICS_TOKEN needs WORKER_HEALTH_PORT/,
+    );
+    expect(loadConfig({ ...VALID, WASL_ROLE: 'worker', METRICS_TOKEN: 'm'.repeat(32), WORKER_HEALTH_PORT: '3001' }).worker.healthPort).toBe(
+      3001,
+    );
+  });
+
   it('should trust no proxy unless TRUST_PROXY names them', () => {
     expect(loadConfig(VALID).security.trustedProxies).toEqual([]);
     expect(loadConfig({ ...VALID, TRUST_PROXY: '10.0.0.0/8, loopback,::1' }).security.trustedProxies).toEqual([

@@ -1,4 +1,4 @@
-import { ApiDocsMode, LogLevel, WaslRole } from './environment.schema';
+import { ApiDocsMode, LogFormat, LogLevel, WaslRole } from './environment.schema';
 
 export interface RetryPolicy {
   attempts: number;
@@ -10,6 +10,9 @@ export interface RetryPolicy {
 export class WaslConfig {
   role: WaslRole;
   logLevel: LogLevel;
+  logFormat: LogFormat;
+  // token: the bearer token GET /metrics asks for; undefined serves no metrics.
+  metrics: { token?: string };
   http: { port: number; publicUrl: string; intakeMaxInFlight: number };
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'sqlite'; path: string };
   redis: { url: string; queuePrefix: string };

@@ -1,3 +1,4 @@
+import { currentRequestId } from '@app/common';
 import { TwilioCallEvent, TwilioDialOutcome, TwilioRecording, TwilioTranscription } from '@app/channels';
 import { Contact } from '@app/contacts';
 import { WaslConfig } from '@app/config';
@@ -293,7 +294,7 @@ export class CallsService {
     const { attempts, backoffMs } = this.config.queues.channelEvents;
     await this.eventsQueue.add(
       JobName.LinkCall,
-      { organisationId: call.organisationId, callId: call.id },
+      { organisationId: call.organisationId, callId: call.id, requestId: currentRequestId() },
       { jobId: callLinkJobId(call.id, step), attempts, backoff: { type: 'exponential', delay: backoffMs } },
     );
   }

@@ -1,8 +1,9 @@
 import { InboundMessage } from '@app/channels';
-import { ApiErrorCode, ApiException } from '@app/common';
+import { ApiErrorCode, ApiException, currentRequestId } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { Inbox } from '@app/inboxes';
+import { WaslMetrics } from '@app/observability';
 import { decideRecovery, inboundJobId, JobName, JobOf, QueueName } from '@app/queue';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
@@ -25,6 +26,7 @@ interface PendingIntake {
   message: InboundMessage;
   receivedAt: Date;
   messageId: string;
+  requestId: string | undefined;
   resolve: (result: IntakeResult) => void;
   reject: (error: unknown) => void;
 }
@@ -63,12 +65,24 @@ export class InboundIntakeService {
     @InjectQueue(QueueName.ChannelInbound) private readonly inboundQueue: Queue<JobOf<JobName.ProcessInboundMessage>>,
     private readonly transactions: TransactionRunner,
     private readonly config: WaslConfig,
+    private readonly metrics: WaslMetrics,
   ) {
     this.isPostgres = config.database.kind === 'postgres';
   }
 
   // Refuses a message that could not be stored or applied (400 naming the field) before it joins a batch.
   async accept(inbox: Inbox, message: InboundMessage): Promise<IntakeResult> {
+    try {
+      const result = await this.acceptCounted(inbox, message);
+      this.metrics.inboundWasAccepted(inbox.channel, result.duplicate);
+      return result;
+    } catch (error) {
+      this.metrics.inboundWasRefused(inbox.channel, error instanceof ApiException ? error.getStatus() : 500);
+      throw error;
+    }
+  }
+
+  private async acceptCounted(inbox: Inbox, message: InboundMessage): Promise<IntakeResult> {
     const storable = toStorableInboundMessage(message, providerOrigins(inbox));
     // Shed load before any work: a message waiting behind thousands of others would be answered after the
     // provider gave up, so it is refused at once (503 + Retry-After) and the provider sends it again later.
@@ -79,7 +93,8 @@ export class InboundIntakeService {
     try {
       if (!this.isPostgres) return await this.acceptOne(inbox, storable).catch((error: unknown) => Promise.reject(storageFailure(error)));
       return await new Promise<IntakeResult>((resolve, reject) => {
-        this.pending.push({ inbox, message: storable, receivedAt: new Date(), messageId: randomUUID(), resolve, reject });
+        const requestId = currentRequestId();
+        this.pending.push({ inbox, message: storable, receivedAt: new Date(), messageId: randomUUID(), requestId, resolve, reject });
         this.scheduleFlush();
       });
     } finally {
@@ -150,7 +165,12 @@ export class InboundIntakeService {
         if (!row || row.processed_at) continue;
         jobs.set(String(row.id), {
           name: JobName.ProcessInboundMessage,
-          data: { organisationId: item.inbox.organisationId, inboundEventId: row.id },
+          data: {
+            organisationId: item.inbox.organisationId,
+            inboundEventId: row.id,
+            channel: item.inbox.channel,
+            requestId: item.requestId,
+          },
           opts: {
             jobId: inboundJobId(item.inbox.id, item.message.providerMessageId),
             attempts,
@@ -214,18 +234,19 @@ export class InboundIntakeService {
     const stored = await this.store(inbox, message);
     if (stored.processed) return { inboundEventId: stored.id, messageId: stored.messageId, duplicate: true };
     // The committed row is the acceptance; the queue write must not hold the answer while Redis is down.
-    this.queueInBackground(() => this.enqueue(inbox.organisationId, inbox.id, message.providerMessageId, stored.id), 1);
+    const requestId = currentRequestId();
+    this.queueInBackground(() => this.enqueue(inbox, message.providerMessageId, stored.id, requestId), 1);
     return { inboundEventId: stored.id, messageId: stored.messageId, duplicate: !stored.inserted };
   }
 
   // Queued with a job id derived from inbox + provider id: concurrent copies collapse into one job.
-  async enqueue(organisationId: string, inboxId: string, providerMessageId: string, inboundEventId: number): Promise<void> {
+  async enqueue(inbox: Inbox, providerMessageId: string, inboundEventId: number, requestId?: string): Promise<void> {
     const { attempts, backoffMs } = this.config.queues.inbound;
     try {
       await this.inboundQueue.add(
         JobName.ProcessInboundMessage,
-        { organisationId, inboundEventId },
-        { jobId: inboundJobId(inboxId, providerMessageId), attempts, backoff: { type: 'exponential', delay: backoffMs } },
+        { organisationId: inbox.organisationId, inboundEventId, channel: inbox.channel, requestId },
+        { jobId: inboundJobId(inbox.id, providerMessageId), attempts, backoff: { type: 'exponential', delay: backoffMs } },
       );
     } catch (error) {
       // The event is stored; the worker's recovery sweep queues it once Redis answers again.

@@ -5,6 +5,7 @@ import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { UsersService } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
+import { WaslMetrics } from '@app/observability';
 import { JobStatus } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
 import { Injectable, Logger } from '@nestjs/common';
@@ -55,6 +56,7 @@ export class OutboundDeliveryService {
     private readonly transactions: TransactionRunner,
     private readonly realtime: RealtimePublisher,
     private readonly config: WaslConfig,
+    private readonly metrics: WaslMetrics,
   ) {
     this.http = new GuardedHttpClient({ allowPrivateNetworks: config.channels.allowPrivateNetworks });
   }
@@ -69,16 +71,17 @@ export class OutboundDeliveryService {
       await this.fail(message, ChannelErrorCode.AuthInvalid, 'The inbox no longer exists');
       throw new PermanentDeliveryError('inbox missing');
     }
+    const inbox = { id: found.inbox.id, channel: found.inbox.channel };
     const contact = await this.contacts.findInOrganisation(organisationId, message.contactId);
     if (!contact) {
-      await this.fail(message, ChannelErrorCode.RecipientInvalid, 'The contact no longer exists');
+      await this.fail(message, ChannelErrorCode.RecipientInvalid, 'The contact no longer exists', inbox);
       throw new PermanentDeliveryError('contact missing');
     }
     const externalId = await this.contacts.externalIdIn(organisationId, contact.id, found.inbox.id);
     const sender = message.senderUserId ? await this.users.findInOrganisation(organisationId, message.senderUserId) : null;
 
     if (message.sendStartedAt && !CHANNELS_WHOSE_RECEIVERS_DEDUPLICATE.includes(found.inbox.channel)) {
-      await this.fail(message, OUTCOME_UNKNOWN_CODE, OUTCOME_UNKNOWN_REASON);
+      await this.fail(message, OUTCOME_UNKNOWN_CODE, OUTCOME_UNKNOWN_REASON, inbox);
       throw new PermanentDeliveryError(`${OUTCOME_UNKNOWN_CODE}: send interrupted`);
     }
     // Committed before the provider is called, so a worker that dies during the call leaves a trace. The claim only
@@ -119,6 +122,7 @@ export class OutboundDeliveryService {
         failureReason: null,
         sendStartedAt: null,
       });
+      this.metrics.outboundOutcome(inbox, 'sent', null);
       return JobStatus.Applied;
     } catch (error) {
       const channelError = error instanceof ChannelError ? error : new ChannelError(ChannelErrorCode.Unknown, (error as Error).message);
@@ -134,9 +138,10 @@ export class OutboundDeliveryService {
             { failureCode: channelError.code, failureReason: channelError.message.slice(0, 500), sendStartedAt: null },
           ),
         );
+        this.metrics.outboundOutcome(inbox, 'retrying', channelError.code);
         throw new RetryableDeliveryError(`${channelError.code}: ${channelError.message}`);
       }
-      await this.fail(message, channelError.code, channelError.message);
+      await this.fail(message, channelError.code, channelError.message, inbox);
       throw new PermanentDeliveryError(`${channelError.code}: ${channelError.message}`);
     }
   }
@@ -153,8 +158,10 @@ export class OutboundDeliveryService {
     await this.fail(message, ChannelErrorCode.Unknown, 'Sending failed on every attempt and again when retried; retry it later');
   }
 
-  private async fail(message: Message, code: string, reason: string): Promise<void> {
+  // inbox: for the metrics; unknown when the inbox is gone or was not loaded (the sweep's settling).
+  private async fail(message: Message, code: string, reason: string, inbox = { id: message.inboxId, channel: 'unknown' }): Promise<void> {
     this.logger.warn(`Message ${message.id} failed: ${code}`);
+    this.metrics.outboundOutcome(inbox, 'failed', code);
     await this.record(message, {
       status: DeliveryStatus.Failed,
       failureCode: code,

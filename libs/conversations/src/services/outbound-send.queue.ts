@@ -1,3 +1,4 @@
+import { currentRequestId } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { JobName, JobOf, outboundJobId, QueueName } from '@app/queue';
 import { InjectQueue } from '@nestjs/bullmq';
@@ -21,7 +22,7 @@ export class OutboundSendQueue {
     this.outboundQueue
       .add(
         JobName.SendOutboundMessage,
-        { organisationId, messageId },
+        { organisationId, messageId, requestId: currentRequestId() },
         { jobId: outboundJobId(messageId), attempts, backoff: { type: 'exponential', delay: backoffMs } },
       )
       .catch((error: Error) => this.logger.warn(`Reply ${messageId} left to the outbound sweep: ${error.message}`));
