@@ -2,6 +2,9 @@ import { inboundJobId, outboundJobId, QueueName } from '@app/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CallbackServer } from '../support/callback-server';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 
@@ -47,6 +50,30 @@ describe('Operations: metrics, request ids and JSON logs', () => {
       expect((await fetch(`${plain.url}/metrics`)).status).toBe(404);
     } finally {
       await plain.close();
+    }
+  });
+
+  it('should be ready only with the database, Redis and every migration applied, through terminus', async () => {
+    expect((await wasl.request('GET', '/health/ready')).body).toEqual({ status: 'ok', database: 'ok', redis: 'ok' });
+    // Embedded SQLite of its own: the schema can be taken back one migration without touching the suite's database.
+    const directory = mkdtempSync(join(tmpdir(), 'wasl-ready-'));
+    const embedded = await WaslTestApp.start({ DATABASE_URL: '', SQLITE_PATH: join(directory, 'wasl.sqlite') });
+    try {
+      const [last] = await embedded.dataSource.query('SELECT id, timestamp, name FROM schema_migrations ORDER BY id DESC LIMIT 1');
+      await embedded.dataSource.query('DELETE FROM schema_migrations WHERE id = ?', [last.id]);
+      const notReady = await embedded.request<{ code: string; message: string }>('GET', '/health/ready');
+      expect(notReady.status).toBe(503);
+      expect(notReady.body).toMatchObject({ code: 'UNAVAILABLE', message: 'Not ready: migrations not applied' });
+      expect(Number(notReady.headers.get('retry-after'))).toBeGreaterThan(0);
+      await embedded.dataSource.query('INSERT INTO schema_migrations (id, timestamp, name) VALUES (?, ?, ?)', [
+        last.id,
+        last.timestamp,
+        last.name,
+      ]);
+      expect((await embedded.request('GET', '/health/ready')).status).toBe(200);
+    } finally {
+      await embedded.close();
+      rmSync(directory, { recursive: true, force: true });
     }
   });
 

@@ -1,13 +1,11 @@
 import { WaslConfig } from '@app/config';
-import { createWaslLogger, metricsAccessAllowed, WaslMetrics } from '@app/observability';
-import { REDIS_CLIENT } from '@app/queue';
+import { createWaslLogger, metricsAccessAllowed, ReadinessService, WaslMetrics } from '@app/observability';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createServer, Server } from 'node:http';
 import { getPriority, setPriority } from 'node:os';
 import { DataSource } from 'typeorm';
-import Redis from 'ioredis';
 import { WorkerAppModule } from './worker-app.module';
 
 const logger = new Logger('Worker');
@@ -46,8 +44,7 @@ export async function createWorker(config: WaslConfig): Promise<INestApplication
 // A small HTTP port for orchestrators: the worker has no API, but it can say whether it is alive and ready, and
 // serve its metrics to Prometheus behind METRICS_TOKEN.
 export function startWorkerHealthServer(app: INestApplicationContext, port: number): Server {
-  const dataSource = app.get<DataSource>(getDataSourceToken());
-  const redis = app.get<Redis>(REDIS_CLIENT);
+  const readiness = app.get(ReadinessService);
   const metrics = app.get(WaslMetrics);
   const metricsToken = app.get(WaslConfig).metrics.token;
   const server = createServer((request, response) => {
@@ -67,7 +64,9 @@ export function startWorkerHealthServer(app: INestApplicationContext, port: numb
       return;
     }
     if (request.url === '/health/ready') {
-      Promise.all([dataSource.query('SELECT 1'), redis.ping()])
+      readiness
+        .check()
+        .then((answer) => (answer.ready ? Promise.resolve() : Promise.reject(new Error(answer.down.join(', ')))))
         .then(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'))
         .catch(() => response.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"unavailable"}'));
       return;
