@@ -10,6 +10,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
+import { installQueueDashboard } from './admin/queue-dashboard.plugin';
 import { GatewayModule } from './gateway.module';
 import { installBodyParsers, MAX_BODY_BYTES } from './http/body-parsers';
 import { installMetrics, installRequestContext } from './http/observability.hook';
@@ -50,6 +51,7 @@ export async function createGateway(config: WaslConfig): Promise<NestFastifyAppl
   installBodyParsers(app);
   app.useWebSocketAdapter(new RedisIoAdapter(app, config.redis.url));
   setupOpenApi(app, config);
+  await installQueueDashboard(app);
   await installWebApp(app);
   return app;
 }
