@@ -9,6 +9,7 @@ import { InboxesModule } from '@app/inboxes';
 import { ObservabilityModule } from '@app/observability';
 import { QueueModule } from '@app/queue';
 import { RealtimeModule } from '@app/realtime';
+import { StorageModule } from '@app/storage';
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 // The worker's processors, imported so that WASL_ROLE=all runs both halves in one process.
@@ -47,6 +48,7 @@ export class GatewayModule {
         DatabaseModule.forRoot(),
         QueueModule.forRoot(),
         ObservabilityModule,
+        StorageModule,
         IdentityModule,
         AuditModule,
         InboxesModule,

@@ -38,6 +38,14 @@ export class WaslConfig {
   channels: { callbackTimeoutMs: number; allowPrivateNetworks: boolean };
   sms: { maxParts: number };
   webChat: { attachmentLinkSeconds: number };
+  // directory: the disk store's folder, also the source of attachments:move-to-object-store.
+  attachments:
+    | { store: 'disk'; directory: string }
+    | {
+        store: 's3';
+        directory: string;
+        s3: { endpoint?: string; bucket: string; region: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
+      };
   // niceness: the CPU priority a separate worker process gives itself (0 = as started, 19 = lowest).
   worker: { healthPort?: number; niceness: number };
 
