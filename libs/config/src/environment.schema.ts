@@ -104,14 +104,15 @@ export class EnvironmentSchema {
   // Unset: AWS S3 itself. MinIO, Ceph and others: their URL, usually with S3_FORCE_PATH_STYLE=true.
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) S3_ENDPOINT?: string;
   @ValidateIf((environment: EnvironmentSchema) => environment.ATTACHMENT_STORE === 's3' || environment.S3_BUCKET !== undefined)
-  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be an S3 bucket name (3 to 63 lower-case letters, digits, dots and dashes)' })
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'must be an S3 bucket name (3 to 63 lower-case letters, digits, dots and dashes)',
+  })
   S3_BUCKET?: string;
   @IsString() @MinLength(1) S3_REGION: string;
   // Secret. Unset with S3_SECRET_ACCESS_KEY: the SDK's own credential chain (instance role, web identity).
   @IsOptional() @IsString() @MinLength(1) S3_ACCESS_KEY_ID?: string;
   @ValidateIf((environment: EnvironmentSchema) => environment.S3_ACCESS_KEY_ID !== undefined)
   @IsString({ message: 'must be set with S3_ACCESS_KEY_ID' })
-  @MinLength(1)
   S3_SECRET_ACCESS_KEY?: string;
   @Transform(asBoolean) @IsBoolean({ message: 'must be true or false' }) S3_FORCE_PATH_STYLE: boolean;
 

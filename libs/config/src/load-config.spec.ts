@@ -58,6 +58,20 @@ describe(loadConfig.name, () => {
     );
   });
 
+  it('should keep attachments on disk unless ATTACHMENT_STORE=s3 names a bucket', () => {
+    expect(loadConfig(VALID).attachments).toEqual({ store: 'disk', directory: expect.stringMatching(/var\/attachments$/) });
+    const s3 = { ...VALID, ATTACHMENT_STORE: 's3', S3_BUCKET: 'wasl-files', S3_ENDPOINT: 'http://minio:9000', S3_FORCE_PATH_STYLE: 'true' };
+    expect(loadConfig({ ...s3, S3_ACCESS_KEY_ID: 'key', S3_SECRET_ACCESS_KEY: 'secret' }).attachments).toMatchObject({
+      store: 's3',
+      s3: { bucket: 'wasl-files', endpoint: 'http://minio:9000', region: 'us-east-1', forcePathStyle: true, accessKeyId: 'key' },
+    });
+    expect(() => loadConfig({ ...VALID, ATTACHMENT_STORE: 's3' })).toThrow(/^Invalid configuration: S3_BUCKET must be an S3 bucket name/);
+    expect(() => loadConfig({ ...s3, S3_BUCKET: 'Not_A_Bucket' })).toThrow(/S3_BUCKET/);
+    expect(() => loadConfig({ ...s3, S3_ACCESS_KEY_ID: 'key' })).toThrow(/S3_SECRET_ACCESS_KEY must be set with S3_ACCESS_KEY_ID/);
+    expect(() => loadConfig({ ...VALID, ATTACHMENT_STORE: 'nfs' })).toThrow(/ATTACHMENT_STORE/);
+    expect(() => loadConfig({ ...s3, S3_FORCE_PATH_STYLE: 'yes' })).toThrow('S3_FORCE_PATH_STYLE must be true or false');
+  });
+
   it('should trust no proxy unless TRUST_PROXY names them', () => {
     expect(loadConfig(VALID).security.trustedProxies).toEqual([]);
     expect(loadConfig({ ...VALID, TRUST_PROXY: '10.0.0.0/8, loopback,::1' }).security.trustedProxies).toEqual([
