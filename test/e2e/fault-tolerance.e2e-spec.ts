@@ -1,5 +1,6 @@
 import { signBody } from '@app/common';
 import { InboundIntakeService, InboundRecoveryService, OutboundDeliveryService, OutboundRecoveryService } from '@app/conversations';
+import { WaslMetrics } from '@app/observability';
 import { inboundJobId, JobName, outboundJobId, QueueName } from '@app/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
@@ -263,14 +264,17 @@ describe('Faults: nothing stuck, nothing silently dropped, honest and fast answe
       const isolatedInbox = await isolated.createApiInbox(other.adminToken);
       await outage.stop();
 
-      // More messages than the gateway has batch slots: none may wait for Redis.
-      const messageIds = Array.from({ length: 8 }, () => `redis-down-${randomUUID()}`);
+      // More messages than the gateway has batch slots and queue writes: none may wait for Redis.
+      const messageIds = Array.from({ length: 72 }, () => `redis-down-${randomUUID()}`);
       for (const messageId of messageIds) {
         const answer = await postSignedWithin(isolated, isolatedInbox, { messageId, from: from(), text: 'هل وصلت رسالتي؟' });
         expect(answer.status).toBe(202);
       }
 
       await outage.start();
+      // Past 64 queue writes waiting for Redis, the rest are left to the sweep at once, and counted.
+      const leftToSweep = await isolated.app.get(WaslMetrics).registry.getSingleMetric('wasl_inbound_left_to_sweep_total')!.get();
+      expect(leftToSweep.values.find((sample) => sample.labels.reason === 'writes-in-flight')?.value).toBe(messageIds.length - 64);
       await isolated.dataSource.query(
         "UPDATE inbound_events SET received_at = received_at - interval '10 minutes' WHERE provider_message_id = ANY($1)",
         [messageIds],

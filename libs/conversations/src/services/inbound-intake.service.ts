@@ -199,11 +199,15 @@ export class InboundIntakeService {
   private queueInBackground(write: () => Promise<unknown>, count: number): void {
     if (this.queueWritesInFlight >= MAX_QUEUE_WRITES_IN_FLIGHT) {
       this.logger.warn(`${count} inbound events stored and left to the recovery sweep: Redis is not keeping up`);
+      this.metrics.inboundLeftToSweep(count, 'writes-in-flight');
       return;
     }
     this.queueWritesInFlight += 1;
     write()
-      .catch((error: Error) => this.logger.warn(`${count} inbound events stored but not queued: ${error.message}`))
+      .catch((error: Error) => {
+        this.logger.warn(`${count} inbound events stored but not queued: ${error.message}`);
+        this.metrics.inboundLeftToSweep(count, 'queue-write-failed');
+      })
       .finally(() => (this.queueWritesInFlight -= 1));
   }
 
@@ -251,6 +255,7 @@ export class InboundIntakeService {
     } catch (error) {
       // The event is stored; the worker's recovery sweep queues it once Redis answers again.
       this.logger.warn(`Inbound event ${inboundEventId} stored but not queued: ${(error as Error).message}`);
+      this.metrics.inboundLeftToSweep(1, 'queue-write-failed');
     }
   }
 

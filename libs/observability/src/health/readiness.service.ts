@@ -4,19 +4,12 @@ import { HealthCheckService, HealthIndicatorResult, HealthIndicatorService, Type
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { within } from '../within.util';
 
 const CHECK_TIMEOUT_MILLISECONDS = 2_000;
 
 export type ReadinessPart = 'database' | 'redis' | 'migrations';
 export type Readiness = { ready: true } | { ready: false; down: ReadinessPart[] };
-
-function within<T>(milliseconds: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timed out')), milliseconds);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 // Readiness through @nestjs/terminus: PostgreSQL (or SQLite) answers, Redis answers, and every migration this build
 // knows is applied (a gateway that has not migrated yet, or a worker ahead of the schema, takes no traffic).

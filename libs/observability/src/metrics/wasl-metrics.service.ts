@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { within } from '../within.util';
 
 // A scrape must answer even while Redis is away: queue figures missing from one scrape beat a hung scrape.
 const QUEUE_SCRAPE_TIMEOUT_MILLISECONDS = 1_000;
@@ -18,14 +19,6 @@ async function oldestWaitingJob(queue: Queue): Promise<{ timestamp: number } | u
 
 // Seconds. Webhooks are answered in milliseconds; staff pages and exports may take seconds.
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-
-function within<T>(milliseconds: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timed out')), milliseconds);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 // One registry per process: in WASL_ROLE=all the gateway's and the worker's figures are served together. Labels are
 // route patterns, channels, codes, queue names and inbox ids: never a raw URL, a number, a name or a text.
@@ -59,6 +52,13 @@ export class WaslMetrics {
     name: 'wasl_inbound_processed_total',
     help: 'Inbound jobs a worker finished, by channel: outcome applied, skipped (already applied) or failed (no attempt left)',
     labelNames: ['channel', 'outcome'],
+    registers: [this.registry],
+  });
+
+  private readonly inboundUnqueued = new Counter({
+    name: 'wasl_inbound_left_to_sweep_total',
+    help: 'Inbound messages stored and acknowledged but not queued (Redis away or not keeping up); the recovery sweep queues them after two minutes',
+    labelNames: ['reason'],
     registers: [this.registry],
   });
 
@@ -141,6 +141,10 @@ export class WaslMetrics {
 
   inboundWasProcessed(channel: string, outcome: 'applied' | 'skipped' | 'failed'): void {
     this.inboundProcessed.inc({ channel, outcome });
+  }
+
+  inboundLeftToSweep(count: number, reason: 'writes-in-flight' | 'queue-write-failed'): void {
+    this.inboundUnqueued.inc({ reason }, count);
   }
 
   // code: the ChannelErrorCode (or OUTCOME_UNKNOWN) of a failed or retried send; null when sent.
