@@ -14,6 +14,9 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/config ./config
 COPY --from=build /app/package.json ./package.json
+# The disk attachment store writes here (a volume in docker-compose.yml); the node user must own it.
+RUN mkdir -p /app/var/attachments && chown -R node:node /app/var
+ENV LOG_FORMAT=json
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/gateway/src/main.js"]

@@ -117,6 +117,8 @@ async function main() {
     require(cliEntry);
     return;
   }
+  // A person reads these lines: Nest's coloured ones, unless the environment or .env asks for JSON.
+  process.env.LOG_FORMAT ??= 'pretty';
   if (!process.env.DATABASE_URL) {
     console.log(
       `Embedded mode: SQLite in var/. Log in as ${process.env.WASL_ADMIN_EMAIL}; the password is in ${path.relative(root, secretsFile)}.`,

@@ -1,5 +1,6 @@
 import { signBody } from '@app/common';
-import { InboundIntakeService, InboundRecoveryService, OutboundRecoveryService } from '@app/conversations';
+import { InboundIntakeService, InboundRecoveryService, OutboundDeliveryService, OutboundRecoveryService } from '@app/conversations';
+import { WaslMetrics } from '@app/observability';
 import { inboundJobId, JobName, outboundJobId, QueueName } from '@app/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
@@ -229,6 +230,27 @@ describe('Faults: nothing stuck, nothing silently dropped, honest and fast answe
     expect(await statusOf(smsReplyId)).toMatchObject({ failure_code: 'OUTCOME_UNKNOWN', send_started_at: null });
   });
 
+  it('should call the receiver once when two jobs deliver one reply at the same moment', async () => {
+    const { conversationId } = await receive();
+    const firstReplyId = await sendReply(conversationId);
+    await eventually(async () => (await statusOf(firstReplyId)).status === 'sent', 'the first reply to be sent');
+    // A queued reply with no job of its own, delivered by two at once (a late queue write beside the sweep's job).
+    const replyId = randomUUID();
+    await wasl.dataSource.query(
+      `INSERT INTO messages (id, organisation_id, conversation_id, inbox_id, contact_id, type, text, attachments, sender_user_id,
+                             status, created_at, sequence, stored_at, updated_at)
+       SELECT $1, organisation_id, conversation_id, inbox_id, contact_id, type, text, attachments, sender_user_id,
+              'queued', now(), sequence, stored_at, updated_at
+         FROM messages WHERE id = $2`,
+      [replyId, firstReplyId],
+    );
+    const delivery = wasl.app.get(OutboundDeliveryService);
+    const outcomes = await Promise.all([1, 2].map(() => delivery.deliver(organisation.id, replyId, { attempt: 1, maxAttempts: 1 })));
+    expect(outcomes.sort()).toEqual(['applied', 'skipped']);
+    expect(callbacks.forMessage(replyId)).toHaveLength(1);
+    expect(await statusOf(replyId)).toMatchObject({ status: 'sent', send_started_at: null });
+  });
+
   it('should answer webhooks while Redis is down and queue them through the sweep once it is back', async () => {
     const outage = new RedisOutage();
     await outage.start();
@@ -242,20 +264,68 @@ describe('Faults: nothing stuck, nothing silently dropped, honest and fast answe
       const isolatedInbox = await isolated.createApiInbox(other.adminToken);
       await outage.stop();
 
-      // More messages than the gateway has batch slots: none may wait for Redis.
-      const messageIds = Array.from({ length: 8 }, () => `redis-down-${randomUUID()}`);
+      // More messages than the gateway has batch slots and queue writes: none may wait for Redis.
+      const messageIds = Array.from({ length: 72 }, () => `redis-down-${randomUUID()}`);
       for (const messageId of messageIds) {
         const answer = await postSignedWithin(isolated, isolatedInbox, { messageId, from: from(), text: 'هل وصلت رسالتي؟' });
         expect(answer.status).toBe(202);
       }
 
       await outage.start();
+      // Past 64 queue writes waiting for Redis, the rest are left to the sweep at once, and counted.
+      const leftToSweep = await isolated.app.get(WaslMetrics).registry.getSingleMetric('wasl_inbound_left_to_sweep_total')!.get();
+      expect(leftToSweep.values.find((sample) => sample.labels.reason === 'writes-in-flight')?.value).toBe(messageIds.length - 64);
       await isolated.dataSource.query(
         "UPDATE inbound_events SET received_at = received_at - interval '10 minutes' WHERE provider_message_id = ANY($1)",
         [messageIds],
       );
       await isolated.app.get(InboundRecoveryService).requeueStale(60_000);
       for (const messageId of messageIds) await isolated.conversationOfMessage(messageId);
+    } finally {
+      await outage.start();
+      await isolated.close();
+      await outage.stop();
+    }
+  });
+
+  it('should answer a staff reply posted while Redis is down at the commit, and send it once when Redis is back', async () => {
+    const outage = new RedisOutage();
+    await outage.start();
+    const isolated = await WaslTestApp.start({
+      REDIS_URL: outage.url,
+      WASL_ENCRYPTION_KEY: wasl.config.security.encryptionKey.toString('hex'),
+    });
+    try {
+      const other = await isolated.createOrganisation();
+      const isolatedInbox = await isolated.createApiInbox(other.adminToken, callbacks.url);
+      const messageId = `reply-redis-down-${randomUUID()}`;
+      expect((await isolated.postSigned(isolatedInbox, { messageId, from: from(), text: 'متى يصل الرد؟' })).status).toBe(202);
+      const conversationId = await isolated.conversationOfMessage(messageId);
+      await outage.stop();
+
+      const answer = await fetch(`${isolated.url}/api/v1/conversations/${conversationId}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${other.adminToken}` },
+        body: JSON.stringify({ text: 'وصلت رسالتك، نرد عليك قريباً' }),
+        signal: AbortSignal.timeout(HELD_AFTER_MILLISECONDS),
+      });
+      expect(answer.status).toBe(201);
+      const replyId = ((await answer.json()) as { id: string }).id;
+      expect((await isolated.dataSource.query('SELECT status FROM messages WHERE id = $1', [replyId]))[0].status).toBe('queued');
+
+      // Redis comes back: the gateway's delayed queue write and the sweep both want to queue the reply.
+      await outage.start();
+      await isolated.dataSource.query("UPDATE messages SET created_at = created_at - interval '10 minutes' WHERE id = $1", [replyId]);
+      const recovery = isolated.app.get(OutboundRecoveryService);
+      await Promise.all([recovery.requeueStale(60_000), recovery.requeueStale(60_000)]);
+      await eventually(
+        async () => (await isolated.dataSource.query('SELECT status FROM messages WHERE id = $1', [replyId]))[0].status === 'sent',
+        'the reply to be sent',
+      );
+      await recovery.requeueStale(60_000);
+      // Long enough for a second job, had one been queued, to have called the receiver too.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(callbacks.forMessage(replyId)).toHaveLength(1);
     } finally {
       await outage.start();
       await isolated.close();

@@ -4,7 +4,8 @@ import { ConfigModule, ConfigurationError, loadConfig, loadDotEnv, WaslConfig } 
 import { DatabaseModule, runMigrations } from '@app/database';
 import { ALL_ROLES, IdentityModule, OrganisationsService, UserRole, UsersService } from '@app/identity';
 import { QueueModule } from '@app/queue';
-import { DynamicModule, HttpException, Module } from '@nestjs/common';
+import { createAttachmentStore, DiskAttachmentStore, moveAttachmentsToObjectStore } from '@app/storage';
+import { DynamicModule, HttpException, Module, OnModuleDestroy } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { parseArgs } from 'node:util';
@@ -13,7 +14,8 @@ import { DataSource } from 'typeorm';
 const USAGE = `Usage:
   npm run cli -- users:create --email EMAIL --name NAME --role ${ALL_ROLES.join('|')} --password PASSWORD [--organisation ID]
   npm run cli -- organisations:create --name NAME
-  npm run cli -- organisations:list`;
+  npm run cli -- organisations:list
+  npm run cli -- attachments:move-to-object-store [--keep-on-disk]`;
 
 @Module({})
 class CliModule {
@@ -33,9 +35,11 @@ async function main(): Promise<number> {
       role: { type: 'string' },
       password: { type: 'string' },
       organisation: { type: 'string' },
+      'keep-on-disk': { type: 'boolean' },
     },
   });
   const config = loadConfig();
+  if (command === 'attachments:move-to-object-store') return moveAttachments(config, values['keep-on-disk'] === true);
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
   try {
     await runMigrations(app.get<DataSource>(getDataSourceToken()));
@@ -87,6 +91,29 @@ async function main(): Promise<number> {
     throw error;
   } finally {
     await app.close();
+  }
+}
+
+// Copies every file under ATTACHMENT_DIRECTORY to the configured object store, verifies each copy and removes the
+// file from disk; run it again after an interruption, it finishes what is left.
+async function moveAttachments(config: WaslConfig, keepOnDisk: boolean): Promise<number> {
+  if (config.attachments.store !== 's3') {
+    console.error('Set ATTACHMENT_STORE=s3 and the S3_* keys first: the files move to the store this configuration names.');
+    return 1;
+  }
+  const source = new DiskAttachmentStore(config.attachments.directory);
+  const target = await createAttachmentStore(config.attachments);
+  try {
+    const figures = await moveAttachmentsToObjectStore(source, target, {
+      keepOnDisk,
+      onFailure: (key, reason) => console.error(`Not moved: ${key} (${reason})`),
+    });
+    console.log(
+      `${figures.found} files in ${config.attachments.directory}: ${figures.copied} copied and verified, ${figures.alreadyThere} already in the bucket, ${figures.removedFromDisk} removed from disk, ${figures.failed} failed`,
+    );
+    return figures.failed > 0 ? 1 : 0;
+  } finally {
+    (target as Partial<OnModuleDestroy>).onModuleDestroy?.();
   }
 }
 

@@ -6,8 +6,10 @@ import { ConfigModule, WaslConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { AuthGuard, IdentityModule } from '@app/identity';
 import { InboxesModule } from '@app/inboxes';
+import { ObservabilityModule } from '@app/observability';
 import { QueueModule } from '@app/queue';
 import { RealtimeModule } from '@app/realtime';
+import { StorageModule } from '@app/storage';
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 // The worker's processors, imported so that WASL_ROLE=all runs both halves in one process.
@@ -44,6 +46,8 @@ export class GatewayModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(),
         QueueModule.forRoot(),
+        ObservabilityModule,
+        StorageModule,
         IdentityModule,
         AuditModule,
         InboxesModule,

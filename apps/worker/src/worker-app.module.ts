@@ -1,6 +1,8 @@
 import { ConfigModule, WaslConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { ObservabilityModule } from '@app/observability';
 import { QueueModule } from '@app/queue';
+import { StorageModule } from '@app/storage';
 import { DynamicModule, Module } from '@nestjs/common';
 import { WorkerModule } from './worker.module';
 
@@ -9,7 +11,14 @@ export class WorkerAppModule {
   static forRoot(config: WaslConfig): DynamicModule {
     return {
       module: WorkerAppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), QueueModule.forRoot(), WorkerModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(),
+        QueueModule.forRoot(),
+        ObservabilityModule,
+        StorageModule,
+        WorkerModule,
+      ],
     };
   }
 }

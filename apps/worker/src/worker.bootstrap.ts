@@ -1,13 +1,11 @@
-import { RedactingConsoleLogger } from '@app/common';
-import { logLevelsUpTo, WaslConfig } from '@app/config';
-import { REDIS_CLIENT } from '@app/queue';
+import { WaslConfig } from '@app/config';
+import { createWaslLogger, metricsAccessAllowed, ReadinessService, WaslMetrics } from '@app/observability';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createServer, Server } from 'node:http';
 import { getPriority, setPriority } from 'node:os';
 import { DataSource } from 'typeorm';
-import Redis from 'ioredis';
 import { WorkerAppModule } from './worker-app.module';
 
 const logger = new Logger('Worker');
@@ -35,7 +33,7 @@ export function lowerWorkerPriority(niceness: number): void {
 
 export async function createWorker(config: WaslConfig): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(config), {
-    logger: new RedactingConsoleLogger({ logLevels: logLevelsUpTo(config.logLevel) }),
+    logger: createWaslLogger(config),
   });
   app.enableShutdownHooks();
   await waitForSchema(app.get<DataSource>(getDataSourceToken()));
@@ -43,17 +41,32 @@ export async function createWorker(config: WaslConfig): Promise<INestApplication
   return app;
 }
 
-// A small HTTP port for orchestrators: the worker has no API, but it can say whether it is alive and ready.
+// A small HTTP port for orchestrators: the worker has no API, but it can say whether it is alive and ready, and
+// serve its metrics to Prometheus behind METRICS_TOKEN.
 export function startWorkerHealthServer(app: INestApplicationContext, port: number): Server {
-  const dataSource = app.get<DataSource>(getDataSourceToken());
-  const redis = app.get<Redis>(REDIS_CLIENT);
+  const readiness = app.get(ReadinessService);
+  const metrics = app.get(WaslMetrics);
+  const metricsToken = app.get(WaslConfig).metrics.token;
   const server = createServer((request, response) => {
+    if (request.url === '/metrics' && metricsToken !== undefined) {
+      if (!metricsAccessAllowed(request.headers.authorization, metricsToken)) {
+        response.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }).end('{"status":"unauthenticated"}');
+        return;
+      }
+      metrics
+        .scrape()
+        .then((text) => response.writeHead(200, { 'content-type': metrics.contentType(), 'cache-control': 'no-store' }).end(text))
+        .catch(() => response.writeHead(500).end());
+      return;
+    }
     if (request.url === '/health') {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;
     }
     if (request.url === '/health/ready') {
-      Promise.all([dataSource.query('SELECT 1'), redis.ping()])
+      readiness
+        .check()
+        .then((answer) => (answer.ready ? Promise.resolve() : Promise.reject(new Error(answer.down.join(', ')))))
         .then(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'))
         .catch(() => response.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"unavailable"}'));
       return;

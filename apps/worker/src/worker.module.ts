@@ -1,10 +1,12 @@
 import { ConversationsModule } from '@app/conversations';
 import { KnowledgeModule } from '@app/knowledge';
 import { PrivacyModule } from '@app/privacy';
+import { WaslMetrics } from '@app/observability';
 import { FailedJobIndex, JobName } from '@app/queue';
 import { WorkerHost } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { FailedJobsRecorder } from './failed-jobs.recorder';
+import { JobOutcomeRecorder } from './job-outcome.recorder';
 import { InboundRecoverySweeper } from './inbound-recovery.sweeper';
 import { OutboundRecoverySweeper } from './outbound-recovery.sweeper';
 import { ChannelEventsProcessor } from './processors/channel-events.processor';
@@ -37,6 +39,11 @@ assertEveryJobHasOneProcessor();
       provide: FailedJobsRecorder,
       inject: [FailedJobIndex, ...PROCESSORS],
       useFactory: (index: FailedJobIndex, ...processors: WorkerHost[]) => new FailedJobsRecorder(index, processors),
+    },
+    {
+      provide: JobOutcomeRecorder,
+      inject: [WaslMetrics, ...PROCESSORS],
+      useFactory: (metrics: WaslMetrics, ...processors: WorkerHost[]) => new JobOutcomeRecorder(metrics, processors),
     },
   ],
 })

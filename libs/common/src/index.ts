@@ -15,3 +15,4 @@ export * from './untrusted-json.util';
 export * from './storable-url.util';
 export * from './redact-for-log.util';
 export * from './redacting-console.logger';
+export * from './request-context.util';

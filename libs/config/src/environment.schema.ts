@@ -1,12 +1,20 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 export const WASL_ROLES = ['all', 'gateway', 'worker'] as const;
 export type WaslRole = (typeof WASL_ROLES)[number];
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const ATTACHMENT_STORES = ['disk', 's3'] as const;
+export type AttachmentStoreKind = (typeof ATTACHMENT_STORES)[number];
+
+const asBoolean = ({ value }: { value: unknown }) => ({ true: true, false: false })[String(value)] ?? value;
+
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 const TRUSTED_PROXY_ENTRY = String.raw`(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)`;
 const TRUSTED_PROXY_LIST = new RegExp(`^${TRUSTED_PROXY_ENTRY}(\\s*,\\s*${TRUSTED_PROXY_ENTRY})*$`);
@@ -89,9 +97,32 @@ export class EnvironmentSchema {
   // How long a web-chat attachment link handed to a visitor works: minutes, so an old URL is useless.
   @Type(() => Number) @IsInt() @Min(1) @Max(3600) WEBCHAT_ATTACHMENT_LINK_SECONDS: number;
 
+  // Attachments: the local disk (embedded default; one machine) or S3-compatible object storage (several machines).
+  @IsIn(ATTACHMENT_STORES) ATTACHMENT_STORE: AttachmentStoreKind;
+  // The disk store's folder, and where attachments:move-to-object-store reads from.
+  @IsString() @MinLength(1) ATTACHMENT_DIRECTORY: string;
+  // Unset: AWS S3 itself. MinIO, Ceph and others: their URL, usually with S3_FORCE_PATH_STYLE=true.
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) S3_ENDPOINT?: string;
+  @ValidateIf((environment: EnvironmentSchema) => environment.ATTACHMENT_STORE === 's3' || environment.S3_BUCKET !== undefined)
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'must be an S3 bucket name (3 to 63 lower-case letters, digits, dots and dashes)',
+  })
+  S3_BUCKET?: string;
+  @IsString() @MinLength(1) S3_REGION: string;
+  // Secret. Unset with S3_SECRET_ACCESS_KEY: the SDK's own credential chain (instance role, web identity).
+  @IsOptional() @IsString() @MinLength(1) S3_ACCESS_KEY_ID?: string;
+  @ValidateIf((environment: EnvironmentSchema) => environment.S3_ACCESS_KEY_ID !== undefined)
+  @IsString({ message: 'must be set with S3_ACCESS_KEY_ID' })
+  S3_SECRET_ACCESS_KEY?: string;
+  @Transform(asBoolean) @IsBoolean({ message: 'must be true or false' }) S3_FORCE_PATH_STYLE: boolean;
+
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535) WORKER_HEALTH_PORT?: number;
   @Type(() => Number) @IsInt() @Min(0) @Max(19) WORKER_NICENESS: number;
   @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevel;
+  // json: one JSON object per line (pino), for production and log collectors; pretty: Nest's coloured lines (npm start).
+  @IsIn(LOG_FORMATS) LOG_FORMAT: LogFormat;
+  // Bearer token for GET /metrics (the gateway's port, and the worker's WORKER_HEALTH_PORT). Unset: no /metrics.
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' }) METRICS_TOKEN?: string;
 }
 
 // Nest takes the list of levels to print; LOG_LEVEL names the most verbose one.

@@ -43,6 +43,35 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ ...VALID, INTAKE_MAX_IN_FLIGHT: 'many' })).toThrow(/INTAKE_MAX_IN_FLIGHT must be an integer number/);
   });
 
+  it('should log JSON unless LOG_FORMAT=pretty, and serve /metrics only with a long METRICS_TOKEN', () => {
+    expect(loadConfig(VALID)).toMatchObject({ logFormat: 'json', metrics: { token: undefined } });
+    expect(loadConfig({ ...VALID, LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => loadConfig({ ...VALID, LOG_FORMAT: 'text' })).toThrow(/^Invalid configuration: LOG_FORMAT /);
+    expect(loadConfig({ ...VALID, METRICS_TOKEN: 'm'.repeat(32) }).metrics.token).toBe('m'.repeat(32));
+    expect(() => loadConfig({ ...VALID, METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN must be at least 32 characters');
+    // A separate worker serves its metrics on its health port, so it needs one.
+    expect(() => loadConfig({ ...VALID, WASL_ROLE: 'worker', METRICS_TOKEN: 'm'.repeat(32) })).toThrow(
+      /METRICS_TOKEN needs WORKER_HEALTH_PORT/,
+    );
+    expect(loadConfig({ ...VALID, WASL_ROLE: 'worker', METRICS_TOKEN: 'm'.repeat(32), WORKER_HEALTH_PORT: '3001' }).worker.healthPort).toBe(
+      3001,
+    );
+  });
+
+  it('should keep attachments on disk unless ATTACHMENT_STORE=s3 names a bucket', () => {
+    expect(loadConfig(VALID).attachments).toEqual({ store: 'disk', directory: expect.stringMatching(/var\/attachments$/) });
+    const s3 = { ...VALID, ATTACHMENT_STORE: 's3', S3_BUCKET: 'wasl-files', S3_ENDPOINT: 'http://minio:9000', S3_FORCE_PATH_STYLE: 'true' };
+    expect(loadConfig({ ...s3, S3_ACCESS_KEY_ID: 'key', S3_SECRET_ACCESS_KEY: 'secret' }).attachments).toMatchObject({
+      store: 's3',
+      s3: { bucket: 'wasl-files', endpoint: 'http://minio:9000', region: 'us-east-1', forcePathStyle: true, accessKeyId: 'key' },
+    });
+    expect(() => loadConfig({ ...VALID, ATTACHMENT_STORE: 's3' })).toThrow(/^Invalid configuration: S3_BUCKET must be an S3 bucket name/);
+    expect(() => loadConfig({ ...s3, S3_BUCKET: 'Not_A_Bucket' })).toThrow(/S3_BUCKET/);
+    expect(() => loadConfig({ ...s3, S3_ACCESS_KEY_ID: 'key' })).toThrow(/S3_SECRET_ACCESS_KEY must be set with S3_ACCESS_KEY_ID/);
+    expect(() => loadConfig({ ...VALID, ATTACHMENT_STORE: 'nfs' })).toThrow(/ATTACHMENT_STORE/);
+    expect(() => loadConfig({ ...s3, S3_FORCE_PATH_STYLE: 'yes' })).toThrow('S3_FORCE_PATH_STYLE must be true or false');
+  });
+
   it('should trust no proxy unless TRUST_PROXY names them', () => {
     expect(loadConfig(VALID).security.trustedProxies).toEqual([]);
     expect(loadConfig({ ...VALID, TRUST_PROXY: '10.0.0.0/8, loopback,::1' }).security.trustedProxies).toEqual([

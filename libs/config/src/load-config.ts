@@ -72,6 +72,8 @@ export function loadConfig(environment: Environment = process.env, defaults: Env
   const config = new WaslConfig();
   config.role = schema.WASL_ROLE;
   config.logLevel = schema.LOG_LEVEL;
+  config.logFormat = schema.LOG_FORMAT;
+  config.metrics = { token: schema.METRICS_TOKEN };
   config.http = {
     port: schema.PORT,
     publicUrl: (schema.PUBLIC_URL ?? `http://localhost:${schema.PORT}`).replace(/\/+$/, ''),
@@ -130,5 +132,27 @@ export function loadConfig(environment: Environment = process.env, defaults: Env
   config.sms = { maxParts: schema.SMS_MAX_PARTS };
   config.webChat = { attachmentLinkSeconds: schema.WEBCHAT_ATTACHMENT_LINK_SECONDS };
   config.worker = { healthPort: schema.WORKER_HEALTH_PORT, niceness: schema.WORKER_NICENESS };
+  const directory = resolve(process.cwd(), schema.ATTACHMENT_DIRECTORY);
+  config.attachments =
+    schema.ATTACHMENT_STORE === 's3'
+      ? {
+          store: 's3',
+          directory,
+          s3: {
+            endpoint: schema.S3_ENDPOINT,
+            bucket: schema.S3_BUCKET as string,
+            region: schema.S3_REGION,
+            accessKeyId: schema.S3_ACCESS_KEY_ID,
+            secretAccessKey: schema.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: schema.S3_FORCE_PATH_STYLE,
+          },
+        }
+      : { store: 'disk', directory };
+  // A separate worker has no HTTP port but its health port, where it serves /metrics.
+  if (config.role === 'worker' && config.metrics.token !== undefined && config.worker.healthPort === undefined) {
+    throw new ConfigurationError(
+      'Invalid configuration: METRICS_TOKEN needs WORKER_HEALTH_PORT on a worker (its metrics are served there).',
+    );
+  }
   return config;
 }

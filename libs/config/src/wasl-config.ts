@@ -1,4 +1,4 @@
-import { ApiDocsMode, LogLevel, WaslRole } from './environment.schema';
+import { ApiDocsMode, LogFormat, LogLevel, WaslRole } from './environment.schema';
 
 export interface RetryPolicy {
   attempts: number;
@@ -10,6 +10,9 @@ export interface RetryPolicy {
 export class WaslConfig {
   role: WaslRole;
   logLevel: LogLevel;
+  logFormat: LogFormat;
+  // token: the bearer token GET /metrics asks for; undefined serves no metrics.
+  metrics: { token?: string };
   http: { port: number; publicUrl: string; intakeMaxInFlight: number };
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'sqlite'; path: string };
   redis: { url: string; queuePrefix: string };
@@ -35,6 +38,14 @@ export class WaslConfig {
   channels: { callbackTimeoutMs: number; allowPrivateNetworks: boolean };
   sms: { maxParts: number };
   webChat: { attachmentLinkSeconds: number };
+  // directory: the disk store's folder, also the source of attachments:move-to-object-store.
+  attachments:
+    | { store: 'disk'; directory: string }
+    | {
+        store: 's3';
+        directory: string;
+        s3: { endpoint?: string; bucket: string; region: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
+      };
   // niceness: the CPU priority a separate worker process gives itself (0 = as started, 19 = lowest).
   worker: { healthPort?: number; niceness: number };
 

@@ -29,6 +29,7 @@ import { OutboundDeliveryService } from './services/outbound-delivery.service';
 import { OutboundRecoveryService } from './services/outbound-recovery.service';
 import { OutreachService } from './services/outreach.service';
 import { ReplyRetryService } from './services/reply-retry.service';
+import { OutboundSendQueue } from './services/outbound-send.queue';
 
 const SERVICES = [
   ConversationsService,
@@ -41,6 +42,7 @@ const SERVICES = [
   OutboundDeliveryService,
   OutboundAdapterFactory,
   OutboundRecoveryService,
+  OutboundSendQueue,
   DeliveryStatusService,
   CallsService,
   AutomaticReplyService,

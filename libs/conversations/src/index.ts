@@ -26,6 +26,7 @@ export * from './services/inbound-recovery.service';
 export * from './services/outbound-adapter.factory';
 export * from './services/outbound-delivery.service';
 export * from './services/outbound-recovery.service';
+export * from './services/outbound-send.queue';
 export * from './services/pagination-cursor.util';
 export * from './services/outreach.service';
 export * from './services/reply-retry.service';

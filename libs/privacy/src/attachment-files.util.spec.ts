@@ -1,16 +1,20 @@
+import { DiskAttachmentStore } from '@app/storage';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { removeAttachmentFiles } from './attachment-files.util';
 
 describe(removeAttachmentFiles.name, () => {
   const inboxId = randomUUID();
   const visitorKey = 'a'.repeat(40);
-  const folder = resolve('var', 'attachments', inboxId, visitorKey);
+  const directory = mkdtempSync(join(tmpdir(), 'wasl-attachments-'));
+  const store = new DiskAttachmentStore(directory);
+  const folder = join(directory, inboxId, visitorKey);
   const fileId = `${randomUUID()}.png`;
   const unattached = `${randomUUID()}.pdf`;
 
-  afterAll(() => rmSync(resolve('var', 'attachments', inboxId), { recursive: true, force: true }));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
   beforeEach(() => {
     mkdirSync(folder, { recursive: true });
@@ -20,6 +24,7 @@ describe(removeAttachmentFiles.name, () => {
 
   it('should remove the files named by stored paths and signed links, and nothing a crafted URL points elsewhere', async () => {
     const removed = await removeAttachmentFiles(
+      store,
       [
         `/webchat/files/${inboxId}/${visitorKey}/${fileId}`,
         `/webchat/files/${inboxId}/${visitorKey}/../../../../package.json`,
@@ -34,7 +39,9 @@ describe(removeAttachmentFiles.name, () => {
   });
 
   it('should remove the visitor’s whole folder for an erased person', async () => {
-    await removeAttachmentFiles([`/webchat/files/${inboxId}/${visitorKey}/${fileId}?expires=1&signature=ab`], { wholeFolders: true });
+    await removeAttachmentFiles(store, [`/webchat/files/${inboxId}/${visitorKey}/${fileId}?expires=1&signature=ab`], {
+      wholeFolders: true,
+    });
     expect(existsSync(folder)).toBe(false);
   });
 });

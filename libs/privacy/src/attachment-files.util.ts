@@ -1,9 +1,7 @@
-import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { AttachmentStore } from '@app/storage';
 
-// Where the web chat stores visitors' uploads (apps/gateway/src/webchat/webchat-attachments.service.ts):
-// var/attachments/<inbox id>/<visitor key>/<file id>, named in the signed URL kept on the message.
-const ATTACHMENTS_DIRECTORY = resolve('var', 'attachments');
+// Where the web chat stores visitors' uploads (apps/gateway/src/webchat/webchat-attachments.service.ts): the key
+// <inbox id>/<visitor key>/<file id> in the attachment store, named by the path kept on the message.
 const STORED_FILE =
   /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([0-9a-f]{40})\/([0-9a-f-]{36}\.(?:png|jpg|pdf))(?:[?#]|$)/;
 
@@ -20,20 +18,15 @@ function storedFileOf(url: string): StoredFile | undefined {
 
 // Removes the files behind erased attachments. With wholeFolders, the visitor's folder goes too: an erased person's
 // uploads that never reached a message are theirs as well. Returns how many referenced files were found.
-export async function removeAttachmentFiles(urls: string[], options: { wholeFolders: boolean }): Promise<number> {
+export async function removeAttachmentFiles(store: AttachmentStore, urls: string[], options: { wholeFolders: boolean }): Promise<number> {
   const files = urls.map(storedFileOf).filter((file): file is StoredFile => file !== undefined);
   let removed = 0;
   for (const file of files) {
-    const path = join(ATTACHMENTS_DIRECTORY, file.inboxId, file.visitorKey, file.fileId);
-    const existed = await rm(path).then(
-      () => true,
-      () => false,
-    );
-    if (existed) removed += 1;
+    if (await store.remove(`${file.inboxId}/${file.visitorKey}/${file.fileId}`)) removed += 1;
   }
   if (options.wholeFolders) {
-    const folders = new Set(files.map((file) => join(ATTACHMENTS_DIRECTORY, file.inboxId, file.visitorKey)));
-    for (const folder of folders) await rm(folder, { recursive: true, force: true });
+    const folders = new Set(files.map((file) => `${file.inboxId}/${file.visitorKey}`));
+    for (const folder of folders) await store.removeFolder(folder);
   }
   return removed;
 }

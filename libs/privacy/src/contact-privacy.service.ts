@@ -4,6 +4,7 @@ import { Contact, ContactsService, normaliseEmail, normalisePhoneNumber } from '
 import { ContactConversationData, ConversationPersonalDataService } from '@app/conversations';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser } from '@app/identity';
+import { AttachmentStore } from '@app/storage';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -39,6 +40,7 @@ export class ContactPrivacyService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly files: AttachmentStore,
   ) {}
 
   async export(user: AuthenticatedUser, contactId: string, format: ContactExportFormat): Promise<ContactExport> {
@@ -136,7 +138,7 @@ export class ContactPrivacyService {
       return { figures: result, attachmentUrls: erased.attachmentUrls };
     });
     // After the commit: a rolled-back erasure must not have lost the files.
-    await removeAttachmentFiles(attachmentUrls, { wholeFolders: true });
+    await removeAttachmentFiles(this.files, attachmentUrls, { wholeFolders: true });
     return figures;
   }
 

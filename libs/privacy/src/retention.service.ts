@@ -2,6 +2,7 @@ import { AuditAction, AuditService } from '@app/audit';
 import { ConversationPersonalDataService, PersonalDataErasureMode } from '@app/conversations';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser } from '@app/identity';
+import { AttachmentStore } from '@app/storage';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Not, Repository } from 'typeorm';
@@ -58,6 +59,7 @@ export class RetentionService {
     private readonly conversationData: ConversationPersonalDataService,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly files: AttachmentStore,
   ) {}
 
   async settings(organisationId: string): Promise<RetentionSettings> {
@@ -146,7 +148,7 @@ export class RetentionService {
       const erased = await this.transactions.run((manager) =>
         this.conversationData.eraseExpiredConversations(manager, organisationId, conversationCutoff, mode, BATCH_SIZE),
       );
-      figures.attachments += await removeAttachmentFiles(erased.attachmentUrls, { wholeFolders: false });
+      figures.attachments += await removeAttachmentFiles(this.files, erased.attachmentUrls, { wholeFolders: false });
       figures.conversations += erased.conversations;
       figures.messages += erased.messages;
       figures.calls += erased.calls;

@@ -1,11 +1,18 @@
 import { JobName } from './job-name.enum';
 
+// The id of the HTTP request that caused the job (X-Request-Id or a generated one), so the worker's log lines can be
+// matched with the gateway's. Not personal data; absent on jobs the sweeps and schedulers queue.
+interface Traced {
+  requestId?: string;
+}
+
 // Payloads carry ids only: the handler reloads rows, so Redis never holds message text, personal data or secrets.
 export type JobPayloads = {
-  [JobName.ProcessInboundMessage]: { organisationId: string; inboundEventId: number };
-  [JobName.SendOutboundMessage]: { organisationId: string; messageId: string };
+  // channel: the inbox's kind, for the worker's metrics (absent on jobs queued before it was added).
+  [JobName.ProcessInboundMessage]: Traced & { organisationId: string; inboundEventId: number; channel?: string };
+  [JobName.SendOutboundMessage]: Traced & { organisationId: string; messageId: string };
   // A vendor's message id, a status word and its error code: no text, no phone number, no credentials.
-  [JobName.ApplyDeliveryStatus]: {
+  [JobName.ApplyDeliveryStatus]: Traced & {
     organisationId: string;
     inboxId: string;
     providerMessageId: string;
@@ -13,10 +20,10 @@ export type JobPayloads = {
     errorCode?: string;
     receivedAt: string;
   };
-  [JobName.LinkCall]: { organisationId: string; callId: string };
+  [JobName.LinkCall]: Traced & { organisationId: string; callId: string };
   // The automatic answer the visitor was shown, stored once their message is applied: its id (the one the widget
   // already has) and why it was sent; the text is made again from the inbox's settings, never carried here.
-  [JobName.RecordAutomaticReply]: {
+  [JobName.RecordAutomaticReply]: Traced & {
     organisationId: string;
     inboundEventId: number;
     messageId: string;

@@ -1,3 +1,4 @@
+import { currentRequestId } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
@@ -15,6 +16,14 @@ export interface JobEntry<Name extends JobName> {
   jobId: string;
 }
 
+// The request that caused the job (X-Request-Id), so the worker's log lines match the gateway's; a payload that names
+// its own (a batch of several requests' messages) keeps it.
+function traced<Payload extends object>(payload: Payload): Payload {
+  if ('requestId' in payload) return payload;
+  const requestId = currentRequestId();
+  return requestId ? { ...payload, requestId } : payload;
+}
+
 // The one way a job is queued: the catalogue picks the queue and the options, payloads are typed by job name.
 @Injectable()
 export class JobQueue {
@@ -26,12 +35,14 @@ export class JobQueue {
   ) {}
 
   async enqueue<Name extends JobName>(name: Name, payload: JobOf<Name>, jobId: string): Promise<void> {
-    await this.queueOf(name).add(name, payload, this.optionsOf(name, jobId));
+    await this.queueOf(name).add(name, traced(payload), this.optionsOf(name, jobId));
   }
 
   async enqueueBulk<Name extends JobName>(name: Name, entries: ReadonlyArray<JobEntry<Name>>): Promise<void> {
     if (entries.length === 0) return;
-    await this.queueOf(name).addBulk(entries.map((entry) => ({ name, data: entry.payload, opts: this.optionsOf(name, entry.jobId) })));
+    await this.queueOf(name).addBulk(
+      entries.map((entry) => ({ name, data: traced(entry.payload), opts: this.optionsOf(name, entry.jobId) })),
+    );
   }
 
   // For the recovery sweeps: whether the work whose row says it is unfinished should be queued again, and under

@@ -7,10 +7,11 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
 import { Repository } from 'typeorm';
 import { UuidParameter } from '../http/uuid-parameter.pipe';
 import { sendAttachment } from '../webchat/webchat-attachment-reply.util';
-import { WebChatAttachmentsService } from '../webchat/webchat-attachments.service';
+import { AttachmentContent, WebChatAttachmentsService } from '../webchat/webchat-attachments.service';
 import { ProviderMediaService } from './provider-media.service';
 
 const ATTACHMENT_INDEX = /^\d{1,2}$/;
@@ -58,10 +59,12 @@ export class MessageAttachmentsController {
     sendAttachment(response, content);
   }
 
-  private async read(message: Message, url: string): Promise<{ content: Buffer; contentType: string } | undefined> {
+  private async read(message: Message, url: string): Promise<AttachmentContent | undefined> {
     const upload = this.uploads.localFileOf(url);
     // A row can only point at uploads to its own inbox.
     if (upload) return upload.inboxId === message.inboxId ? this.uploads.readFile(upload) : undefined;
-    return this.providerMedia.fetch(message.inboxId, url);
+    // Provider media is bounded (ProviderMediaService's size limit), so it is fetched whole and sent as one chunk.
+    const media = await this.providerMedia.fetch(message.inboxId, url);
+    return media && { stream: Readable.from([media.content]), sizeBytes: media.content.length, contentType: media.contentType };
   }
 }

@@ -1,32 +1,20 @@
 import { ApiErrorCode, ApiException } from '@app/common';
 import { Public } from '@app/identity';
-import { InjectRedis } from '@app/queue';
+import { ReadinessPart, ReadinessService } from '@app/observability';
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 
-async function within<T>(milliseconds: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timed out')), milliseconds);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const REASON_OF: Record<ReadinessPart, string> = {
+  database: 'database unreachable',
+  redis: 'redis unreachable',
+  migrations: 'migrations not applied',
+};
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRedis() private readonly redis: Redis,
-  ) {}
+  constructor(private readonly readiness: ReadinessService) {}
 
   // Liveness: the process answers. Orchestrators restart it when this fails.
   @Get()
@@ -34,13 +22,13 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  // Readiness: the database and Redis both answer; load balancers stop sending traffic when they do not.
+  // Readiness: the database and Redis answer and the schema is migrated; load balancers stop sending traffic
+  // otherwise (503 with Retry-After).
   @Get('ready')
   async ready(): Promise<{ status: 'ok'; database: 'ok'; redis: 'ok' }> {
-    const [database, redis] = await Promise.allSettled([within(2000, this.dataSource.query('SELECT 1')), within(2000, this.redis.ping())]);
-    if (database.status === 'rejected' || redis.status === 'rejected') {
-      const down = [database.status === 'rejected' ? 'database' : '', redis.status === 'rejected' ? 'redis' : ''].filter(Boolean);
-      throw new ApiException(ApiErrorCode.Unavailable, `Not ready: ${down.join(' and ')} unreachable`);
+    const readiness = await this.readiness.check();
+    if (!readiness.ready) {
+      throw new ApiException(ApiErrorCode.Unavailable, `Not ready: ${readiness.down.map((part) => REASON_OF[part]).join(' and ')}`);
     }
     return { status: 'ok', database: 'ok', redis: 'ok' };
   }

@@ -28,6 +28,20 @@ const DEMO_POLICY = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+// Bull Board (/admin/queues) is a React page of its own: its scripts and styles by URL from its static folder, inline
+// styles, and its JSON API on the same origin. Its web font link points at a CDN and is left blocked.
+const QUEUE_DASHBOARD_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 const ONE_YEAR_SECONDS = 31_536_000;
 
 function pathOf(request: FastifyRequest): string {
@@ -37,6 +51,7 @@ function pathOf(request: FastifyRequest): string {
 function policyFor(pathname: string): string {
   if (pathname === '/docs' || pathname.startsWith('/docs/')) return DOCS_POLICY;
   if (pathname === '/demo') return DEMO_POLICY;
+  if (pathname === '/admin/queues' || pathname.startsWith('/admin/queues/')) return QUEUE_DASHBOARD_POLICY;
   return API_POLICY;
 }
 

@@ -1,13 +1,11 @@
-import { RedactingConsoleLogger } from '@app/common';
-import { logLevelsUpTo, WaslConfig } from '@app/config';
+import { WaslConfig } from '@app/config';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { installFailedRequestLimiter } from './failed-request-limiter.hook';
 import { installApiDocsAccess, installSecurityHeaders } from './security-headers.hook';
 
-// Fastify hooks that apply to every route, the gateway's own and the web app's alike, and a logger that redacts
-// secret and personal fields of logged objects; installed before listen.
+// Fastify hooks that apply to every route, the gateway's own and the web app's alike; installed before listen. The
+// logger that redacts secret and personal fields is the application's own (createWaslLogger, gateway.bootstrap.ts).
 export function installSecurityHooks(app: NestFastifyApplication, config: WaslConfig): void {
-  app.useLogger(new RedactingConsoleLogger({ logLevels: logLevelsUpTo(config.logLevel) }));
   installFailedRequestLimiter(app, config);
   installApiDocsAccess(app, config);
   installSecurityHeaders(app, config);

@@ -3,15 +3,13 @@ import { WaslConfig } from '@app/config';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { AttachmentStore } from '@app/storage';
+import { Readable } from 'node:stream';
 import { WebChatRefusal, WebChatRefusalCode } from './webchat-refusal.exception';
 import { VISITOR_TOKEN_MAX_AGE_MILLISECONDS } from './webchat-session.service';
 
 // Phone photos are a few MB; anything bigger is better sent another way than through a chat widget.
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-// Files live beside the SQLite database; several gateway instances need this directory on shared storage.
-const ATTACHMENTS_DIRECTORY = resolve('var', 'attachments');
 const FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(png|jpg|pdf)$/;
 const VISITOR_KEY = /^[0-9a-f]{40}$/;
 const CONTENT_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', pdf: 'application/pdf' };
@@ -32,7 +30,13 @@ export interface VisitorCredentials {
   visitorToken: unknown;
 }
 
-export type AttachmentRead = { content: Buffer; contentType: string } | 'expired' | undefined;
+export interface AttachmentContent {
+  stream: Readable;
+  sizeBytes: number;
+  contentType: string;
+}
+
+export type AttachmentRead = AttachmentContent | 'expired' | undefined;
 
 export interface AttachmentOwner {
   inbox: { id: string };
@@ -56,14 +60,18 @@ function cleanFileName(value: unknown, extension: string): string {
   return name || `attachment.${extension}`;
 }
 
-// Visitors' uploads: stored under the visitor's own folder. Message rows keep a bare path; a visitor gets links
+// Visitors' uploads: stored in the attachment store (disk or S3-compatible) under the visitor's own folder,
+// `<inbox>/<visitor key>/<file id>`. Message rows keep a bare path; a visitor gets links
 // signed with the inbox secret that expire within minutes (minted each time they load or send messages), and
 // staff download through an authenticated, audited API route.
 @Injectable()
 export class WebChatAttachmentsService {
   private readonly linkLifetimeMilliseconds: number;
 
-  constructor(config: WaslConfig) {
+  constructor(
+    config: WaslConfig,
+    private readonly files: AttachmentStore,
+  ) {
     this.linkLifetimeMilliseconds = config.webChat.attachmentLinkSeconds * 1000;
   }
 
@@ -71,9 +79,10 @@ export class WebChatAttachmentsService {
     const type = detectAttachmentType(content);
     if (!type) throw new WebChatRefusal(WebChatRefusalCode.ValidationFailed, 'Only PNG or JPEG images and PDF files are accepted');
     const id = `${randomUUID()}.${type.extension}`;
-    const folder = join(ATTACHMENTS_DIRECTORY, owner.inbox.id, owner.visitorKey);
-    await mkdir(folder, { recursive: true });
-    await writeFile(join(folder, id), content, { flag: 'wx' });
+    await this.files.write(this.keyOf({ inboxId: owner.inbox.id, visitorKey: owner.visitorKey, fileId: id }), Readable.from([content]), {
+      maxBytes: MAX_ATTACHMENT_BYTES,
+      contentType: CONTENT_TYPES[type.extension],
+    });
     const stored = this.metadata(owner, id, content.length, cleanFileName(fileName, type.extension));
     return { ...stored, url: this.signedUrl(owner.signingSecret, stored.url as string) };
   }
@@ -113,10 +122,10 @@ export class WebChatAttachmentsService {
   }
 
   // For callers that already proved who they are (the uploading visitor's token, a staff session).
-  async readFile(file: LocalAttachmentFile): Promise<{ content: Buffer; contentType: string } | undefined> {
+  async readFile(file: LocalAttachmentFile): Promise<AttachmentContent | undefined> {
     if (!this.isLocalFile(file)) return undefined;
-    const content = await readFile(join(ATTACHMENTS_DIRECTORY, file.inboxId, file.visitorKey, file.fileId)).catch(() => undefined);
-    return content ? { content, contentType: CONTENT_TYPES[file.fileId.split('.')[1]] } : undefined;
+    const stored = await this.files.read(this.keyOf(file));
+    return stored ? { ...stored, contentType: CONTENT_TYPES[file.fileId.split('.')[1]] } : undefined;
   }
 
   // The file a stored attachment URL names, when it is a web-chat upload (other channels link to their provider).
@@ -171,8 +180,11 @@ export class WebChatAttachmentsService {
       .digest('hex');
   }
 
-  private async sizeOf(inboxId: string, visitorKey: string, fileId: string): Promise<number | undefined> {
-    const info = await stat(join(ATTACHMENTS_DIRECTORY, inboxId, visitorKey, fileId)).catch(() => undefined);
-    return info?.isFile() ? info.size : undefined;
+  private sizeOf(inboxId: string, visitorKey: string, fileId: string): Promise<number | undefined> {
+    return this.files.size(this.keyOf({ inboxId, visitorKey, fileId }));
+  }
+
+  private keyOf(file: LocalAttachmentFile): string {
+    return `${file.inboxId}/${file.visitorKey}/${file.fileId}`;
   }
 }

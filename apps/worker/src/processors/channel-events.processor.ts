@@ -1,3 +1,4 @@
+import { runWithRequestId } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { AutomaticReplyService, CallsService, DeliveryStatusService } from '@app/conversations';
 import { JobName, JobOf, JobStatus, QueueName, WORKER_OPTIONS } from '@app/queue';
@@ -30,7 +31,11 @@ export class ChannelEventsProcessor extends WorkerHost implements OnApplicationB
     this.worker.concurrency = this.config.queues.channelEvents.concurrency;
   }
 
-  async process(job: ChannelEventJob): Promise<JobStatus> {
+  process(job: ChannelEventJob): Promise<JobStatus> {
+    return runWithRequestId(job.data.requestId, () => this.apply(job));
+  }
+
+  private async apply(job: ChannelEventJob): Promise<JobStatus> {
     switch (job.name) {
       case JobName.ApplyDeliveryStatus:
         return this.deliveryStatus.apply(job.data);

@@ -1,3 +1,4 @@
+import { runWithRequestId } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { InboundMessageHandler } from '@app/conversations';
 import { JobName, JobOf, JobStatus, QueueName, WORKER_OPTIONS } from '@app/queue';
@@ -23,6 +24,6 @@ export class ChannelInboundProcessor extends WorkerHost implements OnApplication
   async process(job: Job<JobOf<JobName.ProcessInboundMessage>>): Promise<JobStatus> {
     if (job.name !== JobName.ProcessInboundMessage)
       throw new UnrecoverableError(`No handler for ${job.name} on ${QueueName.ChannelInbound}`);
-    return this.handler.handle(job.data.organisationId, job.data.inboundEventId);
+    return runWithRequestId(job.data.requestId, () => this.handler.handle(job.data.organisationId, job.data.inboundEventId));
   }
 }

@@ -1,3 +1,4 @@
+import { runWithRequestId } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { OutboundDeliveryService, PermanentDeliveryError } from '@app/conversations';
 import { JobName, JobOf, JobStatus, QueueName, WORKER_OPTIONS } from '@app/queue';
@@ -24,10 +25,12 @@ export class ChannelOutboundProcessor extends WorkerHost implements OnApplicatio
     if (job.name !== JobName.SendOutboundMessage)
       throw new UnrecoverableError(`No handler for ${job.name} on ${QueueName.ChannelOutbound}`);
     try {
-      return await this.delivery.deliver(job.data.organisationId, job.data.messageId, {
-        attempt: job.attemptsMade + 1,
-        maxAttempts: job.opts.attempts ?? 1,
-      });
+      return await runWithRequestId(job.data.requestId, () =>
+        this.delivery.deliver(job.data.organisationId, job.data.messageId, {
+          attempt: job.attemptsMade + 1,
+          maxAttempts: job.opts.attempts ?? 1,
+        }),
+      );
     } catch (error) {
       // Permanent failures (bad recipient, rejected credentials, last attempt) must not be retried by BullMQ.
       if (error instanceof PermanentDeliveryError) throw new UnrecoverableError(error.message);

@@ -3,7 +3,6 @@ import { Contact, ContactScope } from '@app/contacts';
 import { WaslConfig } from '@app/config';
 import { containsPattern, foldedContains, foldForSearch, TransactionRunner } from '@app/database';
 import { AuthenticatedUser, INBOX_ROLES, TeamsService, UsersService } from '@app/identity';
-import { JobName, JobQueue, outboundJobId } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -19,6 +18,7 @@ import { ConversationListItemView, ConversationView, MessageView, previewOf, toC
 import { decodeCursor, encodeCursor, Page } from './pagination-cursor.util';
 import { newStaffMessage } from '../rules/new-staff-message.rule';
 import { ChannelSendRules } from './channel-send-rules.service';
+import { OutboundSendQueue } from './outbound-send.queue';
 
 type NewEvent = Pick<ConversationEvent, 'type' | 'details'>;
 
@@ -34,7 +34,7 @@ export class ConversationsService {
     @InjectRepository(Conversation) private readonly conversations: Repository<Conversation>,
     @InjectRepository(Message) private readonly messages: Repository<Message>,
     @InjectRepository(ConversationEvent) private readonly events: Repository<ConversationEvent>,
-    private readonly jobs: JobQueue,
+    private readonly outboundSends: OutboundSendQueue,
     private readonly users: UsersService,
     private readonly teams: TeamsService,
     private readonly realtime: RealtimePublisher,
@@ -172,11 +172,7 @@ export class ConversationsService {
       return { message, conversation };
     });
     if (!isNote) {
-      await this.jobs.enqueue(
-        JobName.SendOutboundMessage,
-        { organisationId: user.organisationId, messageId: message.id },
-        outboundJobId(message.id),
-      );
+      this.outboundSends.queueSend(user.organisationId, message.id);
       this.realtime.toConversationAudience(conversation, RealtimeEvent.ConversationUpdated, toConversationView(conversation));
     }
     const view = toMessageView(message);

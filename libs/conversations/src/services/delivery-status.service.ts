@@ -1,3 +1,4 @@
+import { currentRequestId } from '@app/common';
 import { DeliveryState, DeliveryStatusUpdate } from '@app/channels';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
@@ -37,6 +38,7 @@ export class DeliveryStatusService {
         state: update.state,
         errorCode: update.errorCode,
         receivedAt: new Date().toISOString(),
+        requestId: currentRequestId(),
       },
       deliveryStatusJobId(inbox.id, update.providerMessageId, update.state, update.errorCode),
     );

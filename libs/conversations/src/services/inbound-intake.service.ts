@@ -1,8 +1,9 @@
 import { InboundMessage } from '@app/channels';
-import { ApiErrorCode, ApiException } from '@app/common';
+import { ApiErrorCode, ApiException, currentRequestId } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { Inbox } from '@app/inboxes';
+import { WaslMetrics } from '@app/observability';
 import { inboundJobId, JobEntry, JobName, JobQueue } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -23,6 +24,7 @@ interface PendingIntake {
   message: InboundMessage;
   receivedAt: Date;
   messageId: string;
+  requestId: string | undefined;
   resolve: (result: IntakeResult) => void;
   reject: (error: unknown) => void;
 }
@@ -61,12 +63,24 @@ export class InboundIntakeService {
     private readonly jobs: JobQueue,
     private readonly transactions: TransactionRunner,
     private readonly config: WaslConfig,
+    private readonly metrics: WaslMetrics,
   ) {
     this.isPostgres = config.database.kind === 'postgres';
   }
 
   // Refuses a message that could not be stored or applied (400 naming the field) before it joins a batch.
   async accept(inbox: Inbox, message: InboundMessage): Promise<IntakeResult> {
+    try {
+      const result = await this.acceptCounted(inbox, message);
+      this.metrics.inboundWasAccepted(inbox.channel, result.duplicate);
+      return result;
+    } catch (error) {
+      this.metrics.inboundWasRefused(inbox.channel, error instanceof ApiException ? error.getStatus() : 500);
+      throw error;
+    }
+  }
+
+  private async acceptCounted(inbox: Inbox, message: InboundMessage): Promise<IntakeResult> {
     const storable = toStorableInboundMessage(message, providerOrigins(inbox));
     // Shed load before any work: a message waiting behind thousands of others would be answered after the
     // provider gave up, so it is refused at once (503 + Retry-After) and the provider sends it again later.
@@ -77,7 +91,8 @@ export class InboundIntakeService {
     try {
       if (!this.isPostgres) return await this.acceptOne(inbox, storable).catch((error: unknown) => Promise.reject(storageFailure(error)));
       return await new Promise<IntakeResult>((resolve, reject) => {
-        this.pending.push({ inbox, message: storable, receivedAt: new Date(), messageId: randomUUID(), resolve, reject });
+        const requestId = currentRequestId();
+        this.pending.push({ inbox, message: storable, receivedAt: new Date(), messageId: randomUUID(), requestId, resolve, reject });
         this.scheduleFlush();
       });
     } finally {
@@ -146,7 +161,12 @@ export class InboundIntakeService {
         const row = stored.get(keyOf(item.inbox.id, item.message.providerMessageId));
         if (!row || row.processed_at) continue;
         jobs.set(String(row.id), {
-          payload: { organisationId: item.inbox.organisationId, inboundEventId: row.id },
+          payload: {
+            organisationId: item.inbox.organisationId,
+            inboundEventId: row.id,
+            channel: item.inbox.channel,
+            requestId: item.requestId,
+          },
           jobId: inboundJobId(item.inbox.id, item.message.providerMessageId),
         });
       }
@@ -171,11 +191,15 @@ export class InboundIntakeService {
   private queueInBackground(write: () => Promise<unknown>, count: number): void {
     if (this.queueWritesInFlight >= MAX_QUEUE_WRITES_IN_FLIGHT) {
       this.logger.warn(`${count} inbound events stored and left to the recovery sweep: Redis is not keeping up`);
+      this.metrics.inboundLeftToSweep(count, 'writes-in-flight');
       return;
     }
     this.queueWritesInFlight += 1;
     write()
-      .catch((error: Error) => this.logger.warn(`${count} inbound events stored but not queued: ${error.message}`))
+      .catch((error: Error) => {
+        this.logger.warn(`${count} inbound events stored but not queued: ${error.message}`);
+        this.metrics.inboundLeftToSweep(count, 'queue-write-failed');
+      })
       .finally(() => (this.queueWritesInFlight -= 1));
   }
 
@@ -206,17 +230,23 @@ export class InboundIntakeService {
     const stored = await this.store(inbox, message);
     if (stored.processed) return { inboundEventId: stored.id, messageId: stored.messageId, duplicate: true };
     // The committed row is the acceptance; the queue write must not hold the answer while Redis is down.
-    this.queueInBackground(() => this.enqueue(inbox.organisationId, inbox.id, message.providerMessageId, stored.id), 1);
+    const requestId = currentRequestId();
+    this.queueInBackground(() => this.enqueue(inbox, message.providerMessageId, stored.id, requestId), 1);
     return { inboundEventId: stored.id, messageId: stored.messageId, duplicate: !stored.inserted };
   }
 
   // Queued with a job id derived from inbox + provider id: concurrent copies collapse into one job.
-  async enqueue(organisationId: string, inboxId: string, providerMessageId: string, inboundEventId: number): Promise<void> {
+  async enqueue(inbox: Inbox, providerMessageId: string, inboundEventId: number, requestId?: string): Promise<void> {
     try {
-      await this.jobs.enqueue(JobName.ProcessInboundMessage, { organisationId, inboundEventId }, inboundJobId(inboxId, providerMessageId));
+      await this.jobs.enqueue(
+        JobName.ProcessInboundMessage,
+        { organisationId: inbox.organisationId, inboundEventId, channel: inbox.channel, requestId },
+        inboundJobId(inbox.id, providerMessageId),
+      );
     } catch (error) {
       // The event is stored; the worker's recovery sweep queues it once Redis answers again.
       this.logger.warn(`Inbound event ${inboundEventId} stored but not queued: ${(error as Error).message}`);
+      this.metrics.inboundLeftToSweep(1, 'queue-write-failed');
     }
   }
 

@@ -3,11 +3,12 @@ import { ContactsService } from '@app/contacts';
 import { TransactionRunner } from '@app/database';
 import { UsersService } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
+import { WaslMetrics } from '@app/observability';
 import { JobStatus } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { And, FindOperator, IsNull, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
 import { audienceOfMessage } from './conversation-access.util';
 import { toMessageView } from './conversation-view';
@@ -22,6 +23,12 @@ export interface DeliveryAttempt {
 export const OUTCOME_UNKNOWN_CODE = 'OUTCOME_UNKNOWN';
 const OUTCOME_UNKNOWN_REASON =
   'Sending was interrupted (the worker stopped); the recipient may already have it. Retry only if they did not.';
+
+// The stored instant read back as `read`: PostgreSQL keeps microseconds, a JS Date only milliseconds.
+function sameInstant(read: Date | null): FindOperator<Date> {
+  if (read === null) return IsNull();
+  return And(MoreThanOrEqual(read), LessThan(new Date(read.getTime() + 1)));
+}
 
 // Retried by BullMQ; the worker's backoff waits at least as long as the provider asked (Retry-After).
 export class RetryableDeliveryError extends Error {
@@ -47,6 +54,7 @@ export class OutboundDeliveryService {
     private readonly transactions: TransactionRunner,
     private readonly realtime: RealtimePublisher,
     private readonly adapters: OutboundAdapterFactory,
+    private readonly metrics: WaslMetrics,
   ) {}
 
   async deliver(organisationId: string, messageId: string, attempt: DeliveryAttempt): Promise<JobStatus> {
@@ -59,9 +67,10 @@ export class OutboundDeliveryService {
       await this.fail(message, ChannelErrorCode.AuthInvalid, 'The inbox no longer exists');
       throw new PermanentDeliveryError('inbox missing');
     }
+    const inbox = { id: found.inbox.id, channel: found.inbox.channel };
     const contact = await this.contacts.findInOrganisation(organisationId, message.contactId);
     if (!contact) {
-      await this.fail(message, ChannelErrorCode.RecipientInvalid, 'The contact no longer exists');
+      await this.fail(message, ChannelErrorCode.RecipientInvalid, 'The contact no longer exists', inbox);
       throw new PermanentDeliveryError('contact missing');
     }
     const externalId = await this.contacts.externalIdIn(organisationId, contact.id, found.inbox.id);
@@ -69,7 +78,7 @@ export class OutboundDeliveryService {
 
     const definition = findChannelDefinition(found.inbox.channel, found.inbox.provider);
     if (!definition?.outbound) {
-      await this.fail(message, ChannelErrorCode.AuthInvalid, 'This inbox’s channel cannot send messages');
+      await this.fail(message, ChannelErrorCode.AuthInvalid, 'This inbox’s channel cannot send messages', inbox);
       throw new PermanentDeliveryError('channel cannot send');
     }
     // Receivers that get Wasl's message id with every reply (the API callback's messageId, the web chat event's id)
@@ -77,12 +86,21 @@ export class OutboundDeliveryService {
     // idempotency key, so a second send could reach the beneficiary twice: the reply fails with OUTCOME_UNKNOWN and
     // an officer decides (the admin retry sends it again).
     if (message.sendStartedAt && !definition.receiverDeduplicates) {
-      await this.fail(message, OUTCOME_UNKNOWN_CODE, OUTCOME_UNKNOWN_REASON);
+      await this.fail(message, OUTCOME_UNKNOWN_CODE, OUTCOME_UNKNOWN_REASON, inbox);
       throw new PermanentDeliveryError(`${OUTCOME_UNKNOWN_CODE}: send interrupted`);
     }
-    // Committed before the provider is called, so a worker that dies during the call leaves a trace.
+    // Committed before the provider is called, so a worker that dies during the call leaves a trace. The claim only
+    // holds if nobody else claimed the reply since it was read: two jobs for one reply (a late queue write beside the
+    // sweep's, an administrator's retry) never both call the provider.
     const sendStartedAt = new Date();
-    await this.transactions.run((manager) => manager.update(Message, { id: message.id, status: DeliveryStatus.Queued }, { sendStartedAt }));
+    const claimed = await this.transactions.run((manager) =>
+      manager.update(
+        Message,
+        { id: message.id, status: DeliveryStatus.Queued, sendStartedAt: sameInstant(message.sendStartedAt) },
+        { sendStartedAt },
+      ),
+    );
+    if (claimed.affected === 0) return JobStatus.Skipped;
     message.sendStartedAt = sendStartedAt;
 
     try {
@@ -102,6 +120,7 @@ export class OutboundDeliveryService {
         failureReason: null,
         sendStartedAt: null,
       });
+      this.metrics.outboundOutcome(inbox, 'sent', null);
       return JobStatus.Applied;
     } catch (error) {
       const channelError = error instanceof ChannelError ? error : new ChannelError(ChannelErrorCode.Unknown, (error as Error).message);
@@ -117,12 +136,13 @@ export class OutboundDeliveryService {
             { failureCode: channelError.code, failureReason: channelError.message.slice(0, 500), sendStartedAt: null },
           ),
         );
+        this.metrics.outboundOutcome(inbox, 'retrying', channelError.code);
         throw new RetryableDeliveryError(
           `${channelError.code}: ${channelError.message}`,
           channelError.retryAfterSeconds === undefined ? undefined : channelError.retryAfterSeconds * 1000,
         );
       }
-      await this.fail(message, channelError.code, channelError.message);
+      await this.fail(message, channelError.code, channelError.message, inbox);
       throw new PermanentDeliveryError(`${channelError.code}: ${channelError.message}`);
     }
   }
@@ -139,8 +159,10 @@ export class OutboundDeliveryService {
     await this.fail(message, ChannelErrorCode.Unknown, 'Sending failed on every attempt and again when retried; retry it later');
   }
 
-  private async fail(message: Message, code: string, reason: string): Promise<void> {
+  // inbox: for the metrics; unknown when the inbox is gone or was not loaded (the sweep's settling).
+  private async fail(message: Message, code: string, reason: string, inbox = { id: message.inboxId, channel: 'unknown' }): Promise<void> {
     this.logger.warn(`Message ${message.id} failed: ${code}`);
+    this.metrics.outboundOutcome(inbox, 'failed', code);
     await this.record(message, {
       status: DeliveryStatus.Failed,
       failureCode: code,

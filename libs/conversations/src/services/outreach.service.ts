@@ -5,7 +5,6 @@ import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser, TeamMember, UserRole } from '@app/identity';
 import { Inbox, InboxAccess } from '@app/inboxes';
-import { JobName, JobQueue, outboundJobId } from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -19,6 +18,7 @@ import { nextConversationNumber } from './conversation-numbering.util';
 import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
 import { newConversation } from '../rules/new-conversation.rule';
 import { newStaffMessage } from '../rules/new-staff-message.rule';
+import { OutboundSendQueue } from './outbound-send.queue';
 
 export interface StartedConversation {
   conversation: ConversationView;
@@ -43,7 +43,7 @@ export class OutreachService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly contacts: ContactsService,
-    private readonly jobs: JobQueue,
+    private readonly outboundSends: OutboundSendQueue,
     private readonly realtime: RealtimePublisher,
     private readonly config: WaslConfig,
   ) {}
@@ -111,13 +111,7 @@ export class OutreachService {
       Object.assign(conversation, patch);
       return { conversation, message, opened, contact: opening.contact };
     });
-    if (result.message.type === MessageType.Outbound) {
-      await this.jobs.enqueue(
-        JobName.SendOutboundMessage,
-        { organisationId, messageId: result.message.id },
-        outboundJobId(result.message.id),
-      );
-    }
+    if (result.message.type === MessageType.Outbound) this.outboundSends.queueSend(organisationId, result.message.id);
     const conversationView = toConversationView(result.conversation, result.contact);
     const messageView = toMessageView(result.message);
     this.realtime.toConversationAudience(
