@@ -353,6 +353,8 @@ export class WebChatSessionService {
       text: message.text,
       sender: message.type === MessageType.Inbound ? 'visitor' : 'agent',
       ...(agentName ? { agentName } : {}),
+      // Wasl's own messages (a support request's notices) carry no officer's name.
+      ...(message.type === MessageType.Outbound && !message.senderUserId ? { automatic: true } : {}),
       createdAt: message.createdAt.toISOString(),
       ...(message.status ? { status: message.status } : {}),
       ...(message.attachments.length > 0 ? { attachments: message.attachments } : {}),

@@ -22,12 +22,15 @@ function MessageBubble({ message, currentUserId }: { message: Message; currentUs
   const { t, i18n } = useTranslation();
   const language = i18n.language as UiLanguage;
   const { time } = formatDualCalendar(message.createdAt, language);
+  // Wasl's automatic messages (a support request's notices) are said to be automatic, never an officer's.
   const author =
     message.type === 'inbound'
       ? t('conversation.beneficiary')
-      : message.senderUserId === currentUserId
-        ? t('conversation.you')
-        : t('conversation.officer');
+      : message.sender === 'system'
+        ? t('conversation.automatic')
+        : message.senderUserId === currentUserId
+          ? t('conversation.you')
+          : t('conversation.officer');
   return (
     <article className={`message message-${message.type}`} data-message-id={message.id} data-message-type={message.type}>
       {message.type === 'note' && <span className="note-label">{t('conversation.note')}</span>}

@@ -60,6 +60,7 @@ export const ar = {
     note: 'ملاحظة خاصة',
     you: 'أنت',
     officer: 'موظف',
+    automatic: 'رسالة تلقائية',
     beneficiary: 'المستفيد',
     failedBecause: 'لم تُرسَل: {{reason}}',
   },

@@ -62,6 +62,7 @@ export const en: WaslCatalogue = {
     note: 'Private note',
     you: 'You',
     officer: 'Officer',
+    automatic: 'Automatic message',
     beneficiary: 'Beneficiary',
     failedBecause: 'Not sent: {{reason}}',
   },

@@ -44,6 +44,7 @@ export class WebChatChannelAdapter implements OutboundChannelAdapter {
       text: message.text,
       sender: 'agent',
       ...(message.senderName ? { agentName: message.senderName } : {}),
+      ...(message.automatic ? { automatic: true } : {}),
       createdAt: message.createdAt.toISOString(),
     };
     try {

@@ -1,6 +1,6 @@
 import { ChannelKind } from '@app/channels';
 import { ApiException } from '@app/common';
-import { ContactsService, normalisePhoneNumber } from '@app/contacts';
+import { Contact, ContactsService, normalisePhoneNumber } from '@app/contacts';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser, TeamMember, UserRole } from '@app/identity';
@@ -19,6 +19,7 @@ import { Message } from '../entities/message.entity';
 import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
 import { seesWholeOrganisation } from './conversation-access.util';
 import { nextConversationNumber } from './conversation-numbering.util';
+import { MessageAuthor } from './conversations.service';
 import { assertSmsWithinLimit } from './sms-length.util';
 import { newStaffMessage } from './staff-message.factory';
 
@@ -117,6 +118,102 @@ export class SmsOutreachService {
     await this.outboundQueue.add(
       JobName.SendOutboundMessage,
       { organisationId: user.organisationId, messageId: message.id },
+      { jobId: outboundJobId(message.id), attempts, backoff: { type: 'exponential', delay: backoffMs } },
+    );
+    const conversationView = toConversationView(conversation, contact);
+    const messageView = toMessageView(message);
+    this.realtime.toConversationAudience(
+      conversation,
+      opened ? RealtimeEvent.ConversationCreated : RealtimeEvent.ConversationUpdated,
+      conversationView,
+    );
+    this.realtime.toConversationAudience(conversation, RealtimeEvent.MessageCreated, messageView);
+    return { conversation: conversationView, message: messageView };
+  }
+
+  // Texts a known contact on their number from an SMS inbox, for a purpose the caller has already checked (a support
+  // request's notices, written by Wasl with `author.userId` null, or by the request's staff). The number is the
+  // contact's own, never looked up or added as an identity here.
+  async startAs(
+    author: MessageAuthor,
+    input: { inboxId: string; contactId: string; text: string },
+  ): Promise<{ conversation: ConversationView; message: MessageView }> {
+    assertSmsWithinLimit(ChannelKind.Sms, input.text, this.config.sms.maxParts);
+    const now = new Date();
+    const organisationId = author.organisationId;
+    const { conversation, message, opened, contact } = await this.transactions.run(async (manager) => {
+      const inbox = await manager.findOneBy(Inbox, { id: input.inboxId, organisationId });
+      if (!inbox || inbox.channel !== ChannelKind.Sms || !inbox.active) {
+        throw ApiException.validation([{ field: 'inboxId', message: 'is not an active SMS inbox of this organisation' }]);
+      }
+      const contact = await manager.findOneBy(Contact, { id: input.contactId, organisationId });
+      if (!contact?.phone) throw ApiException.validation([{ field: 'contactId', message: 'has no mobile number' }]);
+      const existing = await manager.findOne(Conversation, {
+        where: {
+          organisationId,
+          contactId: contact.id,
+          inboxId: inbox.id,
+          status: In([ConversationStatus.Open, ConversationStatus.Pending]),
+        },
+        order: { createdAt: 'DESC' },
+      });
+      const conversation =
+        existing ??
+        manager.create(Conversation, {
+          id: randomUUID(),
+          organisationId,
+          number: await nextConversationNumber(manager, organisationId),
+          inboxId: inbox.id,
+          contactId: contact.id,
+          channel: inbox.channel,
+          status: ConversationStatus.Pending,
+          priority: ConversationPriority.Normal,
+          assigneeId: author.userId,
+          teamId: inbox.teamId,
+          labels: [],
+          lastMessagePreview: null,
+          lastActivityAt: now,
+          waitingSince: null,
+          firstResponseAt: null,
+          resolvedAt: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+      if (!existing) {
+        await manager.insert(Conversation, conversation);
+        await manager.insert(ConversationEvent, {
+          id: randomUUID(),
+          organisationId,
+          conversationId: conversation.id,
+          type: ConversationEventType.Created,
+          actorUserId: author.userId,
+          details: { channel: inbox.channel, outreach: true },
+          createdAt: now,
+        });
+      }
+      const message = newStaffMessage(
+        {
+          organisationId,
+          conversationId: conversation.id,
+          inboxId: inbox.id,
+          contactId: contact.id,
+          senderUserId: author.userId,
+          text: input.text,
+          note: false,
+          at: now,
+        },
+        randomUUID(),
+      );
+      await manager.insert(Message, message);
+      const patch: Partial<Conversation> = { lastActivityAt: now, lastMessagePreview: previewOf(input.text), updatedAt: now };
+      await manager.update(Conversation, { id: conversation.id }, patch);
+      Object.assign(conversation, patch);
+      return { conversation, message, opened: !existing, contact };
+    });
+    const { attempts, backoffMs } = this.config.queues.outbound;
+    await this.outboundQueue.add(
+      JobName.SendOutboundMessage,
+      { organisationId, messageId: message.id },
       { jobId: outboundJobId(message.id), attempts, backoff: { type: 'exponential', delay: backoffMs } },
     );
     const conversationView = toConversationView(conversation, contact);

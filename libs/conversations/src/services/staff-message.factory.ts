@@ -5,14 +5,15 @@ export interface StaffMessageInput {
   conversationId: string;
   inboxId: string;
   contactId: string;
-  senderUserId: string;
+  // Null for an automatic message: Wasl wrote it, no staff member did.
+  senderUserId: string | null;
   text: string;
   note: boolean;
   at: Date;
 }
 
-// A message written by staff: an outbound reply starts `queued` for the outbound worker; a private note is
-// never sent and has no delivery status.
+// A message written by staff (or by Wasl itself, with no sender): an outbound reply starts `queued` for the outbound
+// worker; a private note is never sent and has no delivery status.
 export function newStaffMessage(input: StaffMessageInput, id: string): Message {
   return Object.assign(new Message(), {
     id,
