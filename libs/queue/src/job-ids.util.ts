@@ -20,3 +20,8 @@ export function callLinkJobId(callId: string, step: string): string {
 export function outboundJobId(messageId: string): string {
   return `out-${messageId}`;
 }
+
+// One status answer per inbound message, however often the message is applied or the job queued.
+export function requestStatusJobId(messageId: string): string {
+  return `status-${messageId}`;
+}

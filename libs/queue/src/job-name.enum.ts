@@ -7,6 +7,8 @@ export enum JobName {
   ApplyDeliveryStatus = 'apply-delivery-status',
   LinkCall = 'link-call',
   ApplyRetention = 'apply-retention',
+  AnswerRequestStatus = 'answer-request-status',
+  CheckRequestDeadlines = 'check-request-deadlines',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -15,4 +17,6 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.ApplyDeliveryStatus]: QueueName.ChannelEvents,
   [JobName.LinkCall]: QueueName.ChannelEvents,
   [JobName.ApplyRetention]: QueueName.Maintenance,
+  [JobName.AnswerRequestStatus]: QueueName.SupportRequests,
+  [JobName.CheckRequestDeadlines]: QueueName.Maintenance,
 };

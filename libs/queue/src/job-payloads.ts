@@ -16,6 +16,10 @@ export type JobPayloads = {
   [JobName.LinkCall]: { organisationId: string; callId: string };
   // Without an organisation, the nightly run applies every organisation's retention settings.
   [JobName.ApplyRetention]: { organisationId?: string };
+  // An inbound message whose text is a request number: the handler reads it again and answers with the status.
+  [JobName.AnswerRequestStatus]: { organisationId: string; messageId: string };
+  // Without an organisation, the hourly run checks every organisation's requests at the committee.
+  [JobName.CheckRequestDeadlines]: { organisationId?: string };
 };
 
 export type JobOf<Name extends JobName> = JobPayloads[Name];

@@ -6,4 +6,6 @@ export enum QueueName {
   ChannelEvents = 'channel-events',
   // Scheduled housekeeping (retention): a few jobs a day, never urgent.
   Maintenance = 'maintenance',
+  // Support requests' own work off the hot paths: answering a beneficiary who sent their request's number.
+  SupportRequests = 'support-requests',
 }
