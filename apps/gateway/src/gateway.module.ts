@@ -35,6 +35,7 @@ import { SmsWebhookTokenVerifier } from './webhooks/sms-webhook-token.verifier';
 import { WebChatModule } from './webchat/webchat.module';
 import { PrivacyApiModule } from './privacy/privacy-api.module';
 import { SupervisorModule } from './supervisor/supervisor.module';
+import { RequestsApiModule } from './requests/requests-api.module';
 
 @Module({})
 export class GatewayModule {
@@ -54,6 +55,7 @@ export class GatewayModule {
         WebChatModule,
         PrivacyApiModule,
         SupervisorModule,
+        RequestsApiModule,
         ...(config.runsWorker ? [WorkerModule] : []),
       ],
       controllers: [

@@ -1,5 +1,6 @@
 import { ConversationsModule } from '@app/conversations';
 import { PrivacyModule } from '@app/privacy';
+import { RequestsModule } from '@app/requests';
 import { FailedJobIndex, JobName } from '@app/queue';
 import { WorkerHost } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
@@ -9,9 +10,16 @@ import { OutboundRecoverySweeper } from './outbound-recovery.sweeper';
 import { ChannelEventsProcessor } from './processors/channel-events.processor';
 import { ChannelInboundProcessor } from './processors/channel-inbound.processor';
 import { ChannelOutboundProcessor } from './processors/channel-outbound.processor';
-import { RetentionProcessor } from './processors/retention.processor';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { SupportRequestsProcessor } from './processors/support-requests.processor';
 
-const PROCESSORS = [ChannelInboundProcessor, ChannelOutboundProcessor, ChannelEventsProcessor, RetentionProcessor];
+const PROCESSORS = [
+  ChannelInboundProcessor,
+  ChannelOutboundProcessor,
+  ChannelEventsProcessor,
+  MaintenanceProcessor,
+  SupportRequestsProcessor,
+];
 
 // Fail at boot, not when jobs pile up: every job name has exactly one processor.
 function assertEveryJobHasOneProcessor(): void {
@@ -26,7 +34,7 @@ assertEveryJobHasOneProcessor();
 // The processors alone. apps/worker runs them on their own; the gateway imports this module too when
 // WASL_ROLE=all, so a small association runs one process.
 @Module({
-  imports: [ConversationsModule, PrivacyModule],
+  imports: [ConversationsModule, PrivacyModule, RequestsModule],
   providers: [
     ...PROCESSORS,
     InboundRecoverySweeper,

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 
 // Paths the gateway answers itself: the app's fallback never shadows them, so an unknown API route stays a JSON 404.
-const GATEWAY_PATHS = ['/api', '/webhooks', '/health', '/docs', '/demo', '/widget.js', '/socket.io', '/webchat'];
+const GATEWAY_PATHS = ['/api', '/webhooks', '/health', '/docs', '/demo', '/widget.js', '/socket.io', '/webchat', '/forms'];
 
 // The app is a Content-Security-Policy with no inline script; Mantine sets inline styles, so styles are allowed.
 const CONTENT_SECURITY_POLICY = [

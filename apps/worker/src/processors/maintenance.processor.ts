@@ -1,25 +1,34 @@
 import { RetentionService } from '@app/privacy';
 import { JobName, JobOf, JobStatus, QueueName } from '@app/queue';
+import { RequestDeadlinesService } from '@app/requests';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 
-// Every night at 02:00 Riyadh time, when inboxes are quiet. One scheduler id, so every worker that boots
-// upserts the same schedule instead of adding another.
+// One scheduler id each, so every worker that boots upserts the same schedule instead of adding another.
+// Retention: every night at 02:00 Riyadh time, when inboxes are quiet.
 const RETENTION_SCHEDULER_ID = 'retention-nightly';
 const RETENTION_SCHEDULE = { pattern: '0 2 * * *', tz: 'Asia/Riyadh' };
+// Requests nearing their announced answer day: every hour, so a supervisor hears of one the same morning.
+const DEADLINES_SCHEDULER_ID = 'request-deadlines-hourly';
+const DEADLINES_SCHEDULE = { pattern: '10 * * * *', tz: 'Asia/Riyadh' };
 
-type RetentionJob = Job<JobOf<JobName.ApplyRetention>, JobStatus, JobName.ApplyRetention>;
+type MaintenanceJob =
+  | Job<JobOf<JobName.ApplyRetention>, JobStatus, JobName.ApplyRetention>
+  | Job<JobOf<JobName.CheckRequestDeadlines>, JobStatus, JobName.CheckRequestDeadlines>;
 
-// Applies each organisation's retention settings (libs/privacy RetentionService) in bounded batches; the figures
-// go to the audit log. A job naming an organisation applies only that one's.
+// Scheduled housekeeping. Retention applies each organisation's settings (libs/privacy RetentionService) in bounded
+// batches, the figures going to the audit log; the deadline check alerts supervisors of support requests at the
+// committee whose answer day is near (libs/requests RequestDeadlinesService). A job naming an organisation handles
+// only that one.
 @Processor(QueueName.Maintenance)
-export class RetentionProcessor extends WorkerHost implements OnApplicationBootstrap {
-  static readonly handles = [JobName.ApplyRetention] as const;
-  private readonly logger = new Logger(RetentionProcessor.name);
+export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+  static readonly handles = [JobName.ApplyRetention, JobName.CheckRequestDeadlines] as const;
+  private readonly logger = new Logger(MaintenanceProcessor.name);
 
   constructor(
     private readonly retention: RetentionService,
+    private readonly deadlines: RequestDeadlinesService,
     @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
   ) {
     super();
@@ -27,21 +36,47 @@ export class RetentionProcessor extends WorkerHost implements OnApplicationBoots
 
   async onApplicationBootstrap(): Promise<void> {
     await this.maintenance.upsertJobScheduler(RETENTION_SCHEDULER_ID, RETENTION_SCHEDULE, { name: JobName.ApplyRetention, data: {} });
+    await this.maintenance.upsertJobScheduler(DEADLINES_SCHEDULER_ID, DEADLINES_SCHEDULE, {
+      name: JobName.CheckRequestDeadlines,
+      data: {},
+    });
   }
 
-  async process(job: RetentionJob): Promise<JobStatus> {
-    if (job.name !== JobName.ApplyRetention) {
-      throw new UnrecoverableError(`No handler for ${(job as Job).name} on ${QueueName.Maintenance}`);
+  async process(job: MaintenanceJob): Promise<JobStatus> {
+    switch (job.name) {
+      case JobName.ApplyRetention:
+        return this.forEach(
+          job.data.organisationId,
+          () => this.retention.organisationsWithRetention(),
+          async (organisationId) => (await this.retention.apply(organisationId)) !== undefined,
+          'Retention',
+        );
+      case JobName.CheckRequestDeadlines:
+        return this.forEach(
+          job.data.organisationId,
+          () => this.deadlines.organisationsWithRequestsAtCommittee(),
+          async (organisationId) => (await this.deadlines.check(organisationId)) > 0,
+          'Request deadlines',
+        );
+      default:
+        throw new UnrecoverableError(`No handler for ${(job as Job).name} on ${QueueName.Maintenance}`);
     }
-    const organisations = job.data.organisationId ? [job.data.organisationId] : await this.retention.organisationsWithRetention();
+  }
+
+  private async forEach(
+    only: string | undefined,
+    organisations: () => Promise<string[]>,
+    work: (organisationId: string) => Promise<boolean>,
+    what: string,
+  ): Promise<JobStatus> {
     let applied = 0;
-    for (const organisationId of organisations) {
-      // One organisation's failure must not keep the others' data beyond their retention.
+    for (const organisationId of only ? [only] : await organisations()) {
+      // One organisation's failure must not hold back the others'.
       try {
-        if (await this.retention.apply(organisationId)) applied += 1;
+        if (await work(organisationId)) applied += 1;
       } catch (error) {
-        this.logger.error(`Retention for ${organisationId} failed: ${(error as Error).message}`);
-        if (job.data.organisationId) throw error;
+        this.logger.error(`${what} for ${organisationId} failed: ${(error as Error).message}`);
+        if (only) throw error;
       }
     }
     return applied > 0 ? JobStatus.Applied : JobStatus.Skipped;
