@@ -2,6 +2,7 @@
 // Logical properties only: the same rules lay out Arabic right to left and English left to right. Phone first.
 export const PUBLIC_FORMS_STYLESHEET = `
 *,*::before,*::after{box-sizing:border-box}
+[hidden]{display:none !important}
 html{font-family:system-ui,"Segoe UI",Tahoma,"Noto Naskh Arabic",sans-serif;color:#1f2937;background:#f4f6f5;line-height:1.7;-webkit-text-size-adjust:100%}
 body{margin:0}
 a{color:#0f5f57}
@@ -30,6 +31,7 @@ fieldset{border:1px solid #d1d5db;border-radius:10px;padding:10px 12px;margin-bl
 legend{font-weight:600;padding-inline:6px}
 .member{display:grid;grid-template-columns:1fr;gap:0 12px;border-block-end:1px dashed #d1d5db;padding-block:8px}
 .member:last-of-type{border-block-end:0}
+.member-title{grid-column:1/-1;margin:0;font-weight:600;color:#374151}
 @media (min-width:560px){.member{grid-template-columns:repeat(2,1fr)}}
 button,.button{display:inline-block;font:inherit;font-weight:600;border:0;border-radius:8px;padding:11px 20px;min-height:44px;cursor:pointer;background:#0f5f57;color:#fff;text-decoration:none}
 button.secondary{background:#e5e7eb;color:#111827}
@@ -37,8 +39,9 @@ button.secondary{background:#e5e7eb;color:#111827}
 .honeypot{position:absolute;inset-inline-start:-10000px;inline-size:1px;block-size:1px;overflow:hidden}
 .state{font-size:1.05rem;font-weight:600;color:#0f5f57}
 .steps{list-style:none;margin:0;padding:0;counter-reset:step}
-.steps li{counter-increment:step;padding-block:6px;padding-inline-start:38px;position:relative;color:#6b7280}
+.steps li{counter-increment:step;padding-block:6px;padding-inline-start:38px;position:relative;color:#4b5563}
 .steps li::before{content:counter(step);position:absolute;inset-inline-start:0;inset-block-start:6px;inline-size:26px;block-size:26px;border-radius:50%;background:#e5e7eb;color:#374151;text-align:center;line-height:26px;font-size:.85rem}
+[lang=ar] .steps li::before{content:counter(step,arabic-indic)}
 .steps li.done{color:#1f2937}
 .steps li.done::before{background:#0f5f57;color:#fff;content:"✓"}
 .steps li.current{color:#1f2937;font-weight:600}
@@ -60,5 +63,5 @@ th,td{border:1px solid #e5e7eb;padding:6px 8px;text-align:start}
 .statement{font-weight:600}
 .checkbox{display:flex;gap:10px;align-items:flex-start}
 .checkbox input{inline-size:22px;block-size:22px;margin-block-start:3px;flex:none}
-footer.page-footer{color:#6b7280;font-size:.85rem;text-align:center;padding-block:20px}
+footer.page-footer{color:#4b5563;font-size:.85rem;text-align:center;padding-block:20px}
 `;

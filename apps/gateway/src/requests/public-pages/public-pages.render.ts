@@ -165,7 +165,8 @@ export function renderFormPage(shell: PageShell, input: FormPageInput): string {
             return fieldBlock({ ...subField, required: false }, name, typed(name), problems, language, text);
           })
           .join('');
-        return `<div class="member"${hidden} aria-label="${escapeHtml(text.household)} ${index + 1}">${cells}</div>`;
+        const title = `${text.household} ${language === 'ar' ? (index + 1).toLocaleString('ar-SA') : index + 1}`;
+        return `<div class="member" role="group" aria-label="${escapeHtml(title)}"${hidden}><p class="member-title" aria-hidden="true">${escapeHtml(title)}</p>${cells}</div>`;
       }).join('');
       return `<fieldset id="${groupId}"><legend>${escapeHtml(label(field, language))}${field.required ? '<span class="required" aria-hidden="true">*</span>' : ''}</legend>${rows}<button type="button" class="secondary" data-add-member="${groupId}" hidden>${escapeHtml(text.addMember)}</button></fieldset>`;
     })
@@ -262,9 +263,7 @@ export function renderRequestPage(shell: PageShell, input: RequestPageInput): st
   const verify = input.phoneVerified
     ? ''
     : `<section class="card"><h2>${escapeHtml(text.verifyTitle)}</h2><p>${escapeHtml(text.verifyIntro)}</p>${
-        input.phoneMasked
-          ? `<p>${escapeHtml(fill(text.codeSentTo, { phone: '' }))}<bdi dir="ltr">${escapeHtml(input.phoneMasked)}</bdi></p>`
-          : ''
+        input.phoneMasked ? `<p>${escapeHtml(text.codeSentTo)} <bdi dir="ltr">${escapeHtml(input.phoneMasked)}</bdi></p>` : ''
       }<form method="post" action="${escapeHtml(withLanguage(`${base}/verify`, language))}"><div class="field"><label for="code">${escapeHtml(text.code)}</label><input type="text" id="code" name="code" dir="ltr" inputmode="numeric" autocomplete="one-time-code" maxlength="6" required></div><div class="actions"><button type="submit">${escapeHtml(text.verify)}</button></div></form><form method="post" action="${escapeHtml(withLanguage(`${base}/code`, language))}" class="actions"><button type="submit" class="secondary">${escapeHtml(text.resend)}</button></form></section>`;
   const documents = input.form.documents
     .map((document) => {
