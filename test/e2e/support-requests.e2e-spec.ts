@@ -445,6 +445,13 @@ describe('Support requests from intake to service delivery (PostgreSQL, Redis, t
   });
 
   it('should take a beneficiary’s own request from the public form: spam kept out, the typed number a claim until proven', async () => {
+    // The web-chat widget links to the form (a page of its own, never framed).
+    const chat = await wasl.request<{ id: string }>('POST', '/api/v1/inboxes', {
+      token: organisation.adminToken,
+      body: { channel: 'webchat', name: 'محادثة الموقع' },
+    });
+    const config = await fetch(`${wasl.url}/webchat/inboxes/${chat.body.id}/config`);
+    expect(((await config.json()) as { supportRequestUrl: string }).supportRequestUrl).toBe(`${wasl.url}/forms/${organisation.id}`);
     const formUrl = `${wasl.url}/forms/${organisation.id}/${typeId}`;
     const form = await fetch(formUrl);
     const html = await form.text();
