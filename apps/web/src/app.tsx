@@ -12,6 +12,8 @@ import { OverviewPage } from './supervisor/overview-page';
 
 // Only administrators and supervisors open these pages: they load on demand, outside the initial bundle.
 const AdminPage = lazy(() => import('./admin/admin-page'));
+// Support requests load on first use too.
+const RequestsPage = lazy(() => import('./requests/requests-page'));
 const ADMIN_ROLES = new Set(['admin', 'supervisor']);
 
 const theme = createTheme({
@@ -51,6 +53,14 @@ function SignedIn({ session }: { session: Session }) {
     return (
       <Suspense fallback={null}>
         <AdminPage session={session} live={live} />
+      </Suspense>
+    );
+  }
+  // The committee works support requests only: it opens on them.
+  if (pathname.startsWith('/requests') || session.user.role === 'committee') {
+    return (
+      <Suspense fallback={null}>
+        <RequestsPage session={session} live={live} />
       </Suspense>
     );
   }

@@ -8,6 +8,7 @@ import { ChannelIcon } from '../shared/channel-icon';
 import { PaneCommand } from '../shared/keyboard-shortcut.util';
 import { UiLanguage } from '../shared/date-format.util';
 import { formatInteger } from '../shared/number-format.util';
+import { OpenRequestButton } from '../requests/open-request-button';
 import { Composer } from './composer';
 import { Timeline } from './timeline';
 import { buildTimeline } from './timeline.util';
@@ -127,6 +128,7 @@ export function ConversationPane({ conversationId, command, session, showBack, o
               {t('conversation.assignToMe')}
             </Button>
           )}
+          {(session.user.role === 'officer' || session.user.role === 'supervisor') && <OpenRequestButton conversationId={conversationId} />}
           {open ? (
             <Button size="compact-sm" color="teal" loading={update.isPending} onClick={() => update.mutate({ status: 'resolved' })}>
               {t('conversation.resolve')}

@@ -9,6 +9,7 @@ const CONVERSATION_CREATED = 'conversation.created';
 const CONVERSATION_UPDATED = 'conversation.updated';
 const MESSAGE_CREATED = 'message.created';
 const MESSAGE_UPDATED = 'message.updated';
+const REQUEST_EVENTS = ['request.created', 'request.updated', 'request.deadline_near'];
 
 // A burst of messages refetches the list once, not once per message.
 const LIST_REFRESH_DELAY_MILLISECONDS = 250;
@@ -54,6 +55,13 @@ export function useAgentsSocket(userId: string | null): boolean {
     };
     socket.on(MESSAGE_CREATED, onMessage);
     socket.on(MESSAGE_UPDATED, onMessage);
+    // Support requests' events name the request only; the queues and the request's page read it again.
+    const onRequest = (request: { id: string }) => {
+      void queryClient.invalidateQueries({ queryKey: ['requests'] });
+      void queryClient.invalidateQueries({ queryKey: ['request', request.id] });
+      void queryClient.invalidateQueries({ queryKey: ['request-events', request.id] });
+    };
+    for (const event of REQUEST_EVENTS) socket.on(event, onRequest);
     return () => {
       socket.close();
       setConnected(false);

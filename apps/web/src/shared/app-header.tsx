@@ -44,6 +44,7 @@ export function AppHeader({ session, live, onShowShortcuts }: AppHeaderProps) {
   const { pathname } = useLocation();
   const onOverview = pathname.startsWith('/supervisor');
   const onAdmin = pathname.startsWith('/admin');
+  const onRequests = pathname.startsWith('/requests') || session.user.role === 'committee';
   return (
     <header className="app-header">
       <Group gap="sm" wrap="nowrap">
@@ -51,7 +52,10 @@ export function AppHeader({ session, live, onShowShortcuts }: AppHeaderProps) {
           {t('app.name')}
         </Text>
         <nav className="app-navigation">
-          <NavigationLink to="/" label={t('nav.inbox')} current={!onOverview && !onAdmin} />
+          {session.user.role !== 'committee' && (
+            <NavigationLink to="/" label={t('nav.inbox')} current={!onOverview && !onAdmin && !onRequests} />
+          )}
+          <NavigationLink to="/requests" label={t('nav.requests')} current={onRequests} />
           {OVERSEER_ROLES.has(session.user.role) && <NavigationLink to="/supervisor" label={t('nav.overview')} current={onOverview} />}
           {/* Administrators manage; supervisors may look at the users there. */}
           {OVERSEER_ROLES.has(session.user.role) && (
