@@ -30,8 +30,14 @@ export class RequestRateLimiter {
 
   async allows(subject: string, rule: RequestRateLimit): Promise<boolean> {
     const key = `${this.prefix}:${subject}`;
-    const count = await this.redis.incr(key);
-    if (count === 1) await this.redis.pexpire(key, rule.windowMilliseconds);
-    return count <= rule.limit;
+    try {
+      const count = await this.redis.incr(key);
+      if (count === 1) await this.redis.pexpire(key, rule.windowMilliseconds);
+      return count <= rule.limit;
+    } catch {
+      // Redis down, as web chat's limiter: the form keeps working (requests are stored in the database), unthrottled
+      // for that moment; codes need Redis anyway and fail on their own.
+      return true;
+    }
   }
 }
