@@ -413,6 +413,34 @@ describe('Support requests from intake to service delivery (PostgreSQL, Redis, t
     expect(read[0].count).toBeGreaterThanOrEqual(1);
   });
 
+  it('should give a beneficiary their requests in their PDPL copy, and erase them with their contact', async () => {
+    const { request } = await requestFromSms('5107', VALID_VALUES);
+    expect((await uploadDocument(wasl, staff.officer.token, request.id, 'lease', PDF_BYTES, dayFromToday(90))).status).toBe(201);
+    const copy = await call<{ supportRequests: Array<{ number: number; values: Record<string, unknown>; documents: unknown[] }> }>(
+      'GET',
+      `/api/v1/contacts/${request.contact.id}/export?format=json`,
+      organisation.adminToken,
+    );
+    expect(copy.body.supportRequests).toEqual([
+      expect.objectContaining({
+        number: request.number,
+        values: expect.objectContaining({ iban: VALID_VALUES.iban }),
+        documents: [expect.anything()],
+      }),
+    ]);
+    const html = await fetch(`${wasl.url}/api/v1/contacts/${request.contact.id}/export?format=html`, {
+      headers: { authorization: `Bearer ${organisation.adminToken}` },
+    });
+    expect(await html.text()).toContain('طلبات الدعم (1)');
+    const erased = await call('POST', `/api/v1/contacts/${request.contact.id}/erase`, organisation.adminToken, {
+      mode: 'anonymise',
+      confirm: request.contact.id,
+    });
+    expect(erased.body).toMatchObject({ supportRequests: 1, requestDocuments: 1 });
+    const kept = await call('GET', `/api/v1/requests/${request.id}`, staff.supervisor.token);
+    expect(kept.body).toMatchObject({ number: request.number, values: {}, documents: [] });
+  });
+
   it('should version a type: editing it never changes a request already filed', async () => {
     const { request } = await requestFromSms('5105', VALID_VALUES);
     const type = await call<{ form: { fields: unknown[]; documents: unknown[] }; version: number }>(

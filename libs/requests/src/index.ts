@@ -20,6 +20,7 @@ export * from './requests.module';
 export * from './services/public-request-intake.service';
 export * from './services/request-deadlines.service';
 export * from './services/request-links.service';
+export * from './services/request-personal-data.service';
 export * from './services/request-settings.service';
 export * from './services/request-status-answer.service';
 export * from './services/request-types.service';

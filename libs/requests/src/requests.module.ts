@@ -22,6 +22,7 @@ import { OneTimeCodesService } from './services/one-time-codes.service';
 import { PublicRequestIntakeService } from './services/public-request-intake.service';
 import { RequestDeadlinesService } from './services/request-deadlines.service';
 import { RequestLinksService } from './services/request-links.service';
+import { RequestPersonalDataService } from './services/request-personal-data.service';
 import { RequestRateLimiter } from './services/request-rate-limiter.service';
 import { RequestRecorder } from './services/request-recorder.service';
 import { RequestSettingsService } from './services/request-settings.service';
@@ -45,6 +46,7 @@ const SERVICES = [
   RequestStatusAnswerService,
   RequestDeadlinesService,
   PublicRequestIntakeService,
+  RequestPersonalDataService,
 ];
 
 // Support requests (طلب دعم مستفيد): the policy's procedure from intake to the service delivered.
