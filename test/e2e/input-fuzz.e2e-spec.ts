@@ -408,6 +408,8 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
         await staff('PATCH', `/api/v1/contacts/${contactId}`, value, 'PATCH /contacts/:id');
         await staff('POST', `/api/v1/contacts/${contactId}/erase`, value, 'POST /contacts/:id/erase');
         await staff('PUT', '/api/v1/admin/retention', value, 'PUT /admin/retention');
+        await staff('POST', '/api/v1/request-types', value, 'POST /request-types');
+        await staff('PUT', '/api/v1/request-settings', value, 'PUT /request-settings');
       },
     );
   });

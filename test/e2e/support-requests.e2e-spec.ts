@@ -441,6 +441,71 @@ describe('Support requests from intake to service delivery (PostgreSQL, Redis, t
     expect(kept.body).toMatchObject({ number: request.number, values: {}, documents: [] });
   });
 
+  it('should answer malformed input with a 4xx naming the field, never a 5xx', async () => {
+    const { request } = await requestFromSms('5108', {});
+    const cases: Array<[string, string, string, unknown]> = [
+      [
+        'PATCH',
+        `/api/v1/requests/${request.id}/values`,
+        staff.officer.token,
+        { values: { household: [{ name: { nested: 1 } }, 'x', null] } },
+      ],
+      ['PATCH', `/api/v1/requests/${request.id}/values`, staff.officer.token, { values: [] }],
+      ['PATCH', `/api/v1/requests/${request.id}/values`, staff.officer.token, { values: { nationalId: 'x'.repeat(3000) } }],
+      ['POST', '/api/v1/requests', staff.officer.token, { typeId: 'not-a-uuid', contact: { name: '' } }],
+      ['POST', '/api/v1/requests', staff.officer.token, { typeId, contactId: request.contact.id, contact: { name: 'x' } }],
+      ['POST', `/api/v1/requests/${request.id}/referral`, staff.officer.token, {}],
+      ['POST', `/api/v1/requests/${request.id}/votes`, staff.committee[0].token, { outcome: 'maybe', amount: 'abc' }],
+      [
+        'POST',
+        '/api/v1/request-types',
+        organisation.adminToken,
+        { nameAr: 'x', nameEn: 'x', fields: [null, { kind: 'household', fields: 'x' }], documents: {} },
+      ],
+      [
+        'POST',
+        '/api/v1/request-types',
+        organisation.adminToken,
+        {
+          nameAr: 'y',
+          nameEn: 'y',
+          fields: [
+            {
+              key: 'a',
+              labelAr: 'a',
+              labelEn: 'a',
+              kind: 'household',
+              required: true,
+              fields: [{ key: 'b', labelAr: 'b', labelEn: 'b', kind: 'household', required: true }],
+            },
+          ],
+          documents: [],
+        },
+      ],
+      ['PUT', '/api/v1/request-settings', organisation.adminToken, { chairUserId: 'nobody', quorum: 0, smsInboxId: request.id }],
+    ];
+    for (const [method, path, token, body] of cases) {
+      const answer = await call(method, path, token, body);
+      expect({ path, status: answer.status < 500 && answer.status >= 400, field: Boolean(answer.body.fields?.[0]?.field) }).toEqual({
+        path,
+        status: true,
+        field: true,
+      });
+    }
+    const form = await fetch(`${wasl.url}/forms/${organisation.id}/${typeId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'name=a&name=b&phone[x]=1&v.household.0.name=%00&started=' + 'x'.repeat(500),
+    });
+    expect(form.status).toBe(400);
+    const upload = await fetch(`${wasl.url}/forms/r/not-a-token/documents/idCard`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: 'x',
+    });
+    expect(upload.status).toBe(404);
+  });
+
   it('should version a type: editing it never changes a request already filed', async () => {
     const { request } = await requestFromSms('5105', VALID_VALUES);
     const type = await call<{ form: { fields: unknown[]; documents: unknown[] }; version: number }>(
