@@ -419,6 +419,8 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
         await staff('POST', '/api/v1/knowledge/articles', value, 'POST /knowledge/articles');
         await staff('POST', '/api/v1/canned-replies', value, 'POST /canned-replies');
         await staff('POST', '/api/v1/canned-replies/preview', value, 'POST /canned-replies/preview');
+        await staff('POST', '/api/v1/request-types', value, 'POST /request-types');
+        await staff('PUT', '/api/v1/request-settings', value, 'PUT /request-settings');
       },
     );
   });

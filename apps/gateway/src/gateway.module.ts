@@ -36,6 +36,7 @@ import { SupervisorModule } from './supervisor/supervisor.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { StaffDirectoryModule } from './directory/staff-directory.module';
 import { KnowledgeApiModule } from './knowledge/knowledge-api.module';
+import { RequestsApiModule } from './requests/requests-api.module';
 
 @Module({})
 export class GatewayModule {
@@ -60,6 +61,7 @@ export class GatewayModule {
         AttachmentsModule,
         StaffDirectoryModule,
         KnowledgeApiModule,
+        RequestsApiModule,
         ...(config.runsWorker ? [WorkerModule] : []),
       ],
       controllers: [

@@ -14,6 +14,8 @@ import { OverviewPage } from './supervisor/overview-page';
 const AdminPage = lazy(() => import('./admin/admin-page'));
 // The officer's tools: every member of staff opens them now and then, from the header.
 const KnowledgePage = lazy(() => import('./knowledge/knowledge-page'));
+// Support requests load on first use too.
+const RequestsPage = lazy(() => import('./requests/requests-page'));
 const ADMIN_ROLES = new Set(['admin', 'supervisor']);
 
 const theme = createTheme({
@@ -60,6 +62,14 @@ function SignedIn({ session }: { session: Session }) {
     return (
       <Suspense fallback={null}>
         <KnowledgePage session={session} live={live} />
+      </Suspense>
+    );
+  }
+  // The committee works support requests only: it opens on them.
+  if (pathname.startsWith('/requests') || session.user.role === 'committee') {
+    return (
+      <Suspense fallback={null}>
+        <RequestsPage session={session} live={live} />
       </Suspense>
     );
   }

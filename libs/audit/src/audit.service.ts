@@ -39,6 +39,14 @@ export enum AuditAction {
   // A canned reply filled in with a conversation's beneficiary name.
   CannedReplyRendered = 'canned_reply.rendered',
   AuditLogExported = 'audit.exported',
+  // Support requests: configuration, every action of the state machine, and reads of a request's personal data.
+  RequestTypeSaved = 'request_type.saved',
+  RequestSettingsChanged = 'request.settings_changed',
+  RequestCreated = 'request.created',
+  RequestTransitioned = 'request.transitioned',
+  RequestsListed = 'request.listed',
+  RequestViewed = 'request.viewed',
+  RequestDocumentDownloaded = 'request.document_downloaded',
 }
 
 // A few hundred rows of eight columns stay far below PostgreSQL's 65,535 bind parameters.

@@ -7,4 +7,6 @@ export enum JobName {
   RecordAutomaticReply = 'record-automatic-reply',
   ApplyRetention = 'apply-retention',
   ExtractKnowledgeDocument = 'extract-knowledge-document',
+  AnswerRequestStatus = 'answer-request-status',
+  CheckRequestDeadlines = 'check-request-deadlines',
 }

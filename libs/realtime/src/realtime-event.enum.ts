@@ -4,6 +4,10 @@ export enum RealtimeEvent {
   ConversationUpdated = 'conversation.updated',
   MessageCreated = 'message.created',
   MessageUpdated = 'message.updated',
+  // Support requests: ids, number and state only (no beneficiary data); clients read the request through the API.
+  RequestCreated = 'request.created',
+  RequestUpdated = 'request.updated',
+  RequestDeadlineNear = 'request.deadline_near',
 }
 
 export const AGENTS_NAMESPACE = '/agents';

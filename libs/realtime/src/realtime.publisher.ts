@@ -3,7 +3,15 @@ import { InjectRedis } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import Redis from 'ioredis';
-import { AGENTS_NAMESPACE, audienceRooms, ConversationAudience, organisationRoom, RealtimeEvent } from './realtime-event.enum';
+import {
+  AGENTS_NAMESPACE,
+  audienceRooms,
+  ConversationAudience,
+  organisationRoom,
+  overseersRoom,
+  RealtimeEvent,
+  userRoom,
+} from './realtime-event.enum';
 
 // Publishes to every gateway through Redis (socket.io's emitter protocol), so a worker process or any
 // gateway instance can reach staff connected to any other gateway.
@@ -35,6 +43,17 @@ export class RealtimePublisher {
   toConversationAudience(audience: ConversationAudience, event: RealtimeEvent, payload: object): void {
     try {
       this.agents.to(audienceRooms(audience)).emit(event, payload);
+    } catch (error) {
+      this.logger.warn(`Could not publish ${event}: ${(error as Error).message}`);
+    }
+  }
+
+  // A support request's event: to the overseers and to each staff member working it (their user rooms). The payload
+  // names the request, never its beneficiary, and each client reads what its user may see through the API.
+  toUsersAndOverseers(organisationId: string, userIds: readonly string[], event: RealtimeEvent, payload: object): void {
+    try {
+      const rooms = [overseersRoom(organisationId), ...[...new Set(userIds)].map((userId) => userRoom(userId))];
+      this.agents.to(rooms).emit(event, payload);
     } catch (error) {
       this.logger.warn(`Could not publish ${event}: ${(error as Error).message}`);
     }

@@ -7,6 +7,7 @@ import {
   ConversationView,
   DeliveryStatus,
   MessageType,
+  MessageSender,
   MessageView,
 } from '@app/conversations';
 import { ApiProperty } from '@nestjs/swagger';
@@ -58,6 +59,8 @@ export class MessageResponse implements MessageView {
   @ApiProperty() text: string;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) attachments: unknown[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) senderUserId: string | null;
+  @ApiProperty({ enum: ['contact', 'staff', 'system'], description: 'system: an automatic message that no staff member wrote' })
+  sender: MessageSender;
   @ApiProperty({ type: String, nullable: true }) providerMessageId: string | null;
   @ApiProperty({ enum: DeliveryStatus, enumName: 'DeliveryStatus', nullable: true }) status: string | null;
   @ApiProperty({ type: String, nullable: true }) failureCode: string | null;

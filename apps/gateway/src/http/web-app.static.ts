@@ -17,6 +17,7 @@ const GATEWAY_PATHS = [
   '/widget.js',
   '/socket.io',
   '/webchat',
+  '/forms',
 ];
 
 // The app is a Content-Security-Policy with no inline script; Mantine sets inline styles, so styles are allowed.

@@ -1,5 +1,5 @@
 import { WaslConfig } from '@app/config';
-import { AuthenticatedUser, AuthService, INBOX_ROLES, readCookie, SESSION_COOKIE, TeamsService, UserRole } from '@app/identity';
+import { ALL_ROLES, AuthenticatedUser, AuthService, readCookie, SESSION_COOKIE, TeamsService, UserRole } from '@app/identity';
 import { InboxAccessService } from '@app/inboxes';
 import { AGENTS_NAMESPACE, assignedTeamRoom, inboxRoom, organisationRoom, overseersRoom, userRoom } from '@app/realtime';
 import { Logger, OnModuleDestroy } from '@nestjs/common';
@@ -61,7 +61,8 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       socket.handshake.auth?.token ?? socket.handshake.headers.authorization ?? readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     const token = typeof raw === 'string' ? raw.replace(/^Bearer\s+/i, '') : undefined;
     const session = token ? await this.auth.authenticateSession(token).catch(() => undefined) : undefined;
-    if (!session || !INBOX_ROLES.includes(session.user.role)) {
+    // Every staff role: the committee has no conversations yet but follows its support requests live.
+    if (!session || !ALL_ROLES.includes(session.user.role)) {
       socket.emit('error', { code: 'UNAUTHENTICATED', message: 'A valid staff access token is required' });
       socket.disconnect(true);
       return;

@@ -3,6 +3,7 @@ import { WaslConfig } from '@app/config';
 import { ApiErrorCode, ApiException, normaliseText } from '@app/common';
 import { Public } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
+import { RequestTypesService } from '@app/requests';
 import { OrganisationsService } from '@app/identity';
 import { Controller, Get, Header, HttpCode, Options, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -62,6 +63,7 @@ export class WebChatController {
     private readonly inboxes: InboxesService,
     private readonly organisations: OrganisationsService,
     private readonly waslConfig: WaslConfig,
+    private readonly requestTypes: RequestTypesService,
   ) {}
 
   @Get('widget.js')
@@ -100,6 +102,11 @@ export class WebChatController {
         preChat: webChat.settings.preChat,
         greeting: webChat.settings.greeting ?? null,
         phoneVerification: webChat.settings.phoneVerification !== undefined,
+        // The public support-request form, when the association offers one there.
+        supportRequestUrl:
+          (await this.requestTypes.list(webChat.inbox.organisationId, { publicOnly: true })).length > 0
+            ? `${this.waslConfig.http.publicUrl.replace(/\/$/, '')}/forms/${webChat.inbox.organisationId}`
+            : null,
       };
     } catch (error) {
       throw asApiException(error);

@@ -853,6 +853,406 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestsController_list"];
+        put?: never;
+        post: operations["RequestsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestsController_staff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestsController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["RequestsController_updateValues"];
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_uploadDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestsController_downloadDocument"];
+        put?: never;
+        post?: never;
+        delete: operations["RequestsController_removeDocument"];
+        options?: never;
+        head?: never;
+        patch: operations["RequestsController_updateDocument"];
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/request-missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_requestMissing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/referral/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/referral/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_returnReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_findings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/attestation/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_sendAttestationCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/attestation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_attestInPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/committee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_sendToCommittee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_vote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_deliverService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/request-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestConfigurationController_listTypes"];
+        put?: never;
+        post: operations["RequestConfigurationController_createType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/request-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestConfigurationController_getType"];
+        put: operations["RequestConfigurationController_updateType"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/request-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestConfigurationController_getSettings"];
+        put: operations["RequestConfigurationController_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/api/{inboxId}/messages": {
         parameters: {
             query?: never;
@@ -1234,6 +1634,11 @@ export interface components {
             }[];
             /** Format: uuid */
             senderUserId: string | null;
+            /**
+             * @description system: an automatic message that no staff member wrote
+             * @enum {string}
+             */
+            sender: "contact" | "staff" | "system";
             providerMessageId: string | null;
             status: components["schemas"]["DeliveryStatus"] | null;
             failureCode: string | null;
@@ -1823,6 +2228,481 @@ export interface components {
             missing: ("contact.name" | "conversation.number" | "request.number" | "decision.date" | "officer.name")[];
             /** @enum {string} */
             language: "ar" | "en";
+        };
+        /** @enum {string} */
+        RequestState: "draft" | "referred" | "in_research" | "researched" | "at_committee" | "information_requested" | "approved" | "rejected" | "registered" | "closed";
+        /** @enum {string} */
+        RequestSource: "conversation" | "walk_in" | "branch" | "public_form";
+        RequestContactResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            phone: string | null;
+            /** @description False while the number is only what someone typed (a claim) */
+            phoneVerified: boolean;
+        };
+        SupportRequestSummaryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Per-organisation request number */
+            number: number;
+            state: components["schemas"]["RequestState"];
+            source: components["schemas"]["RequestSource"];
+            /** Format: uuid */
+            typeId: string;
+            typeNameAr: string;
+            typeNameEn: string;
+            contact: components["schemas"]["RequestContactResponse"];
+            /** Format: uuid */
+            officerId: string | null;
+            /** Format: uuid */
+            researcherId: string | null;
+            /**
+             * @description The day the beneficiary was told they will be answered by
+             * @example 2026-03-01
+             */
+            answerDueOn: string | null;
+            /** Format: date-time */
+            deadlineAlertedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SupportRequestListResponse: {
+            items: components["schemas"]["SupportRequestSummaryResponse"][];
+        };
+        NewContactDto: {
+            /** @example سارة القحطاني */
+            name: string;
+            /**
+             * @description Typed by staff: kept unverified (a claim)
+             * @example 0551234567
+             */
+            phone?: string;
+        };
+        CreateSupportRequestDto: {
+            /** Format: uuid */
+            typeId: string;
+            /**
+             * Format: uuid
+             * @description Open it from this conversation: its contact, answered there
+             */
+            conversationId?: string;
+            /**
+             * Format: uuid
+             * @description An existing contact (walk-in or branch)
+             */
+            contactId?: string;
+            /** @description A new person (walk-in or branch) */
+            contact?: components["schemas"]["NewContactDto"];
+            /**
+             * @description Without a conversation: walk_in (default) or branch
+             * @enum {string}
+             */
+            source?: "walk_in" | "branch";
+            /**
+             * Format: uuid
+             * @description The branch office (a team of kind branch) for source branch
+             */
+            branchTeamId?: string;
+            /** @description Field values by key */
+            values?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @enum {string} */
+        FieldKind: "text" | "number" | "date" | "choice" | "national_id" | "phone" | "iban" | "household";
+        /** @enum {string} */
+        DateRule: "past" | "future";
+        ChoiceOptionDto: {
+            /** @example rent */
+            value: string;
+            /** @example إيجار */
+            labelAr: string;
+            /** @example Rent */
+            labelEn: string;
+        };
+        SubFieldDefinitionDto: {
+            /** @example name */
+            key: string;
+            /** @example الاسم */
+            labelAr: string;
+            /** @example Name */
+            labelEn: string;
+            kind: components["schemas"]["FieldKind"];
+            required: boolean;
+            dateRule?: components["schemas"]["DateRule"];
+            options?: components["schemas"]["ChoiceOptionDto"][];
+        };
+        FieldDefinitionDto: {
+            /** @example name */
+            key: string;
+            /** @example الاسم */
+            labelAr: string;
+            /** @example Name */
+            labelEn: string;
+            kind: components["schemas"]["FieldKind"];
+            required: boolean;
+            dateRule?: components["schemas"]["DateRule"];
+            options?: components["schemas"]["ChoiceOptionDto"][];
+            /** @description The sub-fields of a household group */
+            fields?: components["schemas"]["SubFieldDefinitionDto"][];
+        };
+        /** @enum {string} */
+        DocumentKind: "national_id" | "family_card" | "income_proof" | "lease" | "medical_report" | "custom";
+        DocumentDefinitionDto: {
+            /** @example lease */
+            key: string;
+            kind: components["schemas"]["DocumentKind"];
+            /** @example عقد الإيجار */
+            labelAr: string;
+            /** @example Lease */
+            labelEn: string;
+            required: boolean;
+            /** @description The document carries an expiry date */
+            hasExpiry: boolean;
+        };
+        RequestFormResponse: {
+            fields: components["schemas"]["FieldDefinitionDto"][];
+            documents: components["schemas"]["DocumentDefinitionDto"][];
+        };
+        ChecklistItemResponse: {
+            /** @enum {string} */
+            target: "field" | "document";
+            key: string;
+            /** @example values.household.1.nationalId */
+            path: string;
+            labelAr: string;
+            labelEn: string;
+            row?: number;
+            /** @enum {string} */
+            status: "ok" | "missing" | "invalid" | "expired";
+            /** @enum {string} */
+            reason?: "required" | "not_a_number" | "not_a_date" | "date_must_be_past" | "date_must_be_future" | "not_an_option" | "identity_format" | "identity_prefix" | "identity_checksum" | "mobile" | "iban_format" | "iban_checksum" | "expiry_date_missing" | "expired";
+        };
+        ChecklistResponse: {
+            complete: boolean;
+            /**
+             * @description The Riyadh day dates and expiries were judged on
+             * @example 2026-02-01
+             */
+            judgedOn: string;
+            items: components["schemas"]["ChecklistItemResponse"][];
+            problems: components["schemas"]["ChecklistItemResponse"][];
+        };
+        RequestDocumentResponse: {
+            /** Format: uuid */
+            id: string;
+            documentKey: string;
+            fileName: string;
+            contentType: string;
+            size: number;
+            sha256: string;
+            expiresOn: string | null;
+            /** Format: uuid */
+            uploadedById: string | null;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        ResearchFindingsResponse: {
+            homeVisitDate: string;
+            findings: string;
+            recommendation: string;
+            /** Format: uuid */
+            recordedById: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @enum {string} */
+        AttestationMethod: "code_on_signed_page" | "code_read_to_officer";
+        AttestationResponse: {
+            /** @enum {string} */
+            status: "none" | "valid" | "invalidated";
+            /** Format: date-time */
+            attestedAt: string | null;
+            method: components["schemas"]["AttestationMethod"] | null;
+            channel: string | null;
+            sentTo: string | null;
+            /** @description SHA-256 of the canonical JSON attested */
+            dataHash: string | null;
+            /** Format: date-time */
+            invalidatedAt: string | null;
+            invalidatedReason: string | null;
+        };
+        /** @enum {string} */
+        CommitteeOutcome: "approved" | "rejected" | "more_information";
+        CommitteeVoteResponse: {
+            /** Format: uuid */
+            memberId: string;
+            memberName: string;
+            round: number;
+            outcome: components["schemas"]["CommitteeOutcome"];
+            service: string | null;
+            amount: number | null;
+            reason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CommitteeDecisionResponse: {
+            outcome: components["schemas"]["CommitteeOutcome"];
+            service: string | null;
+            amount: number | null;
+            reason: string | null;
+            round: number;
+            /** Format: uuid */
+            decidedById: string | null;
+            byQuorum: boolean;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        CommitteeResponse: {
+            round: number;
+            quorum: number;
+            /** Format: uuid */
+            chairUserId: string | null;
+            votes: components["schemas"]["CommitteeVoteResponse"][];
+            decision: components["schemas"]["CommitteeDecisionResponse"] | null;
+        };
+        RegisteredBeneficiaryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description رقم الملف */
+            fileNumber: number;
+        };
+        ServiceDeliveryResponse: {
+            /** Format: uuid */
+            id: string;
+            description: string;
+            deliveredOn: string;
+            amount: number | null;
+            quantity: number | null;
+            /** Format: uuid */
+            deliveredById: string;
+            deliveredByName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RequestPersonResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        RequestAction: "update_data" | "submit_document" | "request_missing" | "claim" | "refer" | "accept_referral" | "return_referral" | "record_findings" | "request_attestation" | "attest" | "send_to_committee" | "vote" | "approve" | "reject" | "request_information" | "register" | "deliver_service" | "close";
+        SupportRequestResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Per-organisation request number */
+            number: number;
+            state: components["schemas"]["RequestState"];
+            source: components["schemas"]["RequestSource"];
+            /** Format: uuid */
+            typeId: string;
+            typeNameAr: string;
+            typeNameEn: string;
+            contact: components["schemas"]["RequestContactResponse"];
+            /** Format: uuid */
+            officerId: string | null;
+            /** Format: uuid */
+            researcherId: string | null;
+            /**
+             * @description The day the beneficiary was told they will be answered by
+             * @example 2026-03-01
+             */
+            answerDueOn: string | null;
+            /** Format: date-time */
+            deadlineAlertedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            conversationId: string | null;
+            /** Format: uuid */
+            branchTeamId: string | null;
+            /** Format: uuid */
+            createdById: string | null;
+            /** Format: uuid */
+            typeVersionId: string;
+            typeVersion: number;
+            typeCurrentVersion: number;
+            form: components["schemas"]["RequestFormResponse"];
+            values: {
+                [key: string]: unknown;
+            };
+            checklist: components["schemas"]["ChecklistResponse"];
+            documents: components["schemas"]["RequestDocumentResponse"][];
+            findings: components["schemas"]["ResearchFindingsResponse"] | null;
+            attestation: components["schemas"]["AttestationResponse"];
+            committee: components["schemas"]["CommitteeResponse"];
+            beneficiary: components["schemas"]["RegisteredBeneficiaryResponse"] | null;
+            services: components["schemas"]["ServiceDeliveryResponse"][];
+            people: components["schemas"]["RequestPersonResponse"][];
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            committeeSubmittedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            actions: components["schemas"]["RequestAction"][];
+        };
+        RequestStaffResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            role: components["schemas"]["UserRole"];
+        };
+        RequestEventResponse: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            action: string | null;
+            fromState: string | null;
+            toState: string | null;
+            /** @enum {string} */
+            actorKind: "staff" | "beneficiary" | "system";
+            /** Format: uuid */
+            actorUserId: string | null;
+            actorName: string | null;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RequestEventListResponse: {
+            items: components["schemas"]["RequestEventResponse"][];
+        };
+        UpdateValuesDto: {
+            /** @description Field values by key; null removes one */
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        UpdateDocumentDto: {
+            /**
+             * @description Riyadh day the document expires
+             * @example 2027-03-01
+             */
+            expiresOn: string | null;
+        };
+        ReferDto: {
+            /**
+             * Format: uuid
+             * @description The social-research officer
+             */
+            researcherId: string;
+            /** @example الأسرة تحتاج شرح شروط الدعم وزيارة منزلية */
+            note?: string;
+        };
+        ReturnReferralDto: {
+            /** @example صورة عقد الإيجار غير واضحة */
+            reason: string;
+        };
+        RecordFindingsDto: {
+            /** @example 2026-01-20 */
+            homeVisitDate: string;
+            findings: string;
+            recommendation: string;
+        };
+        AttestInPersonDto: {
+            /**
+             * @description The code the beneficiary received and read out
+             * @example 123456
+             */
+            code: string;
+        };
+        CommitteeVoteDto: {
+            outcome: components["schemas"]["CommitteeOutcome"];
+            /**
+             * @description Approved: the service
+             * @example سلة غذائية شهرية
+             */
+            service?: string;
+            /**
+             * @description Approved: the amount in Saudi riyals
+             * @example 1500
+             */
+            amount?: number;
+            /** @description Rejected or more information: why */
+            reason?: string;
+        };
+        DeliverServiceDto: {
+            /** @example سلة غذائية */
+            description: string;
+            /** @example 2026-02-01 */
+            deliveredOn: string;
+            /**
+             * @description Saudi riyals
+             * @example 350
+             */
+            amount?: number;
+            /** @example 1 */
+            quantity?: number;
+        };
+        StaffMessageDto: {
+            /** @example السلام عليكم، نرجو تحديد موعد مناسب للزيارة المنزلية. */
+            text: string;
+        };
+        MessageOutcomeResponse: {
+            sent: boolean;
+            /** @enum {string} */
+            reason?: "no_phone" | "phone_not_verified" | "no_sms_inbox" | "refused";
+        };
+        RequestTypeResponse: {
+            /** Format: uuid */
+            id: string;
+            nameAr: string;
+            nameEn: string;
+            publicForm: boolean;
+            active: boolean;
+            version: number;
+            /** Format: uuid */
+            versionId: string;
+            form: components["schemas"]["RequestFormResponse"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SaveRequestTypeDto: {
+            /** @example مساعدة إيجار */
+            nameAr: string;
+            /** @example Rent support */
+            nameEn: string;
+            /** @description Offered on the public form */
+            publicForm?: boolean;
+            active?: boolean;
+            fields: components["schemas"]["FieldDefinitionDto"][];
+            documents: components["schemas"]["DocumentDefinitionDto"][];
+        };
+        RequestSettingsResponse: {
+            answerDays: number;
+            /** @description The policy’s floor: 14 days */
+            minimumAnswerDays: number;
+            quorum: number;
+            /** Format: uuid */
+            chairUserId: string | null;
+            alertDaysBefore: number;
+            /** Format: uuid */
+            smsInboxId: string | null;
+        };
+        UpdateRequestSettingsDto: {
+            /** @description Days within which the committee answers; never fewer than 14 (the policy) */
+            answerDays?: number;
+            /** @description Committee votes needed before a majority decides */
+            quorum?: number;
+            /**
+             * Format: uuid
+             * @description The committee member who may decide alone
+             */
+            chairUserId?: string | null;
+            /** @description Alert the supervisor this many days before the announced answer day */
+            alertDaysBefore?: number;
+            /**
+             * Format: uuid
+             * @description SMS inbox for codes and notices
+             */
+            smsInboxId?: string | null;
         };
     };
     responses: never;
@@ -2670,7 +3550,7 @@ export interface operations {
                 actorUserId?: string;
                 subjectType?: string;
                 subjectId?: string;
-                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "canned_reply.rendered" | "audit.exported";
+                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "canned_reply.rendered" | "audit.exported" | "request_type.saved" | "request.settings_changed" | "request.created" | "request.transitioned" | "request.listed" | "request.viewed" | "request.document_downloaded";
                 /** @description ISO 8601; rows at or after it */
                 from?: string;
                 /** @description ISO 8601; rows before it */
@@ -3362,6 +4242,715 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RenderedCannedReplyResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_list: {
+        parameters: {
+            query?: {
+                view?: "mine" | "intake" | "research" | "committee" | "deadlines" | "all";
+                state?: components["schemas"]["RequestState"];
+                contactId?: string;
+                /** @description A request number or the beneficiary’s name */
+                q?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestListResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSupportRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestStaffResponse"][];
+                };
+            };
+        };
+    };
+    RequestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestEventListResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_updateValues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateValuesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_uploadDocument: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM-DD, for documents that expire */
+                expiresOn?: unknown;
+                /** @description Which of the type’s documents this is */
+                documentKey: unknown;
+            };
+            header?: {
+                /** @description The file name, percent-encoded */
+                "x-file-name"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_downloadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document as uploaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RequestsController_removeDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_updateDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDocumentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_requestMissing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_refer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_returnReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnReferralDto"];
+            };
+        };
+        responses: {
+            /** @description Returned; the researcher no longer has the request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RequestsController_findings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFindingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_sendAttestationCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_attestInPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttestInPersonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_sendToCommittee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_vote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitteeVoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitteeVoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_deliverService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliverServiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOutcomeResponse"];
+                };
+            };
+        };
+    };
+    RequestConfigurationController_listTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestTypeResponse"][];
+                };
+            };
+        };
+    };
+    RequestConfigurationController_createType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveRequestTypeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestTypeResponse"];
+                };
+            };
+        };
+    };
+    RequestConfigurationController_getType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestTypeResponse"];
+                };
+            };
+        };
+    };
+    RequestConfigurationController_updateType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveRequestTypeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestTypeResponse"];
+                };
+            };
+        };
+    };
+    RequestConfigurationController_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestSettingsResponse"];
+                };
+            };
+        };
+    };
+    RequestConfigurationController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRequestSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestSettingsResponse"];
                 };
             };
         };

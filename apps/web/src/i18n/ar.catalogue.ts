@@ -12,7 +12,7 @@ export const ar = {
     throttledFor: 'محاولات دخول خاطئة كثيرة. حاول مرة أخرى بعد {{seconds}} ثانية.',
     failed: 'تعذّر تسجيل الدخول. تحقّق من الاتصال وحاول مرة أخرى.',
   },
-  nav: { inbox: 'صندوق الوارد', overview: 'نظرة عامة', logout: 'تسجيل الخروج', live: 'متصل', offline: 'غير متصل' },
+  nav: { inbox: 'صندوق الوارد', requests: 'طلبات الدعم', overview: 'نظرة عامة', logout: 'تسجيل الخروج', live: 'متصل', offline: 'غير متصل' },
   roles: {
     officer: 'موظف علاقات المستفيدين',
     researcher: 'مسؤول البحث الاجتماعي',
@@ -422,6 +422,17 @@ export const ar = {
     english: 'English',
     fillBlanks: 'املأ الفراغات [____] قبل الإرسال: {{names}}',
     insertFailed: 'تعذّر تجهيز الردّ. حاول مرة أخرى.',
+  },
+  // The few words the conversation pane needs to open a support request; the requests pages bring their own
+  // catalogue with their chunk (requests/requests-ar.catalogue.ts).
+  requestEntry: {
+    open: 'فتح طلب دعم',
+    title: 'طلب دعم جديد',
+    type: 'نوع الطلب',
+    create: 'فتح الطلب',
+    noTypes: 'لا توجد أنواع طلبات بعد؛ يضيفها مدير النظام.',
+    refused: 'دورك لا يسمح بهذا الإجراء.',
+    failed: 'تعذّر تنفيذ الإجراء.',
   },
   composer: {
     reply: 'ردّ على المستفيد',

@@ -14,7 +14,7 @@ export const en: WaslCatalogue = {
     throttledFor: 'Too many failed attempts. Try again in {{seconds}} seconds.',
     failed: 'Could not log in. Check the connection and try again.',
   },
-  nav: { inbox: 'Inbox', overview: 'Overview', logout: 'Log out', live: 'Live', offline: 'Offline' },
+  nav: { inbox: 'Inbox', requests: 'Support requests', overview: 'Overview', logout: 'Log out', live: 'Live', offline: 'Offline' },
   roles: {
     officer: 'Beneficiary-relations officer',
     researcher: 'Social-research officer',
@@ -425,6 +425,15 @@ export const en: WaslCatalogue = {
     english: 'English',
     fillBlanks: 'Fill in the blanks [____] before sending: {{names}}',
     insertFailed: 'The reply could not be prepared. Try again.',
+  },
+  requestEntry: {
+    open: 'Open a support request',
+    title: 'New support request',
+    type: 'Request type',
+    create: 'Open the request',
+    noTypes: 'No request types yet; an administrator adds them.',
+    refused: 'Your role does not allow this action.',
+    failed: 'The action could not be done.',
   },
   composer: {
     reply: 'Reply to the beneficiary',

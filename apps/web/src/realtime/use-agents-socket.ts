@@ -14,6 +14,7 @@ const CONVERSATION_CREATED = 'conversation.created';
 const CONVERSATION_UPDATED = 'conversation.updated';
 const MESSAGE_CREATED = 'message.created';
 const MESSAGE_UPDATED = 'message.updated';
+const REQUEST_EVENTS = ['request.created', 'request.updated', 'request.deadline_near'];
 
 // A burst of messages refetches the list once a second, not once per message: the open conversation is patched
 // from the event at once, and the list's order and counts can follow a moment later.
@@ -124,6 +125,13 @@ export function useAgentsSocket(userId: string | null): boolean {
       });
     });
     socket.on(MESSAGE_UPDATED, onMessage);
+    // Support requests' events name the request only; the queues and the request's page read it again.
+    const onRequest = (request: { id: string }) => {
+      void queryClient.invalidateQueries({ queryKey: ['requests'] });
+      void queryClient.invalidateQueries({ queryKey: ['request', request.id] });
+      void queryClient.invalidateQueries({ queryKey: ['request-events', request.id] });
+    };
+    for (const event of REQUEST_EVENTS) socket.on(event, onRequest);
     return () => {
       socket.close();
       setConnected(false);

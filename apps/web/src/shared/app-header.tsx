@@ -46,6 +46,7 @@ export function AppHeader({ session, live, onShowShortcuts }: AppHeaderProps) {
   const onOverview = pathname.startsWith('/supervisor');
   const onAdmin = pathname.startsWith('/admin');
   const onKnowledge = pathname.startsWith('/knowledge');
+  const onRequests = pathname.startsWith('/requests') || session.user.role === 'committee';
   return (
     <header className="app-header">
       <Group gap="sm" wrap="nowrap">
@@ -53,7 +54,10 @@ export function AppHeader({ session, live, onShowShortcuts }: AppHeaderProps) {
           {t('app.name')}
         </Text>
         <nav className="app-navigation">
-          <NavigationLink to="/" label={t('nav.inbox')} current={!onOverview && !onAdmin && !onKnowledge} />
+          {session.user.role !== 'committee' && (
+            <NavigationLink to="/" label={t('nav.inbox')} current={!onOverview && !onAdmin && !onKnowledge && !onRequests} />
+          )}
+          <NavigationLink to="/requests" label={t('nav.requests')} current={onRequests} />
           <NavigationLink to="/knowledge" label={t('knowledge.nav')} current={onKnowledge} />
           {OVERSEER_ROLES.has(session.user.role) && <NavigationLink to="/supervisor" label={t('nav.overview')} current={onOverview} />}
           {/* Administrators manage; supervisors may look at the users there. */}

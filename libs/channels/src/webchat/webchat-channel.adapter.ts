@@ -41,6 +41,7 @@ export class WebChatChannelAdapter implements OutboundChannelAdapter {
       text: message.text,
       sender: 'agent',
       ...(message.senderName ? { agentName: message.senderName } : {}),
+      ...(message.automatic ? { automatic: true } : {}),
       createdAt: message.createdAt.toISOString(),
     };
     try {

@@ -1,6 +1,6 @@
 import { Contact } from '@app/contacts';
 import { Conversation } from '../entities/conversation.entity';
-import { Message } from '../entities/message.entity';
+import { Message, MessageType } from '../entities/message.entity';
 
 export interface ConversationView {
   id: string;
@@ -44,6 +44,8 @@ export interface MessageView {
   text: string;
   attachments: unknown[];
   senderUserId: string | null;
+  // Who wrote it: the beneficiary, a staff member, or Wasl itself (an automatic message no staff member wrote).
+  sender: MessageSender;
   providerMessageId: string | null;
   status: string | null;
   failureCode: string | null;
@@ -51,10 +53,31 @@ export interface MessageView {
   createdAt: Date;
 }
 
+export type MessageSender = 'contact' | 'staff' | 'system';
+
+// Inbound messages are the contact's; a reply or note has a staff author, except Wasl's own automatic messages.
+export function senderOf(message: Pick<Message, 'type' | 'senderUserId'>): MessageSender {
+  if (message.type === MessageType.Inbound) return 'contact';
+  return message.senderUserId ? 'staff' : 'system';
+}
+
 export function toMessageView(message: Message): MessageView {
   const { id, conversationId, type, text, attachments, senderUserId, providerMessageId, status, failureCode, failureReason, createdAt } =
     message;
-  return { id, conversationId, type, text, attachments, senderUserId, providerMessageId, status, failureCode, failureReason, createdAt };
+  return {
+    id,
+    conversationId,
+    type,
+    text,
+    attachments,
+    senderUserId,
+    sender: senderOf(message),
+    providerMessageId,
+    status,
+    failureCode,
+    failureReason,
+    createdAt,
+  };
 }
 
 export function previewOf(text: string): string {

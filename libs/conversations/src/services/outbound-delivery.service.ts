@@ -112,6 +112,7 @@ export class OutboundDeliveryService {
         createdAt: message.createdAt,
         recipient: { externalId, phone: contact.phone ?? undefined, email: contact.email ?? undefined },
         senderName: sender?.name,
+        automatic: message.senderUserId === null,
       });
       await this.record(message, {
         status: DeliveryStatus.Sent,

@@ -50,6 +50,7 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
       failed: 'تعذّر إرسال الرسالة، حاول مرة أخرى',
       attachment: 'مرفق',
       verifyPrompt: 'أكِّد رقم جوالك لتُربط محادثتك بملفك لدى الجمعية.',
+      supportRequest: 'تقديم طلب دعم',
       sendCode: 'أرسل رمز التحقق',
       resendCode: 'أعد إرسال الرمز',
       code: 'رمز التحقق',
@@ -90,6 +91,7 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
       failed: 'The message could not be sent; try again',
       attachment: 'Attachment',
       verifyPrompt: 'Confirm your mobile number to link this chat to your file at the association.',
+      supportRequest: 'Apply for support',
       sendCode: 'Send a verification code',
       resendCode: 'Send the code again',
       code: 'Verification code',
@@ -137,6 +139,7 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
   header { background: #0f766e; color: #fff; padding: 12px 14px; display: flex; align-items: center; gap: 8px; }
   header h2 { margin: 0; font-size: 16px; flex: 1; }
   header p { margin: 2px 0 0; font-size: 12px; opacity: .85; }
+  header a.request-link { color: #fff; font-size: 13px; display: inline-block; margin-top: 4px; }
   .close { background: transparent; border: 0; color: #fff; font-size: 22px; cursor: pointer; line-height: 1; padding: 4px 8px; }
   form.prechat { padding: 16px; display: flex; flex-direction: column; gap: 10px; overflow-y: auto; }
   label { font-size: 14px; display: flex; flex-direction: column; gap: 4px; }
@@ -167,7 +170,7 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
 </style>
 <button class="launcher" type="button" aria-haspopup="dialog" aria-expanded="false"></button>
 <section class="panel" role="dialog" aria-modal="false" hidden>
-  <header><div style="flex:1"><h2></h2><p class="team"></p></div><button class="close" type="button">×</button></header>
+  <header><div style="flex:1"><h2></h2><p class="team"></p><a class="request-link" target="_blank" rel="noopener" hidden></a></div><button class="close" type="button">×</button></header>
   <form class="prechat" novalidate hidden></form>
   <div class="chat" hidden>
     <div class="verify" hidden>
@@ -665,7 +668,15 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
         preChat: Record<string, Rule>;
         greeting?: string | null;
         phoneVerification?: boolean;
+        supportRequestUrl?: string | null;
       };
+      // The association's support-request form, a page of its own (never framed), opened from the chat.
+      const requestLink = pick<HTMLAnchorElement>('.request-link');
+      if (config.supportRequestUrl) {
+        requestLink.href = locale === 'en' ? `${config.supportRequestUrl}?lang=en` : config.supportRequestUrl;
+        requestLink.textContent = strings.supportRequest;
+        requestLink.hidden = false;
+      }
       greeting = config.greeting ?? undefined;
       title.textContent = config.name;
       preChatRules = config.preChat;

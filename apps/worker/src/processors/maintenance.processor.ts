@@ -1,0 +1,81 @@
+import { RetentionService } from '@app/privacy';
+import { JobName, JobOf, JobQueue, JobStatus, QueueName } from '@app/queue';
+import { RequestDeadlinesService } from '@app/requests';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+
+// One scheduler id each, so every worker that boots upserts the same schedule instead of adding another.
+// Retention: every night at 02:00 Riyadh time, when inboxes are quiet.
+const RETENTION_SCHEDULER_ID = 'retention-nightly';
+const RETENTION_SCHEDULE = { pattern: '0 2 * * *', tz: 'Asia/Riyadh' };
+// Requests nearing their announced answer day: every hour, so a supervisor hears of one the same morning.
+const DEADLINES_SCHEDULER_ID = 'request-deadlines-hourly';
+const DEADLINES_SCHEDULE = { pattern: '10 * * * *', tz: 'Asia/Riyadh' };
+
+type MaintenanceJob =
+  | Job<JobOf<JobName.ApplyRetention>, JobStatus, JobName.ApplyRetention>
+  | Job<JobOf<JobName.CheckRequestDeadlines>, JobStatus, JobName.CheckRequestDeadlines>;
+
+// Scheduled housekeeping. Retention applies each organisation's settings (libs/privacy RetentionService) in bounded
+// batches, the figures going to the audit log; the deadline check alerts supervisors of support requests at the
+// committee whose answer day is near (libs/requests RequestDeadlinesService). A job naming an organisation handles
+// only that one.
+@Processor(QueueName.Maintenance)
+export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+  static readonly handles = [JobName.ApplyRetention, JobName.CheckRequestDeadlines] as const;
+  private readonly logger = new Logger(MaintenanceProcessor.name);
+
+  constructor(
+    private readonly retention: RetentionService,
+    private readonly deadlines: RequestDeadlinesService,
+    private readonly jobs: JobQueue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.schedule(JobName.ApplyRetention, RETENTION_SCHEDULER_ID, RETENTION_SCHEDULE, {});
+    await this.jobs.schedule(JobName.CheckRequestDeadlines, DEADLINES_SCHEDULER_ID, DEADLINES_SCHEDULE, {});
+  }
+
+  async process(job: MaintenanceJob): Promise<JobStatus> {
+    switch (job.name) {
+      case JobName.ApplyRetention:
+        return this.forEach(
+          job.data.organisationId,
+          () => this.retention.organisationsWithRetention(),
+          async (organisationId) => (await this.retention.apply(organisationId)) !== undefined,
+          'Retention',
+        );
+      case JobName.CheckRequestDeadlines:
+        return this.forEach(
+          job.data.organisationId,
+          () => this.deadlines.organisationsWithRequestsAtCommittee(),
+          async (organisationId) => (await this.deadlines.check(organisationId)) > 0,
+          'Request deadlines',
+        );
+      default:
+        throw new UnrecoverableError(`No handler for ${(job as Job).name} on ${QueueName.Maintenance}`);
+    }
+  }
+
+  private async forEach(
+    only: string | undefined,
+    organisations: () => Promise<string[]>,
+    work: (organisationId: string) => Promise<boolean>,
+    what: string,
+  ): Promise<JobStatus> {
+    let applied = 0;
+    for (const organisationId of only ? [only] : await organisations()) {
+      // One organisation's failure must not hold back the others'.
+      try {
+        if (await work(organisationId)) applied += 1;
+      } catch (error) {
+        this.logger.error(`${what} for ${organisationId} failed: ${(error as Error).message}`);
+        if (only) throw error;
+      }
+    }
+    return applied > 0 ? JobStatus.Applied : JobStatus.Skipped;
+  }
+}
