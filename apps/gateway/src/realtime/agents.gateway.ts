@@ -1,7 +1,8 @@
 import { WaslConfig } from '@app/config';
 import { AuthenticatedUser, AuthService, INBOX_ROLES, readCookie, SESSION_COOKIE, TeamsService, UserRole } from '@app/identity';
 import { InboxAccessService } from '@app/inboxes';
-import { AGENTS_NAMESPACE, assignedTeamRoom, inboxRoom, organisationRoom, overseersRoom, userRoom } from '@app/realtime';
+import { assignedTeamRoom, inboxRoom, organisationRoom, overseersRoom, userRoom } from '@app/realtime';
+import { AGENTS_NAMESPACE } from '@app/wire';
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';

@@ -1,5 +1,6 @@
-import { isWithinWorkingHours, WebChatEvent, WebChatMessagePayload } from '@app/channels';
-import { AGENTS_NAMESPACE, organisationRoom } from '@app/realtime';
+import { isWithinWorkingHours } from '@app/channels';
+import { organisationRoom } from '@app/realtime';
+import { AGENTS_NAMESPACE, WebChatEvent, WebChatMessagePayload } from '@app/wire';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Namespace } from 'socket.io';

@@ -1,14 +1,9 @@
+import { AGENTS_NAMESPACE, RealtimeEvent } from '@app/wire';
 import { QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
 import type { Conversation, Message } from '../api/api-client';
 import { upsertMessage } from './message-cache.util';
-
-// Event names of the gateway's /agents namespace (libs/realtime RealtimeEvent).
-const CONVERSATION_CREATED = 'conversation.created';
-const CONVERSATION_UPDATED = 'conversation.updated';
-const MESSAGE_CREATED = 'message.created';
-const MESSAGE_UPDATED = 'message.updated';
 
 // A burst of messages refetches the list once, not once per message.
 const LIST_REFRESH_DELAY_MILLISECONDS = 250;
@@ -34,26 +29,27 @@ export function useAgentsSocket(userId: string | null): boolean {
   useEffect(() => {
     if (!userId) return;
     const refreshLists = listRefresher(queryClient);
-    const socket = io('/agents', { transports: ['websocket'], withCredentials: true });
+    const socket = io(AGENTS_NAMESPACE, { transports: ['websocket'], withCredentials: true });
     socket.on('ready', () => {
       setConnected(true);
       // Anything missed while disconnected is read again.
       void queryClient.invalidateQueries();
     });
     socket.on('disconnect', () => setConnected(false));
+    // The payloads are the views of libs/wire, in step with the client's types (agents-events.ts).
     const onConversation = (conversation: Conversation) => {
       void queryClient.invalidateQueries({ queryKey: ['conversation', conversation.id] });
       void queryClient.invalidateQueries({ queryKey: ['events', conversation.id] });
       refreshLists();
     };
-    socket.on(CONVERSATION_CREATED, onConversation);
-    socket.on(CONVERSATION_UPDATED, onConversation);
+    socket.on(RealtimeEvent.ConversationCreated, onConversation);
+    socket.on(RealtimeEvent.ConversationUpdated, onConversation);
     const onMessage = (message: Message) => {
       queryClient.setQueryData<{ items: Message[] }>(['messages', message.conversationId], (messages) => upsertMessage(messages, message));
       refreshLists();
     };
-    socket.on(MESSAGE_CREATED, onMessage);
-    socket.on(MESSAGE_UPDATED, onMessage);
+    socket.on(RealtimeEvent.MessageCreated, onMessage);
+    socket.on(RealtimeEvent.MessageUpdated, onMessage);
     return () => {
       socket.close();
       setConnected(false);

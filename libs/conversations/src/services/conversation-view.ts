@@ -1,26 +1,9 @@
 import { Contact } from '@app/contacts';
+import { ConversationView, MessageView } from '@app/wire';
 import { Conversation } from '../entities/conversation.entity';
 import { Message } from '../entities/message.entity';
 
-export interface ConversationView {
-  id: string;
-  number: number;
-  inboxId: string;
-  channel: string;
-  status: string;
-  priority: string;
-  assigneeId: string | null;
-  teamId: string | null;
-  labels: string[];
-  lastMessagePreview: string | null;
-  lastActivityAt: Date;
-  waitingSince: Date | null;
-  firstResponseAt: Date | null;
-  resolvedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  contact?: { id: string; name: string | null; phone: string | null; email: string | null };
-}
+// The views themselves are wire types (libs/wire), shared with the staff web app.
 
 export function toConversationView(conversation: Conversation, contact?: Contact | null): ConversationView {
   const { organisationId: _organisationId, contactId, ...rest } = conversation;
@@ -30,20 +13,6 @@ export function toConversationView(conversation: Conversation, contact?: Contact
       ? { id: contact.id, name: contact.name, phone: contact.phone, email: contact.email }
       : { id: contactId, name: null, phone: null, email: null },
   };
-}
-
-export interface MessageView {
-  id: string;
-  conversationId: string;
-  type: string;
-  text: string;
-  attachments: unknown[];
-  senderUserId: string | null;
-  providerMessageId: string | null;
-  status: string | null;
-  failureCode: string | null;
-  failureReason: string | null;
-  createdAt: Date;
 }
 
 export function toMessageView(message: Message): MessageView {

@@ -4,7 +4,8 @@ import { WaslConfig } from '@app/config';
 import { containsPattern, foldedContains, foldForSearch, TransactionRunner } from '@app/database';
 import { AuthenticatedUser, INBOX_ROLES, TeamsService, UsersService } from '@app/identity';
 import { JobName, JobOf, outboundJobId, QueueName } from '@app/queue';
-import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { RealtimePublisher } from '@app/realtime';
+import { ConversationView, MessageView, RealtimeEvent } from '@app/wire';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -16,7 +17,7 @@ import { ConversationEvent, ConversationEventType } from '../entities/conversati
 import { Conversation, ConversationStatus } from '../entities/conversation.entity';
 import { Message } from '../entities/message.entity';
 import { findVisibleConversation, seesWholeOrganisation, whereVisibleTo } from './conversation-access.util';
-import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
+import { previewOf, toConversationView, toMessageView } from './conversation-view';
 import { decodeCursor, encodeCursor, Page } from './pagination-cursor.util';
 import { newStaffMessage } from './staff-message.factory';
 import { assertSmsWithinLimit } from './sms-length.util';

@@ -1,13 +1,3 @@
-// Event names on the socket.io namespace /agents; staff clients subscribe to these.
-export enum RealtimeEvent {
-  ConversationCreated = 'conversation.created',
-  ConversationUpdated = 'conversation.updated',
-  MessageCreated = 'message.created',
-  MessageUpdated = 'message.updated',
-}
-
-export const AGENTS_NAMESPACE = '/agents';
-
 // Every staff socket of the organisation: presence and events that carry no conversation content.
 export function organisationRoom(organisationId: string): string {
   return `organisation:${organisationId}`;
