@@ -21,6 +21,7 @@ export enum AuditAction {
   UserPasswordChanged = 'user.password_changed',
   LoginSucceeded = 'auth.login_succeeded',
   LoginFailed = 'auth.login_failed',
+  LoggedOut = 'auth.logged_out',
   TeamCreated = 'team.created',
   ContactExported = 'contact.exported',
   ContactCorrected = 'contact.corrected',

@@ -18,6 +18,11 @@ export function userRoom(userId: string): string {
   return `user:${userId}`;
 }
 
+// The sockets opened with one access token, so a logout closes that session's sockets and no other.
+export function staffSessionRoom(tokenId: string): string {
+  return `staff-session:${tokenId}`;
+}
+
 export function assignedTeamRoom(teamId: string): string {
   return `assigned-team:${teamId}`;
 }
