@@ -12,6 +12,8 @@ export enum AuditAction {
   ContactPhoneVerified = 'contact.phone_verified',
   InboxCreated = 'inbox.created',
   InboxUpdated = 'inbox.updated',
+  InboxSecretRotated = 'inbox.secret_rotated',
+  InboxDeleted = 'inbox.deleted',
   FailedJobRetried = 'failed_job.retried',
   FailedJobDiscarded = 'failed_job.discarded',
   InboxAccessChanged = 'inbox.access_changed',

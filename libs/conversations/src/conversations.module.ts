@@ -12,6 +12,7 @@ import { InboundEvent } from './entities/inbound-event.entity';
 import { Message } from './entities/message.entity';
 import { CallsService } from './services/calls.service';
 import { ContactMergeService } from './services/contact-merge.service';
+import { ConversationReferencesService } from './services/conversation-references.service';
 import { ConversationPersonalDataService } from './services/conversation-personal-data.service';
 import { ConversationsService } from './services/conversations.service';
 import { DeliveryStatusService } from './services/delivery-status.service';
@@ -36,6 +37,7 @@ const SERVICES = [
   CallsService,
   SmsOutreachService,
   ConversationPersonalDataService,
+  ConversationReferencesService,
 ];
 
 @Module({

@@ -10,6 +10,7 @@ export * from './entities/message.entity';
 export * from './services/calls.service';
 export * from './services/contact-merge.service';
 export * from './services/conversation-personal-data.service';
+export * from './services/conversation-references.service';
 export * from './services/conversation-access.util';
 export * from './services/conversation-view';
 export * from './services/conversations.service';

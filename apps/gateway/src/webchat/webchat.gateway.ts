@@ -30,6 +30,10 @@ import { WebChatRefusal } from './webchat-refusal.exception';
 import { VisitorSession, WebChatSessionService } from './webchat-session.service';
 
 const MAX_TEXT_LENGTH = 5_000;
+// Every visitor socket of an inbox, so its secret's rotation, its disabling or its deletion lets them all go at once.
+function inboxVisitorsRoom(inboxId: string): string {
+  return `webchat-inbox:${inboxId}`;
+}
 const MAX_ATTACHMENTS_PER_MESSAGE = 5;
 // Typing notices are hints; one per second per socket is plenty for the officer's "typing…" line.
 const TYPING_INTERVAL_MILLISECONDS = 1_000;
@@ -73,13 +77,19 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
   async handleConnection(socket: Socket): Promise<void> {
     const session = socket.data.session as VisitorSession | undefined;
     if (!session) return;
-    await socket.join(session.room);
+    await socket.join([session.room, inboxVisitorsRoom(session.inbox.id)]);
     const announced: WebChatSessionPayload = {
       visitorToken: session.visitorToken,
       contactId: session.contactId,
       conversationId: await this.sessions.currentConversationId(session),
     };
     socket.emit(WebChatEvent.Session, announced);
+  }
+
+  // On every gateway (through the Redis adapter). The widget reconnects; with a rotated secret its token is refused
+  // and the visitor starts again from the pre-chat form, with a disabled or deleted inbox it is refused.
+  endInboxSessions(inboxId: string): void {
+    this.namespace?.in(inboxVisitorsRoom(inboxId)).disconnectSockets(true);
   }
 
   @SubscribeMessage(WebChatEvent.MessageSend)

@@ -39,5 +39,7 @@ import { WebChatGateway } from './webchat.gateway';
     WebChatStaffService,
     WebChatPhoneVerificationService,
   ],
+  // Inbox administration lets the visitors of a changed inbox go.
+  exports: [WebChatGateway],
 })
 export class WebChatModule {}

@@ -218,7 +218,7 @@ export interface paths {
         get: operations["InboxesController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["InboxesController_delete"];
         options?: never;
         head?: never;
         patch: operations["InboxesController_update"];
@@ -234,6 +234,22 @@ export interface paths {
         get?: never;
         put: operations["InboxesController_replaceAccess"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inboxes/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InboxesController_rotateSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -889,6 +905,8 @@ export interface components {
             createdAt: string;
             /** @description Teams and officers who see its conversations */
             access: components["schemas"]["InboxAccessResponse"];
+            /** @description Conversations it holds: an inbox with any cannot be deleted, only disabled */
+            conversationCount: number;
         };
         ReplaceInboxAccessDto: {
             /** @description Teams whose officers see the inbox’s conversations */
@@ -901,24 +919,12 @@ export interface components {
             name?: string;
             /** @description false refuses the inbox’s webhooks and web chat */
             active?: boolean;
-        };
-        CreateInboxDto: {
             /**
-             * @example api
-             * @enum {string}
+             * @description API channel: where replies are POSTed
+             * @example https://app.example.org/wasl/callback
              */
-            channel: "api" | "webchat" | "sms" | "voice" | "whatsapp" | "email" | "walk_in";
-            /** @example تطبيق الجمعية */
-            name: string;
-            /** @example https://app.example.org/wasl/callback */
             callbackUrl?: string;
-            /**
-             * @description sms: twilio | unifonic | taqnyat | log; voice: twilio
-             * @example twilio
-             */
-            provider?: string;
-            teamId?: string;
-            /** @description Channel settings. sms/twilio: accountSid, authToken, phoneNumber | messagingServiceSid, apiBaseUrl?; sms/unifonic: appSid, senderId, apiBaseUrl?; sms/taqnyat: apiToken, sender, apiBaseUrl?; voice/twilio: accountSid, authToken, phoneNumber?, forwardTo[], greeting?, greetingAudioUrl?, voicemailPrompt?, dialTimeoutSeconds?, workingHours?. Credentials are sealed. */
+            /** @description The channel settings, validated as at creation; they replace the stored ones. A credential (authToken, appSid, apiToken) given again replaces the sealed one; one left out is kept. */
             settings?: Record<string, never>;
         };
         CreatedInboxResponse: {
@@ -938,6 +944,25 @@ export interface components {
             createdAt: string;
             /** @description Signs webhooks and tokens; shown only in this answer */
             secret: string;
+        };
+        CreateInboxDto: {
+            /**
+             * @example api
+             * @enum {string}
+             */
+            channel: "api" | "webchat" | "sms" | "voice" | "whatsapp" | "email" | "walk_in";
+            /** @example تطبيق الجمعية */
+            name: string;
+            /** @example https://app.example.org/wasl/callback */
+            callbackUrl?: string;
+            /**
+             * @description sms: twilio | unifonic | taqnyat | log; voice: twilio
+             * @example twilio
+             */
+            provider?: string;
+            teamId?: string;
+            /** @description Channel settings. sms/twilio: accountSid, authToken, phoneNumber | messagingServiceSid, apiBaseUrl?; sms/unifonic: appSid, senderId, apiBaseUrl?; sms/taqnyat: apiToken, sender, apiBaseUrl?; voice/twilio: accountSid, authToken, phoneNumber?, forwardTo[], greeting?, greetingAudioUrl?, voicemailPrompt?, dialTimeoutSeconds?, workingHours?. Credentials are sealed. */
+            settings?: Record<string, never>;
         };
         UserResponse: {
             /** Format: uuid */
@@ -1509,6 +1534,33 @@ export interface operations {
             };
         };
     };
+    InboxesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its access list */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description It holds conversations or messages (disable it instead), or a web chat inbox verifies through it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     InboxesController_update: {
         parameters: {
             query?: never;
@@ -1555,6 +1607,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InboxAccessResponse"];
+                };
+            };
+        };
+    };
+    InboxesController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInboxResponse"];
                 };
             };
         };
@@ -1754,7 +1827,7 @@ export interface operations {
                 actorUserId?: string;
                 subjectType?: string;
                 subjectId?: string;
-                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "failed_job.retried" | "failed_job.discarded" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "auth.logged_out" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "audit.exported";
+                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.secret_rotated" | "inbox.deleted" | "failed_job.retried" | "failed_job.discarded" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "auth.logged_out" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "audit.exported";
                 /** @description ISO 8601; rows at or after it */
                 from?: string;
                 /** @description ISO 8601; rows before it */

@@ -15,8 +15,9 @@ import type {
 export interface WidgetSocket {
   auth: Record<string, unknown>;
   connected: boolean;
-  on(event: WebChatEventName | 'connect_error', listener: (...payload: never[]) => void): void;
+  on(event: WebChatEventName | 'connect_error' | 'disconnect', listener: (...payload: never[]) => void): void;
   emit(event: WebChatEventName, ...payload: unknown[]): void;
+  connect(): void;
   timeout(milliseconds: number): {
     emit(event: WebChatEventName, payload: unknown, ack: (error: Error | null, answer: never) => void): void;
   };
@@ -493,6 +494,11 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
         welcome.textContent = greeting;
         log.prepend(welcome);
       }
+    });
+    // The server lets an inbox's visitors go when its secret is rotated or it is disabled: connecting again tells
+    // which (a refused token starts the pre-chat form again).
+    connection.on('disconnect', (reason: string) => {
+      if (reason === 'io server disconnect') connection.connect();
     });
     connection.on('connect_error', (error: Error & { data?: Refusal }) => {
       const refusal = error.data;
