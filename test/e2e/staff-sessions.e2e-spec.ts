@@ -130,6 +130,32 @@ describe('Staff sessions: login throttling, deactivation, passwords, socket life
     }
   });
 
+  it('should let an administrator unlock a slowed account at once, shown in the list, and audit it', async () => {
+    const user = await createUser(alpha);
+    for (let index = 0; index < 3; index += 1) expect((await login(wasl, user.email, 'not-the-password')).status).toBe(401);
+    expect((await login(wasl, user.email, user.password)).status).toBe(429);
+    type Listed = { id: string; loginBlockedUntil: string | null };
+    const listed = await wasl.request<Listed[]>('GET', '/api/v1/users', { token: alpha.adminToken });
+    const blockedUntil = listed.body.find((item) => item.id === user.id)!.loginBlockedUntil;
+    expect(new Date(blockedUntil!).getTime()).toBeGreaterThan(Date.now());
+
+    const supervisor = await wasl.createUser(alpha.adminToken, UserRole.Supervisor);
+    expect((await wasl.request('POST', `/api/v1/users/${user.id}/unlock`, { token: supervisor.token })).status).toBe(403);
+    expect((await wasl.request('POST', `/api/v1/users/${user.id}/unlock`, { token: beta.adminToken })).status).toBe(404);
+    expect((await wasl.request('POST', '/api/v1/users/not-a-uuid/unlock', { token: alpha.adminToken })).status).toBe(404);
+    expect((await wasl.request('POST', `/api/v1/users/${user.id}/unlock`, { token: alpha.adminToken })).status).toBe(204);
+    const after = await wasl.request<Listed[]>('GET', '/api/v1/users', { token: alpha.adminToken });
+    expect(after.body.find((item) => item.id === user.id)!.loginBlockedUntil).toBeNull();
+    // No waiting for the delay the failures earned.
+    expect((await login(wasl, user.email, user.password)).status).toBe(200);
+    const audit = await wasl.request<AuditPage>('GET', `/api/v1/admin/audit-log?action=user.unlocked&subjectId=${user.id}`, {
+      token: alpha.adminToken,
+    });
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ actorUserId: alpha.adminId, subjectId: user.id, details: { failuresCleared: true } }),
+    ]);
+  });
+
   it('should audit logins, failed and successful', async () => {
     const user = await createUser(alpha);
     expect((await login(wasl, user.email, 'not-the-password')).status).toBe(401);

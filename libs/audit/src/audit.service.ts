@@ -21,6 +21,7 @@ export enum AuditAction {
   UserUpdated = 'user.updated',
   UserPasswordReset = 'user.password_reset',
   UserPasswordChanged = 'user.password_changed',
+  UserUnlocked = 'user.unlocked',
   LoginSucceeded = 'auth.login_succeeded',
   LoginFailed = 'auth.login_failed',
   LoggedOut = 'auth.logged_out',

@@ -272,6 +272,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}": {
         parameters: {
             query?: never;
@@ -964,7 +980,7 @@ export interface components {
             /** @description Channel settings. sms/twilio: accountSid, authToken, phoneNumber | messagingServiceSid, apiBaseUrl?; sms/unifonic: appSid, senderId, apiBaseUrl?; sms/taqnyat: apiToken, sender, apiBaseUrl?; voice/twilio: accountSid, authToken, phoneNumber?, forwardTo[], greeting?, greetingAudioUrl?, voicemailPrompt?, dialTimeoutSeconds?, workingHours?. Credentials are sealed. */
             settings?: Record<string, never>;
         };
-        UserResponse: {
+        UserListItemResponse: {
             /** Format: uuid */
             id: string;
             email: string;
@@ -974,6 +990,11 @@ export interface components {
             teamIds: string[];
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description Until when a login must wait; null when it may try
+             */
+            loginBlockedUntil: string | null;
         };
         CreateUserDto: {
             /** @example officer@example.org */
@@ -985,6 +1006,17 @@ export interface components {
             /** @description Not only spaces, not a common password */
             password: string;
             teamIds?: string[];
+        };
+        UserResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["UserRole"];
+            active: boolean;
+            teamIds: string[];
+            /** Format: date-time */
+            createdAt: string;
         };
         UpdateUserDto: {
             name?: string;
@@ -1646,7 +1678,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"][];
+                    "application/json": components["schemas"]["UserListItemResponse"][];
                 };
             };
         };
@@ -1671,6 +1703,26 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
                 };
+            };
+        };
+    };
+    UsersController_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account’s login throttle is cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1827,7 +1879,7 @@ export interface operations {
                 actorUserId?: string;
                 subjectType?: string;
                 subjectId?: string;
-                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.secret_rotated" | "inbox.deleted" | "failed_job.retried" | "failed_job.discarded" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "auth.logged_out" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "audit.exported";
+                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.secret_rotated" | "inbox.deleted" | "failed_job.retried" | "failed_job.discarded" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "user.unlocked" | "auth.login_succeeded" | "auth.login_failed" | "auth.logged_out" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "audit.exported";
                 /** @description ISO 8601; rows at or after it */
                 from?: string;
                 /** @description ISO 8601; rows before it */

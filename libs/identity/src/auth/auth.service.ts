@@ -152,6 +152,16 @@ export class AuthService {
     return new Map(users.map((user) => [user.id, { role: user.role, sessionVersion: user.sessionVersion }]));
   }
 
+  // Login throttling is per e-mail address (a keyed hash of it), so unlocking an account frees that address in
+  // every organisation it is staff of; the right password would have cleared it just the same.
+  async unlockLogin(user: User): Promise<boolean> {
+    return this.throttle.clearAccount(user.email);
+  }
+
+  async loginBlockedUntil(emails: string[]): Promise<Map<string, Date>> {
+    return this.throttle.blockedUntil(emails);
+  }
+
   // A signed-in user proving they know their current password (to change it), throttled like a login.
   async verifyCurrentPassword(user: User, password: string, clientAddress: string): Promise<boolean> {
     const reservation = await this.throttle.reserve(user.email, clientAddress);
