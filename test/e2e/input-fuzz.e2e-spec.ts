@@ -87,6 +87,9 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
   let webChatInbox: { id: string; secret: string };
   let conversationId: string;
   let contactId: string;
+  // Edited by the fuzzed staff bodies, so no other test depends on them.
+  let editedInboxes: Array<{ id: string }>;
+  let editedTeam: { id: string };
   const visitors: WebChatVisitor[] = [];
   // Every acknowledged inbound message, to be found applied at the end.
   const acknowledged: Array<{ inboxId: string; providerMessageId?: string; messageId?: string }> = [];
@@ -130,6 +133,17 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
       settings: { appSid: 'fuzz-app-sid', senderId: 'Jameiati', apiBaseUrl: 'https://api.unifonic.com' },
     });
     webChatInbox = await create({ channel: 'webchat', name: `chat ${randomUUID().slice(0, 6)}`, settings: { allowedOrigins: [SITE] } });
+    editedInboxes = [
+      await create({
+        channel: 'sms',
+        provider: 'taqnyat',
+        name: `edited ${randomUUID().slice(0, 6)}`,
+        settings: { apiToken: 't', sender: 'AlBir' },
+      }),
+      await create({ channel: 'webchat', name: `edited ${randomUUID().slice(0, 6)}`, settings: { allowedOrigins: [SITE] } }),
+    ];
+    editedTeam = (await wasl.request<{ id: string }>('POST', '/api/v1/teams', { token: organisation.adminToken, body: { name: 'فريق' } }))
+      .body;
     const seeded = { messageId: `seed-${randomUUID()}`, from: { id: `seed-${randomUUID()}`, name: 'مستفيد' }, text: 'بداية' };
     expect((await wasl.postSigned(apiInbox, seeded)).status).toBe(202);
     conversationId = await wasl.conversationOfMessage(seeded.messageId);
@@ -390,6 +404,9 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
         confirm: mostly(fc.uuid()),
         resolvedConversationMonths: mostly(fc.integer({ min: -5, max: 200 })),
         rawPayloadMonths: nastyValue,
+        active: nastyValue,
+        isBranch: nastyValue,
+        userId: mostly(fc.uuid()),
       },
       { requiredKeys: [] },
     );
@@ -408,6 +425,9 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
         await staff('PATCH', `/api/v1/contacts/${contactId}`, value, 'PATCH /contacts/:id');
         await staff('POST', `/api/v1/contacts/${contactId}/erase`, value, 'POST /contacts/:id/erase');
         await staff('PUT', '/api/v1/admin/retention', value, 'PUT /admin/retention');
+        for (const edited of editedInboxes) await staff('PATCH', `/api/v1/inboxes/${edited.id}`, value, 'PATCH /inboxes/:id');
+        await staff('PATCH', `/api/v1/teams/${editedTeam.id}`, value, 'PATCH /teams/:id');
+        await staff('POST', `/api/v1/teams/${editedTeam.id}/members`, value, 'POST /teams/:id/members');
       },
     );
   });

@@ -1,11 +1,16 @@
 import { JsonObject } from '@app/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
 
 // A disabled inbox keeps its conversations; its webhooks and web chat are refused until it is enabled again.
 // Channel and provider never change: another provider is another inbox.
 export class UpdateInboxDto {
-  @ApiPropertyOptional({ example: 'تطبيق الجمعية' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ example: 'تطبيق الجمعية' })
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: 'name must not be blank' })
+  @MaxLength(200)
+  name?: string;
   @ApiPropertyOptional({ description: 'false refuses the inbox’s webhooks and web chat' }) @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ example: 'https://app.example.org/wasl/callback', description: 'API channel: where replies are POSTed' })
   @IsOptional()
