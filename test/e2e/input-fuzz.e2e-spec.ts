@@ -407,6 +407,8 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
         active: nastyValue,
         isBranch: nastyValue,
         userId: mostly(fc.uuid()),
+        timeZone: mostly(fc.constantFrom('Asia/Riyadh', 'Asia/Nowhere', '')),
+        digitStyle: mostly(fc.constantFrom('arabic-indic', 'latin', 'roman')),
       },
       { requiredKeys: [] },
     );
@@ -428,6 +430,7 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
         for (const edited of editedInboxes) await staff('PATCH', `/api/v1/inboxes/${edited.id}`, value, 'PATCH /inboxes/:id');
         await staff('PATCH', `/api/v1/teams/${editedTeam.id}`, value, 'PATCH /teams/:id');
         await staff('POST', `/api/v1/teams/${editedTeam.id}/members`, value, 'POST /teams/:id/members');
+        await staff('PATCH', '/api/v1/organisation', value, 'PATCH /organisation');
       },
     );
   });

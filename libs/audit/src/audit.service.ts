@@ -25,6 +25,7 @@ export enum AuditAction {
   LoginSucceeded = 'auth.login_succeeded',
   LoginFailed = 'auth.login_failed',
   LoggedOut = 'auth.logged_out',
+  OrganisationUpdated = 'organisation.updated',
   TeamCreated = 'team.created',
   TeamUpdated = 'team.updated',
   TeamMemberAdded = 'team.member_added',

@@ -256,6 +256,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrganisationController_update"];
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1028,6 +1044,31 @@ export interface components {
             /** @description Channel settings. sms/twilio: accountSid, authToken, phoneNumber | messagingServiceSid, apiBaseUrl?; sms/unifonic: appSid, senderId, apiBaseUrl?; sms/taqnyat: apiToken, sender, apiBaseUrl?; voice/twilio: accountSid, authToken, phoneNumber?, forwardTo[], greeting?, greetingAudioUrl?, voicemailPrompt?, dialTimeoutSeconds?, workingHours?. Credentials are sealed. */
             settings?: Record<string, never>;
         };
+        /**
+         * @description Digits of numbers in the Arabic interface
+         * @enum {string}
+         */
+        DigitStyle: "arabic-indic" | "latin";
+        OrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example جمعية البر الخيرية */
+            name: string;
+            /**
+             * @description IANA time zone in which the staff app shows every date
+             * @example Asia/Riyadh
+             */
+            timeZone: string;
+            /** @description Digits of numbers in the Arabic interface */
+            digitStyle: components["schemas"]["DigitStyle"];
+        };
+        UpdateOrganisationDto: {
+            /** @example جمعية البر الخيرية */
+            name?: string;
+            /** @example Asia/Riyadh */
+            timeZone?: string;
+            digitStyle?: components["schemas"]["DigitStyle"];
+        };
         UserListItemResponse: {
             /** Format: uuid */
             id: string;
@@ -1722,6 +1763,48 @@ export interface operations {
             };
         };
     };
+    OrganisationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
+            };
+        };
+    };
+    OrganisationController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query?: never;
@@ -2036,7 +2119,7 @@ export interface operations {
                 actorUserId?: string;
                 subjectType?: string;
                 subjectId?: string;
-                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.secret_rotated" | "inbox.deleted" | "failed_job.retried" | "failed_job.discarded" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "user.unlocked" | "auth.login_succeeded" | "auth.login_failed" | "auth.logged_out" | "team.created" | "team.updated" | "team.member_added" | "team.member_removed" | "team.deleted" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "audit.exported";
+                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.secret_rotated" | "inbox.deleted" | "failed_job.retried" | "failed_job.discarded" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "user.unlocked" | "auth.login_succeeded" | "auth.login_failed" | "auth.logged_out" | "organisation.updated" | "team.created" | "team.updated" | "team.member_added" | "team.member_removed" | "team.deleted" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "audit.exported";
                 /** @description ISO 8601; rows at or after it */
                 from?: string;
                 /** @description ISO 8601; rows before it */

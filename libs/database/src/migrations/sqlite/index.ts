@@ -9,6 +9,7 @@ import { AddAuditLogFilterIndexes1795688996550 } from './1795688996550-AddAuditL
 import { StripAttachmentSignatures1795689432583 } from './1795689432583-StripAttachmentSignatures';
 import { AddMessageSendStartedAt1795700000000 } from './1795700000000-AddMessageSendStartedAt';
 import { AddRevokedStaffTokens1796228966216 } from './1796228966216-AddRevokedStaffTokens';
+import { AddOrganisationDisplaySettings1796231883402 } from './1796231883402-AddOrganisationDisplaySettings';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -23,4 +24,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   StripAttachmentSignatures1795689432583,
   AddMessageSendStartedAt1795700000000,
   AddRevokedStaffTokens1796228966216,
+  AddOrganisationDisplaySettings1796231883402,
 ];
