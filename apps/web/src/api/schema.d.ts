@@ -1149,6 +1149,55 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        /** @enum {string} */
+        QueueName: "channel-inbound" | "channel-outbound" | "channel-events" | "maintenance";
+        FailedJobResponse: {
+            queue: components["schemas"]["QueueName"];
+            jobId: string | null;
+            /** @example send-outbound-message */
+            name: string;
+            /** @description The last attempt’s error */
+            failedReason: string;
+            attemptsMade: number;
+            /** Format: date-time */
+            failedAt: string | null;
+            /** @description The job’s ids (never text or personal data) */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        FailedJobListResponse: {
+            items: components["schemas"]["FailedJobResponse"][];
+        };
+        /** @enum {string} */
+        AuditAction: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.secret_rotated" | "inbox.deleted" | "failed_job.retried" | "failed_job.discarded" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "user.unlocked" | "auth.login_succeeded" | "auth.login_failed" | "auth.logged_out" | "organisation.updated" | "team.created" | "team.updated" | "team.member_added" | "team.member_removed" | "team.deleted" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "audit.exported";
+        AuditLogEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * Format: uuid
+             * @description Null for the system and for failed logins
+             */
+            actorUserId: string | null;
+            action: components["schemas"]["AuditAction"];
+            /** @example contact */
+            subjectType: string;
+            /** @description An id, or * for a list */
+            subjectId: string;
+            /** @description Ids, counts and field names; never the data read */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AuditLogPageResponse: {
+            items: components["schemas"]["AuditLogEntryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         LogCallDto: {
             /**
              * @example answered
@@ -2069,7 +2118,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FailedJobListResponse"];
+                };
             };
         };
     };
@@ -2089,7 +2140,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FailedJobResponse"];
+                };
             };
         };
     };
@@ -2105,6 +2158,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed from Redis and from the list */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2134,11 +2188,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description With format=csv: text/csv, every matching row */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditLogPageResponse"];
+                };
             };
         };
     };
