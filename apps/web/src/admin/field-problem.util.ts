@@ -9,6 +9,12 @@ const KNOWN_PROBLEMS: Array<[RegExp, string]> = [
   [/is too common/, 'admin.problems.tooCommon'],
   [/is already used|already exists/, 'admin.problems.alreadyUsed'],
   [/must be an email/, 'admin.problems.notEmail'],
+  [/must not be blank/, 'admin.problems.blank'],
+  [/is not your current password/, 'admin.problems.notCurrentPassword'],
+  [/must be an IANA time zone/, 'admin.problems.notTimeZone'],
+  [/^(\d+) open or pending conversations are assigned/, 'admin.problems.teamHasOpenWork'],
+  [/sends its verification codes through it/, 'admin.problems.verificationInbox'],
+  [/holds \d+ conversations/, 'admin.problems.inboxHoldsConversations'],
 ];
 
 export interface ProblemText {

@@ -3,6 +3,7 @@ import { QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
 import type { Conversation, Message } from '../api/api-client';
+import { setSession } from '../session/session-store';
 import { upsertMessage } from './message-cache.util';
 
 // A burst of messages refetches the list once, not once per message.
@@ -36,6 +37,8 @@ export function useAgentsSocket(userId: string | null): boolean {
       void queryClient.invalidateQueries();
     });
     socket.on('disconnect', () => setConnected(false));
+    // Logged out in another tab, deactivated, or the token expired: the server ended this session.
+    socket.on('session.ended', () => setSession(null));
     // The payloads are the views of libs/wire, in step with the client's types (agents-events.ts).
     const onConversation = (conversation: Conversation) => {
       void queryClient.invalidateQueries({ queryKey: ['conversation', conversation.id] });
