@@ -17,6 +17,8 @@ export class UpdateInboxDto {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   callbackUrl?: string;
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
     description:
       'The channel settings, validated as at creation; they replace the stored ones. A credential (authToken, appSid, apiToken) ' +
       'given again replaces the sealed one; one left out is kept.',

@@ -1005,7 +1005,9 @@ export interface components {
              */
             callbackUrl?: string;
             /** @description The channel settings, validated as at creation; they replace the stored ones. A credential (authToken, appSid, apiToken) given again replaces the sealed one; one left out is kept. */
-            settings?: Record<string, never>;
+            settings?: {
+                [key: string]: unknown;
+            };
         };
         CreatedInboxResponse: {
             /** Format: uuid */

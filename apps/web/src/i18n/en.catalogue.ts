@@ -132,6 +132,10 @@ export const en: WaslCatalogue = {
     name: 'Name',
     actions: 'Actions',
     none: 'Nobody',
+    edit: 'Edit',
+    delete: 'Delete',
+    more: 'More',
+    moreFor: 'More actions for “{{name}}”',
     problems: {
       tooShort: 'Must be at least {{limit}} characters.',
       tooLong: 'Must be at most {{limit}} characters.',
@@ -213,7 +217,36 @@ export const en: WaslCatalogue = {
         unifonicDeliveryReports: 'Unifonic: delivery-report URL',
         taqnyatSms: 'Taqnyat: forwarding URL',
       },
-      noSecretRotation: 'The secret cannot be rotated from here yet.',
+      secretRotation: 'You can rotate the signing secret later from “More” in the list of inboxes.',
+      conversations: 'Conversations',
+      editTitle: 'Edit the inbox “{{name}}”',
+      saveChanges: 'Save changes',
+      keepSecret: 'Stored encrypted. Leave it blank to keep it, or type a new value to replace it.',
+      connection: 'Connect and embed',
+      connectionTitle: 'Connecting “{{name}}”',
+      tokenPlaceholder:
+        'The signing secret is never shown again: put the one you copied at creation or at the last rotation in place of {{placeholder}} in these URLs.',
+      nothingToConnect: 'This inbox needs no URL pasted into a provider’s console.',
+      rotate: 'Rotate the signing secret',
+      rotateTitle: 'Rotate the signing secret of “{{name}}”?',
+      rotateApi:
+        'The current secret stops at once: Wasl refuses messages signed with it and signs its replies with the new one. Put the new secret into the association app’s server.',
+      rotateWebChat:
+        'Web chat visitors’ sessions end now: each starts again from the pre-chat form as a new visitor, and their earlier conversations stay with the officers. If the association’s site signs beneficiaries’ identities (identifierHash), update the secret there.',
+      rotateSaudiSms:
+        'The current webhook URLs (with ?token=) are refused at once: paste the new URLs into the {{provider}} console, or inbound messages will not arrive.',
+      rotateOther:
+        'The provider does not use this secret (Wasl checks Twilio’s signature with the Auth Token), so nothing changes in its console.',
+      rotateOnce: 'The new secret is shown only once.',
+      rotatedTitle: 'The new signing secret of “{{name}}”',
+      delete: 'Delete the inbox',
+      deleteTitle: 'Delete the inbox “{{name}}” for good?',
+      deleteBody:
+        'This inbox has no conversations. It is deleted with its access list, and its webhook URLs and secret stop at once. Deleting cannot be undone.',
+      cannotDeleteTitle: '“{{name}}” cannot be deleted',
+      cannotDeleteBody:
+        'This inbox holds conversations ({{number}}). They are beneficiaries’ records: they stay stored and readable by officers and are not deleted with the inbox. Disable it instead so it stops receiving messages; old conversations are removed by the data-retention settings.',
+      disableInstead: 'Disable it instead',
     },
     users: {
       create: 'New user',
