@@ -712,6 +712,13 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     await page.screenshot({ path: `${ARTIFACTS}/web-admin-inbox-edit-en.png`, fullPage: true });
     expect(await accessibilityProblems(page)).toEqual([]);
     await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Change password' }).click();
+    const password = page.getByRole('dialog', { name: 'Change your password' });
+    await password.getByLabel('Current password').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/web-account-password-en.png` });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await password.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'العربية' }).click();
     await page.getByRole('tab', { name: 'صناديق الوارد' }).waitFor();
   });
