@@ -517,6 +517,29 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
     expect(await wasl.login(slowed.email, slowed.password)).toEqual(expect.any(String));
   });
 
+  it('should keep a staff member’s page when their role changes, with the new role and a new live connection', async () => {
+    const mahaContext = await browser.newContext(CONTEXT_OPTIONS);
+    try {
+      const mahaPage = await mahaContext.newPage();
+      mahaPage.setDefaultTimeout(8_000);
+      collectPageErrors(mahaPage, pageErrors);
+      await logIn(mahaPage, { email: supervisorEmail, password: 'a-brand-new-password' });
+      expect(await mahaPage.getByRole('link', { name: 'نظرة عامة' }).count()).toBe(0);
+      const users = await wasl.request<Array<{ id: string; email: string }>>('GET', '/api/v1/users', { token: organisation.adminToken });
+      const mahaId = users.body.find((user) => user.email === supervisorEmail)!.id;
+      const promote = (role: UserRole) =>
+        wasl.request('PATCH', `/api/v1/users/${mahaId}`, { token: organisation.adminToken, body: { role } });
+      expect((await promote(UserRole.Supervisor)).status).toBe(200);
+      // The server closes her socket; the page asks who she is now and connects again, without a login.
+      await mahaPage.getByRole('link', { name: 'نظرة عامة' }).waitFor();
+      await mahaPage.getByTestId('live-status').getByText('متصل', { exact: true }).waitFor();
+      expect((await promote(UserRole.Officer)).status).toBe(200);
+      await mahaPage.getByRole('link', { name: 'نظرة عامة' }).waitFor({ state: 'detached' });
+    } finally {
+      await mahaContext.close();
+    }
+  });
+
   it('should let a staff member change their own password, then log in again with it', async () => {
     const maha = { email: supervisorEmail, password: 'a-brand-new-password' };
     const mahaContext = await browser.newContext(CONTEXT_OPTIONS);

@@ -2,8 +2,8 @@ import { AGENTS_NAMESPACE, RealtimeEvent } from '@app/wire';
 import { QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
-import type { Conversation, Message } from '../api/api-client';
-import { setSession } from '../session/session-store';
+import { api, type Conversation, type Message } from '../api/api-client';
+import { currentSession, setSession } from '../session/session-store';
 import { upsertMessage } from './message-cache.util';
 
 // A burst of messages refetches the list once, not once per message.
@@ -37,8 +37,16 @@ export function useAgentsSocket(userId: string | null): boolean {
       void queryClient.invalidateQueries();
     });
     socket.on('disconnect', () => setConnected(false));
-    // Logged out in another tab, deactivated, or the token expired: the server ended this session.
-    socket.on('session.ended', () => setSession(null));
+    // The server closed this socket: a logout in another tab, a deactivation or an expiry ends the page's session too
+    // (the 401 does, in api-client); a new role keeps it, with the role the server now gives and a new socket.
+    socket.on('session.ended', () => {
+      void api.GET('/api/v1/auth/me').then(({ data }) => {
+        const session = currentSession();
+        if (!data || !session) return;
+        setSession({ ...session, user: data });
+        socket.connect();
+      });
+    });
     // The payloads are the views of libs/wire, in step with the client's types (agents-events.ts).
     const onConversation = (conversation: Conversation) => {
       void queryClient.invalidateQueries({ queryKey: ['conversation', conversation.id] });
