@@ -21,6 +21,7 @@ import { ContactsController } from './contacts/contacts.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { HealthController } from './health/health.controller';
 import { InboxesController } from './inboxes/inboxes.controller';
+import { OrganisationController } from './organisation/organisation.controller';
 import { AgentsGateway } from './realtime/agents.gateway';
 import { TeamsController } from './teams/teams.controller';
 import { UsersController } from './users/users.controller';
@@ -70,6 +71,7 @@ export class GatewayModule {
         ConversationsController,
         ContactsController,
         InboxesController,
+        OrganisationController,
         UsersController,
         TeamsController,
         AdminController,

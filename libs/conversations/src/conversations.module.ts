@@ -17,6 +17,7 @@ import { ChannelEventIntake } from './services/channel-event.intake';
 import { ChannelSendRules } from './services/channel-send-rules.service';
 import { ContactMergeService } from './services/contact-merge.service';
 import { ConversationReadsService } from './services/conversation-reads.service';
+import { ConversationReferencesService } from './services/conversation-references.service';
 import { ConversationPersonalDataService } from './services/conversation-personal-data.service';
 import { ConversationsService } from './services/conversations.service';
 import { DeliveryStatusService } from './services/delivery-status.service';
@@ -51,6 +52,7 @@ const SERVICES = [
   OutreachService,
   ConversationPersonalDataService,
   ReplyRetryService,
+  ConversationReferencesService,
 ];
 
 @Module({

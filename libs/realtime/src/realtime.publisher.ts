@@ -1,17 +1,9 @@
-import { WEBCHAT_NAMESPACE } from '@app/channels';
 import { InjectRedis } from '@app/queue';
+import { AGENTS_NAMESPACE, RealtimeEvent, RealtimeEventPayloads, WEBCHAT_NAMESPACE } from '@app/wire';
 import { Injectable, Logger } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import Redis from 'ioredis';
-import {
-  AGENTS_NAMESPACE,
-  audienceRooms,
-  ConversationAudience,
-  organisationRoom,
-  overseersRoom,
-  RealtimeEvent,
-  userRoom,
-} from './realtime-event.enum';
+import { audienceRooms, ConversationAudience, organisationRoom, overseersRoom, userRoom } from './agents-rooms.util';
 
 // Publishes to every gateway through Redis (socket.io's emitter protocol), so a worker process or any
 // gateway instance can reach staff connected to any other gateway.
@@ -40,7 +32,11 @@ export class RealtimePublisher {
 
   // A conversation's or a message's event: only to the sockets that may read that conversation. socket.io delivers
   // once to a socket that is in several of the rooms.
-  toConversationAudience(audience: ConversationAudience, event: RealtimeEvent, payload: object): void {
+  toConversationAudience<Event extends RealtimeEvent>(
+    audience: ConversationAudience,
+    event: Event,
+    payload: RealtimeEventPayloads[Event],
+  ): void {
     try {
       this.agents.to(audienceRooms(audience)).emit(event, payload);
     } catch (error) {

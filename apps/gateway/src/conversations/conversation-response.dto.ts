@@ -1,15 +1,6 @@
 import { ChannelKind } from '@app/channels';
-import {
-  ConversationEventType,
-  ConversationListItemView,
-  ConversationPriority,
-  ConversationStatus,
-  ConversationView,
-  DeliveryStatus,
-  MessageType,
-  MessageSender,
-  MessageView,
-} from '@app/conversations';
+import { ConversationEventType, ConversationPriority, ConversationStatus, DeliveryStatus, MessageType } from '@app/conversations';
+import { ConversationListItemView, ConversationView, MessageSender, MessageView } from '@app/wire';
 import { ApiProperty } from '@nestjs/swagger';
 
 // Response shapes for the OpenAPI document, from which the web app's client is generated. They describe the

@@ -41,6 +41,7 @@ import { WebChatGateway } from './webchat.gateway';
     WebChatStaffService,
     WebChatPhoneVerificationService,
   ],
-  exports: [WebChatAttachmentsService],
+  // Inbox administration lets the visitors of a changed inbox go; staff downloads read visitors' uploads.
+  exports: [WebChatGateway, WebChatAttachmentsService],
 })
 export class WebChatModule {}

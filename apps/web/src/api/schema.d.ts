@@ -315,7 +315,7 @@ export interface paths {
         get: operations["InboxesController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["InboxesController_delete"];
         options?: never;
         head?: never;
         patch: operations["InboxesController_update"];
@@ -337,6 +337,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inboxes/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InboxesController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrganisationController_update"];
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -347,6 +379,22 @@ export interface paths {
         get: operations["UsersController_list"];
         put?: never;
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_unlock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -396,6 +444,54 @@ export interface paths {
         put?: never;
         post: operations["TeamsController_create"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["TeamsController_delete"];
+        options?: never;
+        head?: never;
+        patch: operations["TeamsController_update"];
+        trace?: never;
+    };
+    "/api/v1/teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TeamsController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["TeamsController_removeMember"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1787,6 +1883,8 @@ export interface components {
             webhookUrls: components["schemas"]["InboxWebhookUrlResponse"][];
             /** @description Teams and officers who see its conversations */
             access: components["schemas"]["InboxAccessResponse"];
+            /** @description Conversations it holds: an inbox with any cannot be deleted, only disabled */
+            conversationCount: number;
         };
         ReplaceInboxAccessDto: {
             /** @description Teams whose officers see the inbox’s conversations */
@@ -1799,25 +1897,15 @@ export interface components {
             name?: string;
             /** @description false refuses the inbox’s webhooks and web chat */
             active?: boolean;
-        };
-        CreateInboxDto: {
             /**
-             * @example api
-             * @enum {string}
+             * @description API channel: where replies are POSTed
+             * @example https://app.example.org/wasl/callback
              */
-            channel: "api" | "webchat" | "sms" | "voice" | "walk_in";
-            /** @example تطبيق الجمعية */
-            name: string;
-            /** @example https://app.example.org/wasl/callback */
             callbackUrl?: string;
-            /**
-             * @description sms: twilio | unifonic | taqnyat | log; voice: twilio
-             * @example twilio
-             */
-            provider?: string;
-            teamId?: string;
-            /** @description Channel settings. sms/twilio: accountSid, authToken, phoneNumber | messagingServiceSid, apiBaseUrl?; sms/unifonic: appSid, senderId, apiBaseUrl?; sms/taqnyat: apiToken, sender, apiBaseUrl?; voice/twilio: accountSid, authToken, phoneNumber?, forwardTo[], greeting?, greetingAudioUrl?, voicemailPrompt?, dialTimeoutSeconds?, workingHours?. Credentials are sealed. */
-            settings?: Record<string, never>;
+            /** @description The channel settings, validated as at creation; they replace the stored ones. A credential (authToken, appSid, apiToken) given again replaces the sealed one; one left out is kept. */
+            settings?: {
+                [key: string]: unknown;
+            };
         };
         CreatedInboxResponse: {
             /** Format: uuid */
@@ -1839,7 +1927,51 @@ export interface components {
             /** @description Signs webhooks and tokens; shown only in this answer */
             secret: string;
         };
-        UserResponse: {
+        CreateInboxDto: {
+            /**
+             * @example api
+             * @enum {string}
+             */
+            channel: "api" | "webchat" | "sms" | "voice" | "walk_in";
+            /** @example تطبيق الجمعية */
+            name: string;
+            /** @example https://app.example.org/wasl/callback */
+            callbackUrl?: string;
+            /**
+             * @description sms: twilio | unifonic | taqnyat | log; voice: twilio
+             * @example twilio
+             */
+            provider?: string;
+            teamId?: string;
+            /** @description Channel settings. sms/twilio: accountSid, authToken, phoneNumber | messagingServiceSid, apiBaseUrl?; sms/unifonic: appSid, senderId, apiBaseUrl?; sms/taqnyat: apiToken, sender, apiBaseUrl?; voice/twilio: accountSid, authToken, phoneNumber?, forwardTo[], greeting?, greetingAudioUrl?, voicemailPrompt?, dialTimeoutSeconds?, workingHours?. Credentials are sealed. */
+            settings?: Record<string, never>;
+        };
+        /**
+         * @description Digits of numbers in the Arabic interface
+         * @enum {string}
+         */
+        DigitStyle: "arabic-indic" | "latin";
+        OrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example جمعية البر الخيرية */
+            name: string;
+            /**
+             * @description IANA time zone in which the staff app shows every date
+             * @example Asia/Riyadh
+             */
+            timeZone: string;
+            /** @description Digits of numbers in the Arabic interface */
+            digitStyle: components["schemas"]["DigitStyle"];
+        };
+        UpdateOrganisationDto: {
+            /** @example جمعية البر الخيرية */
+            name?: string;
+            /** @example Asia/Riyadh */
+            timeZone?: string;
+            digitStyle?: components["schemas"]["DigitStyle"];
+        };
+        UserListItemResponse: {
             /** Format: uuid */
             id: string;
             email: string;
@@ -1849,6 +1981,11 @@ export interface components {
             teamIds: string[];
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description Until when a login must wait; null when it may try
+             */
+            loginBlockedUntil: string | null;
         };
         CreateUserDto: {
             /** @example officer@example.org */
@@ -1860,6 +1997,17 @@ export interface components {
             /** @description Not only spaces, not a common password */
             password: string;
             teamIds?: string[];
+        };
+        UserResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["UserRole"];
+            active: boolean;
+            teamIds: string[];
+            /** Format: date-time */
+            createdAt: string;
         };
         UpdateUserDto: {
             name?: string;
@@ -1892,6 +2040,65 @@ export interface components {
             /** @description A branch office (مكتب فرعي) */
             isBranch?: boolean;
             memberIds?: string[];
+        };
+        UpdateTeamDto: {
+            /** @example مكتب الدلم */
+            name?: string;
+            /** @description A branch office (مكتب فرعي) */
+            isBranch?: boolean;
+        };
+        AddTeamMemberDto: {
+            /** Format: uuid */
+            userId: string;
+        };
+        /** @enum {string} */
+        QueueName: "channel-inbound" | "channel-outbound" | "channel-events" | "maintenance" | "knowledge" | "support-requests";
+        FailedJobResponse: {
+            queue: components["schemas"]["QueueName"];
+            jobId: string | null;
+            /** @example send-outbound-message */
+            name: string;
+            /** @description The last attempt’s error */
+            failedReason: string;
+            attemptsMade: number;
+            /** Format: date-time */
+            failedAt: string | null;
+            /** @description The job’s ids (never text or personal data) */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        FailedJobListResponse: {
+            items: components["schemas"]["FailedJobResponse"][];
+        };
+        /** @enum {string} */
+        AuditAction: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.secret_rotated" | "inbox.deleted" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "user.unlocked" | "auth.login_succeeded" | "auth.login_failed" | "auth.logged_out" | "organisation.updated" | "team.created" | "team.updated" | "team.member_added" | "team.member_removed" | "team.deleted" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "canned_reply.rendered" | "audit.exported" | "request_type.saved" | "request.settings_changed" | "request.created" | "request.transitioned" | "request.listed" | "request.viewed" | "request.document_downloaded";
+        AuditLogEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * Format: uuid
+             * @description Null for the system and for failed logins
+             */
+            actorUserId: string | null;
+            action: components["schemas"]["AuditAction"];
+            /** @example contact */
+            subjectType: string;
+            /** @description An id, or * for a list */
+            subjectId: string;
+            /** @description Ids, counts and field names; never the data read */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AuditLogPageResponse: {
+            items: components["schemas"]["AuditLogEntryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         /** @enum {string} */
         CallDirection: "inbound" | "outbound";
@@ -2802,7 +3009,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The session cookies are cleared */
+            /** @description The session ends on the server and its cookies are cleared */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3305,6 +3512,33 @@ export interface operations {
             };
         };
     };
+    InboxesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its access list */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description It holds conversations or messages (disable it instead), or a web chat inbox verifies through it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     InboxesController_update: {
         parameters: {
             query?: never;
@@ -3355,6 +3589,69 @@ export interface operations {
             };
         };
     };
+    InboxesController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInboxResponse"];
+                };
+            };
+        };
+    };
+    OrganisationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
+            };
+        };
+    };
+    OrganisationController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query?: never;
@@ -3369,7 +3666,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"][];
+                    "application/json": components["schemas"]["UserListItemResponse"][];
                 };
             };
         };
@@ -3394,6 +3691,26 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
                 };
+            };
+        };
+    };
+    UsersController_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account’s login throttle is cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3487,6 +3804,105 @@ export interface operations {
             };
         };
     };
+    TeamsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its memberships and its places on inbox access lists */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Open or pending conversations are assigned to it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TeamsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTeamDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
+            };
+        };
+    };
+    TeamsController_addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddTeamMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
+            };
+        };
+    };
+    TeamsController_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
+            };
+        };
+    };
     AdminController_listFailedJobs: {
         parameters: {
             query?: never;
@@ -3500,7 +3916,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FailedJobListResponse"];
+                };
             };
         };
     };
@@ -3520,7 +3938,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FailedJobResponse"];
+                };
             };
         };
     };
@@ -3536,6 +3956,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed from Redis and from the list */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3550,7 +3971,7 @@ export interface operations {
                 actorUserId?: string;
                 subjectType?: string;
                 subjectId?: string;
-                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "canned_reply.rendered" | "audit.exported" | "request_type.saved" | "request.settings_changed" | "request.created" | "request.transitioned" | "request.listed" | "request.viewed" | "request.document_downloaded";
+                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.secret_rotated" | "inbox.deleted" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "user.unlocked" | "auth.login_succeeded" | "auth.login_failed" | "auth.logged_out" | "organisation.updated" | "team.created" | "team.updated" | "team.member_added" | "team.member_removed" | "team.deleted" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "canned_reply.rendered" | "audit.exported" | "request_type.saved" | "request.settings_changed" | "request.created" | "request.transitioned" | "request.listed" | "request.viewed" | "request.document_downloaded";
                 /** @description ISO 8601; rows at or after it */
                 from?: string;
                 /** @description ISO 8601; rows before it */
@@ -3565,11 +3986,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description With format=csv: text/csv, every matching row */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditLogPageResponse"];
+                };
             };
         };
     };

@@ -3,7 +3,8 @@ import { Contact, ContactScope } from '@app/contacts';
 import { WaslConfig } from '@app/config';
 import { containsPattern, foldedContains, foldForSearch, TransactionRunner } from '@app/database';
 import { AuthenticatedUser, INBOX_ROLES, TeamsService, UsersService } from '@app/identity';
-import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { RealtimePublisher } from '@app/realtime';
+import { ConversationListItemView, ConversationView, MessageView, RealtimeEvent } from '@app/wire';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -14,7 +15,7 @@ import { Conversation, ConversationStatus } from '../entities/conversation.entit
 import { Message } from '../entities/message.entity';
 import { findVisibleConversation, seesWholeOrganisation, whereVisibleTo } from './conversation-access.util';
 import { ConversationReadsService } from './conversation-reads.service';
-import { ConversationListItemView, ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
+import { previewOf, toConversationView, toMessageView } from './conversation-view';
 import { decodeCursor, encodeCursor, Page } from './pagination-cursor.util';
 import { newStaffMessage } from '../rules/new-staff-message.rule';
 import { ChannelSendRules } from './channel-send-rules.service';

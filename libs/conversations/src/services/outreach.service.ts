@@ -5,7 +5,8 @@ import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser, TeamMember, UserRole } from '@app/identity';
 import { Inbox, InboxAccess } from '@app/inboxes';
-import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { RealtimePublisher } from '@app/realtime';
+import { ConversationView, MessageView, RealtimeEvent } from '@app/wire';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
@@ -16,7 +17,7 @@ import { Conversation, ConversationStatus } from '../entities/conversation.entit
 import { Message, MessageType } from '../entities/message.entity';
 import { seesWholeOrganisation, whereVisibleTo } from './conversation-access.util';
 import { nextConversationNumber } from './conversation-numbering.util';
-import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
+import { previewOf, toConversationView, toMessageView } from './conversation-view';
 import { newConversation } from '../rules/new-conversation.rule';
 import { newStaffMessage } from '../rules/new-staff-message.rule';
 import { OutboundSendQueue } from './outbound-send.queue';

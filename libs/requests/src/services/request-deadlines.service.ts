@@ -1,5 +1,6 @@
 import { TransactionRunner } from '@app/database';
-import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { RealtimePublisher } from '@app/realtime';
+import { RealtimeEvent } from '@app/wire';
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { RequestEventType } from '../entities/request-event.entity';

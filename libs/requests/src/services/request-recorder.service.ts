@@ -1,7 +1,8 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { JsonObject } from '@app/common';
 import { AuthenticatedUser, User, UserRole } from '@app/identity';
-import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { RealtimePublisher } from '@app/realtime';
+import { RealtimeEvent } from '@app/wire';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';

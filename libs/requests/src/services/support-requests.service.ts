@@ -3,7 +3,7 @@ import { Contact, ContactsService, normalisePhoneNumber } from '@app/contacts';
 import { ConversationsService, findVisibleConversation } from '@app/conversations';
 import { containsPattern, foldedContains, TransactionRunner } from '@app/database';
 import { AuthenticatedUser, Team, TeamMember, User, UserRole } from '@app/identity';
-import { RealtimeEvent } from '@app/realtime';
+import { RealtimeEvent } from '@app/wire';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';

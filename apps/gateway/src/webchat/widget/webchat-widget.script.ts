@@ -1,13 +1,26 @@
 // The embeddable widget. This function runs in the visitor's browser: the gateway serves its source text
 // (Function.prototype.toString) after the socket.io client, so it must not use anything outside its own body.
 // Plain DOM, no framework; everything lives in an open shadow root so the host page's CSS cannot break it.
+// Only types come from the wire library (erased at compile time); event names are written out as their values.
+import type {
+  WebChatEventName,
+  WebChatMessagePayload,
+  WebChatRefusalPayload,
+  WebChatSessionPayload,
+  WebChatStatusPayload,
+  WebChatTypingPayload,
+  WebChatVerificationRequested,
+} from '@app/wire';
 
 export interface WidgetSocket {
   auth: Record<string, unknown>;
   connected: boolean;
-  on(event: string, listener: (...payload: never[]) => void): void;
-  emit(event: string, ...payload: unknown[]): void;
-  timeout(milliseconds: number): { emit(event: string, payload: unknown, ack: (error: Error | null, answer: never) => void): void };
+  on(event: WebChatEventName | 'connect_error' | 'disconnect', listener: (...payload: never[]) => void): void;
+  emit(event: WebChatEventName, ...payload: unknown[]): void;
+  connect(): void;
+  timeout(milliseconds: number): {
+    emit(event: WebChatEventName, payload: unknown, ack: (error: Error | null, answer: never) => void): void;
+  };
 }
 export type WidgetIo = (url: string, options: Record<string, unknown>) => WidgetSocket;
 
@@ -104,21 +117,8 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
   }[locale];
 
   type Rule = 'required' | 'optional' | 'hidden';
-  interface ChatMessage {
-    id: string;
-    text: string;
-    sender: 'visitor' | 'agent';
-    agentName?: string;
-    createdAt: string;
-    status?: string;
-    automatic?: boolean;
-    attachments?: Array<{ url?: string; contentType?: string; fileName?: string }>;
-  }
-  interface Refusal {
-    code: string;
-    message: string;
-    fields?: Array<{ field: string; message: string }>;
-  }
+  type ChatMessage = WebChatMessagePayload;
+  type Refusal = WebChatRefusalPayload;
 
   const host = document.createElement('div');
   host.id = 'wasl-webchat';
@@ -468,7 +468,7 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
     if (identifier && identifierHash) Object.assign(auth, { identifier, identifierHash });
     const connection = io(`${base}/webchat`, { auth, transports: ['websocket'], forceNew: true });
     socket = connection;
-    connection.on('session', (session: { visitorToken: string }) => {
+    connection.on('session', (session: WebChatSessionPayload) => {
       storeToken(session.visitorToken);
       if (redrawOnNextSession) {
         redrawOnNextSession = false;
@@ -498,6 +498,11 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
         log.prepend(welcome);
       }
     });
+    // The server lets an inbox's visitors go when its secret is rotated or it is disabled: connecting again tells
+    // which (a refused token starts the pre-chat form again).
+    connection.on('disconnect', (reason: string) => {
+      if (reason === 'io server disconnect') connection.connect();
+    });
     connection.on('connect_error', (error: Error & { data?: Refusal }) => {
       const refusal = error.data;
       if (!refusal) return;
@@ -520,11 +525,11 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
       typingLine.textContent = '';
       render(message);
     });
-    connection.on('message:status', (update: { id: string; status: string }) => {
+    connection.on('message:status', (update: WebChatStatusPayload) => {
       const element = shown.get(update.id);
       if (element) setTicks(element, update.status);
     });
-    connection.on('typing', (typing: { sender: string; agentName?: string }) => {
+    connection.on('typing', (typing: WebChatTypingPayload) => {
       if (typing.sender !== 'agent') return;
       typingLine.textContent = strings.typing;
       window.clearTimeout(typingTimer);
@@ -617,21 +622,23 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
   });
 
   requestCodeButton.addEventListener('click', () => {
-    socket?.timeout(10_000).emit('verification:request', {}, (error: Error | null, answer: { sentTo?: string; error?: Refusal }) => {
-      if (error || !answer.sentTo) {
-        const missingPhone = answer?.error?.fields?.some((problem) => problem.field === 'phone');
-        verifyText.textContent = missingPhone ? strings.noPhone : (answer?.error?.message ?? strings.failed);
-        return;
-      }
-      // A phone number reads left to right inside Arabic text.
-      const number = document.createElement('bdi');
-      number.dir = 'ltr';
-      number.textContent = answer.sentTo;
-      requestCodeButton.textContent = strings.resendCode;
-      verifyText.replaceChildren(`${strings.codeSent} `, number);
-      codeForm.hidden = false;
-      codeInput.focus();
-    });
+    socket
+      ?.timeout(10_000)
+      .emit('verification:request', {}, (error: Error | null, answer: Partial<WebChatVerificationRequested> & { error?: Refusal }) => {
+        if (error || !answer.sentTo) {
+          const missingPhone = answer?.error?.fields?.some((problem) => problem.field === 'phone');
+          verifyText.textContent = missingPhone ? strings.noPhone : (answer?.error?.message ?? strings.failed);
+          return;
+        }
+        // A phone number reads left to right inside Arabic text.
+        const number = document.createElement('bdi');
+        number.dir = 'ltr';
+        number.textContent = answer.sentTo;
+        requestCodeButton.textContent = strings.resendCode;
+        verifyText.replaceChildren(`${strings.codeSent} `, number);
+        codeForm.hidden = false;
+        codeInput.focus();
+      });
   });
   codeForm.addEventListener('submit', (event) => {
     event.preventDefault();
