@@ -258,16 +258,16 @@ export class InboxesService implements OnModuleInit, OnModuleDestroy {
   private reconfigured(inbox: Inbox, input: UpdateInboxDto): { settings: JsonObject; sealedSecrets: string; replacedSecrets: string[] } {
     const { signingSecret, ...credentials } = this.secretsOf(inbox);
     const { callbackUrl: storedCallbackUrl, ...storedSettings } = inbox.settings;
-    const given = input.settings ?? storedSettings;
-    // The stored credentials under the given settings: what is left out is kept, what is given replaces it.
-    const prepared = prepareChannelSettings(inbox.channel, inbox.provider ?? undefined, { ...credentials, ...given }, this.outboundUrls);
-    const settings: JsonObject = prepared.settings;
-    const callbackUrl = input.callbackUrl ?? storedCallbackUrl;
     if (input.callbackUrl !== undefined) {
       const callbackProblem = outboundUrlProblem(input.callbackUrl, this.outboundUrls);
       if (callbackProblem) throw ApiException.validation([{ field: 'callbackUrl', message: callbackProblem }]);
     }
-    if (typeof callbackUrl === 'string') settings.callbackUrl = callbackUrl;
+    // The API channel's callback URL is one of its settings; it may also be given beside them, as at creation.
+    const callbackUrl = input.callbackUrl ?? (input.settings?.callbackUrl === undefined ? storedCallbackUrl : undefined);
+    const given: JsonObject = { ...(input.settings ?? storedSettings), ...(typeof callbackUrl === 'string' ? { callbackUrl } : {}) };
+    // The stored credentials under the given settings: what is left out is kept, what is given replaces it.
+    const prepared = prepareChannelSettings(inbox.channel, inbox.provider ?? undefined, { ...credentials, ...given }, this.outboundUrls);
+    const settings: JsonObject = prepared.settings;
     return {
       settings,
       sealedSecrets: this.box.seal(JSON.stringify({ ...prepared.secrets, signingSecret })),
