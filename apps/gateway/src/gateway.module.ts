@@ -25,6 +25,9 @@ import { UsersController } from './users/users.controller';
 import { CallsController } from './calls/calls.controller';
 import { MessagePreviewController } from './conversations/message-preview.controller';
 import { OutreachController } from './conversations/outreach.controller';
+import { ChannelMediaController } from './conversations/channel-media.controller';
+import { ReplyTemplatesController } from './conversations/reply-templates.controller';
+import { InboxTemplatesController } from './inboxes/inbox-templates.controller';
 import { ChannelWebhookController } from './webhooks/channel-webhook.controller';
 import { ChannelWiringCheck } from './webhooks/channel-wiring.check';
 import { ChannelWebhookPipeline } from './webhooks/channel-webhook.pipeline';
@@ -65,6 +68,9 @@ export class GatewayModule {
         CallsController,
         MessagePreviewController,
         OutreachController,
+        ReplyTemplatesController,
+        InboxTemplatesController,
+        ChannelMediaController,
       ],
       providers: [
         FailedJobsService,

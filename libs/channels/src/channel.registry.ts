@@ -12,6 +12,7 @@ import { TWILIO_VOICE_CHANNEL } from './voice/providers/twilio/twilio-voice.defi
 import { WALK_IN_CHANNEL } from './walk-in/walk-in-channel.definition';
 import { OutboundChannelAdapter } from './outbound-channel.adapter';
 import { WEB_CHAT_CHANNEL } from './webchat/webchat-channel.definition';
+import { WHATSAPP_CLOUD_CHANNEL } from './whatsapp/providers/cloud/whatsapp-cloud.definition';
 
 // Every channel Wasl speaks: a kind and its providers, each one definition in its own folder (see the header of
 // channel-definition.ts). A new provider is its folder and one line here; a kind without a definition does not
@@ -22,6 +23,7 @@ export const CHANNELS: Record<ChannelKind, readonly ChannelDefinition[]> = {
   [ChannelKind.Sms]: [TWILIO_SMS_CHANNEL, UNIFONIC_SMS_CHANNEL, TAQNYAT_SMS_CHANNEL, MSEGAT_SMS_CHANNEL, LOG_SMS_CHANNEL],
   [ChannelKind.Voice]: [TWILIO_VOICE_CHANNEL],
   [ChannelKind.WalkIn]: [WALK_IN_CHANNEL],
+  [ChannelKind.WhatsApp]: [WHATSAPP_CLOUD_CHANNEL],
 };
 
 export function allChannelDefinitions(): ChannelDefinition[] {

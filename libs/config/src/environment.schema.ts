@@ -86,6 +86,8 @@ export class EnvironmentSchema {
   // The most SMS parts one officer reply may take (Twilio recommends staying at or under 320 characters).
   @Type(() => Number) @IsInt() @Min(1) @Max(10) SMS_MAX_PARTS: number;
   @Type(() => Number) @IsInt() @Min(10) FAILED_JOBS_KEPT: number;
+  // Media a channel names by id (WhatsApp's are at most 16 MB for audio and video) are fetched up to this size.
+  @Type(() => Number) @IsInt() @Min(1024) @Max(104_857_600) CHANNEL_MEDIA_MAX_BYTES: number;
   // How long a web-chat attachment link handed to a visitor works: minutes, so an old URL is useless.
   @Type(() => Number) @IsInt() @Min(1) @Max(3600) WEBCHAT_ATTACHMENT_LINK_SECONDS: number;
 

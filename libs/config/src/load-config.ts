@@ -126,7 +126,11 @@ export function loadConfig(environment: Environment = process.env, defaults: Env
     },
     failedJobsKept: schema.FAILED_JOBS_KEPT,
   };
-  config.channels = { callbackTimeoutMs: schema.CALLBACK_TIMEOUT_MS, allowPrivateNetworks: schema.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
+  config.channels = {
+    callbackTimeoutMs: schema.CALLBACK_TIMEOUT_MS,
+    allowPrivateNetworks: schema.OUTBOUND_ALLOW_PRIVATE_NETWORKS,
+    mediaMaxBytes: schema.CHANNEL_MEDIA_MAX_BYTES,
+  };
   config.sms = { maxParts: schema.SMS_MAX_PARTS };
   config.webChat = { attachmentLinkSeconds: schema.WEBCHAT_ATTACHMENT_LINK_SECONDS };
   config.worker = { healthPort: schema.WORKER_HEALTH_PORT, niceness: schema.WORKER_NICENESS };

@@ -32,7 +32,8 @@ export class WaslConfig {
   conversations: { reopenWindowHours: number };
   queues: { inbound: RetryPolicy; outbound: RetryPolicy; channelEvents: RetryPolicy; failedJobsKept: number };
   // allowPrivateNetworks: configured URLs may reach loopback and private addresses (sandbox and tests only).
-  channels: { callbackTimeoutMs: number; allowPrivateNetworks: boolean };
+  // mediaMaxBytes: the largest file fetched from a channel for an inbound message.
+  channels: { callbackTimeoutMs: number; allowPrivateNetworks: boolean; mediaMaxBytes: number };
   sms: { maxParts: number };
   webChat: { attachmentLinkSeconds: number };
   // niceness: the CPU priority a separate worker process gives itself (0 = as started, 19 = lowest).

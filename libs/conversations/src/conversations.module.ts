@@ -12,6 +12,8 @@ import { InboundEvent } from './entities/inbound-event.entity';
 import { Message } from './entities/message.entity';
 import { CallsService } from './services/calls.service';
 import { ChannelEventIntake } from './services/channel-event.intake';
+import { ChannelJobsService } from './services/channel-jobs.service';
+import { ChannelMediaStore } from './services/channel-media.store';
 import { ChannelSendRules } from './services/channel-send-rules.service';
 import { ContactMergeService } from './services/contact-merge.service';
 import { ConversationPersonalDataService } from './services/conversation-personal-data.service';
@@ -23,8 +25,10 @@ import { InboundMessageHandler } from './services/inbound-message.handler';
 import { InboundRecoveryService } from './services/inbound-recovery.service';
 import { OutboundAdapterFactory } from './services/outbound-adapter.factory';
 import { OutboundDeliveryService } from './services/outbound-delivery.service';
+import { OutboundPacer } from './services/outbound-pacer.service';
 import { OutboundRecoveryService } from './services/outbound-recovery.service';
 import { OutreachService } from './services/outreach.service';
+import { TemplateRepliesService } from './services/template-replies.service';
 
 const SERVICES = [
   ConversationsService,
@@ -42,6 +46,10 @@ const SERVICES = [
   ChannelSendRules,
   OutreachService,
   ConversationPersonalDataService,
+  ChannelJobsService,
+  ChannelMediaStore,
+  OutboundPacer,
+  TemplateRepliesService,
 ];
 
 @Module({

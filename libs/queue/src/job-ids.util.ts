@@ -20,3 +20,16 @@ export function callLinkJobId(callId: string, step: string): string {
 export function outboundJobId(messageId: string): string {
   return `out-${messageId}`;
 }
+
+export function inboundMediaJobId(messageId: string): string {
+  return `media-${messageId}`;
+}
+
+// Each request is its own job: a sync asked for again after a template was approved must run again.
+export function channelTemplatesJobId(inboxId: string, at = Date.now()): string {
+  return `templates-${inboxId}-${at}`;
+}
+
+export function channelSetUpJobId(inboxId: string, at = Date.now()): string {
+  return `set-up-${inboxId}-${at}`;
+}

@@ -7,6 +7,11 @@ export enum JobName {
   ApplyDeliveryStatus = 'apply-delivery-status',
   LinkCall = 'link-call',
   ApplyRetention = 'apply-retention',
+  // Channel work that follows a stored message or a new inbox: files a message names by id, the provider's
+  // templates, registering the webhook with the provider.
+  FetchInboundMedia = 'fetch-inbound-media',
+  SyncChannelTemplates = 'sync-channel-templates',
+  SetUpChannel = 'set-up-channel',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -15,4 +20,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.ApplyDeliveryStatus]: QueueName.ChannelEvents,
   [JobName.LinkCall]: QueueName.ChannelEvents,
   [JobName.ApplyRetention]: QueueName.Maintenance,
+  [JobName.FetchInboundMedia]: QueueName.ChannelEvents,
+  [JobName.SyncChannelTemplates]: QueueName.ChannelEvents,
+  [JobName.SetUpChannel]: QueueName.ChannelEvents,
 };

@@ -11,11 +11,16 @@ export type JobPayloads = {
     providerMessageId: string;
     state: string;
     errorCode?: string;
+    // The vendor's failure reason (Meta's error title): no text, no number.
+    reason?: string;
     receivedAt: string;
   };
   [JobName.LinkCall]: { organisationId: string; callId: string };
   // Without an organisation, the nightly run applies every organisation's retention settings.
   [JobName.ApplyRetention]: { organisationId?: string };
+  [JobName.FetchInboundMedia]: { organisationId: string; inboxId: string; messageId: string };
+  [JobName.SyncChannelTemplates]: { organisationId: string; inboxId: string };
+  [JobName.SetUpChannel]: { organisationId: string; inboxId: string };
 };
 
 export type JobOf<Name extends JobName> = JobPayloads[Name];

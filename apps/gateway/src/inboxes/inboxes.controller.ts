@@ -1,6 +1,7 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { AuthenticatedUser, CurrentUser, Roles, TeamsService, UserRole } from '@app/identity';
 import { ApiException } from '@app/common';
+import { ChannelJobsService } from '@app/conversations';
 import { CreateInboxDto, InboxAccessService, InboxesService, UpdateInboxDto } from '@app/inboxes';
 import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -19,6 +20,7 @@ export class InboxesController {
     private readonly audit: AuditService,
     private readonly access: InboxAccessService,
     private readonly agents: AgentsGateway,
+    private readonly channelJobs: ChannelJobsService,
   ) {}
 
   @Roles(UserRole.Admin, UserRole.Supervisor)
@@ -99,6 +101,8 @@ export class InboxesController {
       subjectId: inbox.id,
       details: { channel: inbox.channel, name: inbox.name },
     });
+    // Registering the webhook with the provider and syncing its templates are jobs, not part of this request.
+    await this.channelJobs.afterInboxChanged({ ...inbox, organisationId: user.organisationId });
     return inbox;
   }
 }

@@ -2,7 +2,8 @@
 // link shows the same list. These functions are the only translation between the URL, the state and the API.
 export const INBOX_VIEWS = ['mine', 'unassigned', 'all'] as const;
 export const CONVERSATION_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
-export const CHANNEL_KINDS = ['api', 'webchat', 'sms', 'voice', 'whatsapp', 'email', 'walk_in'] as const;
+// The API's ChannelKind values, so a filter the API would refuse cannot be chosen.
+export const CHANNEL_KINDS = ['api', 'webchat', 'sms', 'voice', 'whatsapp', 'walk_in'] as const;
 
 export type InboxView = (typeof INBOX_VIEWS)[number];
 export type ConversationStatusFilter = (typeof CONVERSATION_STATUSES)[number];

@@ -1,5 +1,5 @@
 import { WaslConfig } from '@app/config';
-import { CallsService, DeliveryStatusService } from '@app/conversations';
+import { CallsService, ChannelJobsService, DeliveryStatusService } from '@app/conversations';
 import { JobName, JobOf, JobStatus, QueueName, WORKER_LOCK_OPTIONS } from '@app/queue';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
@@ -7,18 +7,29 @@ import { Job, UnrecoverableError } from 'bullmq';
 
 type ChannelEventJob =
   | Job<JobOf<JobName.ApplyDeliveryStatus>, JobStatus, JobName.ApplyDeliveryStatus>
-  | Job<JobOf<JobName.LinkCall>, JobStatus, JobName.LinkCall>;
+  | Job<JobOf<JobName.LinkCall>, JobStatus, JobName.LinkCall>
+  | Job<JobOf<JobName.FetchInboundMedia>, JobStatus, JobName.FetchInboundMedia>
+  | Job<JobOf<JobName.SyncChannelTemplates>, JobStatus, JobName.SyncChannelTemplates>
+  | Job<JobOf<JobName.SetUpChannel>, JobStatus, JobName.SetUpChannel>;
 
 // Delivery reports and call links. Both may arrive before the row they refer to is stored (a Twilio callback
 // racing the send's result; a call whose message the inbound worker has not applied yet): the handlers throw,
 // and BullMQ retries with backoff until the row exists or the attempts run out (the job is then kept as evidence).
+// Channel follow-ups (media of a stored message, template syncs, webhook registration) are retried the same way.
 @Processor(QueueName.ChannelEvents, WORKER_LOCK_OPTIONS)
 export class ChannelEventsProcessor extends WorkerHost implements OnApplicationBootstrap {
-  static readonly handles = [JobName.ApplyDeliveryStatus, JobName.LinkCall] as const;
+  static readonly handles = [
+    JobName.ApplyDeliveryStatus,
+    JobName.LinkCall,
+    JobName.FetchInboundMedia,
+    JobName.SyncChannelTemplates,
+    JobName.SetUpChannel,
+  ] as const;
 
   constructor(
     private readonly deliveryStatus: DeliveryStatusService,
     private readonly calls: CallsService,
+    private readonly channelJobs: ChannelJobsService,
     private readonly config: WaslConfig,
   ) {
     super();
@@ -34,6 +45,12 @@ export class ChannelEventsProcessor extends WorkerHost implements OnApplicationB
         return this.deliveryStatus.apply(job.data);
       case JobName.LinkCall:
         return this.calls.linkCall(job.data.organisationId, job.data.callId);
+      case JobName.FetchInboundMedia:
+        return this.channelJobs.fetchMedia(job.data, { attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 });
+      case JobName.SyncChannelTemplates:
+        return this.channelJobs.syncTemplates(job.data);
+      case JobName.SetUpChannel:
+        return this.channelJobs.setUp(job.data);
       default:
         throw new UnrecoverableError(`No handler for ${(job as Job).name} on ${QueueName.ChannelEvents}`);
     }

@@ -1,3 +1,4 @@
+import { OutboundTemplate } from '@app/channels';
 import { ApiException } from '@app/common';
 import { Contact, ContactScope } from '@app/contacts';
 import { WaslConfig } from '@app/config';
@@ -115,13 +116,20 @@ export class ConversationsService {
     return this.events.find({ where: { conversationId, organisationId: user.organisationId }, order: { createdAt: 'ASC' } });
   }
 
-  // An officer's reply is stored as queued and sent by the worker; a private note is only stored.
-  async addMessage(user: AuthenticatedUser, conversationId: string, input: CreateMessageDto): Promise<MessageView> {
+  // An officer's reply is stored as queued and sent by the worker; a private note is only stored. A template reply
+  // (TemplateRepliesService) carries its name and parameters and is not held to the reply window.
+  async addMessage(
+    user: AuthenticatedUser,
+    conversationId: string,
+    input: CreateMessageDto,
+    template?: OutboundTemplate,
+  ): Promise<MessageView> {
     const now = new Date();
     const isNote = input.private === true;
     const { message, conversation } = await this.transactions.run(async (manager) => {
       const conversation = await findVisibleConversation(manager, user, conversationId);
-      if (!isNote) await this.sendRules.assertSendable(user.organisationId, conversation.inboxId, input.text);
+      if (!isNote)
+        await this.sendRules.assertSendable(user.organisationId, conversation, input.text, manager, { template: Boolean(template) });
       const message = newStaffMessage(
         {
           organisationId: user.organisationId,
@@ -135,6 +143,7 @@ export class ConversationsService {
         },
         randomUUID(),
       );
+      if (template && !isNote) message.template = template;
       await manager.insert(Message, message);
       if (!isNote) {
         const patch: Partial<Conversation> = {

@@ -5,6 +5,7 @@ import {
   createOutboundAdapter,
   findChannelDefinition,
   OutboundChannelAdapter,
+  OutboundContext,
 } from '@app/channels';
 import { GuardedHttpClient } from '@app/common';
 import { WaslConfig } from '@app/config';
@@ -27,9 +28,14 @@ export class OutboundAdapterFactory {
     this.http = new GuardedHttpClient({ allowPrivateNetworks: config.channels.allowPrivateNetworks });
   }
 
-  create({ inbox, secrets }: InboxWithSecrets, options: { reportDelivery: boolean } = { reportDelivery: true }): OutboundChannelAdapter {
+  create(found: InboxWithSecrets, options: { reportDelivery: boolean } = { reportDelivery: true }): OutboundChannelAdapter {
+    return createOutboundAdapter(found.inbox.channel, found.inbox.provider, this.contextOf(found, options));
+  }
+
+  // What a definition's parts are given to reach the provider: the inbox's settings and secrets, the guarded client.
+  contextOf({ inbox, secrets }: InboxWithSecrets, options: { reportDelivery: boolean } = { reportDelivery: true }): OutboundContext {
     const webhookPrefix = findChannelDefinition(inbox.channel, inbox.provider)?.webhooks?.prefix;
-    return createOutboundAdapter(inbox.channel, inbox.provider, {
+    return {
       inbox: { id: inbox.id, organisationId: inbox.organisationId, provider: inbox.provider, settings: inbox.settings, secrets },
       http: this.http,
       realtime: this.realtime,
@@ -39,6 +45,6 @@ export class OutboundAdapterFactory {
       },
       reportDelivery: options.reportDelivery,
       timeoutMs: this.config.channels.callbackTimeoutMs,
-    });
+    };
   }
 }

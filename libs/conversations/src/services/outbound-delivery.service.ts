@@ -11,7 +11,9 @@ import { Repository } from 'typeorm';
 import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
 import { audienceOfMessage } from './conversation-access.util';
 import { toMessageView } from './conversation-view';
+import { ChannelSendRules } from './channel-send-rules.service';
 import { OutboundAdapterFactory } from './outbound-adapter.factory';
+import { OutboundPacer } from './outbound-pacer.service';
 
 export interface DeliveryAttempt {
   attempt: number;
@@ -39,6 +41,8 @@ export class OutboundDeliveryService {
     private readonly transactions: TransactionRunner,
     private readonly realtime: RealtimePublisher,
     private readonly adapters: OutboundAdapterFactory,
+    private readonly sendRules: ChannelSendRules,
+    private readonly pacer: OutboundPacer,
   ) {}
 
   async deliver(organisationId: string, messageId: string, attempt: DeliveryAttempt): Promise<JobStatus> {
@@ -72,6 +76,14 @@ export class OutboundDeliveryService {
       await this.fail(message, OUTCOME_UNKNOWN_CODE, OUTCOME_UNKNOWN_REASON);
       throw new PermanentDeliveryError(`${OUTCOME_UNKNOWN_CODE}: send interrupted`);
     }
+    // The number's pace, shared by every worker; waited for before the send is marked begun, so a worker that dies
+    // while waiting leaves a reply that is simply sent later.
+    const pacing = definition.pacing?.(found.inbox.settings);
+    if (pacing) {
+      await this.pacer.waitForSlot(found.inbox.id, pacing.messagesPerSecond).catch((error: Error) => {
+        throw new RetryableDeliveryError(error.message);
+      });
+    }
     // Committed before the provider is called, so a worker that dies during the call leaves a trace.
     const sendStartedAt = new Date();
     await this.transactions.run((manager) => manager.update(Message, { id: message.id, status: DeliveryStatus.Queued }, { sendStartedAt }));
@@ -79,6 +91,9 @@ export class OutboundDeliveryService {
 
     try {
       const adapter = this.adapters.create(found);
+      const lastInboundAt = definition.sendRules.window
+        ? await this.sendRules.lastInboundAt(organisationId, { inboxId: found.inbox.id, contactId: contact.id })
+        : undefined;
       const result = await adapter.send({
         messageId: message.id,
         conversationId: message.conversationId,
@@ -86,6 +101,8 @@ export class OutboundDeliveryService {
         createdAt: message.createdAt,
         recipient: { externalId, phone: contact.phone ?? undefined, email: contact.email ?? undefined },
         senderName: sender?.name,
+        template: message.template ?? undefined,
+        lastInboundAt,
       });
       await this.record(message, {
         status: DeliveryStatus.Sent,

@@ -10,6 +10,7 @@ import { AddRetentionPolicies1795688263320 } from './1795688263320-AddRetentionP
 import { AddAuditLogFilterIndexes1795688996550 } from './1795688996550-AddAuditLogFilterIndexes';
 import { StripAttachmentSignatures1795689432583 } from './1795689432583-StripAttachmentSignatures';
 import { AddMessageSendStartedAt1795700000000 } from './1795700000000-AddMessageSendStartedAt';
+import { AddChannelTemplates1796233051712 } from './1796233051712-AddChannelTemplates';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const POSTGRES_MIGRATIONS: Function[] = [
@@ -25,4 +26,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   AddAuditLogFilterIndexes1795688996550,
   StripAttachmentSignatures1795689432583,
   AddMessageSendStartedAt1795700000000,
+  AddChannelTemplates1796233051712,
 ];

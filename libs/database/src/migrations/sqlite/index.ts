@@ -8,6 +8,7 @@ import { AddRetentionPolicies1795688268549 } from './1795688268549-AddRetentionP
 import { AddAuditLogFilterIndexes1795688996550 } from './1795688996550-AddAuditLogFilterIndexes';
 import { StripAttachmentSignatures1795689432583 } from './1795689432583-StripAttachmentSignatures';
 import { AddMessageSendStartedAt1795700000000 } from './1795700000000-AddMessageSendStartedAt';
+import { AddChannelTemplates1796233054770 } from './1796233054770-AddChannelTemplates';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -21,4 +22,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AddAuditLogFilterIndexes1795688996550,
   StripAttachmentSignatures1795689432583,
   AddMessageSendStartedAt1795700000000,
+  AddChannelTemplates1796233054770,
 ];
