@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     `  Unifonic DLR URL      POST ${url}/sandbox/unifonic/delivery-report-urls {appSid, url}`,
     `  Graph API (WhatsApp)  POST ${url}/v23.0/<phone number id>/messages, GET ${url}/v23.0/<WABA id>/message_templates`,
     `  WhatsApp number       POST ${url}/sandbox/whatsapp/numbers {phoneNumberId, wabaId, appSecret, webhookUrl}`,
+    `  Telegram Bot API      POST ${url}/bot<token>/setWebhook|sendMessage|getFile`,
     `  Play a WhatsApp msg   POST ${url}/sandbox/whatsapp/inbound {phoneNumberId, from, name?, text, times?, concurrently?}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -3,6 +3,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import { MetaGraphSandbox } from './meta-graph-sandbox';
+import { TelegramBotSandbox } from './telegram-bot-sandbox';
 import { postForm, postJson, readBody, readRaw, sendJson } from './sandbox-http.util';
 
 // A stand-in for the SMS and voice providers on loopback, for development, demos and the end-to-end tests.
@@ -71,6 +72,8 @@ export class ProviderSandbox {
   private baseUrl = '';
   // Meta's Graph API (WhatsApp Cloud API, Messenger, Instagram), on the same port.
   readonly graph: MetaGraphSandbox;
+  // The Telegram Bot API, on the same port.
+  readonly telegram = new TelegramBotSandbox();
 
   constructor(private readonly options: SandboxOptions = {}) {
     this.graph = new MetaGraphSandbox(() => this.baseUrl, options.callbackDelayMs ?? 0);
@@ -218,6 +221,7 @@ export class ProviderSandbox {
   private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://sandbox').pathname;
     if (await this.graph.handle(request, response, path)) return;
+    if (await this.telegram.handle(request, response, path)) return;
     const twilioMessages = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path);
     if (request.method === 'POST' && twilioMessages) return this.twilioCreateMessage(request, response, twilioMessages[1]);
     if (request.method === 'POST' && path === '/rest/SMS/messages') return this.unifonicSend(request, response);

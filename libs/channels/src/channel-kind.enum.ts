@@ -8,4 +8,5 @@ export enum ChannelKind {
   WalkIn = 'walk_in',
   // A WhatsApp number: Meta's Cloud API (`cloud`) or a paired phone through whatsapp-web.js (`web`).
   WhatsApp = 'whatsapp',
+  Telegram = 'telegram',
 }

@@ -3,6 +3,7 @@ import { API_CHANNEL } from './api/api-channel.definition';
 import { ChannelDefinition, OutboundContext } from './channel-definition';
 import { ChannelError, ChannelErrorCode } from './channel-error';
 import { ChannelKind } from './channel-kind.enum';
+import { TELEGRAM_CHANNEL } from './telegram/telegram-channel.definition';
 import { LOG_SMS_CHANNEL } from './sms/providers/log/log-sms.definition';
 import { MSEGAT_SMS_CHANNEL } from './sms/providers/msegat/msegat-sms.definition';
 import { TAQNYAT_SMS_CHANNEL } from './sms/providers/taqnyat/taqnyat-sms.definition';
@@ -24,6 +25,7 @@ export const CHANNELS: Record<ChannelKind, readonly ChannelDefinition[]> = {
   [ChannelKind.Voice]: [TWILIO_VOICE_CHANNEL],
   [ChannelKind.WalkIn]: [WALK_IN_CHANNEL],
   [ChannelKind.WhatsApp]: [WHATSAPP_CLOUD_CHANNEL],
+  [ChannelKind.Telegram]: [TELEGRAM_CHANNEL],
 };
 
 export function allChannelDefinitions(): ChannelDefinition[] {

@@ -873,6 +873,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/telegram/{inboxId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A Telegram update for the bot (de-duplicated by update_id); registered by Wasl with setWebhook
+         * @description Telegram bot. Verified before anything is stored.
+         */
+        post: operations["webhook_telegram_post_inbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -905,7 +925,7 @@ export interface components {
             csrfToken: string;
         };
         /** @enum {string} */
-        ChannelKind: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp";
+        ChannelKind: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram";
         /** @enum {string} */
         ConversationStatus: "open" | "pending" | "resolved" | "closed";
         /** @enum {string} */
@@ -1071,7 +1091,7 @@ export interface components {
              * @example api
              * @enum {string}
              */
-            channel: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp";
+            channel: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram";
             /** @example تطبيق الجمعية */
             name: string;
             /** @example https://app.example.org/wasl/callback */
@@ -1461,7 +1481,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "open" | "pending" | "resolved" | "closed";
-                channel?: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp";
+                channel?: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram";
                 inboxId?: string;
                 assigneeId?: string;
                 teamId?: string;
@@ -3101,6 +3121,40 @@ export interface operations {
                             value?: Record<string, never>;
                         }[];
                     }[];
+                };
+            };
+        };
+        responses: {
+            /** @description { "received": true } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    webhook_telegram_post_inbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The inbox secret, as given to setWebhook's secret_token */
+                "X-Telegram-Bot-Api-Secret-Token"?: string;
+            };
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The de-duplication key */
+                    update_id: number;
+                    /** @description message_id, from{id, first_name, last_name}, chat{id, type: private}, date, text or caption, photo[], voice, document, audio, video, location, contact */
+                    message?: Record<string, never>;
                 };
             };
         };

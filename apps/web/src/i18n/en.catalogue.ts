@@ -37,6 +37,7 @@ export const en: WaslCatalogue = {
     sms: 'SMS',
     voice: 'Phone calls',
     whatsapp: 'WhatsApp',
+    telegram: 'Telegram',
     email: 'E-mail',
     walk_in: 'Walk-in',
   },
