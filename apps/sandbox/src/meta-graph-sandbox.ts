@@ -24,6 +24,27 @@ export interface GraphNumber {
   webhookUrl: string;
 }
 
+// A Facebook page (object "page") or an Instagram professional account (object "instagram"). Sends to
+// /me/messages with its token: a recipient id ending …0551 is refused with 551 (person unavailable), …0004 gets
+// code 4 (too many calls) twice and is then accepted; every accepted send is followed by a `delivery` event.
+export interface GraphPage {
+  object: 'page' | 'instagram';
+  accountId: string;
+  pageAccessToken: string;
+  appSecret: string;
+  webhookUrl: string;
+}
+
+export interface GraphPageMessage {
+  accountId: string;
+  recipientId: string;
+  messagingType: string;
+  tag?: string;
+  text: string;
+  mid: string;
+  deliveryStatus?: number;
+}
+
 export interface GraphTemplate {
   name: string;
   language: string;
@@ -76,6 +97,9 @@ function graphError(response: ServerResponse, status: number, code: number, mess
 export class MetaGraphSandbox {
   readonly sent: GraphSentMessage[] = [];
   private readonly numbers = new Map<string, GraphNumber>();
+  private readonly pages = new Map<string, GraphPage>();
+  private readonly profiles = new Map<string, { first_name?: string; last_name?: string; name?: string; profile_pic?: string }>();
+  readonly pageMessages: GraphPageMessage[] = [];
   private readonly templates = new Map<string, GraphTemplate[]>();
   private readonly media = new Map<string, GraphMedia>();
   private readonly attempts = new Map<string, number>();
@@ -88,6 +112,50 @@ export class MetaGraphSandbox {
 
   registerWhatsAppNumber(number: GraphNumber): void {
     this.numbers.set(number.phoneNumberId, number);
+  }
+
+  registerPage(page: GraphPage): void {
+    this.pages.set(page.pageAccessToken, page);
+  }
+
+  // What the Graph API answers for a person's id (Messenger: first and last name; Instagram: name).
+  setProfile(personId: string, profile: { first_name?: string; last_name?: string; name?: string; profile_pic?: string }): void {
+    this.profiles.set(personId, profile);
+  }
+
+  // Plays a person's message to the page or Instagram account, `times` deliveries of the same mid.
+  async playPageInbound(input: {
+    accountId: string;
+    senderId: string;
+    text?: string;
+    imageUrl?: string;
+    mid?: string;
+    times?: number;
+    concurrently?: boolean;
+    signWith?: string;
+    echo?: boolean;
+  }): Promise<{ mid: string; statuses: number[] }> {
+    const page = [...this.pages.values()].find((candidate) => candidate.accountId === input.accountId);
+    if (!page) throw new Error(`No page ${input.accountId} registered with the sandbox`);
+    const mid = input.mid ?? `m_${randomBytes(16).toString('base64url')}`;
+    const message: Record<string, unknown> = { mid, ...(input.text ? { text: input.text } : {}), ...(input.echo ? { is_echo: true } : {}) };
+    if (input.imageUrl) message.attachments = [{ type: 'image', payload: { url: input.imageUrl } }];
+    const body = {
+      object: page.object,
+      entry: [
+        {
+          id: page.accountId,
+          time: Date.now(),
+          messaging: [{ sender: { id: input.senderId }, recipient: { id: page.accountId }, timestamp: Date.now(), message }],
+        },
+      ],
+    };
+    const times = input.times ?? 1;
+    const post = () => this.postSigned(page.webhookUrl, input.signWith ?? page.appSecret, body);
+    const statuses = input.concurrently
+      ? await Promise.all(Array.from({ length: times }, post))
+      : await Array.from({ length: times }).reduce<Promise<number[]>>(async (done) => [...(await done), await post()], Promise.resolve([]));
+    return { mid, statuses };
   }
 
   setTemplates(wabaId: string, templates: GraphTemplate[]): void {
@@ -191,6 +259,16 @@ export class MetaGraphSandbox {
       graphError(response, 401, 190, 'Invalid OAuth access token');
       return true;
     }
+    const page = this.pages.get((request.headers.authorization ?? '').replace(/^Bearer /, ''));
+    if (request.method === 'POST' && node === 'me' && edge === 'messages') {
+      if (!page) graphError(response, 401, 190, 'Invalid OAuth access token');
+      else await this.sendPageMessage(page, await readJson(request), response);
+      return true;
+    }
+    if (request.method === 'GET' && !edge && page && this.profiles.has(node)) {
+      sendJson(response, 200, { id: node, ...this.profiles.get(node) });
+      return true;
+    }
     if (request.method === 'POST' && edge === 'messages' && this.numbers.has(node)) {
       await this.sendWhatsApp(this.numbers.get(node)!, await readJson(request), response);
       return true;
@@ -252,6 +330,51 @@ export class MetaGraphSandbox {
       );
       this.pending.add(timer);
     });
+  }
+
+  private async sendPageMessage(page: GraphPage, body: Record<string, unknown>, response: ServerResponse): Promise<void> {
+    const recipientId = String((body.recipient as { id?: unknown } | undefined)?.id ?? '');
+    const text = String((body.message as { text?: unknown } | undefined)?.text ?? '');
+    if (!/^\d+$/.test(recipientId) || !text) return graphError(response, 400, 100, 'Invalid parameter');
+    const attempt = (this.attempts.get(`${recipientId}\n${text}`) ?? 0) + 1;
+    this.attempts.set(`${recipientId}\n${text}`, attempt);
+    if (recipientId.endsWith('0551')) return graphError(response, 400, 551, "This person isn't available right now.");
+    if (recipientId.endsWith('0004') && attempt <= 2) return graphError(response, 400, 4, 'Application request limit reached');
+    const sent: GraphPageMessage = {
+      accountId: page.accountId,
+      recipientId,
+      messagingType: String(body.messaging_type),
+      tag: typeof body.tag === 'string' ? body.tag : undefined,
+      text,
+      mid: `m_${randomBytes(16).toString('base64url')}`,
+    };
+    this.pageMessages.push(sent);
+    sendJson(response, 200, { recipient_id: recipientId, message_id: sent.mid });
+    const timer = setTimeout(() => {
+      this.pending.delete(timer);
+      const delivery = {
+        object: page.object,
+        entry: [
+          {
+            id: page.accountId,
+            time: Date.now(),
+            messaging: [
+              {
+                sender: { id: recipientId },
+                recipient: { id: page.accountId },
+                timestamp: Date.now(),
+                delivery: { mids: [sent.mid], watermark: Date.now() },
+              },
+            ],
+          },
+        ],
+      };
+      void this.postSigned(page.webhookUrl, page.appSecret, delivery).then(
+        (status) => (sent.deliveryStatus = status),
+        () => (sent.deliveryStatus = 0),
+      );
+    }, this.callbackDelayMs + 20);
+    this.pending.add(timer);
   }
 
   private async postStatus(number: GraphNumber, sent: GraphSentMessage, status: string): Promise<void> {

@@ -9,4 +9,6 @@ export enum ChannelKind {
   // A WhatsApp number: Meta's Cloud API (`cloud`) or a paired phone through whatsapp-web.js (`web`).
   WhatsApp = 'whatsapp',
   Telegram = 'telegram',
+  Messenger = 'messenger',
+  Instagram = 'instagram',
 }

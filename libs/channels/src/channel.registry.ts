@@ -4,6 +4,8 @@ import { ChannelDefinition, OutboundContext } from './channel-definition';
 import { ChannelError, ChannelErrorCode } from './channel-error';
 import { ChannelKind } from './channel-kind.enum';
 import { TELEGRAM_CHANNEL } from './telegram/telegram-channel.definition';
+import { INSTAGRAM_CHANNEL } from './instagram/instagram-channel.definition';
+import { MESSENGER_CHANNEL } from './messenger/messenger-channel.definition';
 import { LOG_SMS_CHANNEL } from './sms/providers/log/log-sms.definition';
 import { MSEGAT_SMS_CHANNEL } from './sms/providers/msegat/msegat-sms.definition';
 import { TAQNYAT_SMS_CHANNEL } from './sms/providers/taqnyat/taqnyat-sms.definition';
@@ -26,6 +28,8 @@ export const CHANNELS: Record<ChannelKind, readonly ChannelDefinition[]> = {
   [ChannelKind.WalkIn]: [WALK_IN_CHANNEL],
   [ChannelKind.WhatsApp]: [WHATSAPP_CLOUD_CHANNEL],
   [ChannelKind.Telegram]: [TELEGRAM_CHANNEL],
+  [ChannelKind.Messenger]: [MESSENGER_CHANNEL],
+  [ChannelKind.Instagram]: [INSTAGRAM_CHANNEL],
 };
 
 export function allChannelDefinitions(): ChannelDefinition[] {

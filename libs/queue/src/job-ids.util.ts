@@ -33,3 +33,7 @@ export function channelTemplatesJobId(inboxId: string, at = Date.now()): string 
 export function channelSetUpJobId(inboxId: string, at = Date.now()): string {
   return `set-up-${inboxId}-${at}`;
 }
+
+export function senderProfileJobId(messageId: string): string {
+  return `profile-${messageId}`;
+}

@@ -12,6 +12,7 @@ export enum JobName {
   FetchInboundMedia = 'fetch-inbound-media',
   SyncChannelTemplates = 'sync-channel-templates',
   SetUpChannel = 'set-up-channel',
+  FetchSenderProfile = 'fetch-sender-profile',
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -23,4 +24,5 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.FetchInboundMedia]: QueueName.ChannelEvents,
   [JobName.SyncChannelTemplates]: QueueName.ChannelEvents,
   [JobName.SetUpChannel]: QueueName.ChannelEvents,
+  [JobName.FetchSenderProfile]: QueueName.ChannelEvents,
 };

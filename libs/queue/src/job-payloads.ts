@@ -21,6 +21,7 @@ export type JobPayloads = {
   [JobName.FetchInboundMedia]: { organisationId: string; inboxId: string; messageId: string };
   [JobName.SyncChannelTemplates]: { organisationId: string; inboxId: string };
   [JobName.SetUpChannel]: { organisationId: string; inboxId: string };
+  [JobName.FetchSenderProfile]: { organisationId: string; inboxId: string; messageId: string };
 };
 
 export type JobOf<Name extends JobName> = JobPayloads[Name];

@@ -893,6 +893,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/messenger/{inboxId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meta's verification request for the Messenger webhook (echoes hub.challenge)
+         * @description Facebook Messenger. Verified before anything is stored.
+         */
+        get: operations["webhook_messenger_get_inbox"];
+        put?: never;
+        /**
+         * Messenger webhook notifications (messages and statuses; Meta re-delivers for days)
+         * @description Facebook Messenger. Verified before anything is stored.
+         */
+        post: operations["webhook_messenger_post_inbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/instagram/{inboxId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meta's verification request for the Instagram webhook (echoes hub.challenge)
+         * @description Instagram messages. Verified before anything is stored.
+         */
+        get: operations["webhook_instagram_get_inbox"];
+        put?: never;
+        /**
+         * Instagram webhook notifications (messages and statuses; Meta re-delivers for days)
+         * @description Instagram messages. Verified before anything is stored.
+         */
+        post: operations["webhook_instagram_post_inbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -925,7 +973,7 @@ export interface components {
             csrfToken: string;
         };
         /** @enum {string} */
-        ChannelKind: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram";
+        ChannelKind: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram" | "messenger" | "instagram";
         /** @enum {string} */
         ConversationStatus: "open" | "pending" | "resolved" | "closed";
         /** @enum {string} */
@@ -1091,7 +1139,7 @@ export interface components {
              * @example api
              * @enum {string}
              */
-            channel: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram";
+            channel: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram" | "messenger" | "instagram";
             /** @example تطبيق الجمعية */
             name: string;
             /** @example https://app.example.org/wasl/callback */
@@ -1481,7 +1529,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "open" | "pending" | "resolved" | "closed";
-                channel?: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram";
+                channel?: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram" | "messenger" | "instagram";
                 inboxId?: string;
                 assigneeId?: string;
                 teamId?: string;
@@ -3155,6 +3203,138 @@ export interface operations {
                     update_id: number;
                     /** @description message_id, from{id, first_name, last_name}, chat{id, type: private}, date, text or caption, photo[], voice, document, audio, video, location, contact */
                     message?: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description { "received": true } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    webhook_messenger_get_inbox: {
+        parameters: {
+            query: {
+                /** @description Always "subscribe" */
+                "hub.mode": string;
+                /** @description The verify token typed into the inbox and into the Meta app */
+                "hub.verify_token": string;
+                /** @description Echoed back when the token matches */
+                "hub.challenge": string;
+            };
+            header?: never;
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hub.challenge value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": unknown;
+                };
+            };
+        };
+    };
+    webhook_messenger_post_inbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description sha256=<hex HMAC-SHA256 of the raw body with the Meta app's secret> */
+                "X-Hub-Signature-256"?: string;
+            };
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    object: "page" | "instagram";
+                    entry: {
+                        /** @description The page or Instagram account id */
+                        id?: string;
+                        messaging?: Record<string, never>[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description { "received": true } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    webhook_instagram_get_inbox: {
+        parameters: {
+            query: {
+                /** @description Always "subscribe" */
+                "hub.mode": string;
+                /** @description The verify token typed into the inbox and into the Meta app */
+                "hub.verify_token": string;
+                /** @description Echoed back when the token matches */
+                "hub.challenge": string;
+            };
+            header?: never;
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hub.challenge value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": unknown;
+                };
+            };
+        };
+    };
+    webhook_instagram_post_inbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description sha256=<hex HMAC-SHA256 of the raw body with the Meta app's secret> */
+                "X-Hub-Signature-256"?: string;
+            };
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    object: "page" | "instagram";
+                    entry: {
+                        /** @description The page or Instagram account id */
+                        id?: string;
+                        messaging?: Record<string, never>[];
+                    }[];
                 };
             };
         };

@@ -36,6 +36,8 @@ export const ar = {
     voice: 'الاتصالات الهاتفية',
     whatsapp: 'واتساب',
     telegram: 'تيليجرام',
+    messenger: 'ماسنجر',
+    instagram: 'إنستغرام',
     email: 'البريد الإلكتروني',
     walk_in: 'المقابلة',
   },

@@ -38,6 +38,8 @@ export const en: WaslCatalogue = {
     voice: 'Phone calls',
     whatsapp: 'WhatsApp',
     telegram: 'Telegram',
+    messenger: 'Messenger',
+    instagram: 'Instagram',
     email: 'E-mail',
     walk_in: 'Walk-in',
   },

@@ -3,7 +3,7 @@
 export const INBOX_VIEWS = ['mine', 'unassigned', 'all'] as const;
 export const CONVERSATION_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
 // The API's ChannelKind values, so a filter the API would refuse cannot be chosen.
-export const CHANNEL_KINDS = ['api', 'webchat', 'sms', 'voice', 'whatsapp', 'telegram', 'walk_in'] as const;
+export const CHANNEL_KINDS = ['api', 'webchat', 'sms', 'voice', 'whatsapp', 'messenger', 'instagram', 'telegram', 'walk_in'] as const;
 
 export type InboxView = (typeof INBOX_VIEWS)[number];
 export type ConversationStatusFilter = (typeof CONVERSATION_STATUSES)[number];

@@ -10,7 +10,8 @@ type ChannelEventJob =
   | Job<JobOf<JobName.LinkCall>, JobStatus, JobName.LinkCall>
   | Job<JobOf<JobName.FetchInboundMedia>, JobStatus, JobName.FetchInboundMedia>
   | Job<JobOf<JobName.SyncChannelTemplates>, JobStatus, JobName.SyncChannelTemplates>
-  | Job<JobOf<JobName.SetUpChannel>, JobStatus, JobName.SetUpChannel>;
+  | Job<JobOf<JobName.SetUpChannel>, JobStatus, JobName.SetUpChannel>
+  | Job<JobOf<JobName.FetchSenderProfile>, JobStatus, JobName.FetchSenderProfile>;
 
 // Delivery reports and call links. Both may arrive before the row they refer to is stored (a Twilio callback
 // racing the send's result; a call whose message the inbound worker has not applied yet): the handlers throw,
@@ -24,6 +25,7 @@ export class ChannelEventsProcessor extends WorkerHost implements OnApplicationB
     JobName.FetchInboundMedia,
     JobName.SyncChannelTemplates,
     JobName.SetUpChannel,
+    JobName.FetchSenderProfile,
   ] as const;
 
   constructor(
@@ -51,6 +53,8 @@ export class ChannelEventsProcessor extends WorkerHost implements OnApplicationB
         return this.channelJobs.syncTemplates(job.data);
       case JobName.SetUpChannel:
         return this.channelJobs.setUp(job.data);
+      case JobName.FetchSenderProfile:
+        return this.channelJobs.fetchProfile(job.data);
       default:
         throw new UnrecoverableError(`No handler for ${(job as Job).name} on ${QueueName.ChannelEvents}`);
     }

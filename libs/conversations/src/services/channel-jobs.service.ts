@@ -7,9 +7,20 @@ import {
   InboundMessage,
 } from '@app/channels';
 import { WaslConfig } from '@app/config';
+import { ContactsService } from '@app/contacts';
 import { TransactionRunner } from '@app/database';
 import { ChannelTemplatesService, Inbox, InboxesService } from '@app/inboxes';
-import { channelSetUpJobId, channelTemplatesJobId, inboundMediaJobId, JobName, JobOf, JobPayloads, JobStatus, QueueName } from '@app/queue';
+import {
+  channelSetUpJobId,
+  channelTemplatesJobId,
+  inboundMediaJobId,
+  JobName,
+  JobOf,
+  JobPayloads,
+  JobStatus,
+  QueueName,
+  senderProfileJobId,
+} from '@app/queue';
 import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
@@ -23,7 +34,7 @@ import { ChannelMediaStore } from './channel-media.store';
 import { MessageNotYetKnownError } from './delivery-status.service';
 import { OutboundAdapterFactory } from './outbound-adapter.factory';
 
-type ChannelJobName = JobName.FetchInboundMedia | JobName.SyncChannelTemplates | JobName.SetUpChannel;
+type ChannelJobName = JobName.FetchInboundMedia | JobName.SyncChannelTemplates | JobName.SetUpChannel | JobName.FetchSenderProfile;
 
 // The channel work that follows a stored message or a new inbox, asked of the channel's definition and run by the
 // worker (never inside a webhook or an administrator's request): files a message names by id (WhatsApp media),
@@ -36,6 +47,7 @@ export class ChannelJobsService {
     @InjectRepository(Message) private readonly messages: Repository<Message>,
     @InjectQueue(QueueName.ChannelEvents) private readonly queue: Queue<JobPayloads[ChannelJobName]>,
     private readonly inboxes: InboxesService,
+    private readonly contacts: ContactsService,
     private readonly templates: ChannelTemplatesService,
     private readonly adapters: OutboundAdapterFactory,
     private readonly store: ChannelMediaStore,
@@ -45,14 +57,32 @@ export class ChannelJobsService {
   ) {}
 
   // After the intake stored a message: its files are fetched by the worker once the message row exists.
+  // A sender the channel names only by id gets their name from the provider's profile (Messenger, Instagram).
   async afterAccepted(inbox: Inbox, messageId: string, message: InboundMessage): Promise<void> {
-    if (!message.attachments.some((attachment) => attachment.providerMediaId)) return;
-    if (!findChannelDefinition(inbox.channel, inbox.provider)?.media) return;
-    await this.add(
-      JobName.FetchInboundMedia,
-      { organisationId: inbox.organisationId, inboxId: inbox.id, messageId },
-      inboundMediaJobId(messageId),
-    );
+    const definition = findChannelDefinition(inbox.channel, inbox.provider);
+    const payload = { organisationId: inbox.organisationId, inboxId: inbox.id, messageId };
+    if (definition?.media && message.attachments.some((attachment) => attachment.providerMediaId)) {
+      await this.add(JobName.FetchInboundMedia, payload, inboundMediaJobId(messageId));
+    }
+    if (definition?.profiles && message.sender.externalId && !message.sender.name) {
+      await this.add(JobName.FetchSenderProfile, payload, senderProfileJobId(messageId));
+    }
+  }
+
+  async fetchProfile(job: JobOf<JobName.FetchSenderProfile>): Promise<JobStatus> {
+    const message = await this.messages.findOneBy({ id: job.messageId, organisationId: job.organisationId, inboxId: job.inboxId });
+    if (!message) throw new MessageNotYetKnownError(`Message ${job.messageId} is not stored yet`);
+    const contact = await this.contacts.findInOrganisation(job.organisationId, message.contactId);
+    if (!contact || contact.name) return JobStatus.Skipped;
+    const externalId = await this.contacts.externalIdIn(job.organisationId, contact.id, job.inboxId);
+    const found = await this.requireInbox(job);
+    const definition = findChannelDefinition(found.inbox.channel, found.inbox.provider);
+    if (!definition?.profiles || !externalId) return JobStatus.Skipped;
+    const profile = await this.permanentlyFailing(() => definition.profiles!.fetch(this.adapters.contextOf(found), externalId));
+    const name = profile.name?.trim().slice(0, 200);
+    if (!name) return JobStatus.Skipped;
+    await this.transactions.run((manager) => this.contacts.correct(manager, job.organisationId, contact.id, { name }));
+    return JobStatus.Applied;
   }
 
   // After an inbox is created (or its secret changes): register the webhook, sync the templates.
