@@ -28,6 +28,7 @@ import { OutreachController } from './conversations/outreach.controller';
 import { ChannelMediaController } from './conversations/channel-media.controller';
 import { ReplyTemplatesController } from './conversations/reply-templates.controller';
 import { InboxTemplatesController } from './inboxes/inbox-templates.controller';
+import { InboxSessionController } from './inboxes/inbox-session.controller';
 import { ChannelWebhookController } from './webhooks/channel-webhook.controller';
 import { ChannelWiringCheck } from './webhooks/channel-wiring.check';
 import { ChannelWebhookPipeline } from './webhooks/channel-webhook.pipeline';
@@ -70,6 +71,7 @@ export class GatewayModule {
         OutreachController,
         ReplyTemplatesController,
         InboxTemplatesController,
+        InboxSessionController,
         ChannelMediaController,
       ],
       providers: [

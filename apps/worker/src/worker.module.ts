@@ -1,5 +1,7 @@
-import { ConversationsModule } from '@app/conversations';
+import { ChannelSessionSupervisor, ConversationsModule } from '@app/conversations';
+import { Inbox, InboxesModule } from '@app/inboxes';
 import { PrivacyModule } from '@app/privacy';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { FailedJobIndex, JobName } from '@app/queue';
 import { WorkerHost } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
@@ -26,11 +28,13 @@ assertEveryJobHasOneProcessor();
 // The processors alone. apps/worker runs them on their own; the gateway imports this module too when
 // WASL_ROLE=all, so a small association runs one process.
 @Module({
-  imports: [ConversationsModule, PrivacyModule],
+  imports: [ConversationsModule, PrivacyModule, InboxesModule, TypeOrmModule.forFeature([Inbox])],
   providers: [
     ...PROCESSORS,
     InboundRecoverySweeper,
     OutboundRecoverySweeper,
+    // Live channel sessions (WhatsApp through a paired phone): one worker drives each, by a lease.
+    ChannelSessionSupervisor,
     {
       provide: FailedJobsRecorder,
       inject: [FailedJobIndex, ...PROCESSORS],

@@ -3,6 +3,7 @@ import type { SchemaObject } from '@nestjs/swagger';
 import { ClassConstructor } from 'class-transformer';
 import { ChannelEvent, TemplateStatus } from './channel-event.types';
 import { ChannelKind } from './channel-kind.enum';
+import { OutboundMessage, SendResult } from './channel-message.types';
 import { OutboundChannelAdapter } from './outbound-channel.adapter';
 import { SmsLength } from './sms/sms-segment.util';
 
@@ -62,6 +63,62 @@ export interface ChannelDefinition<Settings extends object = object> {
   // Tells the provider where to post (Telegram's setWebhook). Run by a job after the inbox is created, never
   // inside the administrator's request; it may be run again (idempotent).
   readonly setUp?: (context: OutboundContext) => Promise<void>;
+  // A channel that is a live session a worker drives (WhatsApp through a paired phone) rather than webhooks: exactly
+  // one process runs an inbox's session at a time (a lease in Redis), and its sends and media go through it.
+  readonly session?: ChannelSessionDriver;
+}
+
+export type ChannelSessionState = 'pairing' | 'connected' | 'disconnected' | 'logged-out';
+
+export interface ChannelSessionDriver {
+  start(context: ChannelSessionContext): Promise<RunningChannelSession>;
+}
+
+export interface ChannelSessionContext {
+  inbox: WebhookInbox;
+  options: ChannelSessionOptions;
+  // The session's credentials in Wasl's own storage (sealed in PostgreSQL), so any worker can resume it.
+  store: ChannelSessionStore;
+  report(update: ChannelSessionUpdate): Promise<void>;
+  // Inbound messages and delivery reports, through the same intake as webhooks.
+  receive(events: ChannelEvent[]): Promise<void>;
+}
+
+export interface ChannelSessionOptions {
+  // Chosen by configuration (WHATSAPP_WEB_CLIENT): Debian's Chromium, or the replay client of recorded shapes.
+  client: 'chromium' | 'replay';
+  executablePath: string;
+  proxy?: string;
+  // A folder of this process's own for the browser profile while it runs.
+  workDirectory: string;
+  processId: string;
+}
+
+export interface ChannelSessionStore {
+  load(): Promise<string | null>;
+  save(data: string): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface ChannelSessionUpdate {
+  state: ChannelSessionState;
+  // The pairing QR code's text while pairing; null once paired.
+  qr?: string | null;
+  // The paired number (E.164).
+  phone?: string | null;
+  reason?: string;
+}
+
+export interface RunningChannelSession {
+  send(message: OutboundMessage): Promise<SendResult>;
+  downloadMedia(providerMediaId: string, maxBytes: number): Promise<DownloadedMedia>;
+  // Stops driving; the stored session stays for the next owner.
+  stop(): Promise<void>;
+}
+
+// The sessions this process drives, for the adapters of session channels.
+export interface ChannelSessionRegistry {
+  running(inboxId: string): RunningChannelSession | undefined;
 }
 
 // Message templates approved by the provider, for replies outside the reply window.
@@ -179,6 +236,8 @@ export interface OutboundContext {
   // False for a text Wasl does not keep as a message (a verification code): no report could be applied.
   reportDelivery: boolean;
   timeoutMs: number;
+  // Set where sessions run (the worker); adapters of session channels send through it.
+  sessions?: ChannelSessionRegistry;
 }
 
 export interface RealtimeTransport {

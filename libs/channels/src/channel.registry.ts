@@ -16,6 +16,7 @@ import { WALK_IN_CHANNEL } from './walk-in/walk-in-channel.definition';
 import { OutboundChannelAdapter } from './outbound-channel.adapter';
 import { WEB_CHAT_CHANNEL } from './webchat/webchat-channel.definition';
 import { WHATSAPP_CLOUD_CHANNEL } from './whatsapp/providers/cloud/whatsapp-cloud.definition';
+import { WHATSAPP_WEB_CHANNEL } from './whatsapp/providers/web/whatsapp-web.definition';
 
 // Every channel Wasl speaks: a kind and its providers, each one definition in its own folder (see the header of
 // channel-definition.ts). A new provider is its folder and one line here; a kind without a definition does not
@@ -26,7 +27,7 @@ export const CHANNELS: Record<ChannelKind, readonly ChannelDefinition[]> = {
   [ChannelKind.Sms]: [TWILIO_SMS_CHANNEL, UNIFONIC_SMS_CHANNEL, TAQNYAT_SMS_CHANNEL, MSEGAT_SMS_CHANNEL, LOG_SMS_CHANNEL],
   [ChannelKind.Voice]: [TWILIO_VOICE_CHANNEL],
   [ChannelKind.WalkIn]: [WALK_IN_CHANNEL],
-  [ChannelKind.WhatsApp]: [WHATSAPP_CLOUD_CHANNEL],
+  [ChannelKind.WhatsApp]: [WHATSAPP_CLOUD_CHANNEL, WHATSAPP_WEB_CHANNEL],
   [ChannelKind.Telegram]: [TELEGRAM_CHANNEL],
   [ChannelKind.Messenger]: [MESSENGER_CHANNEL],
   [ChannelKind.Instagram]: [INSTAGRAM_CHANNEL],

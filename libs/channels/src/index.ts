@@ -23,3 +23,4 @@ export * from './webchat/webchat-visitor-room.util';
 export * from './webchat/webchat-visitor-token.util';
 export * from './webchat/webchat-working-hours.util';
 export * from './webhooks/webhook-url.util';
+export * from './whatsapp/providers/web/replay-whatsapp.client';

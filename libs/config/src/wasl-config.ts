@@ -34,6 +34,8 @@ export class WaslConfig {
   // allowPrivateNetworks: configured URLs may reach loopback and private addresses (sandbox and tests only).
   // mediaMaxBytes: the largest file fetched from a channel for an inbound message.
   channels: { callbackTimeoutMs: number; allowPrivateNetworks: boolean; mediaMaxBytes: number };
+  // Live channel sessions (WhatsApp through a paired phone) and the lease that gives each to one worker.
+  sessions: { client: 'chromium' | 'replay'; chromiumPath: string; proxy?: string; leaseMs: number; checkMs: number };
   sms: { maxParts: number };
   webChat: { attachmentLinkSeconds: number };
   // niceness: the CPU priority a separate worker process gives itself (0 = as started, 19 = lowest).

@@ -1,11 +1,12 @@
 import { AuditModule } from '@app/audit';
 import { ContactsModule } from '@app/contacts';
 import { IdentityModule } from '@app/identity';
-import { InboxesModule } from '@app/inboxes';
+import { Inbox, InboxesModule } from '@app/inboxes';
 import { RealtimeModule } from '@app/realtime';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Call } from './entities/call.entity';
+import { ChannelSession } from './entities/channel-session.entity';
 import { ConversationEvent } from './entities/conversation-event.entity';
 import { Conversation } from './entities/conversation.entity';
 import { InboundEvent } from './entities/inbound-event.entity';
@@ -14,6 +15,7 @@ import { CallsService } from './services/calls.service';
 import { ChannelEventIntake } from './services/channel-event.intake';
 import { ChannelJobsService } from './services/channel-jobs.service';
 import { ChannelMediaStore } from './services/channel-media.store';
+import { ChannelSessionsService } from './services/channel-sessions.service';
 import { ChannelSendRules } from './services/channel-send-rules.service';
 import { ContactMergeService } from './services/contact-merge.service';
 import { ConversationPersonalDataService } from './services/conversation-personal-data.service';
@@ -50,11 +52,12 @@ const SERVICES = [
   ChannelMediaStore,
   OutboundPacer,
   TemplateRepliesService,
+  ChannelSessionsService,
 ];
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Conversation, Message, ConversationEvent, InboundEvent, Call]),
+    TypeOrmModule.forFeature([Conversation, Message, ConversationEvent, InboundEvent, Call, ChannelSession, Inbox]),
     IdentityModule,
     InboxesModule,
     ContactsModule,

@@ -4,6 +4,8 @@ export enum RealtimeEvent {
   ConversationUpdated = 'conversation.updated',
   MessageCreated = 'message.created',
   MessageUpdated = 'message.updated',
+  // A live channel session (WhatsApp through a paired phone) changed state or has a new QR code: administrators only.
+  ChannelSessionUpdated = 'channel-session.updated',
 }
 
 export const AGENTS_NAMESPACE = '/agents';

@@ -3,7 +3,14 @@ import { InjectRedis } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import Redis from 'ioredis';
-import { AGENTS_NAMESPACE, audienceRooms, ConversationAudience, organisationRoom, RealtimeEvent } from './realtime-event.enum';
+import {
+  AGENTS_NAMESPACE,
+  audienceRooms,
+  ConversationAudience,
+  organisationRoom,
+  overseersRoom,
+  RealtimeEvent,
+} from './realtime-event.enum';
 
 // Publishes to every gateway through Redis (socket.io's emitter protocol), so a worker process or any
 // gateway instance can reach staff connected to any other gateway.
@@ -35,6 +42,15 @@ export class RealtimePublisher {
   toConversationAudience(audience: ConversationAudience, event: RealtimeEvent, payload: object): void {
     try {
       this.agents.to(audienceRooms(audience)).emit(event, payload);
+    } catch (error) {
+      this.logger.warn(`Could not publish ${event}: ${(error as Error).message}`);
+    }
+  }
+
+  // Administrators and supervisors of the organisation only (a pairing QR code, a session that needs re-pairing).
+  toOverseers(organisationId: string, event: RealtimeEvent, payload: object): void {
+    try {
+      this.agents.to(overseersRoom(organisationId)).emit(event, payload);
     } catch (error) {
       this.logger.warn(`Could not publish ${event}: ${(error as Error).message}`);
     }

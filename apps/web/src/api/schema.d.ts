@@ -485,6 +485,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inboxes/{id}/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboxSessionController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{id}/messages/{messageId}/media/{index}": {
         parameters: {
             query?: never;
@@ -1329,6 +1345,21 @@ export interface components {
         };
         TemplateSyncResponse: {
             queued: boolean;
+        };
+        ChannelSessionResponse: {
+            /** Format: uuid */
+            inboxId: string;
+            /** @enum {string} */
+            state: "pairing" | "connected" | "disconnected" | "logged-out" | "starting";
+            /** @description The pairing QR code's text while pairing */
+            qr: string | null;
+            /** @description The paired number (E.164) */
+            phone: string | null;
+            reason: string | null;
+            /** @description The worker process driving it */
+            drivenBy: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
         };
         CorrectContactDto: {
             name?: Record<string, never> | null;
@@ -2282,6 +2313,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateSyncResponse"];
+                };
+            };
+        };
+    };
+    InboxSessionController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelSessionResponse"];
                 };
             };
         };

@@ -12,6 +12,7 @@ import { WaslConfig } from '@app/config';
 import { InboxWithSecrets } from '@app/inboxes';
 import { RealtimePublisher } from '@app/realtime';
 import { Injectable } from '@nestjs/common';
+import { ChannelSessionsService } from './channel-sessions.service';
 
 // Builds the sending adapter of an inbox from its channel definition, its stored settings and its decrypted
 // secrets, fresh for every send. Throws ChannelError(AUTH_INVALID) for an inbox whose channel cannot send.
@@ -24,6 +25,7 @@ export class OutboundAdapterFactory {
   constructor(
     private readonly realtime: RealtimePublisher,
     private readonly config: WaslConfig,
+    private readonly sessions: ChannelSessionsService,
   ) {
     this.http = new GuardedHttpClient({ allowPrivateNetworks: config.channels.allowPrivateNetworks });
   }
@@ -45,6 +47,7 @@ export class OutboundAdapterFactory {
       },
       reportDelivery: options.reportDelivery,
       timeoutMs: this.config.channels.callbackTimeoutMs,
+      sessions: this.sessions,
     };
   }
 }

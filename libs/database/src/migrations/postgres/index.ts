@@ -11,6 +11,7 @@ import { AddAuditLogFilterIndexes1795688996550 } from './1795688996550-AddAuditL
 import { StripAttachmentSignatures1795689432583 } from './1795689432583-StripAttachmentSignatures';
 import { AddMessageSendStartedAt1795700000000 } from './1795700000000-AddMessageSendStartedAt';
 import { AddChannelTemplates1796233051712 } from './1796233051712-AddChannelTemplates';
+import { AddChannelSessions1796234945451 } from './1796234945451-AddChannelSessions';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const POSTGRES_MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   StripAttachmentSignatures1795689432583,
   AddMessageSendStartedAt1795700000000,
   AddChannelTemplates1796233051712,
+  AddChannelSessions1796234945451,
 ];

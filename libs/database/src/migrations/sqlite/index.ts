@@ -9,6 +9,7 @@ import { AddAuditLogFilterIndexes1795688996550 } from './1795688996550-AddAuditL
 import { StripAttachmentSignatures1795689432583 } from './1795689432583-StripAttachmentSignatures';
 import { AddMessageSendStartedAt1795700000000 } from './1795700000000-AddMessageSendStartedAt';
 import { AddChannelTemplates1796233054770 } from './1796233054770-AddChannelTemplates';
+import { AddChannelSessions1796234948607 } from './1796234948607-AddChannelSessions';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -23,4 +24,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   StripAttachmentSignatures1795689432583,
   AddMessageSendStartedAt1795700000000,
   AddChannelTemplates1796233054770,
+  AddChannelSessions1796234948607,
 ];
