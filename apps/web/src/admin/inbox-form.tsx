@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, CreatedInbox, InboxSummary, unwrap } from '../api/api-client';
 import type { components } from '../api/schema';
 import { FieldProblem } from './field-problem';
+import { SocialInboxFields } from './social-inbox-fields';
+import { isSocialChannel } from './social-inbox-form.util';
 import {
   buildCreateInboxBody,
   emptyInboxForm,
@@ -92,6 +94,15 @@ export function InboxForm({ smsInboxes, onCreated, onCancel }: InboxFormProps) {
           error={problem('channel')}
         />
         {text('name', 'name', t('admin.inboxes.name'), { required: true })}
+
+        {isSocialChannel(values.channel) && (
+          <SocialInboxFields
+            channel={values.channel}
+            values={values.social}
+            onChange={(social) => set('social', social)}
+            problem={problem}
+          />
+        )}
 
         {values.channel === 'api' && text('callbackUrl', 'callbackUrl', t('admin.inboxes.callbackUrl'), { ltr: true, required: true })}
 

@@ -7,6 +7,7 @@ import { ChannelIcon } from '../shared/channel-icon';
 import { ConfirmModal } from './confirm-modal';
 import { CreatedInboxPanel } from './created-inbox-panel';
 import { InboxAccessModal } from './inbox-access-modal';
+import { WhatsAppPairingButton } from './whatsapp-pairing-button';
 import { InboxForm } from './inbox-form';
 
 const INBOXES_KEY = ['admin-inboxes'];
@@ -99,6 +100,7 @@ export function InboxesPanel() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
+                      <WhatsAppPairingButton inbox={inbox} />
                       <Button size="compact-sm" variant="default" onClick={() => setEditingAccess(inbox)}>
                         {t('admin.inboxes.editAccess')}
                       </Button>

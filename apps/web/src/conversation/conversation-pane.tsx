@@ -9,6 +9,7 @@ import { PaneCommand } from '../shared/keyboard-shortcut.util';
 import { UiLanguage } from '../shared/date-format.util';
 import { formatInteger } from '../shared/number-format.util';
 import { Composer } from './composer';
+import { ReplyWindow } from './reply-window';
 import { Timeline } from './timeline';
 import { buildTimeline } from './timeline.util';
 
@@ -142,6 +143,7 @@ export function ConversationPane({ conversationId, command, session, showBack, o
         <Timeline entries={entries} currentUser={session.user} />
         <div ref={timelineEnd} />
       </div>
+      <ReplyWindow conversationId={conversationId} />
       <Composer conversationId={conversationId} command={composerCommand} />
     </section>
   );

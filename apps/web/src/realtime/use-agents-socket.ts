@@ -9,6 +9,7 @@ const CONVERSATION_CREATED = 'conversation.created';
 const CONVERSATION_UPDATED = 'conversation.updated';
 const MESSAGE_CREATED = 'message.created';
 const MESSAGE_UPDATED = 'message.updated';
+const CHANNEL_SESSION_UPDATED = 'channel-session.updated';
 
 // A burst of messages refetches the list once, not once per message.
 const LIST_REFRESH_DELAY_MILLISECONDS = 250;
@@ -54,6 +55,10 @@ export function useAgentsSocket(userId: string | null): boolean {
     };
     socket.on(MESSAGE_CREATED, onMessage);
     socket.on(MESSAGE_UPDATED, onMessage);
+    // A new pairing QR code or a session that needs re-pairing (administrators and supervisors only).
+    socket.on(CHANNEL_SESSION_UPDATED, (session: { inboxId: string }) =>
+      queryClient.setQueryData(['inbox-session', session.inboxId], session),
+    );
     return () => {
       socket.close();
       setConnected(false);
