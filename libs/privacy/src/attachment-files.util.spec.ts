@@ -37,4 +37,18 @@ describe(removeAttachmentFiles.name, () => {
     await removeAttachmentFiles([`/webchat/files/${inboxId}/${visitorKey}/${fileId}?expires=1&signature=ab`], { wholeFolders: true });
     expect(existsSync(folder)).toBe(false);
   });
+
+  it('should remove a file fetched from a channel, and nothing outside its inbox folder', async () => {
+    const channelFolder = resolve('var', 'attachments', 'channel', inboxId);
+    const mediaId = `${randomUUID()}.ogg`;
+    mkdirSync(channelFolder, { recursive: true });
+    writeFileSync(join(channelFolder, mediaId), 'voice');
+    const removed = await removeAttachmentFiles(
+      [`/channel-media/${inboxId}/${mediaId}`, `/channel-media/${inboxId}/../../../package.json`],
+      { wholeFolders: false },
+    );
+    expect(removed).toBe(1);
+    expect(existsSync(join(channelFolder, mediaId))).toBe(false);
+    rmSync(channelFolder, { recursive: true, force: true });
+  });
 });

@@ -7,6 +7,10 @@ const ATTACHMENTS_DIRECTORY = resolve('var', 'attachments');
 const STORED_FILE =
   /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([0-9a-f]{40})\/([0-9a-f-]{36}\.(?:png|jpg|pdf))(?:[?#]|$)/;
 
+// Files fetched from channels (WhatsApp voice notes and photos, Telegram files): ChannelMediaStore in
+// libs/conversations keeps them under var/attachments/channel/<inbox id>/ and rows keep /channel-media/<inbox>/<file>.
+const CHANNEL_MEDIA = /^\/channel-media\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([0-9a-f-]{36}\.[a-z0-9]{1,5})$/;
+
 interface StoredFile {
   inboxId: string;
   visitorKey: string;
@@ -23,6 +27,15 @@ function storedFileOf(url: string): StoredFile | undefined {
 export async function removeAttachmentFiles(urls: string[], options: { wholeFolders: boolean }): Promise<number> {
   const files = urls.map(storedFileOf).filter((file): file is StoredFile => file !== undefined);
   let removed = 0;
+  for (const url of urls) {
+    const media = CHANNEL_MEDIA.exec(url);
+    if (!media) continue;
+    const existed = await rm(join(ATTACHMENTS_DIRECTORY, 'channel', media[1], media[2])).then(
+      () => true,
+      () => false,
+    );
+    if (existed) removed += 1;
+  }
   for (const file of files) {
     const path = join(ATTACHMENTS_DIRECTORY, file.inboxId, file.visitorKey, file.fileId);
     const existed = await rm(path).then(
