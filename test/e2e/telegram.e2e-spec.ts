@@ -153,4 +153,25 @@ describe('Telegram bot, end to end against the Bot API sandbox', () => {
       expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
     }
   });
+
+  it('should send a photo an officer attaches with sendPhoto, its text as the caption', async () => {
+    await eventually(async () => sandbox.telegram.webhooks.get(botToken), 'setWebhook');
+    const user = userId('006');
+    const played = await sandbox.telegram.playUpdate({ botToken, userId: user, firstName: 'هند', text: 'أرسلوا لي النموذج' });
+    const conversationId = await wasl.conversationOfMessage(String(played.updateId));
+    const sent = await fetch(
+      `${wasl.url}/api/v1/conversations/${conversationId}/messages/file?caption=${encodeURIComponent('النموذج المطلوب')}`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${organisation.adminToken}`, 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(PHOTO),
+      },
+    );
+    expect(sent.status).toBe(201);
+    const message = (await sent.json()) as MessageItem;
+    await eventually(async () => (await statusOf(message.id)).status === 'sent', 'the photo to be sent');
+    expect(sandbox.telegram.sent.filter((entry) => entry.chatId === String(user))).toEqual([
+      expect.objectContaining({ text: '[sendPhoto] النموذج المطلوب' }),
+    ]);
+  });
 });

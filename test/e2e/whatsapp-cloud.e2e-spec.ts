@@ -309,4 +309,32 @@ describe('WhatsApp Cloud API, end to end against the Graph sandbox', () => {
     const sms = await createTwilioInbox(wasl, organisation.adminToken, 'sms', sandbox.url);
     expect(await receiveTwilioSms(wasl, sms, from, 'نفس الشخص عبر الرسائل النصية')).toBe(whatsAppContact);
   });
+
+  it('should send a photo an officer attaches by uploading it to Meta, and refuse a file of another type', async () => {
+    const from = saudiMobile('1008');
+    const conversationId = await conversationWith(from);
+    const upload = (body: Buffer, caption: string) =>
+      fetch(
+        `${wasl.url}/api/v1/conversations/${conversationId}/messages/file?caption=${encodeURIComponent(caption)}&fileName=receipt.png`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${organisation.adminToken}`, 'content-type': 'application/octet-stream' },
+          body: new Uint8Array(body),
+        },
+      );
+    const refused = await upload(Buffer.from('#!/bin/sh\necho hi'), 'x');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { fields: unknown[] }).fields).toEqual([
+      { field: 'file', message: 'must be a PNG or JPEG image or a PDF' },
+    ]);
+    const sent = await upload(IMAGE, 'إيصال الاستلام');
+    expect(sent.status).toBe(201);
+    const message = (await sent.json()) as MessageItem;
+    await eventually(async () => (await messageRow(message.id)).status === 'read', 'the photo to be read');
+    const delivered = sandbox.graph.sent.find((entry) => entry.to === from.slice(1));
+    const uploaded = sandbox.graph.uploads.find((entry) => entry.id === (delivered?.body as { image?: { id?: string } }).image?.id);
+    expect(delivered?.body).toMatchObject({ type: 'image', image: { caption: 'إيصال الاستلام' } });
+    expect(uploaded).toMatchObject({ phoneNumberId, mimeType: 'image/png' });
+    expect(uploaded!.bytes).toBeGreaterThan(IMAGE.length);
+  });
 });

@@ -100,6 +100,7 @@ export class MetaGraphSandbox {
   private readonly pages = new Map<string, GraphPage>();
   private readonly profiles = new Map<string, { first_name?: string; last_name?: string; name?: string; profile_pic?: string }>();
   readonly pageMessages: GraphPageMessage[] = [];
+  readonly uploads: Array<{ id: string; phoneNumberId: string; mimeType: string; bytes: number }> = [];
   private readonly templates = new Map<string, GraphTemplate[]>();
   private readonly media = new Map<string, GraphMedia>();
   private readonly attempts = new Map<string, number>();
@@ -267,6 +268,17 @@ export class MetaGraphSandbox {
     }
     if (request.method === 'GET' && !edge && page && this.profiles.has(node)) {
       sendJson(response, 200, { id: node, ...this.profiles.get(node) });
+      return true;
+    }
+    if (request.method === 'POST' && edge === 'media' && this.numbers.has(node)) {
+      // An outbound upload: kept, so a send naming its id can be checked, and servable like inbound media.
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const raw = Buffer.concat(chunks);
+      const type = /name="type"\r\n\r\n([^\r]+)/.exec(raw.toString('latin1'))?.[1] ?? 'application/octet-stream';
+      const id = this.addMedia({ content: raw, mimeType: type });
+      this.uploads.push({ id, phoneNumberId: node, mimeType: type, bytes: raw.length });
+      sendJson(response, 200, { id });
       return true;
     }
     if (request.method === 'POST' && edge === 'messages' && this.numbers.has(node)) {

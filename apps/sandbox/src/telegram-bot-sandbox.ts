@@ -94,12 +94,26 @@ export class TelegramBotSandbox {
     const method = /^\/bot(\d{3,20}:[\w-]+)\/(\w+)$/.exec(path);
     if (!method) return false;
     const [, botToken, name] = method;
-    const body = JSON.parse(await readRaw(request)) as Record<string, unknown>;
+    const raw = await readRaw(request);
+    const multipart = (request.headers['content-type'] ?? '').startsWith('multipart/form-data');
+    // sendPhoto and sendDocument upload the file as multipart: its text fields and the file's size are read.
+    const body = multipart
+      ? Object.fromEntries(
+          [...raw.matchAll(/name="(\w+)"(?:; filename="[^"]*")?\r\n(?:content-type: [^\r]+\r\n)?\r\n([^\r]*)/g)].map((field) => [
+            field[1],
+            field[2],
+          ]),
+        )
+      : (JSON.parse(raw) as Record<string, unknown>);
     if (name === 'setWebhook') {
       this.webhooks.set(botToken, { url: String(body.url), secretToken: String(body.secret_token ?? '') });
       sendJson(response, 200, { ok: true, result: true, description: 'Webhook was set' });
     } else if (name === 'sendMessage') {
       this.sendMessage(botToken, body, response);
+    } else if (name === 'sendPhoto' || name === 'sendDocument') {
+      const file = name === 'sendPhoto' ? body.photo : body.document;
+      if (!file) sendJson(response, 400, { ok: false, error_code: 400, description: 'Bad Request: there is no file in the request' });
+      else this.sendMessage(botToken, { chat_id: body.chat_id, text: `[${name}] ${String(body.caption ?? '')}`.trim() }, response);
     } else if (name === 'getFile') {
       const found = this.files.get(String(body.file_id));
       if (!found) sendJson(response, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });

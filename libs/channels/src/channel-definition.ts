@@ -55,6 +55,8 @@ export interface ChannelDefinition<Settings extends object = object> {
   // Whether staff may open a conversation here: by writing first to the contact's number or address, or by
   // recording what happened (a walk-in visit); null where only the beneficiary starts (web chat, calls, the app).
   readonly outreach: OutreachRule | null;
+  // Staff may attach a file to a reply (a PNG or JPEG photo, a PDF): the adapter uploads it (Graph media, Telegram).
+  readonly sendsFiles?: boolean;
   readonly templates?: TemplateSource;
   readonly media?: MediaSource;
   readonly profiles?: ProfileSource;

@@ -35,6 +35,15 @@ export interface OutboundMessage {
   // When the beneficiary last wrote on this inbox: channels with a reply window choose how to send (Messenger's
   // HUMAN_AGENT tag after 24 hours).
   lastInboundAt?: Date | null;
+  // A file the officer attached (channels with `sendsFiles`), read from Wasl's storage for this send; `text` is its
+  // caption.
+  files?: OutboundFile[];
+}
+
+export interface OutboundFile {
+  content: Buffer;
+  contentType: string;
+  fileName: string;
 }
 
 export interface OutboundTemplate {

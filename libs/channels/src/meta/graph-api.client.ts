@@ -1,5 +1,6 @@
 import { GuardedHttpClient, GuardedHttpResponse } from '@app/common';
 import { ChannelError, ChannelErrorCode } from '../channel-error';
+import { multipartBody } from '../http/multipart-body.util';
 import { classifyUnansweredRequest } from '../sms/http-failure.classifier';
 import { GraphErrorBody, graphErrorOf } from './graph-error.classifier';
 
@@ -59,25 +60,18 @@ export class GraphApiClient {
 
   // multipart/form-data, as Meta's media upload takes it.
   async upload<T>(path: string, upload: GraphUpload): Promise<T> {
-    const boundary = `wasl${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-    const parts: Buffer[] = [];
-    for (const [name, value] of Object.entries(upload.fields)) {
-      parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-    }
-    const fileName = upload.fileName.replace(/["\r\n]/g, '');
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${fileName}"\r\ncontent-type: ${upload.contentType}\r\n\r\n`,
-      ),
-      upload.content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    );
+    const multipart = multipartBody(upload.fields, {
+      field: 'file',
+      fileName: upload.fileName,
+      contentType: upload.contentType,
+      content: upload.content,
+    });
     const response = await this.send(() =>
       this.http.request({
         method: 'POST',
         url: this.url(path),
-        headers: { authorization: `Bearer ${this.target.accessToken}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
-        body: Buffer.concat(parts),
+        headers: { authorization: `Bearer ${this.target.accessToken}`, 'content-type': multipart.contentType },
+        body: multipart.body,
         timeoutMs: this.target.timeoutMs,
       }),
     );

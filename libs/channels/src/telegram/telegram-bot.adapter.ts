@@ -1,7 +1,8 @@
 import { GuardedHttpClient, GuardedHttpResponse } from '@app/common';
 import { DownloadedMedia, OutboundContext } from '../channel-definition';
 import { ChannelError, ChannelErrorCode } from '../channel-error';
-import { OutboundMessage, SendResult } from '../channel-message.types';
+import { OutboundFile, OutboundMessage, SendResult } from '../channel-message.types';
+import { multipartBody } from '../http/multipart-body.util';
 import { OutboundChannelAdapter } from '../outbound-channel.adapter';
 import { classifyUnansweredRequest } from '../sms/http-failure.classifier';
 import { TELEGRAM_DEFAULT_API_BASE_URL } from './telegram-settings.dto';
@@ -56,7 +57,15 @@ export class TelegramBotAdapter implements OutboundChannelAdapter {
   async send(message: OutboundMessage): Promise<SendResult> {
     const chatId = message.recipient.externalId;
     if (!chatId) throw new ChannelError(ChannelErrorCode.RecipientInvalid, 'The beneficiary has no Telegram chat with this bot');
-    const result = await this.call<{ message_id?: number }>('sendMessage', { chat_id: chatId, text: message.text });
+    const file = message.files?.[0];
+    const result = file
+      ? await this.upload<{ message_id?: number }>(
+          file.contentType.startsWith('image/') ? 'sendPhoto' : 'sendDocument',
+          chatId,
+          file,
+          message.text,
+        )
+      : await this.call<{ message_id?: number }>('sendMessage', { chat_id: chatId, text: message.text });
     return { providerMessageId: result.message_id === undefined ? undefined : `${chatId}:${result.message_id}`, acceptedAt: new Date() };
   }
 
@@ -100,11 +109,26 @@ export class TelegramBotAdapter implements OutboundChannelAdapter {
     return (answer.result ?? {}) as T;
   }
 
+  // sendPhoto or sendDocument: the file uploaded as multipart/form-data with the text as caption.
+  private async upload<T>(method: string, chatId: string, file: OutboundFile, caption: string): Promise<T> {
+    const field = method === 'sendPhoto' ? 'photo' : 'document';
+    const multipart = multipartBody({ chat_id: chatId, ...(caption ? { caption } : {}) }, { field, ...file });
+    const response = await this.request({
+      method: 'POST',
+      url: `${this.base()}/bot${this.credentials.botToken}/${method}`,
+      headers: { 'content-type': multipart.contentType },
+      body: multipart.body,
+    });
+    const answer = response.json<BotAnswer<T>>();
+    if (response.status !== 200 || answer?.ok !== true) throw botError(response.status, answer);
+    return (answer.result ?? {}) as T;
+  }
+
   private async request(input: {
     method: string;
     url: string;
     headers?: Record<string, string>;
-    body?: string;
+    body?: string | Buffer;
     maxResponseBytes?: number;
   }) {
     let response: GuardedHttpResponse;

@@ -89,6 +89,7 @@ export const TELEGRAM_CHANNEL: ChannelDefinition<TelegramSettingsDto> = {
   receiverDeduplicates: false,
   // A bot cannot write to someone who has not started it.
   outreach: null,
+  sendsFiles: true,
   media: { download: (context, fileId, maxBytes) => adapterOf(context).download(fileId, maxBytes) },
   pacing: () => ({ messagesPerSecond: TELEGRAM_MESSAGES_PER_SECOND }),
   setUp: (context) => adapterOf(context).setWebhook(context.webhookUrl(''), context.inbox.secrets.signingSecret ?? ''),

@@ -50,6 +50,12 @@ export class ChannelSendRules {
     if (problems.length > 0) throw ApiException.validation(problems);
   }
 
+  // A 400 naming `file` when the channel takes no attachments from staff (SMS, the API channel).
+  async assertFilesAccepted(organisationId: string, inboxId: string): Promise<void> {
+    const definition = await this.definitionOf(organisationId, inboxId);
+    if (!definition?.sendsFiles) throw ApiException.validation([{ field: 'file', message: 'cannot be sent on this channel' }]);
+  }
+
   // Whether free text may be sent now and until when; null on channels without a reply window.
   async window(organisationId: string, target: ReplyTarget): Promise<ReplyWindow | null> {
     const definition = await this.definitionOf(organisationId, target.inboxId);

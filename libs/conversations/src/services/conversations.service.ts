@@ -1,4 +1,4 @@
-import { OutboundTemplate } from '@app/channels';
+import { AttachmentMetadata, OutboundTemplate } from '@app/channels';
 import { ApiException } from '@app/common';
 import { Contact, ContactScope } from '@app/contacts';
 import { WaslConfig } from '@app/config';
@@ -122,8 +122,9 @@ export class ConversationsService {
     user: AuthenticatedUser,
     conversationId: string,
     input: CreateMessageDto,
-    template?: OutboundTemplate,
+    extra: { template?: OutboundTemplate; attachments?: AttachmentMetadata[] } = {},
   ): Promise<MessageView> {
+    const { template, attachments } = extra;
     const now = new Date();
     const isNote = input.private === true;
     const { message, conversation } = await this.transactions.run(async (manager) => {
@@ -144,11 +145,12 @@ export class ConversationsService {
         randomUUID(),
       );
       if (template && !isNote) message.template = template;
+      if (attachments) message.attachments = attachments;
       await manager.insert(Message, message);
       if (!isNote) {
         const patch: Partial<Conversation> = {
           lastActivityAt: now,
-          lastMessagePreview: previewOf(input.text),
+          lastMessagePreview: previewOf(input.text || attachments?.[0]?.fileName || ''),
           waitingSince: null,
           updatedAt: now,
         };

@@ -56,6 +56,11 @@ export class TemplateRepliesService {
       /\{\{\s*(\d+)\s*\}\}/g,
       (placeholder, position: string) => parameters[Number(position) - 1] ?? placeholder,
     );
-    return this.conversations.addMessage(user, conversationId, { text }, { name: template.name, language: template.language, parameters });
+    return this.conversations.addMessage(
+      user,
+      conversationId,
+      { text },
+      { template: { name: template.name, language: template.language, parameters } },
+    );
   }
 }

@@ -2,7 +2,7 @@ import { GuardedHttpClient } from '@app/common';
 import { ChannelTemplate, DownloadedMedia, OutboundContext } from '../../../channel-definition';
 import { ChannelError, ChannelErrorCode } from '../../../channel-error';
 import { TemplateStatus } from '../../../channel-event.types';
-import { OutboundMessage, SendResult } from '../../../channel-message.types';
+import { OutboundFile, OutboundMessage, SendResult } from '../../../channel-message.types';
 import { OutboundChannelAdapter } from '../../../outbound-channel.adapter';
 import { GRAPH_DEFAULT_API_BASE_URL, GRAPH_DEFAULT_API_VERSION, GraphApiClient } from '../../../meta/graph-api.client';
 import { whatsAppRecipientOf } from '../../whatsapp-phone.util';
@@ -85,18 +85,23 @@ export class WhatsAppCloudAdapter implements OutboundChannelAdapter {
   async send(message: OutboundMessage): Promise<SendResult> {
     const to = whatsAppRecipientOf(message.recipient.phone);
     if (!to) throw new ChannelError(ChannelErrorCode.RecipientInvalid, 'The beneficiary has no WhatsApp number');
-    const content = message.template
-      ? {
-          type: 'template',
-          template: {
-            name: message.template.name,
-            language: { code: message.template.language },
-            ...(message.template.parameters.length > 0
-              ? { components: [{ type: 'body', parameters: message.template.parameters.map((value) => ({ type: 'text', text: value })) }] }
-              : {}),
-          },
-        }
-      : { type: 'text', text: { preview_url: false, body: message.text } };
+    const file = message.files?.[0];
+    const content = file
+      ? await this.mediaContent(file, message.text)
+      : message.template
+        ? {
+            type: 'template',
+            template: {
+              name: message.template.name,
+              language: { code: message.template.language },
+              ...(message.template.parameters.length > 0
+                ? {
+                    components: [{ type: 'body', parameters: message.template.parameters.map((value) => ({ type: 'text', text: value })) }],
+                  }
+                : {}),
+            },
+          }
+        : { type: 'text', text: { preview_url: false, body: message.text } };
     const answer = await this.graph.call<SendResponse>('POST', `${this.credentials.phoneNumberId}/messages`, {
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
@@ -106,6 +111,22 @@ export class WhatsAppCloudAdapter implements OutboundChannelAdapter {
     const id = answer.messages?.[0]?.id;
     // Accepted without an id: nothing could ever report on it, but it was sent.
     return { providerMessageId: typeof id === 'string' ? id : undefined, acceptedAt: new Date() };
+  }
+
+  // Outbound media by upload (POST /<phone number id>/media), then sent by its id with the text as caption.
+  private async mediaContent(file: OutboundFile, caption: string): Promise<object> {
+    const uploaded = await this.graph.upload<{ id?: string }>(`${this.credentials.phoneNumberId}/media`, {
+      content: file.content,
+      contentType: file.contentType,
+      fileName: file.fileName,
+      fields: { messaging_product: 'whatsapp', type: file.contentType },
+    });
+    if (typeof uploaded.id !== 'string') throw new ChannelError(ChannelErrorCode.Unknown, 'Meta gave no id for the uploaded file');
+    const kind = file.contentType.startsWith('image/') ? 'image' : 'document';
+    return {
+      type: kind,
+      [kind]: { id: uploaded.id, ...(caption ? { caption } : {}), ...(kind === 'document' ? { filename: file.fileName } : {}) },
+    };
   }
 
   async templates(): Promise<ChannelTemplate[]> {

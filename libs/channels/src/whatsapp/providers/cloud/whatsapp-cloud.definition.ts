@@ -44,6 +44,7 @@ export const WHATSAPP_CLOUD_CHANNEL: ChannelDefinition<WhatsAppCloudSettingsDto>
   // The Cloud API takes no idempotency key: an interrupted send fails OUTCOME_UNKNOWN rather than reach twice.
   receiverDeduplicates: false,
   outreach: null,
+  sendsFiles: true,
   templates: { sync: (context) => adapterOf(context).templates() },
   media: { download: (context, mediaId, maxBytes) => adapterOf(context).download(mediaId, maxBytes) },
   pacing: (settings) => ({
