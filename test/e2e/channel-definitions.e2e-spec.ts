@@ -37,11 +37,13 @@ describe('Channel definitions: inbox creation, the webhook pipeline and outreach
     wasl.request<Started & { fields?: { field: string }[]; code?: string }>('POST', '/api/v1/conversations', { token, body });
 
   it('should refuse inboxes of a kind or provider that has no definition, naming the field', async () => {
-    for (const channel of ['email', 'whatsapp', 'fax']) {
+    for (const channel of ['email', 'fax']) {
       const refused = await createInbox({ channel, settings: {} });
       expect(refused.status).toBe(400);
       expect(refused.body.fields?.map((problem) => problem.field)).toEqual(['channel']);
     }
+    const whatsAppWithoutProvider = await createInbox({ channel: 'whatsapp', settings: {} });
+    expect(whatsAppWithoutProvider.body.fields?.map((problem) => problem.field)).toEqual(['provider']);
     const noProvider = await createInbox({ channel: 'sms', provider: 'carrier-pigeon', settings: {} });
     expect(noProvider.body.fields).toEqual([{ field: 'provider', message: 'must be one of twilio, unifonic, taqnyat, msegat, log' }]);
     const providerOnWebChat = await createInbox({ channel: 'webchat', provider: 'twilio', settings: {} });

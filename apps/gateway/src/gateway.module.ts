@@ -28,6 +28,11 @@ import { UsersController } from './users/users.controller';
 import { CallsController } from './calls/calls.controller';
 import { MessagePreviewController } from './conversations/message-preview.controller';
 import { OutreachController } from './conversations/outreach.controller';
+import { ChannelMediaController } from './conversations/channel-media.controller';
+import { ReplyTemplatesController } from './conversations/reply-templates.controller';
+import { ReplyFilesController } from './conversations/reply-files.controller';
+import { InboxTemplatesController } from './inboxes/inbox-templates.controller';
+import { InboxSessionController } from './inboxes/inbox-session.controller';
 import { ChannelWebhookController } from './webhooks/channel-webhook.controller';
 import { ChannelWiringCheck } from './webhooks/channel-wiring.check';
 import { ChannelWebhookPipeline } from './webhooks/channel-webhook.pipeline';
@@ -79,6 +84,11 @@ export class GatewayModule {
         CallsController,
         MessagePreviewController,
         OutreachController,
+        ReplyTemplatesController,
+        ReplyFilesController,
+        InboxTemplatesController,
+        InboxSessionController,
+        ChannelMediaController,
       ],
       providers: [
         FailedJobsService,

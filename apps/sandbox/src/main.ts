@@ -25,6 +25,10 @@ async function main(): Promise<void> {
     `  Taqnyat inbound SMS   POST ${url}/sandbox/taqnyat/inbound-sms {webhookUrl, from, to, body, messageId?}`,
     `  Play a call           POST ${url}/sandbox/twilio/calls {voiceUrl, authToken, from, to, dialStatus?, voicemail?}`,
     `  Unifonic DLR URL      POST ${url}/sandbox/unifonic/delivery-report-urls {appSid, url}`,
+    `  Graph API (WhatsApp)  POST ${url}/v23.0/<phone number id>/messages, GET ${url}/v23.0/<WABA id>/message_templates`,
+    `  WhatsApp number       POST ${url}/sandbox/whatsapp/numbers {phoneNumberId, wabaId, appSecret, webhookUrl}`,
+    `  Telegram Bot API      POST ${url}/bot<token>/setWebhook|sendMessage|getFile`,
+    `  Play a WhatsApp msg   POST ${url}/sandbox/whatsapp/inbound {phoneNumberId, from, name?, text, times?, concurrently?}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   const stop = () => void sandbox.stop().then(() => process.exit(0));

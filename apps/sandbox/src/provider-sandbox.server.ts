@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import twilio from 'twilio';
-import { postForm, postJson, readBody, sendJson } from './sandbox-http.util';
+import { MetaGraphSandbox } from './meta-graph-sandbox';
+import { TelegramBotSandbox } from './telegram-bot-sandbox';
+import { postForm, postJson, readBody, readRaw, sendJson } from './sandbox-http.util';
 
 // A stand-in for the SMS and voice providers on loopback, for development, demos and the end-to-end tests.
 // It answers Twilio's Messages API, Unifonic's and Taqnyat's send calls the way the real APIs do, then posts
@@ -68,8 +70,14 @@ export class ProviderSandbox {
   private readonly pending = new Set<NodeJS.Timeout>();
   private server?: Server;
   private baseUrl = '';
+  // Meta's Graph API (WhatsApp Cloud API, Messenger, Instagram), on the same port.
+  readonly graph: MetaGraphSandbox;
+  // The Telegram Bot API, on the same port.
+  readonly telegram = new TelegramBotSandbox();
 
-  constructor(private readonly options: SandboxOptions = {}) {}
+  constructor(private readonly options: SandboxOptions = {}) {
+    this.graph = new MetaGraphSandbox(() => this.baseUrl, options.callbackDelayMs ?? 0);
+  }
 
   get url(): string {
     return this.baseUrl;
@@ -85,6 +93,7 @@ export class ProviderSandbox {
   }
 
   async stop(): Promise<void> {
+    this.graph.stop();
     for (const timer of this.pending) clearTimeout(timer);
     this.pending.clear();
     if (this.server) await new Promise<void>((resolve) => this.server!.close(() => resolve()));
@@ -211,6 +220,8 @@ export class ProviderSandbox {
 
   private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://sandbox').pathname;
+    if (await this.graph.handle(request, response, path)) return;
+    if (await this.telegram.handle(request, response, path)) return;
     const twilioMessages = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path);
     if (request.method === 'POST' && twilioMessages) return this.twilioCreateMessage(request, response, twilioMessages[1]);
     // A played voicemail's recording, as Twilio serves it to an account with HTTP authentication for media on.
@@ -227,6 +238,14 @@ export class ProviderSandbox {
       const body = await readBody(request);
       this.registerUnifonicDeliveryReports(body.appSid, body.url);
       return sendJson(response, 204, {});
+    }
+    if (request.method === 'POST' && path === '/sandbox/whatsapp/numbers') {
+      this.graph.registerWhatsAppNumber(JSON.parse(await readRaw(request)) as Parameters<MetaGraphSandbox['registerWhatsAppNumber']>[0]);
+      return sendJson(response, 204, {});
+    }
+    if (request.method === 'POST' && path === '/sandbox/whatsapp/inbound') {
+      const body = JSON.parse(await readRaw(request)) as Parameters<MetaGraphSandbox['playWhatsAppInbound']>[0];
+      return sendJson(response, 200, await this.graph.playWhatsAppInbound(body));
     }
     if (request.method === 'POST' && path === '/sandbox/twilio/inbound-sms') {
       const body = await readBody(request);

@@ -1,8 +1,10 @@
-import { ConversationsModule } from '@app/conversations';
+import { ChannelSessionSupervisor, ConversationsModule } from '@app/conversations';
+import { Inbox, InboxesModule } from '@app/inboxes';
 import { KnowledgeModule } from '@app/knowledge';
 import { PrivacyModule } from '@app/privacy';
 import { WaslMetrics } from '@app/observability';
 import { RequestsModule } from '@app/requests';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { FailedJobIndex, JobName } from '@app/queue';
 import { WorkerHost } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
@@ -39,11 +41,13 @@ assertEveryJobHasOneProcessor();
 // The processors alone. apps/worker runs them on their own; the gateway imports this module too when
 // WASL_ROLE=all, so a small association runs one process.
 @Module({
-  imports: [ConversationsModule, PrivacyModule, KnowledgeModule, RequestsModule],
+  imports: [ConversationsModule, PrivacyModule, KnowledgeModule, RequestsModule, InboxesModule, TypeOrmModule.forFeature([Inbox])],
   providers: [
     ...PROCESSORS,
     InboundRecoverySweeper,
     OutboundRecoverySweeper,
+    // Live channel sessions (WhatsApp through a paired phone): one worker drives each, by a lease.
+    ChannelSessionSupervisor,
     {
       provide: FailedJobsRecorder,
       inject: [FailedJobIndex, ...PROCESSORS],

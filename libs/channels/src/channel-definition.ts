@@ -1,8 +1,9 @@
 import { FieldProblem, GuardedHttpClient, JsonObject } from '@app/common';
 import type { SchemaObject } from '@nestjs/swagger';
 import { ClassConstructor } from 'class-transformer';
-import { ChannelEvent } from './channel-event.types';
+import { ChannelEvent, TemplateStatus } from './channel-event.types';
 import { ChannelKind } from './channel-kind.enum';
+import { OutboundMessage, SendResult } from './channel-message.types';
 import { OutboundChannelAdapter } from './outbound-channel.adapter';
 import { SmsLength } from './sms/sms-segment.util';
 
@@ -23,7 +24,11 @@ import { SmsLength } from './sms/sms-segment.util';
 //   4. `outbound`: builds a fresh adapter from the inbox's stored settings and secrets for every send, mapping
 //      the vendor's failures onto ChannelErrorCode (with Retry-After when the vendor says it).
 //   5. `sendRules`: what a reply may be on this channel (SMS parts, attachments), checked before it is queued.
-//   6. A unit spec beside the adapter and parsers (fixtures in __fixtures__), and the e2e suite of its kind.
+//   6. Optional parts, each asked by one generic service: `templates` (synced by a job, sent outside a reply
+//      window), `media` (files a message names by id, fetched by the worker after the message is stored),
+//      `profiles` (a new sender's name), `pacing` (messages per second per inbox, across workers) and `setUp`
+//      (registering the webhook with the provider, run by a job when the inbox is created).
+//   7. A unit spec beside the adapter and parsers (fixtures in __fixtures__), and the e2e suite of its kind.
 export interface ChannelDefinition<Settings extends object = object> {
   readonly kind: ChannelKind;
   // Stored in inboxes.provider; null for a kind with a single implementation (the API channel, web chat).
@@ -53,6 +58,105 @@ export interface ChannelDefinition<Settings extends object = object> {
   // Whether staff may open a conversation here: by writing first to the contact's number or address, or by
   // recording what happened (a walk-in visit); null where only the beneficiary starts (web chat, calls, the app).
   readonly outreach: OutreachRule | null;
+  // Staff may attach a file to a reply (a PNG or JPEG photo, a PDF): the adapter uploads it (Graph media, Telegram).
+  readonly sendsFiles?: boolean;
+  readonly templates?: TemplateSource;
+  readonly media?: MediaSource;
+  readonly profiles?: ProfileSource;
+  // At most this many sends per second from one inbox (a WhatsApp number's throughput), shared by every worker.
+  readonly pacing?: (settings: JsonObject) => { messagesPerSecond: number };
+  // Tells the provider where to post (Telegram's setWebhook). Run by a job after the inbox is created, never
+  // inside the administrator's request; it may be run again (idempotent).
+  readonly setUp?: (context: OutboundContext) => Promise<void>;
+  // A channel that is a live session a worker drives (WhatsApp through a paired phone) rather than webhooks: exactly
+  // one process runs an inbox's session at a time (a lease in Redis), and its sends and media go through it.
+  readonly session?: ChannelSessionDriver;
+}
+
+export type ChannelSessionState = 'pairing' | 'connected' | 'disconnected' | 'logged-out';
+
+export interface ChannelSessionDriver {
+  start(context: ChannelSessionContext): Promise<RunningChannelSession>;
+}
+
+export interface ChannelSessionContext {
+  inbox: WebhookInbox;
+  options: ChannelSessionOptions;
+  // The session's credentials in Wasl's own storage (sealed in PostgreSQL), so any worker can resume it.
+  store: ChannelSessionStore;
+  report(update: ChannelSessionUpdate): Promise<void>;
+  // Inbound messages and delivery reports, through the same intake as webhooks.
+  receive(events: ChannelEvent[]): Promise<void>;
+}
+
+export interface ChannelSessionOptions {
+  // Chosen by configuration (WHATSAPP_WEB_CLIENT): Debian's Chromium, or the replay client of recorded shapes.
+  client: 'chromium' | 'replay';
+  executablePath: string;
+  proxy?: string;
+  // A folder of this process's own for the browser profile while it runs.
+  workDirectory: string;
+  processId: string;
+}
+
+export interface ChannelSessionStore {
+  load(): Promise<string | null>;
+  save(data: string): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface ChannelSessionUpdate {
+  state: ChannelSessionState;
+  // The pairing QR code's text while pairing; null once paired.
+  qr?: string | null;
+  // The paired number (E.164).
+  phone?: string | null;
+  reason?: string;
+}
+
+export interface RunningChannelSession {
+  send(message: OutboundMessage): Promise<SendResult>;
+  downloadMedia(providerMediaId: string, maxBytes: number): Promise<DownloadedMedia>;
+  // Stops driving; the stored session stays for the next owner.
+  stop(): Promise<void>;
+}
+
+// The sessions this process drives, for the adapters of session channels.
+export interface ChannelSessionRegistry {
+  running(inboxId: string): RunningChannelSession | undefined;
+}
+
+// Message templates approved by the provider, for replies outside the reply window.
+export interface TemplateSource {
+  sync(context: OutboundContext): Promise<ChannelTemplate[]>;
+}
+
+export interface ChannelTemplate {
+  name: string;
+  language: string;
+  category: string;
+  status: TemplateStatus;
+  // The body with its {{1}}… placeholders, shown to the officer and filled on send.
+  body: string;
+  header?: string;
+  footer?: string;
+  parameterCount: number;
+}
+
+export interface MediaSource {
+  // The file behind an attachment's providerMediaId, within maxBytes (a larger one throws ChannelError).
+  download(context: OutboundContext, providerMediaId: string, maxBytes: number): Promise<DownloadedMedia>;
+}
+
+export interface DownloadedMedia {
+  content: Buffer;
+  contentType: string;
+  fileName?: string;
+}
+
+export interface ProfileSource {
+  // What the provider says about a sender Wasl has no name for (Messenger's and Instagram's user profile).
+  fetch(context: OutboundContext, externalId: string): Promise<{ name?: string; pictureUrl?: string }>;
 }
 
 export type AssertedIdentity = 'phone' | 'email' | 'external-id';
@@ -137,6 +241,8 @@ export interface OutboundContext {
   // False for a text Wasl does not keep as a message (a verification code): no report could be applied.
   reportDelivery: boolean;
   timeoutMs: number;
+  // Set where sessions run (the worker); adapters of session channels send through it.
+  sessions?: ChannelSessionRegistry;
 }
 
 export interface RealtimeTransport {
@@ -152,7 +258,25 @@ export interface SendRules {
   // channel does not count.
   measure(text: string, limits: SendLimits): TextMeasure | null;
   // Problems that refuse a reply before it is queued; field names as the staff API names them (`text`).
-  check(text: string, limits: SendLimits): FieldProblem[];
+  check(text: string, limits: SendLimits, context: SendContext): FieldProblem[];
+  // Channels where free text is allowed only for a while after the beneficiary last wrote (WhatsApp's 24-hour
+  // customer-service window); absent where replies are always allowed.
+  window?(context: SendContext): ReplyWindow;
+}
+
+export interface SendContext {
+  // The beneficiary's last message on this inbox; null when they never wrote (staff wrote first).
+  lastInboundAt: Date | null;
+  now: Date;
+}
+
+export interface ReplyWindow {
+  // Free text may be sent now.
+  open: boolean;
+  // When free text stops (or stopped) being allowed; null when the beneficiary never wrote.
+  closesAt: Date | null;
+  // What the officer can still send once it is closed.
+  whenClosed: 'template' | 'nothing';
 }
 
 export interface TextMeasure {

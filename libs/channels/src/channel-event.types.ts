@@ -10,7 +10,18 @@ export type ChannelEvent =
   | { type: 'call-dialled'; providerCallId: string; outcome: DialOutcome }
   | { type: 'voicemail'; providerCallId: string; recording: CallRecording }
   | { type: 'transcription'; transcription: CallTranscription }
-  | { type: 'call-status'; call: CallEvent };
+  | { type: 'call-status'; call: CallEvent }
+  | { type: 'template-status'; template: TemplateStatusChange };
+
+// The provider approved, rejected, paused or disabled one of the inbox's message templates (WhatsApp).
+export interface TemplateStatusChange {
+  name: string;
+  language?: string;
+  status: TemplateStatus;
+  reason?: string;
+}
+
+export type TemplateStatus = 'approved' | 'pending' | 'rejected' | 'paused' | 'disabled';
 
 export interface CallEvent {
   // The provider's id of the call (Twilio's CallSid): the call row's key and its timeline message's.

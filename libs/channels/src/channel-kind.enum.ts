@@ -6,4 +6,9 @@ export enum ChannelKind {
   Sms = 'sms',
   Voice = 'voice',
   WalkIn = 'walk_in',
+  // A WhatsApp number: Meta's Cloud API (`cloud`) or a paired phone through whatsapp-web.js (`web`).
+  WhatsApp = 'whatsapp',
+  Telegram = 'telegram',
+  Messenger = 'messenger',
+  Instagram = 'instagram',
 }

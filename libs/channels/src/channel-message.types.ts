@@ -3,6 +3,13 @@ export interface AttachmentMetadata {
   contentType?: string;
   fileName?: string;
   sizeBytes?: number;
+  // The provider's id of a file Wasl fetches once the message is stored (a WhatsApp media id, a Telegram file id):
+  // the definition's `media.download` turns it into a stored file, and it is dropped from the row then.
+  providerMediaId?: string;
+  // A voice note rather than any audio file: the staff app shows a player either way, and names it.
+  voice?: boolean;
+  // Why the file could not be fetched (too large, expired at the provider): the officer sees that one came.
+  unavailable?: string;
 }
 
 // What every channel's inbound webhook is parsed into before it is stored and queued.
@@ -25,6 +32,27 @@ export interface OutboundMessage {
   senderName?: string;
   // Written by Wasl itself (a support request's notice), not by an officer.
   automatic?: boolean;
+  // An approved template with its parameters filled (WhatsApp outside the 24-hour window); `text` is its rendering.
+  template?: OutboundTemplate;
+  // When the beneficiary last wrote on this inbox: channels with a reply window choose how to send (Messenger's
+  // HUMAN_AGENT tag after 24 hours).
+  lastInboundAt?: Date | null;
+  // A file the officer attached (channels with `sendsFiles`), read from Wasl's storage for this send; `text` is its
+  // caption.
+  files?: OutboundFile[];
+}
+
+export interface OutboundFile {
+  content: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+export interface OutboundTemplate {
+  name: string;
+  language: string;
+  // The body's {{1}}, {{2}}… in order.
+  parameters: string[];
 }
 
 export interface SendResult {

@@ -3,6 +3,9 @@ import { API_CHANNEL } from './api/api-channel.definition';
 import { ChannelDefinition, OutboundContext } from './channel-definition';
 import { ChannelError, ChannelErrorCode } from './channel-error';
 import { ChannelKind } from './channel-kind.enum';
+import { TELEGRAM_CHANNEL } from './telegram/telegram-channel.definition';
+import { INSTAGRAM_CHANNEL } from './instagram/instagram-channel.definition';
+import { MESSENGER_CHANNEL } from './messenger/messenger-channel.definition';
 import { LOG_SMS_CHANNEL } from './sms/providers/log/log-sms.definition';
 import { MSEGAT_SMS_CHANNEL } from './sms/providers/msegat/msegat-sms.definition';
 import { TAQNYAT_SMS_CHANNEL } from './sms/providers/taqnyat/taqnyat-sms.definition';
@@ -12,6 +15,8 @@ import { TWILIO_VOICE_CHANNEL } from './voice/providers/twilio/twilio-voice.defi
 import { WALK_IN_CHANNEL } from './walk-in/walk-in-channel.definition';
 import { OutboundChannelAdapter } from './outbound-channel.adapter';
 import { WEB_CHAT_CHANNEL } from './webchat/webchat-channel.definition';
+import { WHATSAPP_CLOUD_CHANNEL } from './whatsapp/providers/cloud/whatsapp-cloud.definition';
+import { WHATSAPP_WEB_CHANNEL } from './whatsapp/providers/web/whatsapp-web.definition';
 
 // Every channel Wasl speaks: a kind and its providers, each one definition in its own folder (see the header of
 // channel-definition.ts). A new provider is its folder and one line here; a kind without a definition does not
@@ -22,6 +27,10 @@ export const CHANNELS: Record<ChannelKind, readonly ChannelDefinition[]> = {
   [ChannelKind.Sms]: [TWILIO_SMS_CHANNEL, UNIFONIC_SMS_CHANNEL, TAQNYAT_SMS_CHANNEL, MSEGAT_SMS_CHANNEL, LOG_SMS_CHANNEL],
   [ChannelKind.Voice]: [TWILIO_VOICE_CHANNEL],
   [ChannelKind.WalkIn]: [WALK_IN_CHANNEL],
+  [ChannelKind.WhatsApp]: [WHATSAPP_CLOUD_CHANNEL, WHATSAPP_WEB_CHANNEL],
+  [ChannelKind.Telegram]: [TELEGRAM_CHANNEL],
+  [ChannelKind.Messenger]: [MESSENGER_CHANNEL],
+  [ChannelKind.Instagram]: [INSTAGRAM_CHANNEL],
 };
 
 export function allChannelDefinitions(): ChannelDefinition[] {

@@ -14,6 +14,9 @@ export interface DeliveryStatusUpdate {
   state: DeliveryState;
   // The vendor's own error code (Twilio `ErrorCode`, Unifonic `DLR`), kept on the message as failureCode.
   errorCode?: string;
+  // The vendor's human reason for a failure (Meta's error title), kept on the message for the officer. Never the
+  // message text or the recipient.
+  reason?: string;
   // When the provider says the change happened, if it says.
   occurredAt?: string;
 }

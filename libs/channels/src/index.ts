@@ -25,3 +25,4 @@ export * from './webhooks/webhook-url.util';
 export * from './working-hours/working-hours-defaults.util';
 export * from './working-hours/working-hours.dto';
 export * from './working-hours/working-hours.util';
+export * from './whatsapp/providers/web/replay-whatsapp.client';

@@ -94,6 +94,14 @@ export class EnvironmentSchema {
   // The most SMS parts one officer reply may take (Twilio recommends staying at or under 320 characters).
   @Type(() => Number) @IsInt() @Min(1) @Max(10) SMS_MAX_PARTS: number;
   @Type(() => Number) @IsInt() @Min(10) FAILED_JOBS_KEPT: number;
+  // Media a channel names by id (WhatsApp's are at most 16 MB for audio and video) are fetched up to this size.
+  @Type(() => Number) @IsInt() @Min(1024) @Max(104_857_600) CHANNEL_MEDIA_MAX_BYTES: number;
+  // The whatsapp-web.js client: Debian's Chromium, or the replay of recorded shapes (chosen here, never by NODE_ENV).
+  @IsIn(['chromium', 'replay']) WHATSAPP_WEB_CLIENT: 'chromium' | 'replay';
+  @IsString() @Matches(/^\//, { message: 'must be an absolute path' }) CHROMIUM_PATH: string;
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https', 'socks5'], require_protocol: true }) WHATSAPP_WEB_PROXY?: string;
+  @Type(() => Number) @IsInt() @Min(1000) CHANNEL_SESSION_LEASE_MS: number;
+  @Type(() => Number) @IsInt() @Min(100) CHANNEL_SESSION_CHECK_MS: number;
   // How long a web-chat attachment link handed to a visitor works: minutes, so an old URL is useless.
   @Type(() => Number) @IsInt() @Min(1) @Max(3600) WEBCHAT_ATTACHMENT_LINK_SECONDS: number;
 

@@ -128,7 +128,21 @@ export function loadConfig(environment: Environment = process.env, defaults: Env
     },
     failedJobsKept: schema.FAILED_JOBS_KEPT,
   };
-  config.channels = { callbackTimeoutMs: schema.CALLBACK_TIMEOUT_MS, allowPrivateNetworks: schema.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
+  config.channels = {
+    callbackTimeoutMs: schema.CALLBACK_TIMEOUT_MS,
+    allowPrivateNetworks: schema.OUTBOUND_ALLOW_PRIVATE_NETWORKS,
+    mediaMaxBytes: schema.CHANNEL_MEDIA_MAX_BYTES,
+  };
+  config.sessions = {
+    client: schema.WHATSAPP_WEB_CLIENT,
+    chromiumPath: schema.CHROMIUM_PATH,
+    proxy: schema.WHATSAPP_WEB_PROXY,
+    leaseMs: schema.CHANNEL_SESSION_LEASE_MS,
+    checkMs: schema.CHANNEL_SESSION_CHECK_MS,
+  };
+  if (config.sessions.checkMs * 2 > config.sessions.leaseMs) {
+    throw new ConfigurationError('Invalid configuration: CHANNEL_SESSION_CHECK_MS must be at most half of CHANNEL_SESSION_LEASE_MS.');
+  }
   config.sms = { maxParts: schema.SMS_MAX_PARTS };
   config.webChat = { attachmentLinkSeconds: schema.WEBCHAT_ATTACHMENT_LINK_SECONDS };
   config.worker = { healthPort: schema.WORKER_HEALTH_PORT, niceness: schema.WORKER_NICENESS };

@@ -35,7 +35,10 @@ export class WaslConfig {
   conversations: { reopenWindowHours: number };
   queues: { inbound: RetryPolicy; outbound: RetryPolicy; channelEvents: RetryPolicy; failedJobsKept: number };
   // allowPrivateNetworks: configured URLs may reach loopback and private addresses (sandbox and tests only).
-  channels: { callbackTimeoutMs: number; allowPrivateNetworks: boolean };
+  // mediaMaxBytes: the largest file fetched from a channel for an inbound message.
+  channels: { callbackTimeoutMs: number; allowPrivateNetworks: boolean; mediaMaxBytes: number };
+  // Live channel sessions (WhatsApp through a paired phone) and the lease that gives each to one worker.
+  sessions: { client: 'chromium' | 'replay'; chromiumPath: string; proxy?: string; leaseMs: number; checkMs: number };
   sms: { maxParts: number };
   webChat: { attachmentLinkSeconds: number };
   // directory: the disk store's folder, also the source of attachments:move-to-object-store.

@@ -1,11 +1,12 @@
 import { AuditModule } from '@app/audit';
 import { ContactsModule } from '@app/contacts';
 import { IdentityModule } from '@app/identity';
-import { InboxesModule } from '@app/inboxes';
+import { Inbox, InboxesModule } from '@app/inboxes';
 import { RealtimeModule } from '@app/realtime';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Call } from './entities/call.entity';
+import { ChannelSession } from './entities/channel-session.entity';
 import { ConversationEvent } from './entities/conversation-event.entity';
 import { ConversationRead } from './entities/conversation-read.entity';
 import { Conversation } from './entities/conversation.entity';
@@ -14,6 +15,9 @@ import { Message } from './entities/message.entity';
 import { AutomaticReplyService } from './services/automatic-reply.service';
 import { CallsService } from './services/calls.service';
 import { ChannelEventIntake } from './services/channel-event.intake';
+import { ChannelJobsService } from './services/channel-jobs.service';
+import { ChannelMediaStore } from './services/channel-media.store';
+import { ChannelSessionsService } from './services/channel-sessions.service';
 import { ChannelSendRules } from './services/channel-send-rules.service';
 import { ContactMergeService } from './services/contact-merge.service';
 import { ConversationReadsService } from './services/conversation-reads.service';
@@ -27,10 +31,12 @@ import { InboundMessageHandler } from './services/inbound-message.handler';
 import { InboundRecoveryService } from './services/inbound-recovery.service';
 import { OutboundAdapterFactory } from './services/outbound-adapter.factory';
 import { OutboundDeliveryService } from './services/outbound-delivery.service';
+import { OutboundPacer } from './services/outbound-pacer.service';
 import { OutboundRecoveryService } from './services/outbound-recovery.service';
 import { OutreachService } from './services/outreach.service';
 import { ReplyRetryService } from './services/reply-retry.service';
 import { OutboundSendQueue } from './services/outbound-send.queue';
+import { TemplateRepliesService } from './services/template-replies.service';
 
 const SERVICES = [
   ConversationsService,
@@ -53,11 +59,16 @@ const SERVICES = [
   ConversationPersonalDataService,
   ReplyRetryService,
   ConversationReferencesService,
+  ChannelJobsService,
+  ChannelMediaStore,
+  OutboundPacer,
+  TemplateRepliesService,
+  ChannelSessionsService,
 ];
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Conversation, Message, ConversationEvent, ConversationRead, InboundEvent, Call]),
+    TypeOrmModule.forFeature([Conversation, Message, ConversationEvent, ConversationRead, InboundEvent, Call, ChannelSession, Inbox]),
     IdentityModule,
     InboxesModule,
     ContactsModule,

@@ -1,3 +1,5 @@
+export * from './channel-template.entity';
+export * from './channel-templates.service';
 export * from './create-inbox.dto';
 export * from './inbox-access.entity';
 export * from './inbox-access.service';

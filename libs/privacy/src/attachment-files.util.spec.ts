@@ -44,4 +44,19 @@ describe(removeAttachmentFiles.name, () => {
     });
     expect(existsSync(folder)).toBe(false);
   });
+
+  it('should remove a file fetched from a channel, and nothing outside its inbox folder', async () => {
+    const channelFolder = join(directory, 'channel', inboxId);
+    const mediaId = `${randomUUID()}.ogg`;
+    mkdirSync(channelFolder, { recursive: true });
+    writeFileSync(join(channelFolder, mediaId), 'voice');
+    const removed = await removeAttachmentFiles(
+      store,
+      [`/channel-media/${inboxId}/${mediaId}`, `/channel-media/${inboxId}/../../../package.json`],
+      { wholeFolders: false },
+    );
+    expect(removed).toBe(1);
+    expect(existsSync(join(channelFolder, mediaId))).toBe(false);
+    rmSync(channelFolder, { recursive: true, force: true });
+  });
 });

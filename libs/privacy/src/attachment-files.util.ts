@@ -5,6 +5,10 @@ import { AttachmentStore } from '@app/storage';
 const STORED_FILE =
   /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([0-9a-f]{40})\/([0-9a-f-]{36}\.(?:png|jpg|pdf))(?:[?#]|$)/;
 
+// Files fetched from channels (WhatsApp voice notes and photos, Telegram files): ChannelMediaStore in
+// libs/conversations keeps them under channel/<inbox id>/ in the store and rows keep /channel-media/<inbox>/<file>.
+const CHANNEL_MEDIA = /^\/channel-media\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([0-9a-f-]{36}\.[a-z0-9]{1,5})$/;
+
 interface StoredFile {
   inboxId: string;
   visitorKey: string;
@@ -21,6 +25,11 @@ function storedFileOf(url: string): StoredFile | undefined {
 export async function removeAttachmentFiles(store: AttachmentStore, urls: string[], options: { wholeFolders: boolean }): Promise<number> {
   const files = urls.map(storedFileOf).filter((file): file is StoredFile => file !== undefined);
   let removed = 0;
+  for (const url of urls) {
+    const media = CHANNEL_MEDIA.exec(url);
+    if (!media) continue;
+    if (await store.remove(`channel/${media[1]}/${media[2]}`)) removed += 1;
+  }
   for (const file of files) {
     if (await store.remove(`${file.inboxId}/${file.visitorKey}/${file.fileId}`)) removed += 1;
   }

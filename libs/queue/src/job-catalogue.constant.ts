@@ -22,6 +22,10 @@ export const JOB_CATALOGUE: Record<JobName, JobSpec> = {
   [JobName.ApplyDeliveryStatus]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
   [JobName.LinkCall]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
   [JobName.RecordAutomaticReply]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
+  [JobName.FetchInboundMedia]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
+  [JobName.SyncChannelTemplates]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
+  [JobName.SetUpChannel]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
+  [JobName.FetchSenderProfile]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
   [JobName.ApplyRetention]: { queue: QueueName.Maintenance, retry: 'none' },
   // A document that failed to read three times has a fault of its own; «read again» queues it anew.
   [JobName.AnswerRequestStatus]: { queue: QueueName.SupportRequests, retry: { attempts: 3, backoffMs: 2_000 } },

@@ -33,3 +33,20 @@ export function knowledgeExtractionJobId(documentId: string, revision: number): 
 export function requestStatusJobId(messageId: string): string {
   return `status-${messageId}`;
 }
+
+export function inboundMediaJobId(messageId: string): string {
+  return `media-${messageId}`;
+}
+
+// Each request is its own job: a sync asked for again after a template was approved must run again.
+export function channelTemplatesJobId(inboxId: string, at = Date.now()): string {
+  return `templates-${inboxId}-${at}`;
+}
+
+export function channelSetUpJobId(inboxId: string, at = Date.now()): string {
+  return `set-up-${inboxId}-${at}`;
+}
+
+export function senderProfileJobId(messageId: string): string {
+  return `profile-${messageId}`;
+}

@@ -9,4 +9,10 @@ export enum JobName {
   ExtractKnowledgeDocument = 'extract-knowledge-document',
   AnswerRequestStatus = 'answer-request-status',
   CheckRequestDeadlines = 'check-request-deadlines',
+  // Channel work that follows a stored message or a new inbox: files a message names by id, the provider's
+  // templates, registering the webhook with the provider.
+  FetchInboundMedia = 'fetch-inbound-media',
+  SyncChannelTemplates = 'sync-channel-templates',
+  SetUpChannel = 'set-up-channel',
+  FetchSenderProfile = 'fetch-sender-profile',
 }

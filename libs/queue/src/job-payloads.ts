@@ -18,6 +18,8 @@ export type JobPayloads = {
     providerMessageId: string;
     state: string;
     errorCode?: string;
+    // The vendor's failure reason (Meta's error title): no text, no number.
+    reason?: string;
     receivedAt: string;
   };
   [JobName.LinkCall]: Traced & { organisationId: string; callId: string };
@@ -40,6 +42,10 @@ export type JobPayloads = {
   [JobName.AnswerRequestStatus]: Traced & { organisationId: string; messageId: string };
   // Without an organisation, the hourly run checks every organisation's requests at the committee.
   [JobName.CheckRequestDeadlines]: { organisationId?: string };
+  [JobName.FetchInboundMedia]: Traced & { organisationId: string; inboxId: string; messageId: string };
+  [JobName.SyncChannelTemplates]: Traced & { organisationId: string; inboxId: string };
+  [JobName.SetUpChannel]: Traced & { organisationId: string; inboxId: string };
+  [JobName.FetchSenderProfile]: Traced & { organisationId: string; inboxId: string; messageId: string };
 };
 
 export type JobOf<Name extends JobName> = JobPayloads[Name];

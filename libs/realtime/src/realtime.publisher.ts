@@ -55,6 +55,15 @@ export class RealtimePublisher {
     }
   }
 
+  // Administrators and supervisors of the organisation only (a pairing QR code, a session that needs re-pairing).
+  toOverseers(organisationId: string, event: RealtimeEvent, payload: object): void {
+    try {
+      this.agents.to(overseersRoom(organisationId)).emit(event, payload);
+    } catch (error) {
+      this.logger.warn(`Could not publish ${event}: ${(error as Error).message}`);
+    }
+  }
+
   // Only for events that carry no conversation content; conversations and messages use toConversationAudience.
   toOrganisation(organisationId: string, event: RealtimeEvent, payload: object): void {
     try {

@@ -12,6 +12,19 @@ export enum RealtimeEvent {
   RequestCreated = 'request.created',
   RequestUpdated = 'request.updated',
   RequestDeadlineNear = 'request.deadline_near',
+  // A live channel session (WhatsApp through a paired phone) changed state or has a new QR code: administrators only.
+  ChannelSessionUpdated = 'channel-session.updated',
+}
+
+// A live channel session (WhatsApp through a paired phone), for administrators: no beneficiary data.
+export interface ChannelSessionEventView {
+  inboxId: string;
+  state: string;
+  qr: string | null;
+  phone: string | null;
+  reason: string | null;
+  drivenBy: string | null;
+  updatedAt: Date;
 }
 
 // A support request's event: which request, its number and state; nothing about the beneficiary.
@@ -30,4 +43,5 @@ export interface RealtimeEventPayloads {
   [RealtimeEvent.RequestCreated]: RequestEventView;
   [RealtimeEvent.RequestUpdated]: RequestEventView;
   [RealtimeEvent.RequestDeadlineNear]: RequestEventView;
+  [RealtimeEvent.ChannelSessionUpdated]: ChannelSessionEventView;
 }

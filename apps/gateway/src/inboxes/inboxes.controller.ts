@@ -1,7 +1,7 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { AuthenticatedUser, CurrentUser, Roles, TeamsService, UserRole } from '@app/identity';
 import { ApiErrorCode, ApiException } from '@app/common';
-import { ConversationReferencesService } from '@app/conversations';
+import { ChannelJobsService, ConversationReferencesService } from '@app/conversations';
 import { CreateInboxDto, InboxAccessService, InboxesService, UpdateInboxDto } from '@app/inboxes';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -23,6 +23,7 @@ export class InboxesController {
     private readonly agents: AgentsGateway,
     private readonly references: ConversationReferencesService,
     private readonly webChat: WebChatGateway,
+    private readonly channelJobs: ChannelJobsService,
   ) {}
 
   @Roles(UserRole.Admin, UserRole.Supervisor)
@@ -165,6 +166,8 @@ export class InboxesController {
       subjectId: inbox.id,
       details: { channel: inbox.channel, name: inbox.name },
     });
+    // Registering the webhook with the provider and syncing its templates are jobs, not part of this request.
+    await this.channelJobs.afterInboxChanged({ ...inbox, organisationId: user.organisationId });
     return inbox;
   }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CreatedInbox } from '../api/api-client';
 import { CopyableValue } from './copyable-value';
 import { embedSnippetOf, webhookUrlsOf } from './inbox-form.util';
+import { WhatsAppPairingPanel } from './whatsapp-pairing-panel';
 
 // Shown once after creation: the secret never comes back from the API, so this is the only time to copy it.
 export function CreatedInboxPanel({ inbox }: { inbox: CreatedInbox }) {
@@ -19,6 +20,7 @@ export function CreatedInboxPanel({ inbox }: { inbox: CreatedInbox }) {
       {inbox.channel === 'webchat' && (
         <CopyableValue label={t('admin.inboxes.embed')} value={embedSnippetOf(origin, inbox.id)} testId="embed-snippet" />
       )}
+      {inbox.channel === 'whatsapp' && inbox.provider === 'web' && <WhatsAppPairingPanel inboxId={inbox.id} />}
       {webhooks.length > 0 && (
         <Stack gap="xs">
           <Text fw={600}>{t('admin.inboxes.webhooks')}</Text>

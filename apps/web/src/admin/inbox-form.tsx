@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, CreatedInbox, InboxSummary, unwrap } from '../api/api-client';
 import type { components } from '../api/schema';
 import { FieldProblem } from './field-problem';
+import { SocialInboxFields } from './social-inbox-fields';
+import { isSocialChannel } from './social-inbox-form.util';
 import {
   buildCreateInboxBody,
   buildUpdateInboxBody,
@@ -109,6 +111,15 @@ export function InboxForm({ mode, smsInboxes, onCancel }: InboxFormProps) {
           disabled={editing !== null}
         />
         {text('name', 'name', t('admin.inboxes.name'), { required: true })}
+
+        {isSocialChannel(values.channel) && (
+          <SocialInboxFields
+            channel={values.channel}
+            values={values.social}
+            onChange={(social) => set('social', social)}
+            problem={problem}
+          />
+        )}
 
         {values.channel === 'api' && text('callbackUrl', 'callbackUrl', t('admin.inboxes.callbackUrl'), { ltr: true, required: true })}
 

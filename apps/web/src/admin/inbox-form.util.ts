@@ -1,10 +1,11 @@
 import type { FieldProblem } from '../api/api-client';
+import { emptySocialInbox, isSocialChannel, SocialChannel, socialInboxBody, SocialInboxValues } from './social-inbox-form.util';
 
-export type InboxChannel = 'webchat' | 'api' | 'sms' | 'voice';
+export type InboxChannel = 'webchat' | 'api' | 'sms' | 'voice' | SocialChannel;
 export type SmsProvider = 'twilio' | 'unifonic' | 'taqnyat' | 'log';
 export type PreChatRule = 'required' | 'optional' | 'hidden';
 
-export const INBOX_CHANNELS: InboxChannel[] = ['webchat', 'api', 'sms', 'voice'];
+export const INBOX_CHANNELS: InboxChannel[] = ['webchat', 'api', 'sms', 'voice', 'whatsapp', 'messenger', 'instagram', 'telegram'];
 export const SMS_PROVIDERS: SmsProvider[] = ['twilio', 'unifonic', 'taqnyat', 'log'];
 export const PRE_CHAT_RULES: PreChatRule[] = ['required', 'optional', 'hidden'];
 
@@ -38,6 +39,7 @@ export interface InboxFormValues {
   forwardTo: string;
   voiceGreeting: string;
   voicemailPrompt: string;
+  social: SocialInboxValues;
 }
 
 export function emptyInboxForm(): InboxFormValues {
@@ -71,6 +73,7 @@ export function emptyInboxForm(): InboxFormValues {
     forwardTo: '',
     voiceGreeting: '',
     voicemailPrompt: '',
+    social: emptySocialInbox(),
   };
 }
 
@@ -124,6 +127,11 @@ const FORM_SETTINGS_KEYS: Record<InboxChannel, string[]> = {
   webchat: ['allowedOrigins', 'preChat', 'greeting', 'offlineMessage', 'workingHours', 'phoneVerification'],
   sms: ['accountSid', 'authToken', 'phoneNumber', 'messagingServiceSid', 'appSid', 'senderId', 'apiToken', 'sender', 'apiBaseUrl'],
   voice: ['accountSid', 'authToken', 'phoneNumber', 'forwardTo', 'greeting', 'voicemailPrompt', 'apiBaseUrl'],
+  // Social inboxes are created in the form but not edited there yet (the inbox list offers no edit for them).
+  whatsapp: ['phoneNumberId', 'wabaId', 'accessToken', 'appSecret', 'verifyToken', 'apiBaseUrl'],
+  messenger: ['accountId', 'pageAccessToken', 'appSecret', 'verifyToken', 'apiBaseUrl'],
+  instagram: ['accountId', 'pageAccessToken', 'appSecret', 'verifyToken', 'apiBaseUrl'],
+  telegram: ['botToken', 'apiBaseUrl'],
 };
 
 export interface UpdateInboxBody {
@@ -161,6 +169,7 @@ function withoutBlanks(settings: Record<string, unknown>): Record<string, unknow
 
 export function buildCreateInboxBody(values: InboxFormValues): CreateInboxBody {
   const name = values.name.trim();
+  if (isSocialChannel(values.channel)) return socialInboxBody(values.channel, name, values.social);
   switch (values.channel) {
     case 'api':
       return { channel: 'api', name, callbackUrl: values.callbackUrl.trim() };
@@ -253,6 +262,12 @@ export function webhookUrlsOf(
   // Without the secret (it is never shown again) the URL says where it goes.
   const token = secret === null ? '<secret>' : encodeURIComponent(secret);
   if (inbox.channel === 'api') return [{ purpose: 'apiMessages', url: `${base}/webhooks/api/${inbox.id}/messages` }];
+  // The Meta app's Callback URL (with the verify token typed into the form); Telegram's is registered by Wasl.
+  if (inbox.channel === 'whatsapp' && inbox.provider === 'cloud')
+    return [{ purpose: 'whatsAppCloudCallback', url: `${base}/webhooks/whatsapp/${inbox.id}` }];
+  if (inbox.channel === 'messenger' || inbox.channel === 'instagram') {
+    return [{ purpose: `${inbox.channel}Callback`, url: `${base}/webhooks/${inbox.channel}/${inbox.id}` }];
+  }
   if (inbox.channel === 'voice' && inbox.provider === 'twilio') {
     return [
       { purpose: 'twilioVoice', url: `${base}/webhooks/twilio/${inbox.id}/voice` },

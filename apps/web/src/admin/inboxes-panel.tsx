@@ -11,6 +11,8 @@ import { CreatedInboxPanel } from './created-inbox-panel';
 import { FieldProblem } from './field-problem';
 import { InboxAccessModal } from './inbox-access-modal';
 import { InboxConnectionPanel } from './inbox-connection-panel';
+import { isSocialChannel } from './social-inbox-form.util';
+import { WhatsAppPairingButton } from './whatsapp-pairing-button';
 import { InboxForm } from './inbox-form';
 
 const INBOXES_KEY = ['admin-inboxes'];
@@ -150,9 +152,12 @@ export function InboxesPanel() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
-                      <Button size="compact-sm" variant="default" onClick={() => setEditing(inbox)}>
-                        {t('admin.edit')}
-                      </Button>
+                      {!isSocialChannel(inbox.channel) && (
+                        <Button size="compact-sm" variant="default" onClick={() => setEditing(inbox)}>
+                          {t('admin.edit')}
+                        </Button>
+                      )}
+                      <WhatsAppPairingButton inbox={inbox} />
                       <Button size="compact-sm" variant="default" onClick={() => setEditingAccess(inbox)}>
                         {t('admin.inboxes.editAccess')}
                       </Button>

@@ -613,6 +613,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/{id}/reply-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReplyTemplatesController_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/messages/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReplyTemplatesController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/messages/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReplyFilesController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inboxes/{id}/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboxTemplatesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inboxes/{id}/templates/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InboxTemplatesController_sync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inboxes/{id}/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboxSessionController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/messages/{messageId}/media/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ChannelMediaController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webchat/conversations/{id}/typing": {
         parameters: {
             query?: never;
@@ -1569,6 +1681,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/whatsapp/{inboxId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meta's verification request for the WhatsApp Cloud API webhook (echoes hub.challenge)
+         * @description WhatsApp Cloud API. Verified before anything is stored.
+         */
+        get: operations["webhook_whatsapp_get_inbox"];
+        put?: never;
+        /**
+         * WhatsApp Cloud API webhook notifications (messages and statuses; Meta re-delivers for days)
+         * @description WhatsApp Cloud API. Verified before anything is stored.
+         */
+        post: operations["webhook_whatsapp_post_inbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/telegram/{inboxId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A Telegram update for the bot (de-duplicated by update_id); registered by Wasl with setWebhook
+         * @description Telegram bot. Verified before anything is stored.
+         */
+        post: operations["webhook_telegram_post_inbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/messenger/{inboxId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meta's verification request for the Messenger webhook (echoes hub.challenge)
+         * @description Facebook Messenger. Verified before anything is stored.
+         */
+        get: operations["webhook_messenger_get_inbox"];
+        put?: never;
+        /**
+         * Messenger webhook notifications (messages and statuses; Meta re-delivers for days)
+         * @description Facebook Messenger. Verified before anything is stored.
+         */
+        post: operations["webhook_messenger_post_inbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/instagram/{inboxId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meta's verification request for the Instagram webhook (echoes hub.challenge)
+         * @description Instagram messages. Verified before anything is stored.
+         */
+        get: operations["webhook_instagram_get_inbox"];
+        put?: never;
+        /**
+         * Instagram webhook notifications (messages and statuses; Meta re-delivers for days)
+         * @description Instagram messages. Verified before anything is stored.
+         */
+        post: operations["webhook_instagram_post_inbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1612,7 +1816,7 @@ export interface components {
             locale: components["schemas"]["UserLocale"];
         };
         /** @enum {string} */
-        ChannelKind: "api" | "webchat" | "sms" | "voice" | "walk_in";
+        ChannelKind: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram" | "messenger" | "instagram";
         /** @enum {string} */
         ConversationStatus: "open" | "pending" | "resolved" | "closed";
         /** @enum {string} */
@@ -1932,7 +2136,7 @@ export interface components {
              * @example api
              * @enum {string}
              */
-            channel: "api" | "webchat" | "sms" | "voice" | "walk_in";
+            channel: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram" | "messenger" | "instagram";
             /** @example تطبيق الجمعية */
             name: string;
             /** @example https://app.example.org/wasl/callback */
@@ -2182,6 +2386,69 @@ export interface components {
         StartedConversationResponse: {
             conversation: components["schemas"]["ConversationResponse"];
             message: components["schemas"]["MessageResponse"];
+        };
+        ReplyWindowResponse: {
+            /** @description Free text may be sent now */
+            open: boolean;
+            /**
+             * Format: date-time
+             * @description When free text stops (or stopped) being allowed
+             */
+            closesAt: string | null;
+            /**
+             * @description What can still be sent once it is closed
+             * @enum {string}
+             */
+            whenClosed: "template" | "nothing";
+        };
+        ChannelTemplateResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example ar */
+            language: string;
+            /** @example UTILITY */
+            category: string;
+            /** @enum {string} */
+            status: "approved" | "pending" | "rejected" | "paused" | "disabled";
+            /** @description With {{1}}, {{2}}… placeholders */
+            body: string;
+            header: string | null;
+            footer: string | null;
+            parameterCount: number;
+            statusReason: string | null;
+            /** Format: date-time */
+            syncedAt: string;
+        };
+        ReplyOptionsResponse: {
+            /** @description null where replies are always allowed */
+            window: components["schemas"]["ReplyWindowResponse"] | null;
+            /** @description The inbox's approved templates */
+            templates: components["schemas"]["ChannelTemplateResponse"][];
+        };
+        TemplateReplyDto: {
+            /** Format: uuid */
+            templateId: string;
+            /** @description The values of {{1}}, {{2}}… in order */
+            parameters: string[];
+        };
+        TemplateSyncResponse: {
+            queued: boolean;
+        };
+        ChannelSessionResponse: {
+            /** Format: uuid */
+            inboxId: string;
+            /** @enum {string} */
+            state: "pairing" | "connected" | "disconnected" | "logged-out" | "starting";
+            /** @description The pairing QR code's text while pairing */
+            qr: string | null;
+            /** @description The paired number (E.164) */
+            phone: string | null;
+            reason: string | null;
+            /** @description The worker process driving it */
+            drivenBy: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
         };
         CorrectContactDto: {
             name?: Record<string, never> | null;
@@ -3064,7 +3331,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "open" | "pending" | "resolved" | "closed";
-                channel?: "api" | "webchat" | "sms" | "voice" | "walk_in";
+                channel?: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram" | "messenger" | "instagram";
                 inboxId?: string;
                 assigneeId?: string;
                 teamId?: string;
@@ -4088,6 +4355,161 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StartedConversationResponse"];
                 };
+            };
+        };
+    };
+    ReplyTemplatesController_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyOptionsResponse"];
+                };
+            };
+        };
+    };
+    ReplyTemplatesController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateReplyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+        };
+    };
+    ReplyFilesController_send: {
+        parameters: {
+            query?: {
+                fileName?: unknown;
+                caption?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+        };
+    };
+    InboxTemplatesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelTemplateResponse"][];
+                };
+            };
+        };
+    };
+    InboxTemplatesController_sync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateSyncResponse"];
+                };
+            };
+        };
+    };
+    InboxSessionController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelSessionResponse"];
+                };
+            };
+        };
+    };
+    ChannelMediaController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                messageId: string;
+                index: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as the channel delivered it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6002,6 +6424,243 @@ export interface operations {
                 };
                 content: {
                     "text/xml; charset=utf-8": unknown;
+                };
+            };
+        };
+    };
+    webhook_whatsapp_get_inbox: {
+        parameters: {
+            query: {
+                /** @description Always "subscribe" */
+                "hub.mode": string;
+                /** @description The verify token typed into the inbox and into the Meta app */
+                "hub.verify_token": string;
+                /** @description Echoed back when the token matches */
+                "hub.challenge": string;
+            };
+            header?: never;
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hub.challenge value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": unknown;
+                };
+            };
+        };
+    };
+    webhook_whatsapp_post_inbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description sha256=<hex HMAC-SHA256 of the raw body with the Meta app's secret> */
+                "X-Hub-Signature-256"?: string;
+            };
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    object: "whatsapp_business_account";
+                    entry: {
+                        /** @description The WhatsApp Business account id */
+                        id?: string;
+                        changes?: {
+                            /** @enum {string} */
+                            field?: "messages" | "message_template_status_update";
+                            /** @description metadata.phone_number_id; contacts[].profile.name and wa_id; messages[] (id = wamid, the de-duplication key; from; timestamp; type: text, image, audio, video, document, sticker, location, contacts, button, interactive); statuses[] (id, status: sent | delivered | read | played | failed, errors[]); or a template status update (event, message_template_name, message_template_language, reason) */
+                            value?: Record<string, never>;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description { "received": true } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    webhook_telegram_post_inbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The inbox secret, as given to setWebhook's secret_token */
+                "X-Telegram-Bot-Api-Secret-Token"?: string;
+            };
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The de-duplication key */
+                    update_id: number;
+                    /** @description message_id, from{id, first_name, last_name}, chat{id, type: private}, date, text or caption, photo[], voice, document, audio, video, location, contact */
+                    message?: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description { "received": true } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    webhook_messenger_get_inbox: {
+        parameters: {
+            query: {
+                /** @description Always "subscribe" */
+                "hub.mode": string;
+                /** @description The verify token typed into the inbox and into the Meta app */
+                "hub.verify_token": string;
+                /** @description Echoed back when the token matches */
+                "hub.challenge": string;
+            };
+            header?: never;
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hub.challenge value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": unknown;
+                };
+            };
+        };
+    };
+    webhook_messenger_post_inbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description sha256=<hex HMAC-SHA256 of the raw body with the Meta app's secret> */
+                "X-Hub-Signature-256"?: string;
+            };
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    object: "page" | "instagram";
+                    entry: {
+                        /** @description The page or Instagram account id */
+                        id?: string;
+                        messaging?: Record<string, never>[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description { "received": true } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    webhook_instagram_get_inbox: {
+        parameters: {
+            query: {
+                /** @description Always "subscribe" */
+                "hub.mode": string;
+                /** @description The verify token typed into the inbox and into the Meta app */
+                "hub.verify_token": string;
+                /** @description Echoed back when the token matches */
+                "hub.challenge": string;
+            };
+            header?: never;
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hub.challenge value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": unknown;
+                };
+            };
+        };
+    };
+    webhook_instagram_post_inbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description sha256=<hex HMAC-SHA256 of the raw body with the Meta app's secret> */
+                "X-Hub-Signature-256"?: string;
+            };
+            path: {
+                inboxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    object: "page" | "instagram";
+                    entry: {
+                        /** @description The page or Instagram account id */
+                        id?: string;
+                        messaging?: Record<string, never>[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description { "received": true } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
         };

@@ -13,6 +13,7 @@ import { formatInteger } from '../shared/number-format.util';
 import { nameOf, useDirectory } from '../shared/use-directory';
 import { OpenRequestButton } from '../requests/open-request-button';
 import { Composer } from './composer';
+import { ReplyWindow } from './reply-window';
 import { Timeline } from './timeline';
 import { buildTimeline } from './timeline.util';
 
@@ -206,6 +207,7 @@ export function ConversationPane({
         <Timeline entries={entries} currentUser={session.user} conversationId={conversationId} />
         <div ref={timelineEnd} />
       </div>
+      <ReplyWindow conversationId={conversationId} />
       <Composer conversationId={conversationId} channel={current.channel} command={composerCommand} />
     </section>
   );

@@ -6,10 +6,17 @@ export const CONVERSATION_STATUSES = ['open', 'pending', 'resolved', 'closed'] a
 export const CONVERSATION_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 // Every kind the gateway has a channel definition for, checked against the generated schema's ChannelKind: a kind
 // added to the gateway and not here, or removed there, breaks the web build.
-const LISTED_CHANNEL_KINDS = { api: true, webchat: true, sms: true, voice: true, walk_in: true } satisfies Record<
-  components['schemas']['ChannelKind'],
-  true
->;
+const LISTED_CHANNEL_KINDS = {
+  api: true,
+  webchat: true,
+  sms: true,
+  voice: true,
+  whatsapp: true,
+  messenger: true,
+  instagram: true,
+  telegram: true,
+  walk_in: true,
+} satisfies Record<components['schemas']['ChannelKind'], true>;
 export const CHANNEL_KINDS = Object.keys(LISTED_CHANNEL_KINDS) as Array<keyof typeof LISTED_CHANNEL_KINDS>;
 
 export type InboxView = (typeof INBOX_VIEWS)[number];

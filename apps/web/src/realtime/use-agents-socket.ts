@@ -140,6 +140,10 @@ export function useAgentsSocket(userId: string | null): boolean {
       void queryClient.invalidateQueries({ queryKey: ['request-events', request.id] });
     };
     for (const event of REQUEST_EVENTS) socket.on(event, onRequest);
+    // A new pairing QR code or a session that needs re-pairing (administrators and supervisors only).
+    socket.on(RealtimeEvent.ChannelSessionUpdated, (session: { inboxId: string }) =>
+      queryClient.setQueryData(['inbox-session', session.inboxId], session),
+    );
     return () => {
       socket.close();
       setConnected(false);

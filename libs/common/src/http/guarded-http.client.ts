@@ -28,6 +28,8 @@ export interface GuardedHttpRequest {
   timeoutMs?: number;
   // 0 hands a 3xx back to the caller.
   maxRedirects?: number;
+  // A larger answer than the client's own limit, for a download (a beneficiary's voice note or photo).
+  maxResponseBytes?: number;
 }
 
 export interface GuardedHttpResponse {
@@ -89,7 +91,7 @@ export class GuardedHttpClient {
     let headers = { ...(input.headers ?? {}) };
     let body = input.body;
     for (let redirects = 0; ; redirects += 1) {
-      const response = await this.once(url, method, headers, body, deadline);
+      const response = await this.once(url, method, headers, body, deadline, input.maxResponseBytes);
       const location = response.headers.location;
       if (!REDIRECT_STATUSES.has(response.status) || !location || maxRedirects === 0) return response;
       if (redirects >= maxRedirects) throw new OutboundHttpFailure(OutboundHttpFailureKind.TooManyRedirects);
@@ -146,8 +148,15 @@ export class GuardedHttpClient {
     );
   };
 
-  private once(url: URL, method: string, headers: Record<string, string>, body: string | Buffer | undefined, deadline: number) {
-    const maxBytes = this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  private once(
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    body: string | Buffer | undefined,
+    deadline: number,
+    maxResponseBytes?: number,
+  ) {
+    const maxBytes = maxResponseBytes ?? this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     return new Promise<GuardedHttpResponse>((resolve, reject) => {
       const remaining = deadline - Date.now();
       if (remaining <= 0) return reject(new OutboundHttpFailure(OutboundHttpFailureKind.Timeout));

@@ -1,4 +1,4 @@
-import { AttachmentMetadata } from '@app/channels';
+import { AttachmentMetadata, OutboundTemplate } from '@app/channels';
 import { BigIntColumn, PrimaryUuidColumn, SEARCH_FOLD_FUNCTION, TimestampColumn, UuidColumn } from '@app/database';
 import { Column, Entity, Index } from 'typeorm';
 
@@ -43,6 +43,8 @@ export class Message {
   })
   searchText?: string;
   @Column({ type: 'simple-json' }) attachments: AttachmentMetadata[];
+  // An outbound template with its parameters (WhatsApp outside the 24-hour window); `text` holds its rendering.
+  @Column({ type: 'simple-json', nullable: true }) template: OutboundTemplate | null;
   @UuidColumn({ nullable: true }) senderUserId: string | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) providerMessageId: string | null;
   @Column({ type: 'varchar', length: 10, nullable: true }) status: DeliveryStatus | null;

@@ -1,18 +1,22 @@
 import { ChannelEvent } from '@app/channels';
-import { Inbox } from '@app/inboxes';
+import { ChannelTemplatesService, Inbox } from '@app/inboxes';
 import { Injectable } from '@nestjs/common';
 import { CallsService } from './calls.service';
+import { ChannelJobsService } from './channel-jobs.service';
 import { DeliveryStatusService } from './delivery-status.service';
 import { InboundIntakeService } from './inbound-intake.service';
 
 // Where a verified webhook's events go, in order: messages are stored once and queued (the provider is answered
-// at the commit), delivery reports are queued, calls update their row and reach the conversation as messages.
+// at the commit), delivery reports are queued, calls update their row and reach the conversation as messages,
+// template status changes update the inbox's templates.
 @Injectable()
 export class ChannelEventIntake {
   constructor(
     private readonly messages: InboundIntakeService,
     private readonly deliveryStatus: DeliveryStatusService,
     private readonly calls: CallsService,
+    private readonly templates: ChannelTemplatesService,
+    private readonly channelJobs: ChannelJobsService,
   ) {}
 
   async apply(inbox: Inbox, events: readonly ChannelEvent[]): Promise<void> {
@@ -21,9 +25,12 @@ export class ChannelEventIntake {
 
   private async applyOne(inbox: Inbox, event: ChannelEvent): Promise<void> {
     switch (event.type) {
-      case 'message':
-        await this.messages.accept(inbox, event.message);
+      case 'message': {
+        const accepted = await this.messages.accept(inbox, event.message);
+        // Files the message names by id are fetched by the worker; a copy of a stored message queues nothing new.
+        if (!accepted.duplicate) await this.channelJobs.afterAccepted(inbox, accepted.messageId, event.message);
         return;
+      }
       case 'delivery-status':
         await this.deliveryStatus.enqueue(inbox, event.update);
         return;
@@ -41,6 +48,9 @@ export class ChannelEventIntake {
         return;
       case 'call-status':
         await this.calls.recordCallStatus(inbox, event.call);
+        return;
+      case 'template-status':
+        await this.templates.applyStatus(inbox.organisationId, inbox.id, event.template);
         return;
       default:
         throw new Error(`No intake for channel event ${(event satisfies never as ChannelEvent).type}`);

@@ -1,3 +1,4 @@
+import { AttachmentMetadata, OutboundTemplate } from '@app/channels';
 import { ApiException } from '@app/common';
 import { Contact, ContactScope } from '@app/contacts';
 import { WaslConfig } from '@app/config';
@@ -136,13 +137,21 @@ export class ConversationsService {
     return this.events.find({ where: { conversationId, organisationId: user.organisationId }, order: { createdAt: 'ASC' } });
   }
 
-  // An officer's reply is stored as queued and sent by the worker; a private note is only stored.
-  async addMessage(user: AuthenticatedUser, conversationId: string, input: CreateMessageDto): Promise<MessageView> {
+  // An officer's reply is stored as queued and sent by the worker; a private note is only stored. A template reply
+  // (TemplateRepliesService) carries its name and parameters and is not held to the reply window.
+  async addMessage(
+    user: AuthenticatedUser,
+    conversationId: string,
+    input: CreateMessageDto,
+    extra: { template?: OutboundTemplate; attachments?: AttachmentMetadata[] } = {},
+  ): Promise<MessageView> {
+    const { template, attachments } = extra;
     const now = new Date();
     const isNote = input.private === true;
     const { message, conversation } = await this.transactions.run(async (manager) => {
       const conversation = await findVisibleConversation(manager, user, conversationId);
-      if (!isNote) await this.sendRules.assertSendable(user.organisationId, conversation.inboxId, input.text);
+      if (!isNote)
+        await this.sendRules.assertSendable(user.organisationId, conversation, input.text, manager, { template: Boolean(template) });
       const message = newStaffMessage(
         {
           organisationId: user.organisationId,
@@ -156,11 +165,13 @@ export class ConversationsService {
         },
         randomUUID(),
       );
+      if (template && !isNote) message.template = template;
+      if (attachments) message.attachments = attachments;
       await manager.insert(Message, message);
       if (!isNote) {
         const patch: Partial<Conversation> = {
           lastActivityAt: now,
-          lastMessagePreview: previewOf(input.text),
+          lastMessagePreview: previewOf(input.text || attachments?.[0]?.fileName || ''),
           waitingSince: null,
           updatedAt: now,
         };
@@ -195,7 +206,7 @@ export class ConversationsService {
     const { message, conversation } = await this.transactions.run(async (manager) => {
       const conversation = await manager.findOneBy(Conversation, { id: conversationId, organisationId: author.organisationId });
       if (!conversation) throw ApiException.notFound('Conversation');
-      await this.sendRules.assertSendable(author.organisationId, conversation.inboxId, text);
+      await this.sendRules.assertSendable(author.organisationId, conversation, text, manager);
       const message = newStaffMessage(
         {
           organisationId: author.organisationId,

@@ -38,6 +38,7 @@ export class DeliveryStatusService {
         providerMessageId: update.providerMessageId,
         state: update.state,
         errorCode: update.errorCode,
+        reason: update.reason?.slice(0, 300),
         receivedAt: new Date().toISOString(),
         requestId: currentRequestId(),
       },
@@ -62,7 +63,9 @@ export class DeliveryStatusService {
       ...(failed
         ? {
             failureCode: (job.errorCode ?? state.toUpperCase()).slice(0, 20),
-            failureReason: `The provider reported ${state}${job.errorCode ? ` (error ${job.errorCode})` : ''}`,
+            failureReason: job.reason
+              ? `${job.reason}${job.errorCode ? ` (error ${job.errorCode})` : ''}`.slice(0, 500)
+              : `The provider reported ${state}${job.errorCode ? ` (error ${job.errorCode})` : ''}`,
           }
         : { failureCode: null, failureReason: null }),
     };

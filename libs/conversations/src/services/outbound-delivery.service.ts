@@ -1,4 +1,4 @@
-import { ChannelError, ChannelErrorCode, decideOnChannelError, findChannelDefinition } from '@app/channels';
+import { ChannelError, ChannelErrorCode, decideOnChannelError, findChannelDefinition, OutboundFile } from '@app/channels';
 import { ContactsService } from '@app/contacts';
 import { TransactionRunner } from '@app/database';
 import { UsersService } from '@app/identity';
@@ -13,7 +13,10 @@ import { And, FindOperator, IsNull, LessThan, MoreThanOrEqual, Repository } from
 import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
 import { audienceOfMessage } from './conversation-access.util';
 import { toMessageView } from './conversation-view';
+import { CHANNEL_MEDIA_PATH_PREFIX, ChannelMediaStore } from './channel-media.store';
+import { ChannelSendRules } from './channel-send-rules.service';
 import { OutboundAdapterFactory } from './outbound-adapter.factory';
+import { OutboundPacer } from './outbound-pacer.service';
 
 export interface DeliveryAttempt {
   attempt: number;
@@ -56,6 +59,9 @@ export class OutboundDeliveryService {
     private readonly realtime: RealtimePublisher,
     private readonly adapters: OutboundAdapterFactory,
     private readonly metrics: WaslMetrics,
+    private readonly sendRules: ChannelSendRules,
+    private readonly pacer: OutboundPacer,
+    private readonly media: ChannelMediaStore,
   ) {}
 
   async deliver(organisationId: string, messageId: string, attempt: DeliveryAttempt): Promise<JobStatus> {
@@ -90,6 +96,14 @@ export class OutboundDeliveryService {
       await this.fail(message, OUTCOME_UNKNOWN_CODE, OUTCOME_UNKNOWN_REASON, inbox);
       throw new PermanentDeliveryError(`${OUTCOME_UNKNOWN_CODE}: send interrupted`);
     }
+    // The number's pace, shared by every worker; waited for before the send is marked begun, so a worker that dies
+    // while waiting leaves a reply that is simply sent later.
+    const pacing = definition.pacing?.(found.inbox.settings);
+    if (pacing) {
+      await this.pacer.waitForSlot(found.inbox.id, pacing.messagesPerSecond).catch((error: Error) => {
+        throw new RetryableDeliveryError(error.message);
+      });
+    }
     // Committed before the provider is called, so a worker that dies during the call leaves a trace. The claim only
     // holds if nobody else claimed the reply since it was read: two jobs for one reply (a late queue write beside the
     // sweep's, an administrator's retry) never both call the provider.
@@ -106,6 +120,10 @@ export class OutboundDeliveryService {
 
     try {
       const adapter = this.adapters.create(found);
+      const lastInboundAt = definition.sendRules.window
+        ? await this.sendRules.lastInboundAt(organisationId, { inboxId: found.inbox.id, contactId: contact.id })
+        : undefined;
+      const files = await this.filesOf(message);
       const result = await adapter.send({
         messageId: message.id,
         conversationId: message.conversationId,
@@ -114,6 +132,9 @@ export class OutboundDeliveryService {
         recipient: { externalId, phone: contact.phone ?? undefined, email: contact.email ?? undefined },
         senderName: sender?.name,
         automatic: message.senderUserId === null,
+        template: message.template ?? undefined,
+        lastInboundAt,
+        ...(files.length > 0 ? { files } : {}),
       });
       await this.record(message, {
         status: DeliveryStatus.Sent,
@@ -147,6 +168,18 @@ export class OutboundDeliveryService {
       await this.fail(message, channelError.code, channelError.message, inbox);
       throw new PermanentDeliveryError(`${channelError.code}: ${channelError.message}`);
     }
+  }
+
+  // Files the officer attached, from Wasl's storage; one that is gone fails the reply rather than send it without.
+  private async filesOf(message: Message): Promise<OutboundFile[]> {
+    const files: OutboundFile[] = [];
+    for (const attachment of message.attachments) {
+      if (!attachment.url?.startsWith(CHANNEL_MEDIA_PATH_PREFIX)) continue;
+      const content = await this.media.read(message.inboxId, attachment.url);
+      if (!content) throw new ChannelError(ChannelErrorCode.RecipientInvalid, 'The attached file is no longer stored');
+      files.push({ content, contentType: attachment.contentType ?? 'application/octet-stream', fileName: attachment.fileName ?? 'file' });
+    }
+    return files;
   }
 
   // For the recovery sweep: a reply whose job failed twice over is settled as failed, with a reason, rather than

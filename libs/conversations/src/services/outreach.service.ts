@@ -116,7 +116,9 @@ export class OutreachService {
       const opening = await prepare(manager);
       const sends = opening.definition.outreach?.mode !== 'record' && opening.definition.outbound !== null;
       if (sends) {
-        const problems = opening.definition.sendRules.check(opening.text, { smsMaxParts: this.config.sms.maxParts });
+        // Staff write first: no reply window is open (a WhatsApp Cloud number needs a template for that).
+        const limits = { smsMaxParts: this.config.sms.maxParts };
+        const problems = opening.definition.sendRules.check(opening.text, limits, { lastInboundAt: null, now });
         if (problems.length > 0) throw ApiException.validation(problems);
       }
       const { conversation, opened } = await this.conversationFor(manager, opening, now);

@@ -12,6 +12,7 @@ const MAX_SENT_AT_LENGTH = 40;
 // Ids are compared and shown, never edited: any control, format or surrogate character makes one unusable.
 const IDENTIFIER = /^[^\p{C}]+$/u;
 const CONTENT_TYPE = /^[\w.+-]{1,50}\/[\w.+-]{1,50}$/;
+const PROVIDER_MEDIA_ID = /^[\w.:@-]{1,200}$/;
 
 // The last gate before a message is stored, whatever channel it came from: every field the worker later writes
 // is normalised and checked here, so an accepted (acknowledged) message can always be applied, and one bad
@@ -67,6 +68,13 @@ function storableAttachment(attachment: AttachmentMetadata, field: string, allow
     const fileName = normaliseText(attachment.fileName, { singleLine: true }).trim().slice(0, MAX_FILE_NAME_LENGTH);
     if (fileName) stored.fileName = fileName;
   }
+  // A file the worker fetches from the channel later (the definition's media source): an id, never a URL.
+  if (attachment.providerMediaId !== undefined) {
+    if (typeof attachment.providerMediaId === 'string' && PROVIDER_MEDIA_ID.test(attachment.providerMediaId))
+      stored.providerMediaId = attachment.providerMediaId;
+    else problems.push({ field: `${field}.providerMediaId`, message: 'must be 1 to 200 letters, digits or ._-:@' });
+  }
+  if (attachment.voice === true) stored.voice = true;
   if (attachment.sizeBytes !== undefined) {
     if (Number.isSafeInteger(attachment.sizeBytes) && attachment.sizeBytes >= 0) stored.sizeBytes = attachment.sizeBytes;
     else problems.push({ field: `${field}.sizeBytes`, message: 'must be a whole number of bytes' });

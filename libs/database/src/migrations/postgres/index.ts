@@ -16,6 +16,8 @@ import { UnifyWorkingHours1796229237654 } from './1796229237654-UnifyWorkingHour
 import { AddKnowledgeBase1796229520353 } from './1796229520353-AddKnowledgeBase';
 import { AddSupportRequests1796230958337 } from './1796230958337-AddSupportRequests';
 import { AddOrganisationDisplaySettings1796231881071 } from './1796231881071-AddOrganisationDisplaySettings';
+import { AddChannelTemplates1796233051712 } from './1796233051712-AddChannelTemplates';
+import { AddChannelSessions1796234945451 } from './1796234945451-AddChannelSessions';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const POSTGRES_MIGRATIONS: Function[] = [
@@ -37,4 +39,6 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   AddKnowledgeBase1796229520353,
   AddSupportRequests1796230958337,
   AddOrganisationDisplaySettings1796231881071,
+  AddChannelTemplates1796233051712,
+  AddChannelSessions1796234945451,
 ];

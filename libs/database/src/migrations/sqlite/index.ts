@@ -14,6 +14,8 @@ import { UnifyWorkingHours1796229237654 } from './1796229237654-UnifyWorkingHour
 import { AddKnowledgeBase1796229521450 } from './1796229521450-AddKnowledgeBase';
 import { AddSupportRequests1796230959655 } from './1796230959655-AddSupportRequests';
 import { AddOrganisationDisplaySettings1796231883402 } from './1796231883402-AddOrganisationDisplaySettings';
+import { AddChannelTemplates1796233054770 } from './1796233054770-AddChannelTemplates';
+import { AddChannelSessions1796234948607 } from './1796234948607-AddChannelSessions';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -33,4 +35,6 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AddKnowledgeBase1796229521450,
   AddSupportRequests1796230959655,
   AddOrganisationDisplaySettings1796231883402,
+  AddChannelTemplates1796233054770,
+  AddChannelSessions1796234948607,
 ];

@@ -1,0 +1,44 @@
+import { ChannelDefinition, OutboundContext } from '../../../channel-definition';
+import { ChannelError, ChannelErrorCode } from '../../../channel-error';
+import { ChannelKind } from '../../../channel-kind.enum';
+import { NO_SEND_RULES } from '../../../send-rules.constant';
+import { WHATSAPP_WEB_DEFAULT_MESSAGES_PER_MINUTE, WhatsAppWebSettingsDto } from './whatsapp-web-settings.dto';
+import { WhatsAppWebSession } from './whatsapp-web.session';
+
+// The session is driven by whichever worker holds its lease; sends and media go through it there.
+function runningSession(context: OutboundContext) {
+  const session = context.sessions?.running(context.inbox.id);
+  if (!session) throw new ChannelError(ChannelErrorCode.Temporary, 'The WhatsApp session is driven by another worker or not started');
+  return session;
+}
+
+// WhatsApp through a phone the association pairs by QR code, driven by whatsapp-web.js in Debian's Chromium (the
+// design card's package; unofficial, for a small association). No webhooks: the worker holding the inbox's lease
+// runs the session, stores its credentials in PostgreSQL and hands messages and acknowledgements to the intake.
+export const WHATSAPP_WEB_CHANNEL: ChannelDefinition<WhatsAppWebSettingsDto> = {
+  kind: ChannelKind.WhatsApp,
+  provider: 'web',
+  title: 'WhatsApp (paired phone)',
+  settings: WhatsAppWebSettingsDto,
+  secretFields: [],
+  // The sender's WhatsApp number, as WhatsApp delivered it: the same person as on SMS.
+  asserts: ['phone'],
+  webhooks: null,
+  outbound: (context) => ({ send: (message) => runningSession(context).send(message) }),
+  // WhatsApp Web has no customer-service window; the pace below is the limit.
+  sendRules: NO_SEND_RULES,
+  receiverDeduplicates: false,
+  outreach: null,
+  media: { download: (context, providerMediaId, maxBytes) => runningSession(context).downloadMedia(providerMediaId, maxBytes) },
+  pacing: (settings) => ({
+    messagesPerSecond:
+      (typeof settings.messagesPerMinute === 'number' ? settings.messagesPerMinute : WHATSAPP_WEB_DEFAULT_MESSAGES_PER_MINUTE) / 60,
+  }),
+  session: {
+    start: async (context) => {
+      const session = new WhatsAppWebSession(context);
+      await session.begin();
+      return session;
+    },
+  },
+};
