@@ -13,9 +13,9 @@ import { ChannelEventsProcessor } from './processors/channel-events.processor';
 import { ChannelInboundProcessor } from './processors/channel-inbound.processor';
 import { ChannelOutboundProcessor } from './processors/channel-outbound.processor';
 import { KnowledgeProcessor } from './processors/knowledge.processor';
-import { RetentionProcessor } from './processors/retention.processor';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
 
-const PROCESSORS = [ChannelInboundProcessor, ChannelOutboundProcessor, ChannelEventsProcessor, RetentionProcessor, KnowledgeProcessor];
+const PROCESSORS = [ChannelInboundProcessor, ChannelOutboundProcessor, ChannelEventsProcessor, MaintenanceProcessor, KnowledgeProcessor];
 
 // Fail at boot, not when jobs pile up: every job name has exactly one processor.
 function assertEveryJobHasOneProcessor(): void {

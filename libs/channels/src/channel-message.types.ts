@@ -23,6 +23,17 @@ export interface OutboundMessage {
   recipient: { externalId?: string; phone?: string; email?: string };
   // The officer who wrote it, for channels that show who is answering (web chat).
   senderName?: string;
+  // Files the officer attached, as stored (never their bytes); absent or empty for a text-only reply.
+  attachments?: readonly OutboundAttachment[];
+}
+
+export interface OutboundAttachment {
+  // The upload's id, and the bare path the message row keeps (it opens nothing by itself).
+  id: string;
+  path: string;
+  contentType: string;
+  fileName: string;
+  sizeBytes: number;
 }
 
 export interface SendResult {

@@ -38,6 +38,8 @@ export class WaslConfig {
   channels: { callbackTimeoutMs: number; allowPrivateNetworks: boolean };
   sms: { maxParts: number };
   webChat: { attachmentLinkSeconds: number };
+  // linkSeconds: how long a signed link to a reply's file works for a provider or the association's app.
+  replyAttachments: { linkSeconds: number };
   // directory: the disk store's folder, also the source of attachments:move-to-object-store.
   attachments:
     | { store: 'disk'; directory: string }

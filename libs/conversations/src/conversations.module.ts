@@ -5,6 +5,7 @@ import { InboxesModule } from '@app/inboxes';
 import { RealtimeModule } from '@app/realtime';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentUpload } from './entities/attachment-upload.entity';
 import { Call } from './entities/call.entity';
 import { ConversationEvent } from './entities/conversation-event.entity';
 import { ConversationRead } from './entities/conversation-read.entity';
@@ -28,6 +29,7 @@ import { OutboundAdapterFactory } from './services/outbound-adapter.factory';
 import { OutboundDeliveryService } from './services/outbound-delivery.service';
 import { OutboundRecoveryService } from './services/outbound-recovery.service';
 import { OutreachService } from './services/outreach.service';
+import { ReplyAttachmentsService } from './services/reply-attachments.service';
 import { ReplyRetryService } from './services/reply-retry.service';
 import { OutboundSendQueue } from './services/outbound-send.queue';
 
@@ -51,11 +53,12 @@ const SERVICES = [
   OutreachService,
   ConversationPersonalDataService,
   ReplyRetryService,
+  ReplyAttachmentsService,
 ];
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Conversation, Message, ConversationEvent, ConversationRead, InboundEvent, Call]),
+    TypeOrmModule.forFeature([Conversation, Message, ConversationEvent, ConversationRead, InboundEvent, Call, AttachmentUpload]),
     IdentityModule,
     InboxesModule,
     ContactsModule,

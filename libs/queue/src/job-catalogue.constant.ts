@@ -23,6 +23,7 @@ export const JOB_CATALOGUE: Record<JobName, JobSpec> = {
   [JobName.LinkCall]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
   [JobName.RecordAutomaticReply]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
   [JobName.ApplyRetention]: { queue: QueueName.Maintenance, retry: 'none' },
+  [JobName.SweepAttachmentUploads]: { queue: QueueName.Maintenance, retry: 'none' },
   // A document that failed to read three times has a fault of its own; «read again» queues it anew.
   [JobName.ExtractKnowledgeDocument]: { queue: QueueName.Knowledge, retry: { attempts: 3, backoffMs: 5_000 } },
 };

@@ -7,4 +7,5 @@ export enum JobName {
   RecordAutomaticReply = 'record-automatic-reply',
   ApplyRetention = 'apply-retention',
   ExtractKnowledgeDocument = 'extract-knowledge-document',
+  SweepAttachmentUploads = 'sweep-attachment-uploads',
 }

@@ -36,6 +36,8 @@ export type JobPayloads = {
   [JobName.ApplyRetention]: { organisationId?: string };
   // The revision read: a job for an older revision of the document finds it changed and does nothing.
   [JobName.ExtractKnowledgeDocument]: { organisationId: string; documentId: string; revision: number };
+  // Every organisation's uploads that no message took within a day.
+  [JobName.SweepAttachmentUploads]: Record<string, never>;
 };
 
 export type JobOf<Name extends JobName> = JobPayloads[Name];

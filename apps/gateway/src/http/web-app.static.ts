@@ -17,6 +17,8 @@ const GATEWAY_PATHS = [
   '/widget.js',
   '/socket.io',
   '/webchat',
+  // Signed links to the files of officers' replies (visitors, Twilio, the association's app).
+  '/files',
 ];
 
 // The app is a Content-Security-Policy with no inline script; Mantine sets inline styles, so styles are allowed.

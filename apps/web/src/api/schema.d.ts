@@ -661,6 +661,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReplyAttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/attachment-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReplyAttachmentsController_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff-directory": {
         parameters: {
             query?: never;
@@ -1261,10 +1293,15 @@ export interface components {
             createdAt: string;
         };
         CreateMessageDto: {
-            /** @example وعليكم السلام، كيف نخدمك؟ */
+            /**
+             * @description May be left out or blank when attachmentIds are given
+             * @example وعليكم السلام، كيف نخدمك؟
+             */
             text?: string;
             /** @description A private note for staff, never sent to the beneficiary */
             private?: boolean;
+            /** @description Uploads of this conversation (POST /conversations/:id/attachments), each attached once; the channel's rule decides whether a reply may carry them */
+            attachmentIds?: string[];
         };
         UpdateConversationDto: {
             /** @enum {string} */
@@ -1639,6 +1676,48 @@ export interface components {
             byOfficer: components["schemas"]["OfficerCounts"][];
             /** @description The ten open or pending conversations waiting longest */
             longestWaiting: components["schemas"]["WaitingConversation"][];
+        };
+        AttachmentUploadResponse: {
+            /**
+             * Format: uuid
+             * @description Give it in attachmentIds of POST /conversations/:id/messages
+             */
+            id: string;
+            /** Format: uuid */
+            conversationId: string;
+            fileName: string;
+            /**
+             * @description Told by the file’s first bytes
+             * @example application/pdf
+             */
+            contentType: string;
+            sizeBytes: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AttachmentRuleResponse: {
+            /**
+             * @example [
+             *       "image/png",
+             *       "image/jpeg",
+             *       "application/pdf"
+             *     ]
+             */
+            contentTypes: string[];
+            maxCount: number;
+            /** @description Each file */
+            maxBytes: number;
+            /** @description All files of one message together */
+            maxTotalBytes: number;
+            note: string;
+        };
+        AttachmentRulesResponse: {
+            /** @description What a reply may carry on this conversation’s channel; null where it carries no files */
+            reply: components["schemas"]["AttachmentRuleResponse"] | null;
+            /** @description What a private note may carry (never sent) */
+            note: components["schemas"]["AttachmentRuleResponse"];
+            /** @description What an upload to this conversation is checked against */
+            upload: components["schemas"]["AttachmentRuleResponse"];
         };
         DirectoryUserResponse: {
             /** Format: uuid */
@@ -2670,7 +2749,7 @@ export interface operations {
                 actorUserId?: string;
                 subjectType?: string;
                 subjectId?: string;
-                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "canned_reply.rendered" | "audit.exported";
+                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "attachment.uploaded" | "canned_reply.rendered" | "audit.exported";
                 /** @description ISO 8601; rows at or after it */
                 from?: string;
                 /** @description ISO 8601; rows before it */
@@ -2978,12 +3057,62 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, as the beneficiary sent it */
+            /** @description The file, as the beneficiary or the officer sent it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ReplyAttachmentsController_upload: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The file name, percent-encoded (تقرير.pdf) */
+                "x-file-name": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file itself: PNG, JPEG or PDF (told by its first bytes), within the channel’s rule (GET …/attachment-rules, `upload`) */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentUploadResponse"];
+                };
+            };
+        };
+    };
+    ReplyAttachmentsController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentRulesResponse"];
+                };
             };
         };
     };

@@ -1,5 +1,5 @@
-import { ChannelDefinition, findChannelDefinition, TextMeasure } from '@app/channels';
-import { ApiException } from '@app/common';
+import { AttachedFile, attachmentRuleProblems, ChannelDefinition, findChannelDefinition, TextMeasure } from '@app/channels';
+import { ApiException, FieldProblem } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { InboxesService } from '@app/inboxes';
 import { Injectable } from '@nestjs/common';
@@ -28,6 +28,12 @@ export class ChannelSendRules {
     }
     const problems = definition.sendRules.check(text, this.limits());
     if (problems.length > 0) throw ApiException.validation(problems);
+  }
+
+  // Why these files cannot go out on the inbox's channel (400 on `attachments`), for a reply's uploads.
+  async attachmentChecker(organisationId: string, inboxId: string): Promise<(files: AttachedFile[]) => FieldProblem[]> {
+    const definition = await this.definitionOf(organisationId, inboxId);
+    return (files) => attachmentRuleProblems(definition?.attachments ?? null, files, definition?.title ?? 'This channel');
   }
 
   private async definitionOf(organisationId: string, inboxId: string): Promise<ChannelDefinition | undefined> {

@@ -13,6 +13,7 @@ import { DeliveryStatus, Message, MessageType } from '../entities/message.entity
 import { audienceOfMessage } from './conversation-access.util';
 import { toMessageView } from './conversation-view';
 import { OutboundAdapterFactory } from './outbound-adapter.factory';
+import { ReplyAttachmentsService } from './reply-attachments.service';
 
 export interface DeliveryAttempt {
   attempt: number;
@@ -55,6 +56,7 @@ export class OutboundDeliveryService {
     private readonly realtime: RealtimePublisher,
     private readonly adapters: OutboundAdapterFactory,
     private readonly metrics: WaslMetrics,
+    private readonly replyAttachments: ReplyAttachmentsService,
   ) {}
 
   async deliver(organisationId: string, messageId: string, attempt: DeliveryAttempt): Promise<JobStatus> {
@@ -112,6 +114,7 @@ export class OutboundDeliveryService {
         createdAt: message.createdAt,
         recipient: { externalId, phone: contact.phone ?? undefined, email: contact.email ?? undefined },
         senderName: sender?.name,
+        attachments: this.replyAttachments.outboundAttachmentsOf(message),
       });
       await this.record(message, {
         status: DeliveryStatus.Sent,

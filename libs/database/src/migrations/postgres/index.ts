@@ -13,6 +13,7 @@ import { AddMessageSendStartedAt1795700000000 } from './1795700000000-AddMessage
 import { AddConversationReadsAndUserLocale1796228486978 } from './1796228486978-AddConversationReadsAndUserLocale';
 import { UnifyWorkingHours1796229237654 } from './1796229237654-UnifyWorkingHours';
 import { AddKnowledgeBase1796229520353 } from './1796229520353-AddKnowledgeBase';
+import { AddAttachmentUploads1796235604275 } from './1796235604275-AddAttachmentUploads';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const POSTGRES_MIGRATIONS: Function[] = [
@@ -31,4 +32,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   AddConversationReadsAndUserLocale1796228486978,
   UnifyWorkingHours1796229237654,
   AddKnowledgeBase1796229520353,
+  AddAttachmentUploads1796235604275,
 ];

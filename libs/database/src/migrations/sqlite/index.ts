@@ -11,6 +11,7 @@ import { AddMessageSendStartedAt1795700000000 } from './1795700000000-AddMessage
 import { AddConversationReadsAndUserLocale1796228488963 } from './1796228488963-AddConversationReadsAndUserLocale';
 import { UnifyWorkingHours1796229237654 } from './1796229237654-UnifyWorkingHours';
 import { AddKnowledgeBase1796229521450 } from './1796229521450-AddKnowledgeBase';
+import { AddAttachmentUploads1796235606217 } from './1796235606217-AddAttachmentUploads';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AddConversationReadsAndUserLocale1796228488963,
   UnifyWorkingHours1796229237654,
   AddKnowledgeBase1796229521450,
+  AddAttachmentUploads1796235606217,
 ];
