@@ -8,6 +8,8 @@ import { postForm, postJson, readBody, readFormParameters, sendJson } from './sa
 // It answers Twilio's Messages API, Unifonic's and Taqnyat's send calls the way the real APIs do, then posts
 // delivery callbacks to the gateway signed exactly as Twilio signs them (with the Auth Token the client
 // authenticated with). Point an inbox at it with settings.apiBaseUrl; Wasl itself has no sandbox branch.
+// Like Twilio, it fetches every MediaUrl of an MMS before accepting it (refused with 21620 if one does not answer 200)
+// and keeps what each answered on the message (`media`).
 //
 // The recipient's last four digits choose what happens, like Twilio's magic test numbers:
 //   …0400  refused: invalid number (Twilio 21211, Unifonic ER-04): a permanent error
