@@ -42,6 +42,23 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // The wire types are bundled into the browser (staff app, widget): nothing framework-bound, nothing from other libs.
+    files: ['libs/wire/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'class-validator', 'class-transformer', 'reflect-metadata', '@app/*', 'node:*'],
+              message: 'libs/wire is framework-free: plain TypeScript types, enums and constants only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The staff web app runs in the browser.
     files: ['apps/web/**/*.{ts,tsx,mts}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -35,6 +35,8 @@ export default defineConfig({
   root: WEB_ROOT,
   base: '/',
   plugins: [precompress()],
+  // The wire types shared with the gateway (libs/wire); apps/web/tsconfig.json has the same path.
+  resolve: { alias: { '@app/wire': join(WEB_ROOT, '..', '..', 'libs', 'wire', 'src') } },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: WEB_OUT_DIRECTORY,

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UserRole } from '@app/identity';
 import { CallbackServer } from '../support/callback-server';
+import { dayFromToday, PDF_BYTES, PNG_BYTES, RENT_SUPPORT_TYPE, uploadDocument, VALID_VALUES } from '../support/support-request.helper';
 import { pendingSchemaChanges } from '../support/schema-drift';
 import { eventually, WaslTestApp } from '../support/wasl-test-app';
 
@@ -109,5 +111,35 @@ describe('Embedded mode on SQLite (one process, gateway and worker)', () => {
       });
       return response.body.status === 'open';
     }, 'reopened on SQLite');
+  });
+
+  it('should take a support request through its checklist, referral and research on SQLite', async () => {
+    const organisation = await wasl.createOrganisation();
+    const officer = await wasl.createUser(organisation.adminToken, UserRole.Officer);
+    const researcher = await wasl.createUser(organisation.adminToken, UserRole.Researcher);
+    const type = await wasl.request<{ id: string }>('POST', '/api/v1/request-types', {
+      token: organisation.adminToken,
+      body: RENT_SUPPORT_TYPE,
+    });
+    const created = await wasl.request<{ id: string; number: number }>('POST', '/api/v1/requests', {
+      token: officer.token,
+      body: { typeId: type.body.id, contact: { name: 'خالد', phone: '0501234567' }, values: VALID_VALUES },
+    });
+    expect(created.body.number).toBe(1);
+    const refer = (token: string) =>
+      wasl.request<{ state: string; fields?: Array<{ field: string }> }>('POST', `/api/v1/requests/${created.body.id}/referral`, {
+        token,
+        body: { researcherId: researcher.id },
+      });
+    expect((await refer(officer.token)).body.fields?.map((problem) => problem.field)).toEqual(['documents.idCard', 'documents.lease']);
+    expect((await uploadDocument(wasl, officer.token, created.body.id, 'idCard', PNG_BYTES, dayFromToday(100))).status).toBe(201);
+    expect((await uploadDocument(wasl, officer.token, created.body.id, 'lease', PDF_BYTES, dayFromToday(100))).status).toBe(201);
+    expect((await refer(officer.token)).body.state).toBe('referred');
+    const mine = await wasl.request<{ items: Array<{ id: string }> }>('GET', '/api/v1/requests?view=mine', { token: researcher.token });
+    expect(mine.body.items.map((item) => item.id)).toEqual([created.body.id]);
+    const accepted = await wasl.request<{ state: string }>('POST', `/api/v1/requests/${created.body.id}/referral/accept`, {
+      token: researcher.token,
+    });
+    expect(accepted.body.state).toBe('in_research');
   });
 });

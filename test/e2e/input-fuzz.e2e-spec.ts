@@ -87,6 +87,9 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
   let webChatInbox: { id: string; secret: string };
   let conversationId: string;
   let contactId: string;
+  // Edited by the fuzzed staff bodies, so no other test depends on them.
+  let editedInboxes: Array<{ id: string }>;
+  let editedTeam: { id: string };
   const visitors: WebChatVisitor[] = [];
   // Every acknowledged inbound message, to be found applied at the end.
   const acknowledged: Array<{ inboxId: string; providerMessageId?: string; messageId?: string }> = [];
@@ -130,6 +133,17 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
       settings: { appSid: 'fuzz-app-sid', senderId: 'Jameiati', apiBaseUrl: 'https://api.unifonic.com' },
     });
     webChatInbox = await create({ channel: 'webchat', name: `chat ${randomUUID().slice(0, 6)}`, settings: { allowedOrigins: [SITE] } });
+    editedInboxes = [
+      await create({
+        channel: 'sms',
+        provider: 'taqnyat',
+        name: `edited ${randomUUID().slice(0, 6)}`,
+        settings: { apiToken: 't', sender: 'AlBir' },
+      }),
+      await create({ channel: 'webchat', name: `edited ${randomUUID().slice(0, 6)}`, settings: { allowedOrigins: [SITE] } }),
+    ];
+    editedTeam = (await wasl.request<{ id: string }>('POST', '/api/v1/teams', { token: organisation.adminToken, body: { name: 'فريق' } }))
+      .body;
     const seeded = { messageId: `seed-${randomUUID()}`, from: { id: `seed-${randomUUID()}`, name: 'مستفيد' }, text: 'بداية' };
     expect((await wasl.postSigned(apiInbox, seeded)).status).toBe(202);
     conversationId = await wasl.conversationOfMessage(seeded.messageId);
@@ -398,6 +412,11 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
         bodyAr: mostly(fc.oneof(text, fc.constantFrom('أهلاً {{contact.name}}', '{{ unknown }}'))),
         bodyEn: nastyValue,
         language: mostly(fc.constantFrom('ar', 'en')),
+        active: nastyValue,
+        isBranch: nastyValue,
+        userId: mostly(fc.uuid()),
+        timeZone: mostly(fc.constantFrom('Asia/Riyadh', 'Asia/Nowhere', '')),
+        digitStyle: mostly(fc.constantFrom('arabic-indic', 'latin', 'roman')),
       },
       { requiredKeys: [] },
     );
@@ -419,6 +438,12 @@ describe(`Input fuzzing of every webhook, socket event and staff route (fast-che
         await staff('POST', '/api/v1/knowledge/articles', value, 'POST /knowledge/articles');
         await staff('POST', '/api/v1/canned-replies', value, 'POST /canned-replies');
         await staff('POST', '/api/v1/canned-replies/preview', value, 'POST /canned-replies/preview');
+        await staff('POST', '/api/v1/request-types', value, 'POST /request-types');
+        await staff('PUT', '/api/v1/request-settings', value, 'PUT /request-settings');
+        for (const edited of editedInboxes) await staff('PATCH', `/api/v1/inboxes/${edited.id}`, value, 'PATCH /inboxes/:id');
+        await staff('PATCH', `/api/v1/teams/${editedTeam.id}`, value, 'PATCH /teams/:id');
+        await staff('POST', `/api/v1/teams/${editedTeam.id}/members`, value, 'POST /teams/:id/members');
+        await staff('PATCH', '/api/v1/organisation', value, 'PATCH /organisation');
       },
     );
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { UserRole } from '@app/identity';
 import { ProviderSandbox } from '../../apps/sandbox/src/provider-sandbox.server';
 import { CallbackServer } from '../support/callback-server';
@@ -51,9 +52,13 @@ describe('Officer tools in the staff API', () => {
     await sandbox.stop();
   });
 
+  // Provider message ids are looked up across the shared test database: this run's own, so another suite's
+  // `unread-1` is never taken for this one.
+  const run = randomUUID().slice(0, 8);
   async function writes(messageId: string, userId: string, text: string): Promise<string> {
-    expect((await wasl.postSigned(inbox, { messageId, from: { id: userId, name: `مستفيد ${userId}` }, text })).status).toBe(202);
-    return wasl.conversationOfMessage(messageId);
+    const id = `${messageId}-${run}`;
+    expect((await wasl.postSigned(inbox, { messageId: id, from: { id: userId, name: `مستفيد ${userId}` }, text })).status).toBe(202);
+    return wasl.conversationOfMessage(id);
   }
 
   async function listed(token: string, query = ''): Promise<ListItem[]> {

@@ -130,6 +130,32 @@ describe('Staff sessions: login throttling, deactivation, passwords, socket life
     }
   });
 
+  it('should let an administrator unlock a slowed account at once, shown in the list, and audit it', async () => {
+    const user = await createUser(alpha);
+    for (let index = 0; index < 3; index += 1) expect((await login(wasl, user.email, 'not-the-password')).status).toBe(401);
+    expect((await login(wasl, user.email, user.password)).status).toBe(429);
+    type Listed = { id: string; loginBlockedUntil: string | null };
+    const listed = await wasl.request<Listed[]>('GET', '/api/v1/users', { token: alpha.adminToken });
+    const blockedUntil = listed.body.find((item) => item.id === user.id)!.loginBlockedUntil;
+    expect(new Date(blockedUntil!).getTime()).toBeGreaterThan(Date.now());
+
+    const supervisor = await wasl.createUser(alpha.adminToken, UserRole.Supervisor);
+    expect((await wasl.request('POST', `/api/v1/users/${user.id}/unlock`, { token: supervisor.token })).status).toBe(403);
+    expect((await wasl.request('POST', `/api/v1/users/${user.id}/unlock`, { token: beta.adminToken })).status).toBe(404);
+    expect((await wasl.request('POST', '/api/v1/users/not-a-uuid/unlock', { token: alpha.adminToken })).status).toBe(404);
+    expect((await wasl.request('POST', `/api/v1/users/${user.id}/unlock`, { token: alpha.adminToken })).status).toBe(204);
+    const after = await wasl.request<Listed[]>('GET', '/api/v1/users', { token: alpha.adminToken });
+    expect(after.body.find((item) => item.id === user.id)!.loginBlockedUntil).toBeNull();
+    // No waiting for the delay the failures earned.
+    expect((await login(wasl, user.email, user.password)).status).toBe(200);
+    const audit = await wasl.request<AuditPage>('GET', `/api/v1/admin/audit-log?action=user.unlocked&subjectId=${user.id}`, {
+      token: alpha.adminToken,
+    });
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ actorUserId: alpha.adminId, subjectId: user.id, details: { failuresCleared: true } }),
+    ]);
+  });
+
   it('should audit logins, failed and successful', async () => {
     const user = await createUser(alpha);
     expect((await login(wasl, user.email, 'not-the-password')).status).toBe(401);
@@ -356,6 +382,28 @@ describe('Staff sessions: login throttling, deactivation, passwords, socket life
     const me = await wasl.request<{ id: string }>('GET', '/api/v1/auth/me', { token: chosen.body.accessToken });
     expect(me.body.id).toBe(inAlpha.id);
   });
+
+  it('should end the web app’s cookie session on the server at logout, and clear its cookies', async () => {
+    const user = await createUser(alpha);
+    const started = await wasl.request<{ csrfToken: string }>('POST', '/api/v1/auth/session', {
+      body: { email: user.email, password: user.password },
+    });
+    expect(started.status).toBe(200);
+    const cookie = started.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
+    expect((await wasl.request('GET', '/api/v1/auth/me', { headers: { cookie } })).status).toBe(200);
+
+    const ended = await wasl.request('DELETE', '/api/v1/auth/session', { headers: { cookie } });
+    expect(ended.status).toBe(204);
+    expect(ended.headers.getSetCookie().every((line) => line.includes('Max-Age=0'))).toBe(true);
+    // A copy of the cookie kept elsewhere is worthless now.
+    expect((await wasl.request('GET', '/api/v1/auth/me', { headers: { cookie } })).status).toBe(401);
+    // Logging out again, or with no session at all, only clears cookies.
+    expect((await wasl.request('DELETE', '/api/v1/auth/session', { headers: { cookie } })).status).toBe(204);
+    expect((await wasl.request('DELETE', '/api/v1/auth/session')).status).toBe(204);
+  });
 });
 
 describe('Staff sessions: token expiry and client addresses (real PostgreSQL and Redis)', () => {
@@ -391,6 +439,60 @@ describe('Staff sessions: token expiry and client addresses (real PostgreSQL and
       expect(patched.status).toBe(200);
       expect(await disconnected).toBeLessThan(2_000);
       socket.close();
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+
+  it('should end one session at logout on every gateway, close that session’s sockets only, and audit it', async () => {
+    // Two gateways on one database and Redis: the token is refused by the one that did not take the logout too.
+    const first = await WaslTestApp.start({ WASL_ROLE: 'gateway' });
+    const second = await WaslTestApp.start({}, first.config);
+    try {
+      const organisation = await first.createOrganisation();
+      const email = `officer-${randomUUID()}@example.org`;
+      const password = `pass-${randomUUID()}`;
+      const created = await first.request<{ id: string }>('POST', '/api/v1/users', {
+        token: organisation.adminToken,
+        body: { email, name: 'موظف', role: UserRole.Officer, password },
+      });
+      expect(created.status).toBe(201);
+      const laptop = await first.login(email, password);
+      const phone = await first.login(email, password);
+      const laptopSocket = await connectAgent(second, laptop);
+      const phoneSocket = await connectAgent(second, phone);
+      const ended = new Promise<{ code: string }>((resolve) => laptopSocket.once('session.ended', resolve));
+      const disconnected = disconnection(laptopSocket);
+
+      expect((await first.request('DELETE', '/api/v1/auth/session', { token: laptop })).status).toBe(204);
+      expect((await second.request('GET', '/api/v1/auth/me', { token: laptop })).status).toBe(401);
+      expect((await first.request('GET', '/api/v1/auth/me', { token: laptop })).status).toBe(401);
+      // Pushed through the Redis adapter, not found by the periodic check (30 s by default).
+      expect(await disconnected).toBeLessThan(2_000);
+      expect((await ended).code).toBe('SESSION_ENDED');
+      // The user's other session goes on.
+      expect((await second.request('GET', '/api/v1/auth/me', { token: phone })).status).toBe(200);
+      expect(phoneSocket.connected).toBe(true);
+      // A socket opened later with the ended token is turned away.
+      const late = io(`${second.url}/agents`, { auth: { token: laptop }, transports: ['websocket'], forceNew: true, reconnection: false });
+      const lateReady = jest.fn();
+      late.on('ready', lateReady);
+      await new Promise((resolve) => late.once('disconnect', resolve));
+      expect(lateReady).not.toHaveBeenCalled();
+
+      const audit = await first.request<AuditPage>('GET', `/api/v1/admin/audit-log?action=auth.logged_out&subjectId=${created.body.id}`, {
+        token: organisation.adminToken,
+      });
+      expect(audit.body.items).toEqual([
+        expect.objectContaining({
+          action: 'auth.logged_out',
+          actorUserId: created.body.id,
+          details: expect.objectContaining({ allSessions: false }),
+        }),
+      ]);
+      phoneSocket.close();
+      laptopSocket.close();
     } finally {
       await second.close();
       await first.close();

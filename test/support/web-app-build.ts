@@ -17,7 +17,9 @@ function newestSourceTime(directory: string): number {
 // developer's missing or older build is rebuilt here so a test never runs against stale pages.
 export function ensureWebAppBuilt(): void {
   const index = join(ROOT, 'dist', 'web', 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestSourceTime(join(ROOT, 'apps', 'web'))) return;
+  // The app bundles the wire types too (libs/wire).
+  const newest = Math.max(newestSourceTime(join(ROOT, 'apps', 'web')), newestSourceTime(join(ROOT, 'libs', 'wire')));
+  if (existsSync(index) && statSync(index).mtimeMs >= newest) return;
   const build = spawnSync(
     process.execPath,
     [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.mts'],

@@ -1,4 +1,4 @@
-import type { WebChatMessagePayload } from '@app/channels';
+import type { WebChatMessagePayload } from '@app/wire';
 import { io, Socket } from 'socket.io-client';
 
 export interface WebChatSession {

@@ -21,6 +21,7 @@ import { ContactsController } from './contacts/contacts.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { HealthController } from './health/health.controller';
 import { InboxesController } from './inboxes/inboxes.controller';
+import { OrganisationController } from './organisation/organisation.controller';
 import { AgentsGateway } from './realtime/agents.gateway';
 import { TeamsController } from './teams/teams.controller';
 import { UsersController } from './users/users.controller';
@@ -36,6 +37,7 @@ import { SupervisorModule } from './supervisor/supervisor.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { StaffDirectoryModule } from './directory/staff-directory.module';
 import { KnowledgeApiModule } from './knowledge/knowledge-api.module';
+import { RequestsApiModule } from './requests/requests-api.module';
 
 @Module({})
 export class GatewayModule {
@@ -60,6 +62,7 @@ export class GatewayModule {
         AttachmentsModule,
         StaffDirectoryModule,
         KnowledgeApiModule,
+        RequestsApiModule,
         ...(config.runsWorker ? [WorkerModule] : []),
       ],
       controllers: [
@@ -68,6 +71,7 @@ export class GatewayModule {
         ConversationsController,
         ContactsController,
         InboxesController,
+        OrganisationController,
         UsersController,
         TeamsController,
         AdminController,

@@ -1,19 +1,23 @@
 import { createTheme, CSSVariablesResolver, DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api, unwrap } from './api/api-client';
 import { directionOf, WaslLanguage } from './i18n/i18n';
 import { InboxPage } from './inbox/inbox-page';
 import { LoginPage } from './login/login-page';
 import { useAgentsSocket } from './realtime/use-agents-socket';
 import { useLocation } from './routing/use-location';
 import { Session, useSession } from './session/session-store';
+import { setDisplayPreferences, useDisplayPreferences } from './shared/display-preferences';
 import { OverviewPage } from './supervisor/overview-page';
 
 // Only administrators and supervisors open these pages: they load on demand, outside the initial bundle.
 const AdminPage = lazy(() => import('./admin/admin-page'));
 // The officer's tools: every member of staff opens them now and then, from the header.
 const KnowledgePage = lazy(() => import('./knowledge/knowledge-page'));
+// Support requests load on first use too.
+const RequestsPage = lazy(() => import('./requests/requests-page'));
 const ADMIN_ROLES = new Set(['admin', 'supervisor']);
 
 const theme = createTheme({
@@ -23,6 +27,8 @@ const theme = createTheme({
   // The darkest teal keeps white button labels above WCAG AA contrast (4.5:1).
   primaryShade: 9,
   defaultRadius: 'md',
+  // Someone who asked their system for less motion gets dialogs without the fade.
+  respectReducedMotion: true,
 });
 
 // Field errors in the default red (red.6) fall below WCAG AA contrast on white; red.9 keeps them readable.
@@ -46,8 +52,19 @@ function DirectionFollowsLanguage() {
   return null;
 }
 
+// The organisation's time zone and digits, for every date and number the pages show.
+function useOrganisationDisplay(): void {
+  const organisation = useQuery({ queryKey: ['organisation'], queryFn: () => unwrap(api.GET('/api/v1/organisation')) });
+  useEffect(() => {
+    if (organisation.data) setDisplayPreferences(organisation.data);
+  }, [organisation.data]);
+}
+
 function SignedIn({ session }: { session: Session }) {
   const live = useAgentsSocket(session.user.id);
+  useOrganisationDisplay();
+  // Subscribed here so that a change of time zone or digits re-renders every page below.
+  useDisplayPreferences();
   const { pathname } = useLocation();
   if (pathname.startsWith('/admin') && ADMIN_ROLES.has(session.user.role)) {
     return (
@@ -60,6 +77,14 @@ function SignedIn({ session }: { session: Session }) {
     return (
       <Suspense fallback={null}>
         <KnowledgePage session={session} live={live} />
+      </Suspense>
+    );
+  }
+  // The committee works support requests only: it opens on them.
+  if (pathname.startsWith('/requests') || session.user.role === 'committee') {
+    return (
+      <Suspense fallback={null}>
+        <RequestsPage session={session} live={live} />
       </Suspense>
     );
   }

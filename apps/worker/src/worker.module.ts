@@ -2,6 +2,7 @@ import { ConversationsModule } from '@app/conversations';
 import { KnowledgeModule } from '@app/knowledge';
 import { PrivacyModule } from '@app/privacy';
 import { WaslMetrics } from '@app/observability';
+import { RequestsModule } from '@app/requests';
 import { FailedJobIndex, JobName } from '@app/queue';
 import { WorkerHost } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
@@ -14,8 +15,16 @@ import { ChannelInboundProcessor } from './processors/channel-inbound.processor'
 import { ChannelOutboundProcessor } from './processors/channel-outbound.processor';
 import { KnowledgeProcessor } from './processors/knowledge.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { SupportRequestsProcessor } from './processors/support-requests.processor';
 
-const PROCESSORS = [ChannelInboundProcessor, ChannelOutboundProcessor, ChannelEventsProcessor, MaintenanceProcessor, KnowledgeProcessor];
+const PROCESSORS = [
+  ChannelInboundProcessor,
+  ChannelOutboundProcessor,
+  ChannelEventsProcessor,
+  MaintenanceProcessor,
+  KnowledgeProcessor,
+  SupportRequestsProcessor,
+];
 
 // Fail at boot, not when jobs pile up: every job name has exactly one processor.
 function assertEveryJobHasOneProcessor(): void {
@@ -30,7 +39,7 @@ assertEveryJobHasOneProcessor();
 // The processors alone. apps/worker runs them on their own; the gateway imports this module too when
 // WASL_ROLE=all, so a small association runs one process.
 @Module({
-  imports: [ConversationsModule, PrivacyModule, KnowledgeModule],
+  imports: [ConversationsModule, PrivacyModule, KnowledgeModule, RequestsModule],
   providers: [
     ...PROCESSORS,
     InboundRecoverySweeper,

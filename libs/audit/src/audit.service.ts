@@ -12,6 +12,8 @@ export enum AuditAction {
   ContactPhoneVerified = 'contact.phone_verified',
   InboxCreated = 'inbox.created',
   InboxUpdated = 'inbox.updated',
+  InboxSecretRotated = 'inbox.secret_rotated',
+  InboxDeleted = 'inbox.deleted',
   FailedJobRetried = 'failed_job.retried',
   FailedJobDiscarded = 'failed_job.discarded',
   // An officer sent a failed reply again from its conversation.
@@ -21,9 +23,16 @@ export enum AuditAction {
   UserUpdated = 'user.updated',
   UserPasswordReset = 'user.password_reset',
   UserPasswordChanged = 'user.password_changed',
+  UserUnlocked = 'user.unlocked',
   LoginSucceeded = 'auth.login_succeeded',
   LoginFailed = 'auth.login_failed',
+  LoggedOut = 'auth.logged_out',
+  OrganisationUpdated = 'organisation.updated',
   TeamCreated = 'team.created',
+  TeamUpdated = 'team.updated',
+  TeamMemberAdded = 'team.member_added',
+  TeamMemberRemoved = 'team.member_removed',
+  TeamDeleted = 'team.deleted',
   ContactExported = 'contact.exported',
   ContactCorrected = 'contact.corrected',
   ContactErased = 'contact.erased',
@@ -41,6 +50,14 @@ export enum AuditAction {
   // A canned reply filled in with a conversation's beneficiary name.
   CannedReplyRendered = 'canned_reply.rendered',
   AuditLogExported = 'audit.exported',
+  // Support requests: configuration, every action of the state machine, and reads of a request's personal data.
+  RequestTypeSaved = 'request_type.saved',
+  RequestSettingsChanged = 'request.settings_changed',
+  RequestCreated = 'request.created',
+  RequestTransitioned = 'request.transitioned',
+  RequestsListed = 'request.listed',
+  RequestViewed = 'request.viewed',
+  RequestDocumentDownloaded = 'request.document_downloaded',
 }
 
 // A few hundred rows of eight columns stay far below PostgreSQL's 65,535 bind parameters.

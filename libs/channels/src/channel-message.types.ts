@@ -23,6 +23,8 @@ export interface OutboundMessage {
   recipient: { externalId?: string; phone?: string; email?: string };
   // The officer who wrote it, for channels that show who is answering (web chat).
   senderName?: string;
+  // Written by Wasl itself (a support request's notice), not by an officer.
+  automatic?: boolean;
   // Files the officer attached, as stored (never their bytes); absent or empty for a text-only reply.
   attachments?: readonly OutboundAttachment[];
 }

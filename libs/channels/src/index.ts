@@ -17,7 +17,6 @@ export * from './sms/providers/twilio/twilio-signature.util';
 export * from './sms/sms-segment.util';
 export * from './webchat/webchat-attachment-type.util';
 export * from './webchat/webchat-channel.adapter';
-export * from './webchat/webchat-event.enum';
 export * from './webchat/webchat-identifier-hash.util';
 export * from './webchat/webchat-offline-reply.util';
 export * from './webchat/webchat-settings.dto';

@@ -247,6 +247,27 @@ export class ContactsService {
     return { kind: 'verified', contactId };
   }
 
+  // A person whose details staff typed in (a walk-in visit, a branch office) or who filled in a public form: a new
+  // contact holding the number as a claim, unverified, joined to nobody (docs/architecture.md, "Who a sender is").
+  async createWithClaims(
+    manager: EntityManager,
+    organisationId: string,
+    sender: Pick<SenderIdentity, 'name' | 'claimedPhone' | 'claimedEmail'>,
+  ): Promise<Contact> {
+    const contact = this.newContact(manager, organisationId, sender, [], new Date());
+    await manager.insert(Contact, contact);
+    return contact;
+  }
+
+  // The contact a record points at, following staff merges (a merged contact's records belong to the one it joined).
+  async current(manager: EntityManager, organisationId: string, contactId: string): Promise<Contact | null> {
+    let contact = await manager.findOneBy(Contact, { id: contactId, organisationId });
+    for (let hop = 0; contact?.mergedIntoId && hop < 10; hop += 1) {
+      contact = await manager.findOneBy(Contact, { id: contact.mergedIntoId, organisationId });
+    }
+    return contact;
+  }
+
   async findInOrganisation(organisationId: string, contactId: string): Promise<Contact | null> {
     return this.contacts.findOneBy({ id: contactId, organisationId });
   }

@@ -18,6 +18,7 @@ import { ChannelEventIntake } from './services/channel-event.intake';
 import { ChannelSendRules } from './services/channel-send-rules.service';
 import { ContactMergeService } from './services/contact-merge.service';
 import { ConversationReadsService } from './services/conversation-reads.service';
+import { ConversationReferencesService } from './services/conversation-references.service';
 import { ConversationPersonalDataService } from './services/conversation-personal-data.service';
 import { ConversationsService } from './services/conversations.service';
 import { DeliveryStatusService } from './services/delivery-status.service';
@@ -54,6 +55,7 @@ const SERVICES = [
   ConversationPersonalDataService,
   ReplyRetryService,
   ReplyAttachmentsService,
+  ConversationReferencesService,
 ];
 
 @Module({

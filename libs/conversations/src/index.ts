@@ -15,6 +15,7 @@ export * from './services/channel-event.intake';
 export * from './services/channel-send-rules.service';
 export * from './services/contact-merge.service';
 export * from './services/conversation-personal-data.service';
+export * from './services/conversation-references.service';
 export * from './services/conversation-access.util';
 export * from './services/conversation-reads.service';
 export * from './services/conversation-view';

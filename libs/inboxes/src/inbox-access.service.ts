@@ -6,6 +6,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
 import { InboxAccess } from './inbox-access.entity';
+import { Inbox } from './inbox.entity';
 
 export interface InboxAccessList {
   teamIds: string[];
@@ -60,6 +61,14 @@ export class InboxAccessService {
     });
     const after = await this.userIdsWithAccess(organisationId, inboxId);
     return { access: { teamIds, userIds }, affectedUserIds: [...new Set([...before, ...after])] };
+  }
+
+  // A deleted team leaves every inbox's list (its members lose what it gave them) and stops being an inbox's team.
+  async forgetTeam(organisationId: string, teamId: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      await manager.delete(InboxAccess, { organisationId, teamId });
+      await manager.update(Inbox, { organisationId, teamId }, { teamId: null });
+    });
   }
 
   // Users named on the list or members of a team on it (roles are the caller's concern).

@@ -17,6 +17,8 @@ function exportOf(name: string, text: string): ContactExport {
       updatedAt: AT,
     },
     mergedContacts: [],
+    supportRequests: [],
+    beneficiaryFiles: [],
     identities: [{ kind: 'phone', value: '+966501234567', inboxId: null, createdAt: AT }],
     conversations: [],
     messages: [

@@ -121,6 +121,17 @@ export function renderContactExportHtml(data: ContactExport): string {
       `<div dir="auto">${escapeHtml([call.transcription, call.notes].filter(Boolean).join(' — ') || '—')}</div>`,
     ]),
   );
+  const supportRequests = table(
+    ['رقم طلب الدعم', 'النوع', 'الحالة', 'البيانات المقدّمة', 'المستندات', 'تاريخ التقديم'],
+    data.supportRequests.map((request) => [
+      escapeHtml(request.number),
+      `<bdi>${escapeHtml(request.type)}</bdi>`,
+      escapeHtml(request.state),
+      `<div dir="auto" class="text">${escapeHtml(JSON.stringify(request.values, null, 1))}</div>`,
+      request.documents.map((document) => `<bdi>${escapeHtml(document.fileName)}</bdi>`).join('<br>') || '—',
+      dates(request.createdAt),
+    ]),
+  );
   return `<!doctype html>
 <html lang="ar" dir="rtl">
 <head>
@@ -152,6 +163,8 @@ ${conversations}
 ${messages}
 <h2>المكالمات (${data.calls.length})</h2>
 ${calls}
+<h2>طلبات الدعم (${data.supportRequests.length})</h2>
+${supportRequests}
 </body>
 </html>
 `;

@@ -5,13 +5,14 @@ import { ContactConversationData, ConversationPersonalDataService } from '@app/c
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser } from '@app/identity';
 import { AttachmentStore } from '@app/storage';
+import { ContactRequestData, RequestPersonalDataService } from '@app/requests';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { removeAttachmentFiles } from './attachment-files.util';
 import { ContactExportFormat, CorrectContactDto, EraseContactDto } from './privacy.dto';
 
-export interface ContactExport extends ContactConversationData {
+export interface ContactExport extends ContactConversationData, ContactRequestData {
   exportedAt: string;
   contact: Pick<Contact, 'id' | 'name' | 'phone' | 'phoneVerified' | 'email' | 'emailVerified' | 'createdAt' | 'updatedAt'>;
   // Records staff merged into this contact: they hold the person's earlier name and number.
@@ -28,6 +29,8 @@ export interface ErasureFigures {
   calls: number;
   payloads: number;
   attachments: number;
+  supportRequests: number;
+  requestDocuments: number;
 }
 
 // The beneficiary's PDPL rights over what Wasl holds about them: a copy, a correction, an erasure. Each is audited
@@ -37,6 +40,7 @@ export class ContactPrivacyService {
   constructor(
     private readonly contacts: ContactsService,
     private readonly conversationData: ConversationPersonalDataService,
+    private readonly requestData: RequestPersonalDataService,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -50,13 +54,19 @@ export class ContactPrivacyService {
     const contactIds = [contactId, ...merged.map((other) => other.id)];
     const identities = await this.contacts.identitiesOf(organisationId, contactId);
     const data = await this.conversationData.exportFor(organisationId, contactIds);
+    const requests = await this.requestData.exportFor(this.dataSource.manager, organisationId, contactIds);
     await this.audit.record({
       organisationId,
       actorUserId: user.id,
       action: AuditAction.ContactExported,
       subjectType: 'contact',
       subjectId: contactId,
-      details: { format, conversations: data.conversations.length, messages: data.messages.length },
+      details: {
+        format,
+        conversations: data.conversations.length,
+        messages: data.messages.length,
+        supportRequests: requests.supportRequests.length,
+      },
     });
     return {
       exportedAt: new Date().toISOString(),
@@ -73,6 +83,7 @@ export class ContactPrivacyService {
       mergedContacts: merged.map(({ id, name, phone, email, createdAt }) => ({ id, name, phone, email, createdAt })),
       identities: identities.map(({ kind, value, scope, createdAt }) => ({ kind, value, inboxId: scope || null, createdAt })),
       ...data,
+      ...requests,
     };
   }
 
@@ -108,11 +119,12 @@ export class ContactPrivacyService {
     const organisationId = user.organisationId;
     await this.require(organisationId, contactId);
     if (input.confirm !== contactId) throw ApiException.validation([{ field: 'confirm', message: 'must repeat the contact id' }]);
-    const { figures, attachmentUrls } = await this.transactions.run(async (manager) => {
+    const { figures, attachmentUrls, requestIds } = await this.transactions.run(async (manager) => {
       const merged = await this.contacts.mergedInto(manager, organisationId, contactId);
       const contactIds = [contactId, ...merged.map((other) => other.id)];
       await this.contacts.lockIdentitiesOf(manager, organisationId, contactIds);
       const erased = await this.conversationData.eraseForContacts(manager, organisationId, contactIds, input.mode);
+      const requests = await this.requestData.eraseForContacts(manager, organisationId, contactIds, input.mode);
       const identities = await this.contacts.erase(manager, organisationId, contactIds, input.mode);
       const result: ErasureFigures = {
         mode: input.mode,
@@ -123,6 +135,8 @@ export class ContactPrivacyService {
         calls: erased.calls,
         payloads: erased.payloads,
         attachments: erased.attachmentUrls.length,
+        supportRequests: requests.requests,
+        requestDocuments: requests.documents,
       };
       await this.audit.record(
         {
@@ -135,10 +149,11 @@ export class ContactPrivacyService {
         },
         manager,
       );
-      return { figures: result, attachmentUrls: erased.attachmentUrls };
+      return { figures: result, attachmentUrls: erased.attachmentUrls, requestIds: requests.requestIds };
     });
     // After the commit: a rolled-back erasure must not have lost the files.
     await removeAttachmentFiles(this.files, attachmentUrls, { wholeFolders: true });
+    await this.requestData.removeFilesOf(organisationId, requestIds);
     return figures;
   }
 

@@ -1,6 +1,7 @@
 import { AuditModule } from '@app/audit';
 import { ContactsModule } from '@app/contacts';
 import { ConversationsModule } from '@app/conversations';
+import { RequestsModule } from '@app/requests';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContactPrivacyService } from './contact-privacy.service';
@@ -9,7 +10,7 @@ import { RetentionService } from './retention.service';
 
 // Beneficiaries' PDPL rights (export, correction, erasure) and each organisation's retention of personal data.
 @Module({
-  imports: [TypeOrmModule.forFeature([RetentionPolicy]), ContactsModule, ConversationsModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([RetentionPolicy]), ContactsModule, ConversationsModule, RequestsModule, AuditModule],
   providers: [ContactPrivacyService, RetentionService],
   exports: [ContactPrivacyService, RetentionService],
 })

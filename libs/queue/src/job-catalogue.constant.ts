@@ -25,6 +25,8 @@ export const JOB_CATALOGUE: Record<JobName, JobSpec> = {
   [JobName.ApplyRetention]: { queue: QueueName.Maintenance, retry: 'none' },
   [JobName.SweepAttachmentUploads]: { queue: QueueName.Maintenance, retry: 'none' },
   // A document that failed to read three times has a fault of its own; «read again» queues it anew.
+  [JobName.AnswerRequestStatus]: { queue: QueueName.SupportRequests, retry: { attempts: 3, backoffMs: 2_000 } },
+  [JobName.CheckRequestDeadlines]: { queue: QueueName.Maintenance, retry: 'none' },
   [JobName.ExtractKnowledgeDocument]: { queue: QueueName.Knowledge, retry: { attempts: 3, backoffMs: 5_000 } },
 };
 

@@ -28,3 +28,8 @@ export function outboundJobId(messageId: string): string {
 export function knowledgeExtractionJobId(documentId: string, revision: number): string {
   return `knowledge-${documentId}-r${revision}`;
 }
+
+// One status answer per inbound message, however often the message is applied or the job queued.
+export function requestStatusJobId(messageId: string): string {
+  return `status-${messageId}`;
+}

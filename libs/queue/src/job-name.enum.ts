@@ -8,4 +8,6 @@ export enum JobName {
   ApplyRetention = 'apply-retention',
   ExtractKnowledgeDocument = 'extract-knowledge-document',
   SweepAttachmentUploads = 'sweep-attachment-uploads',
+  AnswerRequestStatus = 'answer-request-status',
+  CheckRequestDeadlines = 'check-request-deadlines',
 }

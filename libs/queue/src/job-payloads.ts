@@ -38,6 +38,10 @@ export type JobPayloads = {
   [JobName.ExtractKnowledgeDocument]: { organisationId: string; documentId: string; revision: number };
   // Every organisation's uploads that no message took within a day.
   [JobName.SweepAttachmentUploads]: Record<string, never>;
+  // An inbound message whose text is a request number: the handler reads it again and answers with the status.
+  [JobName.AnswerRequestStatus]: Traced & { organisationId: string; messageId: string };
+  // Without an organisation, the hourly run checks every organisation's requests at the committee.
+  [JobName.CheckRequestDeadlines]: { organisationId?: string };
 };
 
 export type JobOf<Name extends JobName> = JobPayloads[Name];

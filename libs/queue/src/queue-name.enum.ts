@@ -8,4 +8,6 @@ export enum QueueName {
   Maintenance = 'maintenance',
   // Reading uploaded documents and articles into knowledge-base passages: seconds of CPU each, one at a time.
   Knowledge = 'knowledge',
+  // Support requests' own work off the hot paths: answering a beneficiary who sent their request's number.
+  SupportRequests = 'support-requests',
 }

@@ -1,3 +1,3 @@
-export * from './realtime-event.enum';
+export * from './agents-rooms.util';
 export * from './realtime.module';
 export * from './realtime.publisher';

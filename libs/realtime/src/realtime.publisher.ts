@@ -1,9 +1,9 @@
-import { WEBCHAT_NAMESPACE } from '@app/channels';
 import { InjectRedis } from '@app/queue';
+import { AGENTS_NAMESPACE, RealtimeEvent, RealtimeEventPayloads, WEBCHAT_NAMESPACE } from '@app/wire';
 import { Injectable, Logger } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import Redis from 'ioredis';
-import { AGENTS_NAMESPACE, audienceRooms, ConversationAudience, organisationRoom, RealtimeEvent } from './realtime-event.enum';
+import { audienceRooms, ConversationAudience, organisationRoom, overseersRoom, userRoom } from './agents-rooms.util';
 
 // Publishes to every gateway through Redis (socket.io's emitter protocol), so a worker process or any
 // gateway instance can reach staff connected to any other gateway.
@@ -32,9 +32,24 @@ export class RealtimePublisher {
 
   // A conversation's or a message's event: only to the sockets that may read that conversation. socket.io delivers
   // once to a socket that is in several of the rooms.
-  toConversationAudience(audience: ConversationAudience, event: RealtimeEvent, payload: object): void {
+  toConversationAudience<Event extends RealtimeEvent>(
+    audience: ConversationAudience,
+    event: Event,
+    payload: RealtimeEventPayloads[Event],
+  ): void {
     try {
       this.agents.to(audienceRooms(audience)).emit(event, payload);
+    } catch (error) {
+      this.logger.warn(`Could not publish ${event}: ${(error as Error).message}`);
+    }
+  }
+
+  // A support request's event: to the overseers and to each staff member working it (their user rooms). The payload
+  // names the request, never its beneficiary, and each client reads what its user may see through the API.
+  toUsersAndOverseers(organisationId: string, userIds: readonly string[], event: RealtimeEvent, payload: object): void {
+    try {
+      const rooms = [overseersRoom(organisationId), ...[...new Set(userIds)].map((userId) => userRoom(userId))];
+      this.agents.to(rooms).emit(event, payload);
     } catch (error) {
       this.logger.warn(`Could not publish ${event}: ${(error as Error).message}`);
     }

@@ -3,7 +3,8 @@ import { ApiException, FieldProblem } from '@app/common';
 import { decodeCursor, encodeCursor } from '@app/conversations';
 import { AuthenticatedUser, CurrentUser, Roles, UserRole } from '@app/identity';
 import { Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditLogPageResponse, FailedJobListResponse, FailedJobResponse } from './admin-response.dto';
 import type { FastifyReply } from 'fastify';
 import { auditLogCsv } from './audit-log-csv.util';
 import { AuditLogQuery } from './audit-log-query.dto';
@@ -20,6 +21,7 @@ export class AdminController {
   ) {}
 
   @Get('failed-jobs')
+  @ApiOkResponse({ type: FailedJobListResponse })
   async listFailedJobs(@CurrentUser() user: AuthenticatedUser) {
     return { items: await this.failedJobs.list(user.organisationId) };
   }
@@ -27,6 +29,7 @@ export class AdminController {
   // Queues a failed job of this organisation again, with all its attempts (a failed reply is queued again too).
   @Post('failed-jobs/:queue/:id/retry')
   @HttpCode(200)
+  @ApiOkResponse({ type: FailedJobResponse })
   async retryFailedJob(@CurrentUser() user: AuthenticatedUser, @Param('queue') queue: string, @Param('id') id: string) {
     const retried = await this.failedJobs.retry(user.organisationId, queue, id);
     await this.recordFailedJobAction(user, AuditAction.FailedJobRetried, queue, id, retried.name);
@@ -35,6 +38,7 @@ export class AdminController {
 
   @Delete('failed-jobs/:queue/:id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed from Redis and from the list' })
   async discardFailedJob(@CurrentUser() user: AuthenticatedUser, @Param('queue') queue: string, @Param('id') id: string): Promise<void> {
     const discarded = await this.failedJobs.discard(user.organisationId, queue, id);
     await this.recordFailedJobAction(user, AuditAction.FailedJobDiscarded, queue, id, discarded.name);
@@ -55,6 +59,7 @@ export class AdminController {
   // Supervisors answer for their officers' access too; `format=csv` exports every matching row (up to a cap).
   @Get('audit-log')
   @Roles(UserRole.Admin, UserRole.Supervisor)
+  @ApiOkResponse({ type: AuditLogPageResponse, description: 'With format=csv: text/csv, every matching row' })
   async listAuditLog(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: AuditLogQuery,

@@ -6,6 +6,7 @@ import {
   CurrentUser,
   LoginThrottledException,
   Public,
+  readCookie,
   SESSION_COOKIE,
   UserLocale,
   UsersService,
@@ -15,6 +16,7 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiPro
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { AgentsGateway } from '../realtime/agents.gateway';
 import { AuthenticatedUserResponse, LoginResponse, WebSessionResponse } from './login-response.dto';
 
 export class LoginDto {
@@ -39,6 +41,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly users: UsersService,
     private readonly config: WaslConfig,
+    private readonly agents: AgentsGateway,
   ) {}
 
   @Public()
@@ -81,12 +84,20 @@ export class AuthController {
     return { user, csrfToken };
   }
 
-  // Public, so that an expired session can still be cleared.
+  // Logout, for the web app's cookie or an API client's bearer token: that token stops working at once on every
+  // gateway and its open sockets close; the user's other sessions go on. Public, so that an expired session can
+  // still be cleared.
   @Public()
   @Delete('session')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The session cookies are cleared' })
-  endWebSession(@Res({ passthrough: true }) reply: FastifyReply): void {
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'The session ends on the server and its cookies are cleared' })
+  async endWebSession(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : readCookie(request.headers.cookie, SESSION_COOKIE);
+    const ended = token ? await this.auth.endSession(token, request.ip || 'unknown') : undefined;
+    if (ended?.tokenId) this.agents.endTokenSession(ended.tokenId);
+    else if (ended) this.agents.endSessions(ended.user.id);
     reply.header('set-cookie', [this.cookie(SESSION_COOKIE, '', 0, true), this.cookie(CSRF_COOKIE, '', 0, false)]);
   }
 

@@ -1,14 +1,6 @@
 import { ChannelKind } from '@app/channels';
-import {
-  ConversationEventType,
-  ConversationListItemView,
-  ConversationPriority,
-  ConversationStatus,
-  ConversationView,
-  DeliveryStatus,
-  MessageType,
-  MessageView,
-} from '@app/conversations';
+import { ConversationEventType, ConversationPriority, ConversationStatus, DeliveryStatus, MessageType } from '@app/conversations';
+import { ConversationListItemView, ConversationView, MessageSender, MessageView } from '@app/wire';
 import { ApiProperty } from '@nestjs/swagger';
 
 // Response shapes for the OpenAPI document, from which the web app's client is generated. They describe the
@@ -58,6 +50,8 @@ export class MessageResponse implements MessageView {
   @ApiProperty() text: string;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) attachments: unknown[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) senderUserId: string | null;
+  @ApiProperty({ enum: ['contact', 'staff', 'system'], description: 'system: an automatic message that no staff member wrote' })
+  sender: MessageSender;
   @ApiProperty({ type: String, nullable: true }) providerMessageId: string | null;
   @ApiProperty({ enum: DeliveryStatus, enumName: 'DeliveryStatus', nullable: true }) status: string | null;
   @ApiProperty({ type: String, nullable: true }) failureCode: string | null;

@@ -3,6 +3,7 @@ import { WaslConfig } from '@app/config';
 import { metricsAccessAllowed, WaslMetrics } from '@app/observability';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { routeLabelOf } from './route-label.util';
 
 // Every request runs with its id (X-Request-Id when the caller sent a valid one, else a fresh one; see the adapter's
 // genReqId), returned in the answer, printed on every log line it causes and carried into the jobs it queues. The
@@ -24,7 +25,7 @@ export function installMetrics(app: NestFastifyApplication, config: WaslConfig):
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(WaslMetrics);
   fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
-    metrics.observeHttp(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    metrics.observeHttp(request.method, routeLabelOf(request), reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
   const token = config.metrics.token;

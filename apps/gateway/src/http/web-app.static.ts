@@ -19,6 +19,7 @@ const GATEWAY_PATHS = [
   '/webchat',
   // Signed links to the files of officers' replies (visitors, Twilio, the association's app).
   '/files',
+  '/forms',
 ];
 
 // The app is a Content-Security-Policy with no inline script; Mantine sets inline styles, so styles are allowed.

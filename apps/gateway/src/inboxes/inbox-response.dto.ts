@@ -22,9 +22,10 @@ export class InboxResponse implements InboxView {
   @ApiProperty({ type: [InboxWebhookUrlResponse], description: "URLs to paste into the provider's console" })
   webhookUrls: InboxWebhookUrlResponse[];
   @ApiProperty({ type: InboxAccessResponse, description: 'Teams and officers who see its conversations' }) access: InboxAccessResponse;
+  @ApiProperty({ description: 'Conversations it holds: an inbox with any cannot be deleted, only disabled' }) conversationCount: number;
 }
 
-// The answer to creating an inbox: its view and, this once, the signing secret.
+// The answer to creating an inbox or rotating its secret: its view and, this once, the signing secret.
 export class CreatedInboxResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;

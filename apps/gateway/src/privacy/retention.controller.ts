@@ -3,7 +3,7 @@ import { RetentionService, RetentionSettingsDto } from '@app/privacy';
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
-// The organisation's retention of personal data; the nightly worker job applies it (apps/worker retention.processor).
+// The organisation's retention of personal data; the nightly worker job applies it (apps/worker maintenance.processor).
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles(UserRole.Admin)

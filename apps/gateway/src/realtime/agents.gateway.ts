@@ -1,7 +1,8 @@
 import { WaslConfig } from '@app/config';
-import { AuthenticatedUser, AuthService, INBOX_ROLES, readCookie, SESSION_COOKIE, TeamsService, UserRole } from '@app/identity';
+import { ALL_ROLES, AuthenticatedUser, AuthService, readCookie, SESSION_COOKIE, TeamsService, UserRole } from '@app/identity';
 import { InboxAccessService } from '@app/inboxes';
-import { AGENTS_NAMESPACE, assignedTeamRoom, inboxRoom, organisationRoom, overseersRoom, userRoom } from '@app/realtime';
+import { assignedTeamRoom, inboxRoom, organisationRoom, overseersRoom, staffSessionRoom, userRoom } from '@app/realtime';
+import { AGENTS_NAMESPACE } from '@app/wire';
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
@@ -19,6 +20,7 @@ interface AgentSocketData {
   user: AuthenticatedUser;
   sessionVersion: number;
   expiresAt: number;
+  tokenId?: string;
 }
 
 // Staff realtime: connect with auth { token } (the same bearer token as the REST API). Each socket joins its
@@ -61,18 +63,29 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       socket.handshake.auth?.token ?? socket.handshake.headers.authorization ?? readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     const token = typeof raw === 'string' ? raw.replace(/^Bearer\s+/i, '') : undefined;
     const session = token ? await this.auth.authenticateSession(token).catch(() => undefined) : undefined;
-    if (!session || !INBOX_ROLES.includes(session.user.role)) {
+    // Every staff role: the committee has no conversations yet but follows its support requests live.
+    if (!session || !ALL_ROLES.includes(session.user.role)) {
       socket.emit('error', { code: 'UNAUTHENTICATED', message: 'A valid staff access token is required' });
       socket.disconnect(true);
       return;
     }
     const { user } = session;
-    const data: AgentSocketData = { user, sessionVersion: session.sessionVersion, expiresAt: session.expiresAt.getTime() };
+    const data: AgentSocketData = {
+      user,
+      sessionVersion: session.sessionVersion,
+      expiresAt: session.expiresAt.getTime(),
+      tokenId: session.tokenId,
+    };
     socket.data = data;
     this.scheduleExpiry(socket, data.expiresAt);
-    await socket.join([organisationRoom(user.organisationId), userRoom(user.id), ...(await this.accessRooms(user))]);
-    // A deactivation or password change that ended sessions while this socket was joining its rooms could not reach
-    // it: check once more now that it can be reached.
+    await socket.join([
+      organisationRoom(user.organisationId),
+      userRoom(user.id),
+      ...(session.tokenId ? [staffSessionRoom(session.tokenId)] : []),
+      ...(await this.accessRooms(user)),
+    ]);
+    // A deactivation, password change or logout that ended sessions while this socket was joining its rooms could
+    // not reach it: check once more now that it can be reached.
     const confirmed = await this.auth.authenticateSession(token!).catch(() => undefined);
     if (!confirmed || confirmed.sessionVersion !== session.sessionVersion) {
       socket.emit('session.ended', { code: 'SESSION_ENDED' });
@@ -92,6 +105,12 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   endSessions(userId: string): void {
     this.namespace.in(userRoom(userId)).emit('session.ended', { code: 'SESSION_ENDED' });
     this.namespace.in(userRoom(userId)).disconnectSockets(true);
+  }
+
+  // Logout: the open sockets of that one token, on this gateway and every other one.
+  endTokenSession(tokenId: string): void {
+    this.namespace.in(staffSessionRoom(tokenId)).emit('session.ended', { code: 'SESSION_ENDED' });
+    this.namespace.in(staffSessionRoom(tokenId)).disconnectSockets(true);
   }
 
   // After an inbox's access list or a user's teams changed: every open socket of these users, on any gateway, leaves
@@ -129,11 +148,18 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     const sockets = [...this.namespace.sockets.values()].filter((socket) => (socket.data as Partial<AgentSocketData>)?.user);
     if (sockets.length === 0) return;
     try {
-      const live = await this.auth.liveSessions([...new Set(sockets.map((socket) => (socket.data as AgentSocketData).user.id))]);
+      const data = sockets.map((socket) => socket.data as AgentSocketData);
+      const [live, revoked] = await Promise.all([
+        this.auth.liveSessions([...new Set(data.map((entry) => entry.user.id))]),
+        this.auth.revokedAmong([...new Set(data.flatMap((entry) => (entry.tokenId ? [entry.tokenId] : [])))]),
+      ]);
       for (const socket of sockets) {
-        const { user, sessionVersion } = socket.data as AgentSocketData;
+        const { user, sessionVersion, tokenId } = socket.data as AgentSocketData;
         const current = live.get(user.id);
-        if (!current || current.role !== user.role || current.sessionVersion !== sessionVersion) this.end(socket, 'SESSION_ENDED');
+        const loggedOut = tokenId !== undefined && revoked.has(tokenId);
+        if (!current || current.role !== user.role || current.sessionVersion !== sessionVersion || loggedOut) {
+          this.end(socket, 'SESSION_ENDED');
+        }
       }
     } catch (error) {
       // The database being briefly away is no reason to drop every officer; the next round checks again.

@@ -1,6 +1,6 @@
 import { WaslConfig } from '@app/config';
 import { redisOptionsFromUrl } from '@app/queue';
-import { AGENTS_NAMESPACE } from '@app/realtime';
+import { AGENTS_NAMESPACE } from '@app/wire';
 import { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';

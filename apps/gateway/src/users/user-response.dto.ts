@@ -11,3 +11,9 @@ export class UserResponse {
   @ApiProperty({ type: [String] }) teamIds: string[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
 }
+
+// In the list: whether failed logins make the account wait now (an administrator may unlock it).
+export class UserListItemResponse extends UserResponse {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Until when a login must wait; null when it may try' })
+  loginBlockedUntil: Date | null;
+}

@@ -2,12 +2,20 @@ import { AuditAction, AuditService } from '@app/audit';
 import { ApiException } from '@app/common';
 import { AuthenticatedUser, AuthService, CurrentUser, IsAcceptablePassword, Roles, UserRole, UsersService } from '@app/identity';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { UuidParameter } from '../http/uuid-parameter.pipe';
 import { AgentsGateway } from '../realtime/agents.gateway';
-import { UserResponse } from './user-response.dto';
+import { UserListItemResponse, UserResponse } from './user-response.dto';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'officer@example.org' }) @IsEmail() @MaxLength(320) email: string;
@@ -60,9 +68,31 @@ export class UsersController {
 
   @Roles(UserRole.Admin, UserRole.Supervisor)
   @Get()
-  @ApiOkResponse({ type: [UserResponse] })
-  list(@CurrentUser() user: AuthenticatedUser) {
-    return this.users.list(user.organisationId);
+  @ApiOkResponse({ type: [UserListItemResponse] })
+  async list(@CurrentUser() user: AuthenticatedUser) {
+    const users = await this.users.list(user.organisationId);
+    const blocked = await this.auth.loginBlockedUntil(users.map((listed) => listed.email));
+    return users.map((listed) => ({ ...listed, loginBlockedUntil: blocked.get(listed.email) ?? null }));
+  }
+
+  // Failed logins slow an account down (never a long lock); an administrator who knows it is the owner lets them
+  // try again at once.
+  @Roles(UserRole.Admin)
+  @Post(':id/unlock')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The account’s login throttle is cleared' })
+  async unlock(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParameter('User')) id: string): Promise<void> {
+    const target = await this.users.findInOrganisation(user.organisationId, id);
+    if (!target) throw ApiException.notFound('User');
+    const failuresCleared = await this.auth.unlockLogin(target);
+    await this.audit.record({
+      organisationId: user.organisationId,
+      actorUserId: user.id,
+      action: AuditAction.UserUnlocked,
+      subjectType: 'user',
+      subjectId: id,
+      details: { failuresCleared },
+    });
   }
 
   @Roles(UserRole.Admin)

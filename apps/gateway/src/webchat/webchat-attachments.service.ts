@@ -1,12 +1,13 @@
 import { AttachmentMetadata, detectAttachmentType, readVisitorToken, webChatVisitorRoom } from '@app/channels';
 import { WaslConfig } from '@app/config';
+import { WebChatRefusalCode } from '@app/wire';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { replyFileOf, signedReplyFilePath } from '@app/conversations';
 import { AttachmentStore } from '@app/storage';
 import { Readable } from 'node:stream';
-import { WebChatRefusal, WebChatRefusalCode } from './webchat-refusal.exception';
+import { WebChatRefusal } from './webchat-refusal.exception';
 import { VISITOR_TOKEN_MAX_AGE_MILLISECONDS } from './webchat-session.service';
 
 // Phone photos are a few MB; anything bigger is better sent another way than through a chat widget.

@@ -1,6 +1,7 @@
-import { isWithinWorkingHours, OfflineReason, offlineReplyText, WebChatEvent, WebChatMessagePayload, WidgetLocale } from '@app/channels';
+import { isWithinWorkingHours, OfflineReason, offlineReplyText, WidgetLocale } from '@app/channels';
 import { automaticReplyJobId, JobName, JobQueue } from '@app/queue';
-import { AGENTS_NAMESPACE, organisationRoom } from '@app/realtime';
+import { organisationRoom } from '@app/realtime';
+import { AGENTS_NAMESPACE, WebChatEvent, WebChatMessagePayload } from '@app/wire';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Namespace } from 'socket.io';

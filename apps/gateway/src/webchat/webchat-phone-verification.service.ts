@@ -6,11 +6,12 @@ import { ContactMergeService, OutboundAdapterFactory } from '@app/conversations'
 import { TransactionRunner } from '@app/database';
 import { InboxesService } from '@app/inboxes';
 import { InjectRedis } from '@app/queue';
+import { WebChatRefusalCode, WebChatVerificationRequested } from '@app/wire';
 import { Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash, createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { RateLimit, WebChatRateLimiter } from './webchat-rate-limiter.service';
-import { WebChatRefusal, WebChatRefusalCode } from './webchat-refusal.exception';
+import { WebChatRefusal } from './webchat-refusal.exception';
 import { VisitorSession, WebChatSessionService } from './webchat-session.service';
 
 const CODE_LIFETIME_MILLISECONDS = 10 * 60_000;
@@ -19,11 +20,6 @@ const MAX_ATTEMPTS = 5;
 // A visitor may ask again if the SMS is late; a number cannot be flooded with codes by many visitors.
 const CODES_PER_VISITOR: RateLimit = { limit: 3, windowMilliseconds: 15 * 60_000 };
 const CODES_PER_NUMBER: RateLimit = { limit: 5, windowMilliseconds: 60 * 60_000 };
-
-export interface VerificationRequested {
-  sentTo: string;
-  expiresInSeconds: number;
-}
 
 function maskedPhone(phone: string): string {
   return `${phone.slice(0, 5)}${'•'.repeat(Math.max(phone.length - 8, 0))}${phone.slice(-3)}`;
@@ -52,7 +48,7 @@ export class WebChatPhoneVerificationService {
     this.prefix = `${config.redis.queuePrefix}:webchat-verification`;
   }
 
-  async requestCode(session: VisitorSession, input: Record<string, unknown>): Promise<VerificationRequested> {
+  async requestCode(session: VisitorSession, input: Record<string, unknown>): Promise<WebChatVerificationRequested> {
     const smsInboxId = session.settings.phoneVerification?.smsInboxId;
     if (!smsInboxId) {
       throw new WebChatRefusal(WebChatRefusalCode.VerificationUnavailable, 'This chat does not verify mobile numbers');

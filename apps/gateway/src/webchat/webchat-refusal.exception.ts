@@ -1,18 +1,5 @@
 import { FieldProblem } from '@app/common';
-
-export enum WebChatRefusalCode {
-  InboxNotFound = 'INBOX_NOT_FOUND',
-  OriginRefused = 'ORIGIN_REFUSED',
-  TokenInvalid = 'TOKEN_INVALID',
-  IdentityInvalid = 'IDENTITY_INVALID',
-  PreChatInvalid = 'PRE_CHAT_INVALID',
-  SettingsInvalid = 'SETTINGS_INVALID',
-  RateLimited = 'RATE_LIMITED',
-  ValidationFailed = 'VALIDATION_FAILED',
-  VerificationUnavailable = 'VERIFICATION_UNAVAILABLE',
-  VerificationNotSent = 'VERIFICATION_NOT_SENT',
-  CodeInvalid = 'CODE_INVALID',
-}
+import { WebChatRefusalCode, WebChatRefusalPayload } from '@app/wire';
 
 // Why a web-chat connection or event was refused. Sent to the browser as `connect_error` data or an ack's `error`,
 // so the widget can react (a stale token clears storage; a pre-chat problem highlights the field).
@@ -26,7 +13,7 @@ export class WebChatRefusal extends Error {
     this.name = 'WebChatRefusal';
   }
 
-  toJSON(): { code: WebChatRefusalCode; message: string; fields?: FieldProblem[] } {
+  toJSON(): WebChatRefusalPayload {
     return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
   }
 }

@@ -6,7 +6,6 @@ import {
   readVisitorToken,
   signVisitorToken,
   VisitorToken,
-  WebChatMessagePayload,
   WebChatSettings,
   webChatVisitorRoom,
 } from '@app/channels';
@@ -17,12 +16,13 @@ import { audienceOfMessage, Conversation, DeliveryStatus, Message, MessageType, 
 import { TransactionRunner } from '@app/database';
 import { UsersService } from '@app/identity';
 import { Inbox, InboxesService } from '@app/inboxes';
-import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { RealtimePublisher } from '@app/realtime';
+import { RealtimeEvent, WebChatMessagePayload, WebChatRefusalCode } from '@app/wire';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHmac, randomUUID } from 'node:crypto';
 import { In, MoreThanOrEqual, Repository } from 'typeorm';
-import { WebChatRefusal, WebChatRefusalCode } from './webchat-refusal.exception';
+import { WebChatRefusal } from './webchat-refusal.exception';
 
 // Chatwoot's default widget token lifetime; a returning visitor after that starts over with the pre-chat form.
 export const VISITOR_TOKEN_MAX_AGE_MILLISECONDS = 180 * 24 * 3_600_000;

@@ -1,11 +1,12 @@
-import { ChannelKind, WebChatEvent, webChatVisitorRoom } from '@app/channels';
+import { ChannelKind, webChatVisitorRoom } from '@app/channels';
 import { ApiException } from '@app/common';
 import { ContactsService } from '@app/contacts';
 import { ConversationsService, DeliveryStatus, Message, MessageType, toMessageView } from '@app/conversations';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
-import { ConversationAudience, RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { ConversationAudience, RealtimePublisher } from '@app/realtime';
+import { RealtimeEvent, WebChatEvent, WebChatStatusPayload, WebChatTypingPayload } from '@app/wire';
 import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
 
@@ -22,7 +23,7 @@ export class WebChatStaffService {
 
   async typing(user: AuthenticatedUser, conversationId: string): Promise<void> {
     const room = await this.visitorRoom(user, conversationId);
-    this.realtime.toWebChatRoom(room.room, WebChatEvent.Typing, { sender: 'agent', agentName: user.name });
+    this.realtime.toWebChatRoom(room.room, WebChatEvent.Typing, { sender: 'agent', agentName: user.name } satisfies WebChatTypingPayload);
   }
 
   // Marks the visitor's messages read (status `read` on inbound rows) and shows blue ticks in the widget.
@@ -42,7 +43,10 @@ export class WebChatStaffService {
       return unread.map((message) => Object.assign(message, { status: DeliveryStatus.Read, updatedAt }));
     });
     for (const message of updated) {
-      this.realtime.toWebChatRoom(room.room, WebChatEvent.MessageStatus, { id: message.id, status: DeliveryStatus.Read });
+      this.realtime.toWebChatRoom(room.room, WebChatEvent.MessageStatus, {
+        id: message.id,
+        status: DeliveryStatus.Read,
+      } satisfies WebChatStatusPayload);
       this.realtime.toConversationAudience(room.audience, RealtimeEvent.MessageUpdated, toMessageView(message));
     }
     return { read: updated.length };

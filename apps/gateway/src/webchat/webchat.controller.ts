@@ -3,14 +3,16 @@ import { WaslConfig } from '@app/config';
 import { ApiErrorCode, ApiException, normaliseText } from '@app/common';
 import { Public } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
+import { RequestTypesService } from '@app/requests';
 import { OrganisationsService } from '@app/identity';
+import { WebChatRefusalCode } from '@app/wire';
 import { Controller, Get, Header, HttpCode, Options, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendAttachment } from './webchat-attachment-reply.util';
 import { MAX_ATTACHMENT_BYTES, StoredAttachment, WebChatAttachmentsService } from './webchat-attachments.service';
 import { WEBCHAT_UPLOAD_LIMIT, WebChatRateLimiter } from './webchat-rate-limiter.service';
-import { WebChatRefusal, WebChatRefusalCode } from './webchat-refusal.exception';
+import { WebChatRefusal } from './webchat-refusal.exception';
 import { WebChatSessionService } from './webchat-session.service';
 import { webChatDemoPage } from './widget/webchat-demo.page';
 import { buildWidgetBundle } from './widget/webchat-widget.bundle';
@@ -62,6 +64,7 @@ export class WebChatController {
     private readonly inboxes: InboxesService,
     private readonly organisations: OrganisationsService,
     private readonly waslConfig: WaslConfig,
+    private readonly requestTypes: RequestTypesService,
   ) {}
 
   @Get('widget.js')
@@ -100,6 +103,11 @@ export class WebChatController {
         preChat: webChat.settings.preChat,
         greeting: webChat.settings.greeting ?? null,
         phoneVerification: webChat.settings.phoneVerification !== undefined,
+        // The public support-request form, when the association offers one there.
+        supportRequestUrl:
+          (await this.requestTypes.list(webChat.inbox.organisationId, { publicOnly: true })).length > 0
+            ? `${this.waslConfig.http.publicUrl.replace(/\/$/, '')}/forms/${webChat.inbox.organisationId}`
+            : null,
       };
     } catch (error) {
       throw asApiException(error);

@@ -1,14 +1,24 @@
-import { AttachmentMetadata, WEBCHAT_NAMESPACE, WebChatEvent, WebChatMessagePayload } from '@app/channels';
+import { AttachmentMetadata } from '@app/channels';
 import { normaliseText } from '@app/common';
 import { DeliveryStatus, InboundIntakeService } from '@app/conversations';
-import { AGENTS_NAMESPACE, inboxRoom, overseersRoom } from '@app/realtime';
+import { inboxRoom, overseersRoom } from '@app/realtime';
+import {
+  AGENTS_NAMESPACE,
+  WEBCHAT_NAMESPACE,
+  WebChatAck,
+  WebChatEvent,
+  WebChatMessagePayload,
+  WebChatRefusalCode,
+  WebChatSessionPayload,
+  WebChatVerificationRequested,
+} from '@app/wire';
 import { Logger } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { WebChatAttachmentsService } from './webchat-attachments.service';
 import { WebChatAutoReplyService } from './webchat-auto-reply.service';
-import { VerificationRequested, WebChatPhoneVerificationService } from './webchat-phone-verification.service';
+import { WebChatPhoneVerificationService } from './webchat-phone-verification.service';
 import {
   WEBCHAT_CONNECTION_LIMIT,
   WEBCHAT_MESSAGE_LIMIT,
@@ -16,15 +26,17 @@ import {
   WEBCHAT_READ_LIMIT,
   WebChatRateLimiter,
 } from './webchat-rate-limiter.service';
-import { WebChatRefusal, WebChatRefusalCode } from './webchat-refusal.exception';
+import { WebChatRefusal } from './webchat-refusal.exception';
 import { VisitorSession, WebChatSessionService } from './webchat-session.service';
 
 const MAX_TEXT_LENGTH = 5_000;
+// Every visitor socket of an inbox, so its secret's rotation, its disabling or its deletion lets them all go at once.
+function inboxVisitorsRoom(inboxId: string): string {
+  return `webchat-inbox:${inboxId}`;
+}
 const MAX_ATTACHMENTS_PER_MESSAGE = 5;
 // Typing notices are hints; one per second per socket is plenty for the officer's "typing…" line.
 const TYPING_INTERVAL_MILLISECONDS = 1_000;
-
-type Ack<T> = T | { error: ReturnType<WebChatRefusal['toJSON']> };
 
 function refusalOf(error: unknown): WebChatRefusal {
   return error instanceof WebChatRefusal
@@ -65,16 +77,23 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
   async handleConnection(socket: Socket): Promise<void> {
     const session = socket.data.session as VisitorSession | undefined;
     if (!session) return;
-    await socket.join(session.room);
-    socket.emit(WebChatEvent.Session, {
+    await socket.join([session.room, inboxVisitorsRoom(session.inbox.id)]);
+    const announced: WebChatSessionPayload = {
       visitorToken: session.visitorToken,
       contactId: session.contactId,
       conversationId: await this.sessions.currentConversationId(session),
-    });
+    };
+    socket.emit(WebChatEvent.Session, announced);
+  }
+
+  // On every gateway (through the Redis adapter). The widget reconnects; with a rotated secret its token is refused
+  // and the visitor starts again from the pre-chat form, with a disabled or deleted inbox it is refused.
+  endInboxSessions(inboxId: string): void {
+    this.namespace?.in(inboxVisitorsRoom(inboxId)).disconnectSockets(true);
   }
 
   @SubscribeMessage(WebChatEvent.MessageSend)
-  async send(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ id: string }>> {
+  async send(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<WebChatAck<{ id: string }>> {
     const session = socket.data.session as VisitorSession;
     try {
       const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
@@ -124,7 +143,7 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
   }
 
   @SubscribeMessage(WebChatEvent.History)
-  async history(@ConnectedSocket() socket: Socket): Promise<Ack<WebChatMessagePayload[]>> {
+  async history(@ConnectedSocket() socket: Socket): Promise<WebChatAck<WebChatMessagePayload[]>> {
     try {
       const session = socket.data.session as VisitorSession;
       if (!(await this.rateLimiter.allows(`read:${session.visitorKey}`, WEBCHAT_READ_LIMIT))) {
@@ -156,7 +175,7 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
 
   // The browser reports agent replies as delivered (received) or read (seen with the panel open).
   @SubscribeMessage(WebChatEvent.MessageStatus)
-  async status(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ updated: number }>> {
+  async status(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<WebChatAck<{ updated: number }>> {
     const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
     const ids = Array.isArray(input.ids) ? input.ids.filter((id): id is string => typeof id === 'string' && isUUID(id)) : [];
     const status = input.status === 'read' ? DeliveryStatus.Read : input.status === 'delivered' ? DeliveryStatus.Delivered : undefined;
@@ -178,7 +197,10 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
 
   // The visitor asks for a code by SMS to the number they typed (or `phone`), to prove it is theirs.
   @SubscribeMessage(WebChatEvent.VerificationRequest)
-  async requestVerification(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<VerificationRequested>> {
+  async requestVerification(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<WebChatAck<WebChatVerificationRequested>> {
     try {
       const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
       return await this.verification.requestCode(socket.data.session as VisitorSession, input);
@@ -191,10 +213,7 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
   // The right code makes the number the visitor's identity: this socket moves to the verified contact's room and
   // receives a new session (its token now sees the contact's whole history).
   @SubscribeMessage(WebChatEvent.VerificationConfirm)
-  async confirmVerification(
-    @ConnectedSocket() socket: Socket,
-    @MessageBody() body: unknown,
-  ): Promise<Ack<{ visitorToken: string; contactId: string; conversationId?: string }>> {
+  async confirmVerification(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<WebChatAck<WebChatSessionPayload>> {
     try {
       const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
       const previous = socket.data.session as VisitorSession;
@@ -204,7 +223,7 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
         await socket.leave(previous.room);
         await socket.join(session.room);
       }
-      const announced = {
+      const announced: WebChatSessionPayload = {
         visitorToken: session.visitorToken,
         contactId: session.contactId,
         conversationId: await this.sessions.currentConversationId(session),

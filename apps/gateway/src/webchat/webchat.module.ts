@@ -4,6 +4,7 @@ import { Conversation, ConversationsModule, Message } from '@app/conversations';
 import { IdentityModule } from '@app/identity';
 import { InboxesModule } from '@app/inboxes';
 import { RealtimeModule } from '@app/realtime';
+import { RequestsModule } from '@app/requests';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { WebChatAttachmentsService } from './webchat-attachments.service';
@@ -28,6 +29,7 @@ import { WebChatGateway } from './webchat.gateway';
     ContactsModule,
     ConversationsModule,
     RealtimeModule,
+    RequestsModule,
   ],
   controllers: [WebChatController, WebChatStaffController, WebChatStaffAttachmentsController],
   providers: [
@@ -39,6 +41,7 @@ import { WebChatGateway } from './webchat.gateway';
     WebChatStaffService,
     WebChatPhoneVerificationService,
   ],
-  exports: [WebChatAttachmentsService],
+  // Inbox administration lets the visitors of a changed inbox go; staff downloads read visitors' uploads.
+  exports: [WebChatGateway, WebChatAttachmentsService],
 })
 export class WebChatModule {}

@@ -4,6 +4,7 @@ import { Public } from '@app/identity';
 import { All, Controller, Param, RawBodyRequest, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { labelRequestRoute } from '../http/route-label.util';
 import { ChannelWebhookPipeline } from './channel-webhook.pipeline';
 
 type IncomingWebhook = RawBodyRequest<FastifyRequest>;
@@ -41,7 +42,13 @@ export class ChannelWebhookController {
   }
 
   private async receive(prefix: string, inboxId: string, path: string, request: IncomingWebhook, reply: FastifyReply) {
-    const answer = await this.pipeline.receive({ prefix, inboxId, path, request: this.webhookRequestOf(request) });
+    const answer = await this.pipeline.receive({
+      prefix,
+      inboxId,
+      path,
+      request: this.webhookRequestOf(request),
+      onRouteMatched: (pattern) => labelRequestRoute(request, pattern),
+    });
     void reply.status(answer.status).header('content-type', answer.contentType);
     return answer.body;
   }

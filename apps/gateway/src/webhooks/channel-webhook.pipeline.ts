@@ -18,6 +18,8 @@ export interface ReceivedWebhook {
   inboxId: string;
   path: string;
   request: WebhookRequest;
+  // Told the route the request matched, as a pattern, for the metrics.
+  onRouteMatched?: (pattern: string) => void;
 }
 
 // The one way into Wasl for every provider: find the inbox, ask its channel's definition to verify the request
@@ -38,6 +40,7 @@ export class ChannelWebhookPipeline {
     if (!found || !definition || definition.webhooks?.prefix !== received.prefix) throw ApiException.notFound('Inbox');
     const route = routeOf(definition, received.request.method, received.path);
     if (!route) throw ApiException.notFound('Webhook');
+    received.onRouteMatched?.(`/webhooks/${received.prefix}/:inboxId${route.path ? `/${route.path}` : ''}`);
     const inbox: WebhookInbox = {
       id: found.inbox.id,
       organisationId: found.inbox.organisationId,

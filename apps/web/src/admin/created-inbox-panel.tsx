@@ -28,7 +28,7 @@ export function CreatedInboxPanel({ inbox }: { inbox: CreatedInbox }) {
         </Stack>
       )}
       <Text size="xs" c="dimmed">
-        {t('admin.inboxes.noSecretRotation')}
+        {t('admin.inboxes.secretRotation')}
       </Text>
     </Stack>
   );

@@ -7,6 +7,16 @@ describe('field problem wording', () => {
       key: 'admin.problems.tooCommon',
     });
     expect(problemTextOf('is already used')).toEqual({ key: 'admin.problems.alreadyUsed' });
-    expect(problemTextOf('must be an IANA time zone such as Asia/Riyadh')).toBeNull();
+    expect(problemTextOf('must be an active sender name of at most 11 characters')).toBeNull();
+  });
+
+  it('should name the administration pages’ refusals, with the count where there is one', () => {
+    expect(problemTextOf('must be an IANA time zone such as Asia/Riyadh')).toEqual({ key: 'admin.problems.notTimeZone' });
+    expect(problemTextOf('name must not be blank')).toEqual({ key: 'admin.problems.blank' });
+    expect(problemTextOf('currentPassword is not your current password')).toEqual({ key: 'admin.problems.notCurrentPassword' });
+    expect(problemTextOf('3 open or pending conversations are assigned to this team; assign them first')).toEqual({
+      key: 'admin.problems.teamHasOpenWork',
+      count: 3,
+    });
   });
 });

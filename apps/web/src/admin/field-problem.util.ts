@@ -11,6 +11,12 @@ const KNOWN_PROBLEMS: Array<[RegExp, string]> = [
   [/must be an email/, 'admin.problems.notEmail'],
   [/is not a phone number/, 'admin.problems.notPhone'],
   [/needs \d+ SMS parts/, 'admin.problems.tooManySmsParts'],
+  [/must not be blank/, 'admin.problems.blank'],
+  [/is not your current password/, 'admin.problems.notCurrentPassword'],
+  [/must be an IANA time zone/, 'admin.problems.notTimeZone'],
+  [/^(\d+) open or pending conversations are assigned/, 'admin.problems.teamHasOpenWork'],
+  [/sends its verification codes through it/, 'admin.problems.verificationInbox'],
+  [/holds \d+ conversations/, 'admin.problems.inboxHoldsConversations'],
 ];
 
 export interface ProblemText {

@@ -7,11 +7,13 @@ import type { components } from '../api/schema';
 import { FieldProblem } from './field-problem';
 import {
   buildCreateInboxBody,
+  buildUpdateInboxBody,
   emptyInboxForm,
   errorFor,
   fieldErrorsOf,
   INBOX_CHANNELS,
   InboxChannel,
+  inboxFormValuesOf,
   InboxFormValues,
   PRE_CHAT_RULES,
   PreChatRule,
@@ -26,23 +28,33 @@ function weekdayName(day: number, language: string): string {
   );
 }
 
+// A new inbox, or an existing one whose channel and provider stay as they are.
+export type InboxFormMode =
+  | { kind: 'create'; onCreated: (inbox: CreatedInbox) => void }
+  | { kind: 'edit'; inbox: InboxSummary; onSaved: (inbox: InboxSummary) => void };
+
 interface InboxFormProps {
+  mode: InboxFormMode;
   smsInboxes: InboxSummary[];
-  onCreated: (inbox: CreatedInbox) => void;
   onCancel: () => void;
 }
 
-export function InboxForm({ smsInboxes, onCreated, onCancel }: InboxFormProps) {
+export function InboxForm({ mode, smsInboxes, onCancel }: InboxFormProps) {
   const { t, i18n } = useTranslation();
-  const [values, setValues] = useState<InboxFormValues>(emptyInboxForm);
+  const editing = mode.kind === 'edit' ? mode.inbox : null;
+  const [values, setValues] = useState<InboxFormValues>(() => (editing ? inboxFormValuesOf(editing) : emptyInboxForm()));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
-    mutationFn: () =>
-      unwrap(api.POST('/api/v1/inboxes', { body: buildCreateInboxBody(values) as components['schemas']['CreateInboxDto'] })),
-    onSuccess: (inbox) => {
-      setErrors({});
-      onCreated(inbox);
+    mutationFn: async (): Promise<void> => {
+      if (mode.kind === 'create') {
+        const body = buildCreateInboxBody(values) as components['schemas']['CreateInboxDto'];
+        mode.onCreated(await unwrap(api.POST('/api/v1/inboxes', { body })));
+        return;
+      }
+      const body = buildUpdateInboxBody(values, mode.inbox.settings);
+      mode.onSaved(await unwrap(api.PATCH('/api/v1/inboxes/{id}', { params: { path: { id: mode.inbox.id } }, body })));
     },
+    onSuccess: () => setErrors({}),
     onError: (error) => setErrors(error instanceof ApiError ? fieldErrorsOf(error.fields) : {}),
   });
   const set = <Key extends keyof InboxFormValues>(key: Key, value: InboxFormValues[Key]) =>
@@ -59,13 +71,17 @@ export function InboxForm({ smsInboxes, onCreated, onCancel }: InboxFormProps) {
     options: { ltr?: boolean; required?: boolean; secret?: boolean } = {},
   ) => {
     const Input = options.secret ? PasswordInput : TextInput;
+    // Stored credentials are never shown: left blank, the sealed one is kept.
+    const keptSecret = Boolean(editing && options.secret);
     return (
       <Input
         label={label}
         value={values[key] as string}
         onChange={(event) => set(key, event.currentTarget.value as never)}
         error={problem(apiField)}
-        required={options.required}
+        required={options.required && !keptSecret}
+        description={keptSecret ? t('admin.inboxes.keepSecret') : undefined}
+        placeholder={keptSecret ? '••••••••' : undefined}
         dir={options.ltr ? 'ltr' : 'auto'}
         name={apiField}
       />
@@ -90,6 +106,7 @@ export function InboxForm({ smsInboxes, onCreated, onCancel }: InboxFormProps) {
           onChange={(channel) => channel && set('channel', channel as InboxChannel)}
           allowDeselect={false}
           error={problem('channel')}
+          disabled={editing !== null}
         />
         {text('name', 'name', t('admin.inboxes.name'), { required: true })}
 
@@ -195,6 +212,7 @@ export function InboxForm({ smsInboxes, onCreated, onCancel }: InboxFormProps) {
             onChange={(provider) => provider && set('smsProvider', provider as SmsProvider)}
             allowDeselect={false}
             error={problem('provider')}
+            disabled={editing !== null}
           />
         )}
         {((values.channel === 'sms' && values.smsProvider === 'twilio') || values.channel === 'voice') && (
@@ -259,7 +277,7 @@ export function InboxForm({ smsInboxes, onCreated, onCancel }: InboxFormProps) {
             {t('admin.cancel')}
           </Button>
           <Button type="submit" loading={create.isPending}>
-            {t('admin.inboxes.submit')}
+            {editing ? t('admin.inboxes.saveChanges') : t('admin.inboxes.submit')}
           </Button>
         </Group>
       </Stack>

@@ -1,4 +1,13 @@
-import { buildCreateInboxBody, embedSnippetOf, emptyInboxForm, errorFor, fieldErrorsOf, webhookUrlsOf } from './inbox-form.util';
+import {
+  buildCreateInboxBody,
+  buildUpdateInboxBody,
+  embedSnippetOf,
+  emptyInboxForm,
+  errorFor,
+  fieldErrorsOf,
+  inboxFormValuesOf,
+  webhookUrlsOf,
+} from './inbox-form.util';
 
 const ID = '6f1c2d3e-0000-4000-8000-000000000001';
 
@@ -42,6 +51,37 @@ describe('inbox form', () => {
     });
     const voice = buildCreateInboxBody({ ...emptyInboxForm(), channel: 'voice', name: 'V', forwardTo: '+966500000001\n+966500000002' });
     expect(voice).toMatchObject({ provider: 'twilio', settings: { forwardTo: ['+966500000001', '+966500000002'] } });
+  });
+
+  it('should leave a placeholder where the secret goes once it cannot be shown', () => {
+    expect(webhookUrlsOf('https://wasl.example.org', { id: ID, channel: 'sms', provider: 'taqnyat' }, null)[0].url).toBe(
+      `https://wasl.example.org/webhooks/taqnyat/${ID}/sms?token=<secret>`,
+    );
+  });
+
+  it('should fill the edit form from the stored settings and send the same settings back unchanged', () => {
+    const settings = {
+      allowedOrigins: ['https://a.org', 'https://b.org'],
+      preChat: { name: 'optional', phone: 'hidden', email: 'required' },
+      greeting: 'أهلاً',
+      workingHours: { timeZone: 'Asia/Riyadh', days: [0, 1, 2], from: '09:00', to: '15:00' },
+      phoneVerification: { smsInboxId: ID },
+    };
+    const values = inboxFormValuesOf({ name: 'المحادثة', channel: 'webchat', provider: null, settings });
+    expect(values).toMatchObject({ allowedOrigins: 'https://a.org\nhttps://b.org', preChatPhone: 'hidden', workingHoursEnabled: true });
+    expect(buildUpdateInboxBody(values, settings)).toEqual({ name: 'المحادثة', settings });
+    // Turning the working hours off leaves them out of the replaced settings.
+    expect(buildUpdateInboxBody({ ...values, workingHoursEnabled: false }, settings).settings).not.toHaveProperty('workingHours');
+  });
+
+  it('should leave a blank credential out of an edit (kept by the server) and keep stored keys the form does not show', () => {
+    const stored = { accountSid: 'AC1', phoneNumber: '+966110000001', forwardTo: ['+966500000001'], dialTimeoutSeconds: 25 };
+    const values = inboxFormValuesOf({ name: 'الهاتف', channel: 'voice', provider: 'twilio', settings: stored });
+    expect(values.authToken).toBe('');
+    expect(buildUpdateInboxBody(values, stored)).toEqual({ name: 'الهاتف', settings: stored });
+    expect(buildUpdateInboxBody({ ...values, authToken: 'new-token' }, stored).settings).toEqual({ ...stored, authToken: 'new-token' });
+    const api = inboxFormValuesOf({ name: 'App', channel: 'api', provider: null, settings: { callbackUrl: 'https://x.org/cb' } });
+    expect(buildUpdateInboxBody(api, { callbackUrl: 'https://x.org/cb' })).toEqual({ name: 'App', callbackUrl: 'https://x.org/cb' });
   });
 
   it('should build the webhook URLs each provider needs, with the token where the provider does not sign', () => {

@@ -74,6 +74,71 @@ export function emptyInboxForm(): InboxFormValues {
   };
 }
 
+// The form's fields with the stored settings of an inbox (PATCH sends them back; credentials are never stored in
+// `settings`, so they start blank and a blank one is kept by the server).
+export function inboxFormValuesOf(inbox: { name: string; channel: string; provider: string | null; settings: Record<string, unknown> }) {
+  const settings = inbox.settings;
+  const text = (key: string): string => (typeof settings[key] === 'string' ? (settings[key] as string) : '');
+  const lines = (key: string): string => (Array.isArray(settings[key]) ? (settings[key] as unknown[]).map(String).join('\n') : '');
+  const preChat = (settings.preChat ?? {}) as Partial<Record<'name' | 'phone' | 'email', PreChatRule>>;
+  const hours = settings.workingHours as { timeZone?: string; days?: number[]; from?: string; to?: string } | undefined;
+  const verification = settings.phoneVerification as { smsInboxId?: string } | undefined;
+  const empty = emptyInboxForm();
+  const values: InboxFormValues = {
+    ...empty,
+    channel: (INBOX_CHANNELS as string[]).includes(inbox.channel) ? (inbox.channel as InboxChannel) : empty.channel,
+    name: inbox.name,
+    callbackUrl: text('callbackUrl'),
+    smsProvider: (SMS_PROVIDERS as string[]).includes(inbox.provider ?? '') ? (inbox.provider as SmsProvider) : empty.smsProvider,
+    allowedOrigins: lines('allowedOrigins'),
+    preChatName: preChat.name ?? empty.preChatName,
+    preChatPhone: preChat.phone ?? empty.preChatPhone,
+    preChatEmail: preChat.email ?? empty.preChatEmail,
+    offlineMessage: text('offlineMessage'),
+    workingHoursEnabled: hours !== undefined,
+    timeZone: hours?.timeZone ?? empty.timeZone,
+    workingDays: hours?.days ?? empty.workingDays,
+    workingFrom: hours?.from ?? empty.workingFrom,
+    workingTo: hours?.to ?? empty.workingTo,
+    verificationSmsInboxId: verification?.smsInboxId ?? '',
+    accountSid: text('accountSid'),
+    phoneNumber: text('phoneNumber'),
+    messagingServiceSid: text('messagingServiceSid'),
+    senderId: text('senderId'),
+    sender: text('sender'),
+    apiBaseUrl: text('apiBaseUrl'),
+    forwardTo: lines('forwardTo'),
+  };
+  // Web chat and voice both call it "greeting"; the form keeps them apart.
+  if (values.channel === 'voice') {
+    values.voiceGreeting = text('greeting');
+    values.voicemailPrompt = text('voicemailPrompt');
+  } else values.greeting = text('greeting');
+  return values;
+}
+
+// The settings keys each kind of inbox shows in the form. Any other stored key (set through the API, such as a
+// voice inbox's working hours) is sent back untouched, since an edit replaces the whole settings object.
+const FORM_SETTINGS_KEYS: Record<InboxChannel, string[]> = {
+  api: ['callbackUrl'],
+  webchat: ['allowedOrigins', 'preChat', 'greeting', 'offlineMessage', 'workingHours', 'phoneVerification'],
+  sms: ['accountSid', 'authToken', 'phoneNumber', 'messagingServiceSid', 'appSid', 'senderId', 'apiToken', 'sender', 'apiBaseUrl'],
+  voice: ['accountSid', 'authToken', 'phoneNumber', 'forwardTo', 'greeting', 'voicemailPrompt', 'apiBaseUrl'],
+};
+
+export interface UpdateInboxBody {
+  name: string;
+  callbackUrl?: string;
+  settings?: Record<string, unknown>;
+}
+
+export function buildUpdateInboxBody(values: InboxFormValues, stored: Record<string, unknown>): UpdateInboxBody {
+  const created = buildCreateInboxBody(values);
+  if (values.channel === 'api') return { name: created.name, callbackUrl: created.callbackUrl };
+  const kept = Object.fromEntries(Object.entries(stored).filter(([key]) => !FORM_SETTINGS_KEYS[values.channel].includes(key)));
+  return { name: created.name, settings: { ...kept, ...created.settings } };
+}
+
 export interface CreateInboxBody {
   channel: InboxChannel;
   name: string;
@@ -185,7 +250,8 @@ export function webhookUrlsOf(
   secret: string | null,
 ): WebhookUrl[] {
   const base = origin.replace(/\/+$/, '');
-  const token = encodeURIComponent(secret ?? '<secret>');
+  // Without the secret (it is never shown again) the URL says where it goes.
+  const token = secret === null ? '<secret>' : encodeURIComponent(secret);
   if (inbox.channel === 'api') return [{ purpose: 'apiMessages', url: `${base}/webhooks/api/${inbox.id}/messages` }];
   if (inbox.channel === 'voice' && inbox.provider === 'twilio') {
     return [

@@ -2,8 +2,9 @@ import { Alert, Badge, Button, Group, Loader, Modal, PasswordInput, Select, Stac
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, StaffUser, unwrap } from '../api/api-client';
+import { api, ApiError, noContent, StaffUser, unwrap } from '../api/api-client';
 import { Session } from '../session/session-store';
+import { formatDualCalendarLine, UiLanguage } from '../shared/date-format.util';
 import { ConfirmModal } from './confirm-modal';
 import { FieldProblem } from './field-problem';
 import { errorFor, fieldErrorsOf } from './inbox-form.util';
@@ -90,14 +91,7 @@ function ResetPasswordModal({ user, onClose }: { user: StaffUser | null; onClose
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
   const reset = useMutation({
-    mutationFn: async () => {
-      const { error, response } = await api.POST('/api/v1/users/{id}/password', { params: { path: { id: user!.id } }, body: { password } });
-      // 204 has no body, so unwrap (which wants data) is not used here.
-      if (!response.ok) {
-        const body = (error ?? {}) as { code?: string; message?: string; fields?: ApiError['fields'] };
-        throw new ApiError(response.status, body.code, body.message ?? response.statusText, null, body.fields ?? []);
-      }
-    },
+    mutationFn: () => noContent(api.POST('/api/v1/users/{id}/password', { params: { path: { id: user!.id } }, body: { password } })),
     onSuccess: () => {
       setDone(true);
       setPassword('');
@@ -154,13 +148,22 @@ function ResetPasswordModal({ user, onClose }: { user: StaffUser | null; onClose
 }
 
 export function UsersPanel({ session, canManage }: { session: Session; canManage: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const roleOptions = useRoleOptions();
-  const users = useQuery({ queryKey: USERS_KEY, queryFn: () => unwrap(api.GET('/api/v1/users')) });
+  // Read again whenever the tab opens: logins are slowed down and accounts change outside this page.
+  const users = useQuery({ queryKey: USERS_KEY, queryFn: () => unwrap(api.GET('/api/v1/users')), staleTime: 0 });
   const [creating, setCreating] = useState(false);
   const [confirming, setConfirming] = useState<StaffUser | null>(null);
   const [resetting, setResetting] = useState<StaffUser | null>(null);
+  const [unlocking, setUnlocking] = useState<StaffUser | null>(null);
+  const unlock = useMutation({
+    mutationFn: (user: StaffUser) => noContent(api.POST('/api/v1/users/{id}/unlock', { params: { path: { id: user.id } } })),
+    onSettled: async () => {
+      setUnlocking(null);
+      await queryClient.invalidateQueries({ queryKey: USERS_KEY });
+    },
+  });
   const update = useMutation({
     mutationFn: ({ id, change }: { id: string; change: { role?: Role; active?: boolean } }) =>
       unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body: change })),
@@ -221,9 +224,23 @@ export function UsersPanel({ session, canManage }: { session: Session; canManage
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge className="admin-status" variant="filled" color={user.active ? 'teal.9' : 'gray.7'}>
-                      {user.active ? t('admin.active') : t('admin.inactive')}
-                    </Badge>
+                    <Group gap={4}>
+                      <Badge className="admin-status" variant="filled" color={user.active ? 'teal.9' : 'gray.7'}>
+                        {user.active ? t('admin.active') : t('admin.inactive')}
+                      </Badge>
+                      {user.loginBlockedUntil && (
+                        <Badge
+                          className="admin-status"
+                          variant="filled"
+                          color="red.9"
+                          title={t('admin.users.throttledUntil', {
+                            time: formatDualCalendarLine(user.loginBlockedUntil, i18n.language as UiLanguage),
+                          })}
+                        >
+                          {t('admin.users.throttled')}
+                        </Badge>
+                      )}
+                    </Group>
                   </Table.Td>
                   {canManage && (
                     <Table.Td>
@@ -235,6 +252,11 @@ export function UsersPanel({ session, canManage }: { session: Session; canManage
                           <Button size="compact-sm" variant="default" onClick={() => setResetting(user)}>
                             {t('admin.users.resetPassword')}
                           </Button>
+                          {user.loginBlockedUntil && (
+                            <Button size="compact-sm" variant="default" onClick={() => setUnlocking(user)}>
+                              {t('admin.users.unlock')}
+                            </Button>
+                          )}
                         </Group>
                       )}
                     </Table.Td>
@@ -247,6 +269,15 @@ export function UsersPanel({ session, canManage }: { session: Session; canManage
       )}
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <ConfirmModal
+        opened={unlocking !== null}
+        title={unlocking ? t('admin.users.unlockTitle', { name: unlocking.name }) : ''}
+        body={t('admin.users.unlockBody')}
+        confirmLabel={t('admin.users.unlock')}
+        busy={unlock.isPending}
+        onConfirm={() => unlocking && unlock.mutate(unlocking)}
+        onClose={() => setUnlocking(null)}
+      />
       <ConfirmModal
         opened={confirming !== null}
         title={

@@ -13,10 +13,13 @@ export type UnreadSummary = components['schemas']['UnreadSummaryResponse'];
 export type ConversationPage = components['schemas']['ConversationPageResponse'];
 export type Message = components['schemas']['MessageResponse'];
 export type ConversationEvent = components['schemas']['ConversationEventResponse'];
-export type StaffUser = components['schemas']['UserResponse'];
+export type StaffUser = components['schemas']['UserListItemResponse'];
 export type InboxSummary = components['schemas']['InboxResponse'];
 export type CreatedInbox = components['schemas']['CreatedInboxResponse'];
 export type Team = components['schemas']['TeamResponse'];
+export type Organisation = components['schemas']['OrganisationResponse'];
+export type FailedJob = components['schemas']['FailedJobResponse'];
+export type AuditLogEntry = components['schemas']['AuditLogEntryResponse'];
 
 // A 400 names each field at fault ("password", "settings.workingHours.timeZone").
 export interface FieldProblem {
@@ -68,4 +71,14 @@ export async function unwrap<Data>(call: Promise<{ data?: Data; error?: unknown;
 // Where the page loads or plays a message's attachment: the staff download, with the session cookie.
 export function attachmentUrl(conversationId: string, messageId: string, index: number): string {
   return `/api/v1/conversations/${conversationId}/messages/${messageId}/attachments/${index}`;
+}
+
+// A 204 answer has no body, so unwrap (which wants data) does not fit; a refusal is thrown the same way.
+export async function noContent(call: Promise<{ error?: unknown; response: Response }>): Promise<void> {
+  const { error, response } = await call;
+  if (!response.ok) {
+    const body = (error ?? {}) as { code?: string; message?: string; fields?: FieldProblem[] };
+    const fields = Array.isArray(body.fields) ? body.fields : [];
+    throw new ApiError(response.status, body.code, body.message ?? response.statusText, null, fields);
+  }
 }

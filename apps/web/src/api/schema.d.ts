@@ -315,7 +315,7 @@ export interface paths {
         get: operations["InboxesController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["InboxesController_delete"];
         options?: never;
         head?: never;
         patch: operations["InboxesController_update"];
@@ -337,6 +337,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inboxes/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InboxesController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrganisationController_update"];
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -347,6 +379,22 @@ export interface paths {
         get: operations["UsersController_list"];
         put?: never;
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_unlock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -396,6 +444,54 @@ export interface paths {
         put?: never;
         post: operations["TeamsController_create"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["TeamsController_delete"];
+        options?: never;
+        head?: never;
+        patch: operations["TeamsController_update"];
+        trace?: never;
+    };
+    "/api/v1/teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TeamsController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["TeamsController_removeMember"];
         options?: never;
         head?: never;
         patch?: never;
@@ -885,6 +981,406 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestsController_list"];
+        put?: never;
+        post: operations["RequestsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestsController_staff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestsController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["RequestsController_updateValues"];
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_uploadDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestsController_downloadDocument"];
+        put?: never;
+        post?: never;
+        delete: operations["RequestsController_removeDocument"];
+        options?: never;
+        head?: never;
+        patch: operations["RequestsController_updateDocument"];
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/request-missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_requestMissing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/referral/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/referral/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_returnReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_findings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/attestation/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_sendAttestationCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/attestation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_attestInPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/committee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_sendToCommittee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_vote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_deliverService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/request-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestConfigurationController_listTypes"];
+        put?: never;
+        post: operations["RequestConfigurationController_createType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/request-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestConfigurationController_getType"];
+        put: operations["RequestConfigurationController_updateType"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/request-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestConfigurationController_getSettings"];
+        put: operations["RequestConfigurationController_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/api/{inboxId}/messages": {
         parameters: {
             query?: never;
@@ -1266,6 +1762,11 @@ export interface components {
             }[];
             /** Format: uuid */
             senderUserId: string | null;
+            /**
+             * @description system: an automatic message that no staff member wrote
+             * @enum {string}
+             */
+            sender: "contact" | "staff" | "system";
             providerMessageId: string | null;
             status: components["schemas"]["DeliveryStatus"] | null;
             failureCode: string | null;
@@ -1419,6 +1920,8 @@ export interface components {
             webhookUrls: components["schemas"]["InboxWebhookUrlResponse"][];
             /** @description Teams and officers who see its conversations */
             access: components["schemas"]["InboxAccessResponse"];
+            /** @description Conversations it holds: an inbox with any cannot be deleted, only disabled */
+            conversationCount: number;
         };
         ReplaceInboxAccessDto: {
             /** @description Teams whose officers see the inbox’s conversations */
@@ -1431,25 +1934,15 @@ export interface components {
             name?: string;
             /** @description false refuses the inbox’s webhooks and web chat */
             active?: boolean;
-        };
-        CreateInboxDto: {
             /**
-             * @example api
-             * @enum {string}
+             * @description API channel: where replies are POSTed
+             * @example https://app.example.org/wasl/callback
              */
-            channel: "api" | "webchat" | "sms" | "voice" | "walk_in";
-            /** @example تطبيق الجمعية */
-            name: string;
-            /** @example https://app.example.org/wasl/callback */
             callbackUrl?: string;
-            /**
-             * @description sms: twilio | unifonic | taqnyat | log; voice: twilio
-             * @example twilio
-             */
-            provider?: string;
-            teamId?: string;
-            /** @description Channel settings. sms/twilio: accountSid, authToken, phoneNumber | messagingServiceSid, apiBaseUrl?; sms/unifonic: appSid, senderId, apiBaseUrl?; sms/taqnyat: apiToken, sender, apiBaseUrl?; voice/twilio: accountSid, authToken, phoneNumber?, forwardTo[], greeting?, greetingAudioUrl?, voicemailPrompt?, dialTimeoutSeconds?, workingHours?. Credentials are sealed. */
-            settings?: Record<string, never>;
+            /** @description The channel settings, validated as at creation; they replace the stored ones. A credential (authToken, appSid, apiToken) given again replaces the sealed one; one left out is kept. */
+            settings?: {
+                [key: string]: unknown;
+            };
         };
         CreatedInboxResponse: {
             /** Format: uuid */
@@ -1471,7 +1964,51 @@ export interface components {
             /** @description Signs webhooks and tokens; shown only in this answer */
             secret: string;
         };
-        UserResponse: {
+        CreateInboxDto: {
+            /**
+             * @example api
+             * @enum {string}
+             */
+            channel: "api" | "webchat" | "sms" | "voice" | "walk_in";
+            /** @example تطبيق الجمعية */
+            name: string;
+            /** @example https://app.example.org/wasl/callback */
+            callbackUrl?: string;
+            /**
+             * @description sms: twilio | unifonic | taqnyat | log; voice: twilio
+             * @example twilio
+             */
+            provider?: string;
+            teamId?: string;
+            /** @description Channel settings. sms/twilio: accountSid, authToken, phoneNumber | messagingServiceSid, apiBaseUrl?; sms/unifonic: appSid, senderId, apiBaseUrl?; sms/taqnyat: apiToken, sender, apiBaseUrl?; voice/twilio: accountSid, authToken, phoneNumber?, forwardTo[], greeting?, greetingAudioUrl?, voicemailPrompt?, dialTimeoutSeconds?, workingHours?. Credentials are sealed. */
+            settings?: Record<string, never>;
+        };
+        /**
+         * @description Digits of numbers in the Arabic interface
+         * @enum {string}
+         */
+        DigitStyle: "arabic-indic" | "latin";
+        OrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example جمعية البر الخيرية */
+            name: string;
+            /**
+             * @description IANA time zone in which the staff app shows every date
+             * @example Asia/Riyadh
+             */
+            timeZone: string;
+            /** @description Digits of numbers in the Arabic interface */
+            digitStyle: components["schemas"]["DigitStyle"];
+        };
+        UpdateOrganisationDto: {
+            /** @example جمعية البر الخيرية */
+            name?: string;
+            /** @example Asia/Riyadh */
+            timeZone?: string;
+            digitStyle?: components["schemas"]["DigitStyle"];
+        };
+        UserListItemResponse: {
             /** Format: uuid */
             id: string;
             email: string;
@@ -1481,6 +2018,11 @@ export interface components {
             teamIds: string[];
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description Until when a login must wait; null when it may try
+             */
+            loginBlockedUntil: string | null;
         };
         CreateUserDto: {
             /** @example officer@example.org */
@@ -1492,6 +2034,17 @@ export interface components {
             /** @description Not only spaces, not a common password */
             password: string;
             teamIds?: string[];
+        };
+        UserResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["UserRole"];
+            active: boolean;
+            teamIds: string[];
+            /** Format: date-time */
+            createdAt: string;
         };
         UpdateUserDto: {
             name?: string;
@@ -1524,6 +2077,65 @@ export interface components {
             /** @description A branch office (مكتب فرعي) */
             isBranch?: boolean;
             memberIds?: string[];
+        };
+        UpdateTeamDto: {
+            /** @example مكتب الدلم */
+            name?: string;
+            /** @description A branch office (مكتب فرعي) */
+            isBranch?: boolean;
+        };
+        AddTeamMemberDto: {
+            /** Format: uuid */
+            userId: string;
+        };
+        /** @enum {string} */
+        QueueName: "channel-inbound" | "channel-outbound" | "channel-events" | "maintenance" | "knowledge" | "support-requests";
+        FailedJobResponse: {
+            queue: components["schemas"]["QueueName"];
+            jobId: string | null;
+            /** @example send-outbound-message */
+            name: string;
+            /** @description The last attempt’s error */
+            failedReason: string;
+            attemptsMade: number;
+            /** Format: date-time */
+            failedAt: string | null;
+            /** @description The job’s ids (never text or personal data) */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        FailedJobListResponse: {
+            items: components["schemas"]["FailedJobResponse"][];
+        };
+        /** @enum {string} */
+        AuditAction: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.secret_rotated" | "inbox.deleted" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "user.unlocked" | "auth.login_succeeded" | "auth.login_failed" | "auth.logged_out" | "organisation.updated" | "team.created" | "team.updated" | "team.member_added" | "team.member_removed" | "team.deleted" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "attachment.uploaded" | "canned_reply.rendered" | "audit.exported" | "request_type.saved" | "request.settings_changed" | "request.created" | "request.transitioned" | "request.listed" | "request.viewed" | "request.document_downloaded";
+        AuditLogEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * Format: uuid
+             * @description Null for the system and for failed logins
+             */
+            actorUserId: string | null;
+            action: components["schemas"]["AuditAction"];
+            /** @example contact */
+            subjectType: string;
+            /** @description An id, or * for a list */
+            subjectId: string;
+            /** @description Ids, counts and field names; never the data read */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AuditLogPageResponse: {
+            items: components["schemas"]["AuditLogEntryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         /** @enum {string} */
         CallDirection: "inbound" | "outbound";
@@ -1903,6 +2515,481 @@ export interface components {
             /** @enum {string} */
             language: "ar" | "en";
         };
+        /** @enum {string} */
+        RequestState: "draft" | "referred" | "in_research" | "researched" | "at_committee" | "information_requested" | "approved" | "rejected" | "registered" | "closed";
+        /** @enum {string} */
+        RequestSource: "conversation" | "walk_in" | "branch" | "public_form";
+        RequestContactResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            phone: string | null;
+            /** @description False while the number is only what someone typed (a claim) */
+            phoneVerified: boolean;
+        };
+        SupportRequestSummaryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Per-organisation request number */
+            number: number;
+            state: components["schemas"]["RequestState"];
+            source: components["schemas"]["RequestSource"];
+            /** Format: uuid */
+            typeId: string;
+            typeNameAr: string;
+            typeNameEn: string;
+            contact: components["schemas"]["RequestContactResponse"];
+            /** Format: uuid */
+            officerId: string | null;
+            /** Format: uuid */
+            researcherId: string | null;
+            /**
+             * @description The day the beneficiary was told they will be answered by
+             * @example 2026-03-01
+             */
+            answerDueOn: string | null;
+            /** Format: date-time */
+            deadlineAlertedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SupportRequestListResponse: {
+            items: components["schemas"]["SupportRequestSummaryResponse"][];
+        };
+        NewContactDto: {
+            /** @example سارة القحطاني */
+            name: string;
+            /**
+             * @description Typed by staff: kept unverified (a claim)
+             * @example 0551234567
+             */
+            phone?: string;
+        };
+        CreateSupportRequestDto: {
+            /** Format: uuid */
+            typeId: string;
+            /**
+             * Format: uuid
+             * @description Open it from this conversation: its contact, answered there
+             */
+            conversationId?: string;
+            /**
+             * Format: uuid
+             * @description An existing contact (walk-in or branch)
+             */
+            contactId?: string;
+            /** @description A new person (walk-in or branch) */
+            contact?: components["schemas"]["NewContactDto"];
+            /**
+             * @description Without a conversation: walk_in (default) or branch
+             * @enum {string}
+             */
+            source?: "walk_in" | "branch";
+            /**
+             * Format: uuid
+             * @description The branch office (a team of kind branch) for source branch
+             */
+            branchTeamId?: string;
+            /** @description Field values by key */
+            values?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @enum {string} */
+        FieldKind: "text" | "number" | "date" | "choice" | "national_id" | "phone" | "iban" | "household";
+        /** @enum {string} */
+        DateRule: "past" | "future";
+        ChoiceOptionDto: {
+            /** @example rent */
+            value: string;
+            /** @example إيجار */
+            labelAr: string;
+            /** @example Rent */
+            labelEn: string;
+        };
+        SubFieldDefinitionDto: {
+            /** @example name */
+            key: string;
+            /** @example الاسم */
+            labelAr: string;
+            /** @example Name */
+            labelEn: string;
+            kind: components["schemas"]["FieldKind"];
+            required: boolean;
+            dateRule?: components["schemas"]["DateRule"];
+            options?: components["schemas"]["ChoiceOptionDto"][];
+        };
+        FieldDefinitionDto: {
+            /** @example name */
+            key: string;
+            /** @example الاسم */
+            labelAr: string;
+            /** @example Name */
+            labelEn: string;
+            kind: components["schemas"]["FieldKind"];
+            required: boolean;
+            dateRule?: components["schemas"]["DateRule"];
+            options?: components["schemas"]["ChoiceOptionDto"][];
+            /** @description The sub-fields of a household group */
+            fields?: components["schemas"]["SubFieldDefinitionDto"][];
+        };
+        /** @enum {string} */
+        DocumentKind: "national_id" | "family_card" | "income_proof" | "lease" | "medical_report" | "custom";
+        DocumentDefinitionDto: {
+            /** @example lease */
+            key: string;
+            kind: components["schemas"]["DocumentKind"];
+            /** @example عقد الإيجار */
+            labelAr: string;
+            /** @example Lease */
+            labelEn: string;
+            required: boolean;
+            /** @description The document carries an expiry date */
+            hasExpiry: boolean;
+        };
+        RequestFormResponse: {
+            fields: components["schemas"]["FieldDefinitionDto"][];
+            documents: components["schemas"]["DocumentDefinitionDto"][];
+        };
+        ChecklistItemResponse: {
+            /** @enum {string} */
+            target: "field" | "document";
+            key: string;
+            /** @example values.household.1.nationalId */
+            path: string;
+            labelAr: string;
+            labelEn: string;
+            row?: number;
+            /** @enum {string} */
+            status: "ok" | "missing" | "invalid" | "expired";
+            /** @enum {string} */
+            reason?: "required" | "not_a_number" | "not_a_date" | "date_must_be_past" | "date_must_be_future" | "not_an_option" | "identity_format" | "identity_prefix" | "identity_checksum" | "mobile" | "iban_format" | "iban_checksum" | "expiry_date_missing" | "expired";
+        };
+        ChecklistResponse: {
+            complete: boolean;
+            /**
+             * @description The Riyadh day dates and expiries were judged on
+             * @example 2026-02-01
+             */
+            judgedOn: string;
+            items: components["schemas"]["ChecklistItemResponse"][];
+            problems: components["schemas"]["ChecklistItemResponse"][];
+        };
+        RequestDocumentResponse: {
+            /** Format: uuid */
+            id: string;
+            documentKey: string;
+            fileName: string;
+            contentType: string;
+            size: number;
+            sha256: string;
+            expiresOn: string | null;
+            /** Format: uuid */
+            uploadedById: string | null;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        ResearchFindingsResponse: {
+            homeVisitDate: string;
+            findings: string;
+            recommendation: string;
+            /** Format: uuid */
+            recordedById: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @enum {string} */
+        AttestationMethod: "code_on_signed_page" | "code_read_to_officer";
+        AttestationResponse: {
+            /** @enum {string} */
+            status: "none" | "valid" | "invalidated";
+            /** Format: date-time */
+            attestedAt: string | null;
+            method: components["schemas"]["AttestationMethod"] | null;
+            channel: string | null;
+            sentTo: string | null;
+            /** @description SHA-256 of the canonical JSON attested */
+            dataHash: string | null;
+            /** Format: date-time */
+            invalidatedAt: string | null;
+            invalidatedReason: string | null;
+        };
+        /** @enum {string} */
+        CommitteeOutcome: "approved" | "rejected" | "more_information";
+        CommitteeVoteResponse: {
+            /** Format: uuid */
+            memberId: string;
+            memberName: string;
+            round: number;
+            outcome: components["schemas"]["CommitteeOutcome"];
+            service: string | null;
+            amount: number | null;
+            reason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CommitteeDecisionResponse: {
+            outcome: components["schemas"]["CommitteeOutcome"];
+            service: string | null;
+            amount: number | null;
+            reason: string | null;
+            round: number;
+            /** Format: uuid */
+            decidedById: string | null;
+            byQuorum: boolean;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        CommitteeResponse: {
+            round: number;
+            quorum: number;
+            /** Format: uuid */
+            chairUserId: string | null;
+            votes: components["schemas"]["CommitteeVoteResponse"][];
+            decision: components["schemas"]["CommitteeDecisionResponse"] | null;
+        };
+        RegisteredBeneficiaryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description رقم الملف */
+            fileNumber: number;
+        };
+        ServiceDeliveryResponse: {
+            /** Format: uuid */
+            id: string;
+            description: string;
+            deliveredOn: string;
+            amount: number | null;
+            quantity: number | null;
+            /** Format: uuid */
+            deliveredById: string;
+            deliveredByName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RequestPersonResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        RequestAction: "update_data" | "submit_document" | "request_missing" | "claim" | "refer" | "accept_referral" | "return_referral" | "record_findings" | "request_attestation" | "attest" | "send_to_committee" | "vote" | "approve" | "reject" | "request_information" | "register" | "deliver_service" | "close";
+        SupportRequestResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Per-organisation request number */
+            number: number;
+            state: components["schemas"]["RequestState"];
+            source: components["schemas"]["RequestSource"];
+            /** Format: uuid */
+            typeId: string;
+            typeNameAr: string;
+            typeNameEn: string;
+            contact: components["schemas"]["RequestContactResponse"];
+            /** Format: uuid */
+            officerId: string | null;
+            /** Format: uuid */
+            researcherId: string | null;
+            /**
+             * @description The day the beneficiary was told they will be answered by
+             * @example 2026-03-01
+             */
+            answerDueOn: string | null;
+            /** Format: date-time */
+            deadlineAlertedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            conversationId: string | null;
+            /** Format: uuid */
+            branchTeamId: string | null;
+            /** Format: uuid */
+            createdById: string | null;
+            /** Format: uuid */
+            typeVersionId: string;
+            typeVersion: number;
+            typeCurrentVersion: number;
+            form: components["schemas"]["RequestFormResponse"];
+            values: {
+                [key: string]: unknown;
+            };
+            checklist: components["schemas"]["ChecklistResponse"];
+            documents: components["schemas"]["RequestDocumentResponse"][];
+            findings: components["schemas"]["ResearchFindingsResponse"] | null;
+            attestation: components["schemas"]["AttestationResponse"];
+            committee: components["schemas"]["CommitteeResponse"];
+            beneficiary: components["schemas"]["RegisteredBeneficiaryResponse"] | null;
+            services: components["schemas"]["ServiceDeliveryResponse"][];
+            people: components["schemas"]["RequestPersonResponse"][];
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            committeeSubmittedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            actions: components["schemas"]["RequestAction"][];
+        };
+        RequestStaffResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            role: components["schemas"]["UserRole"];
+        };
+        RequestEventResponse: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            action: string | null;
+            fromState: string | null;
+            toState: string | null;
+            /** @enum {string} */
+            actorKind: "staff" | "beneficiary" | "system";
+            /** Format: uuid */
+            actorUserId: string | null;
+            actorName: string | null;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RequestEventListResponse: {
+            items: components["schemas"]["RequestEventResponse"][];
+        };
+        UpdateValuesDto: {
+            /** @description Field values by key; null removes one */
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        UpdateDocumentDto: {
+            /**
+             * @description Riyadh day the document expires
+             * @example 2027-03-01
+             */
+            expiresOn: string | null;
+        };
+        ReferDto: {
+            /**
+             * Format: uuid
+             * @description The social-research officer
+             */
+            researcherId: string;
+            /** @example الأسرة تحتاج شرح شروط الدعم وزيارة منزلية */
+            note?: string;
+        };
+        ReturnReferralDto: {
+            /** @example صورة عقد الإيجار غير واضحة */
+            reason: string;
+        };
+        RecordFindingsDto: {
+            /** @example 2026-01-20 */
+            homeVisitDate: string;
+            findings: string;
+            recommendation: string;
+        };
+        AttestInPersonDto: {
+            /**
+             * @description The code the beneficiary received and read out
+             * @example 123456
+             */
+            code: string;
+        };
+        CommitteeVoteDto: {
+            outcome: components["schemas"]["CommitteeOutcome"];
+            /**
+             * @description Approved: the service
+             * @example سلة غذائية شهرية
+             */
+            service?: string;
+            /**
+             * @description Approved: the amount in Saudi riyals
+             * @example 1500
+             */
+            amount?: number;
+            /** @description Rejected or more information: why */
+            reason?: string;
+        };
+        DeliverServiceDto: {
+            /** @example سلة غذائية */
+            description: string;
+            /** @example 2026-02-01 */
+            deliveredOn: string;
+            /**
+             * @description Saudi riyals
+             * @example 350
+             */
+            amount?: number;
+            /** @example 1 */
+            quantity?: number;
+        };
+        StaffMessageDto: {
+            /** @example السلام عليكم، نرجو تحديد موعد مناسب للزيارة المنزلية. */
+            text: string;
+        };
+        MessageOutcomeResponse: {
+            sent: boolean;
+            /** @enum {string} */
+            reason?: "no_phone" | "phone_not_verified" | "no_sms_inbox" | "refused";
+        };
+        RequestTypeResponse: {
+            /** Format: uuid */
+            id: string;
+            nameAr: string;
+            nameEn: string;
+            publicForm: boolean;
+            active: boolean;
+            version: number;
+            /** Format: uuid */
+            versionId: string;
+            form: components["schemas"]["RequestFormResponse"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SaveRequestTypeDto: {
+            /** @example مساعدة إيجار */
+            nameAr: string;
+            /** @example Rent support */
+            nameEn: string;
+            /** @description Offered on the public form */
+            publicForm?: boolean;
+            active?: boolean;
+            fields: components["schemas"]["FieldDefinitionDto"][];
+            documents: components["schemas"]["DocumentDefinitionDto"][];
+        };
+        RequestSettingsResponse: {
+            answerDays: number;
+            /** @description The policy’s floor: 14 days */
+            minimumAnswerDays: number;
+            quorum: number;
+            /** Format: uuid */
+            chairUserId: string | null;
+            alertDaysBefore: number;
+            /** Format: uuid */
+            smsInboxId: string | null;
+        };
+        UpdateRequestSettingsDto: {
+            /** @description Days within which the committee answers; never fewer than 14 (the policy) */
+            answerDays?: number;
+            /** @description Committee votes needed before a majority decides */
+            quorum?: number;
+            /**
+             * Format: uuid
+             * @description The committee member who may decide alone
+             */
+            chairUserId?: string | null;
+            /** @description Alert the supervisor this many days before the announced answer day */
+            alertDaysBefore?: number;
+            /**
+             * Format: uuid
+             * @description SMS inbox for codes and notices
+             */
+            smsInboxId?: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -2001,7 +3088,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The session cookies are cleared */
+            /** @description The session ends on the server and its cookies are cleared */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2504,6 +3591,33 @@ export interface operations {
             };
         };
     };
+    InboxesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its access list */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description It holds conversations or messages (disable it instead), or a web chat inbox verifies through it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     InboxesController_update: {
         parameters: {
             query?: never;
@@ -2554,6 +3668,69 @@ export interface operations {
             };
         };
     };
+    InboxesController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInboxResponse"];
+                };
+            };
+        };
+    };
+    OrganisationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
+            };
+        };
+    };
+    OrganisationController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query?: never;
@@ -2568,7 +3745,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"][];
+                    "application/json": components["schemas"]["UserListItemResponse"][];
                 };
             };
         };
@@ -2593,6 +3770,26 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
                 };
+            };
+        };
+    };
+    UsersController_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account’s login throttle is cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2686,6 +3883,105 @@ export interface operations {
             };
         };
     };
+    TeamsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its memberships and its places on inbox access lists */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Open or pending conversations are assigned to it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TeamsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTeamDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
+            };
+        };
+    };
+    TeamsController_addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddTeamMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
+            };
+        };
+    };
+    TeamsController_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
+            };
+        };
+    };
     AdminController_listFailedJobs: {
         parameters: {
             query?: never;
@@ -2699,7 +3995,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FailedJobListResponse"];
+                };
             };
         };
     };
@@ -2719,7 +4017,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FailedJobResponse"];
+                };
             };
         };
     };
@@ -2735,6 +4035,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed from Redis and from the list */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2749,7 +4050,7 @@ export interface operations {
                 actorUserId?: string;
                 subjectType?: string;
                 subjectId?: string;
-                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "auth.login_succeeded" | "auth.login_failed" | "team.created" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "attachment.uploaded" | "canned_reply.rendered" | "audit.exported";
+                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.secret_rotated" | "inbox.deleted" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "user.unlocked" | "auth.login_succeeded" | "auth.login_failed" | "auth.logged_out" | "organisation.updated" | "team.created" | "team.updated" | "team.member_added" | "team.member_removed" | "team.deleted" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "attachment.uploaded" | "canned_reply.rendered" | "audit.exported" | "request_type.saved" | "request.settings_changed" | "request.created" | "request.transitioned" | "request.listed" | "request.viewed" | "request.document_downloaded";
                 /** @description ISO 8601; rows at or after it */
                 from?: string;
                 /** @description ISO 8601; rows before it */
@@ -2764,11 +4065,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description With format=csv: text/csv, every matching row */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditLogPageResponse"];
+                };
             };
         };
     };
@@ -3491,6 +4795,715 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RenderedCannedReplyResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_list: {
+        parameters: {
+            query?: {
+                view?: "mine" | "intake" | "research" | "committee" | "deadlines" | "all";
+                state?: components["schemas"]["RequestState"];
+                contactId?: string;
+                /** @description A request number or the beneficiary’s name */
+                q?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestListResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSupportRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestStaffResponse"][];
+                };
+            };
+        };
+    };
+    RequestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestEventListResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_updateValues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateValuesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_uploadDocument: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM-DD, for documents that expire */
+                expiresOn?: unknown;
+                /** @description Which of the type’s documents this is */
+                documentKey: unknown;
+            };
+            header?: {
+                /** @description The file name, percent-encoded */
+                "x-file-name"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_downloadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document as uploaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RequestsController_removeDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_updateDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDocumentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_requestMissing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_refer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_returnReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnReferralDto"];
+            };
+        };
+        responses: {
+            /** @description Returned; the researcher no longer has the request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RequestsController_findings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFindingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_sendAttestationCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_attestInPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttestInPersonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_sendToCommittee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_vote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitteeVoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitteeVoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_deliverService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliverServiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRequestResponse"];
+                };
+            };
+        };
+    };
+    RequestsController_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOutcomeResponse"];
+                };
+            };
+        };
+    };
+    RequestConfigurationController_listTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestTypeResponse"][];
+                };
+            };
+        };
+    };
+    RequestConfigurationController_createType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveRequestTypeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestTypeResponse"];
+                };
+            };
+        };
+    };
+    RequestConfigurationController_getType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestTypeResponse"];
+                };
+            };
+        };
+    };
+    RequestConfigurationController_updateType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveRequestTypeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestTypeResponse"];
+                };
+            };
+        };
+    };
+    RequestConfigurationController_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestSettingsResponse"];
+                };
+            };
+        };
+    };
+    RequestConfigurationController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRequestSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestSettingsResponse"];
                 };
             };
         };

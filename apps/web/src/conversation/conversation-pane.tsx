@@ -11,6 +11,7 @@ import { PaneCommand } from '../shared/keyboard-shortcut.util';
 import { UiLanguage } from '../shared/date-format.util';
 import { formatInteger } from '../shared/number-format.util';
 import { nameOf, useDirectory } from '../shared/use-directory';
+import { OpenRequestButton } from '../requests/open-request-button';
 import { Composer } from './composer';
 import { Timeline } from './timeline';
 import { buildTimeline } from './timeline.util';
@@ -186,6 +187,7 @@ export function ConversationPane({
           <Button size="compact-sm" variant={contactOpen ? 'filled' : 'default'} aria-pressed={contactOpen} onClick={onToggleContact}>
             {t('contact.open')}
           </Button>
+          {(session.user.role === 'officer' || session.user.role === 'supervisor') && <OpenRequestButton conversationId={conversationId} />}
           {open ? (
             <Button size="compact-sm" color="teal" loading={update.isPending} onClick={() => update.mutate({ status: 'resolved' })}>
               {t('conversation.resolve')}

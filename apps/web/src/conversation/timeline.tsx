@@ -112,6 +112,7 @@ const MessageBubble = memo(function MessageBubble({
   const directory = useDirectory();
   const language = i18n.language as UiLanguage;
   const { time } = formatDualCalendar(message.createdAt, language);
+  // Wasl's automatic messages (a support request's notices) are said to be automatic, never an officer's.
   const author =
     message.type === 'inbound'
       ? t('conversation.beneficiary')

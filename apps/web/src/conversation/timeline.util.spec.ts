@@ -10,6 +10,7 @@ function message(id: string, createdAt: string, text = id): Message {
     text,
     attachments: [],
     senderUserId: null,
+    sender: 'contact',
     providerMessageId: null,
     status: null,
     failureCode: null,

@@ -2,7 +2,7 @@ import { Alert, Button, Paper, PasswordInput, Stack, TextInput, Title, Text } fr
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/api-client';
-import { setSession } from '../session/session-store';
+import { setSession, useSessionNotice } from '../session/session-store';
 import { switchLanguage } from '../i18n/i18n';
 import { LanguageSwitch } from '../shared/language-switch';
 
@@ -21,6 +21,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<{ key: string; seconds?: number } | null>(null);
   const [pending, setPending] = useState(false);
+  const notice = useSessionNotice();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -52,6 +53,11 @@ export function LoginPage() {
           <Title order={2} size="h4">
             {t('login.title')}
           </Title>
+          {notice && !failure && (
+            <Alert color="teal" role="status">
+              {t(`login.notices.${notice}`)}
+            </Alert>
+          )}
           {failure && (
             <Alert color="red" role="alert">
               {t(failure.key, { seconds: failure.seconds?.toLocaleString(i18n.language === 'ar' ? 'ar-SA' : 'en-GB') })}

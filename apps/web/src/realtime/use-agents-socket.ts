@@ -1,19 +1,17 @@
+import { AGENTS_NAMESPACE, RealtimeEvent } from '@app/wire';
 import { QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
 import i18next from 'i18next';
-import type { Conversation, Message } from '../api/api-client';
+import { api, type Conversation, type Message } from '../api/api-client';
 import { announceNewMessage } from '../notifications/new-message.notifier';
 import { KnownConversation, shouldNotify } from '../notifications/notification-decision.util';
 import { notificationsEnabled } from '../notifications/notification-settings';
 import { conversationIdOf, navigate } from '../routing/use-location';
+import { currentSession, setSession } from '../session/session-store';
 import { upsertMessage } from './message-cache.util';
 
-// Event names of the gateway's /agents namespace (libs/realtime RealtimeEvent).
-const CONVERSATION_CREATED = 'conversation.created';
-const CONVERSATION_UPDATED = 'conversation.updated';
-const MESSAGE_CREATED = 'message.created';
-const MESSAGE_UPDATED = 'message.updated';
+const REQUEST_EVENTS = [RealtimeEvent.RequestCreated, RealtimeEvent.RequestUpdated, RealtimeEvent.RequestDeadlineNear];
 
 // A burst of messages refetches the list once a second, not once per message: the open conversation is patched
 // from the event at once, and the list's order and counts can follow a moment later.
@@ -71,7 +69,7 @@ export function useAgentsSocket(userId: string | null): boolean {
     if (!userId) return;
     const refreshLists = listRefresher(queryClient);
     const known = new Map<string, KnownConversation & { name: string | null }>();
-    const socket = io('/agents', { transports: ['websocket'], withCredentials: true });
+    const socket = io(AGENTS_NAMESPACE, { transports: ['websocket'], withCredentials: true });
     socket.on('ready', () => {
       setConnected(true);
       // Anything missed while disconnected is read again.
@@ -79,6 +77,17 @@ export function useAgentsSocket(userId: string | null): boolean {
     });
     socket.on('disconnect', () => setConnected(false));
     const refreshConversation = conversationRefresher(queryClient);
+    // The server closed this socket: a logout in another tab, a deactivation or an expiry ends the page's session too
+    // (the 401 does, in api-client); a new role keeps it, with the role the server now gives and a new socket.
+    socket.on('session.ended', () => {
+      void api.GET('/api/v1/auth/me').then(({ data }) => {
+        const session = currentSession();
+        if (!data || !session) return;
+        setSession({ ...session, user: data });
+        socket.connect();
+      });
+    });
+    // The payloads are the views of libs/wire, in step with the client's types (agents-events.ts).
     const onConversation = (conversation: Conversation) => {
       remember(known, conversation);
       // The event carries the conversation itself; only a payload without the contact's details keeps the cached ones.
@@ -93,8 +102,8 @@ export function useAgentsSocket(userId: string | null): boolean {
       refreshConversation(conversation.id);
       refreshLists();
     };
-    socket.on(CONVERSATION_CREATED, onConversation);
-    socket.on(CONVERSATION_UPDATED, onConversation);
+    socket.on(RealtimeEvent.ConversationCreated, onConversation);
+    socket.on(RealtimeEvent.ConversationUpdated, onConversation);
     const onMessage = (message: Message) => {
       const key = ['messages', message.conversationId];
       // While the conversation's first read is still on its way there is nothing to patch, and that read may have
@@ -104,7 +113,7 @@ export function useAgentsSocket(userId: string | null): boolean {
       else void queryClient.invalidateQueries({ queryKey: key });
       refreshLists();
     };
-    socket.on(MESSAGE_CREATED, (message: Message) => {
+    socket.on(RealtimeEvent.MessageCreated, (message: Message) => {
       onMessage(message);
       // The worker sends the conversation's event just before its message's, so whose it is is known here.
       const conversation =
@@ -123,7 +132,14 @@ export function useAgentsSocket(userId: string | null): boolean {
         onOpen: () => navigate(`/conversations/${message.conversationId}${window.location.search}`),
       });
     });
-    socket.on(MESSAGE_UPDATED, onMessage);
+    socket.on(RealtimeEvent.MessageUpdated, onMessage);
+    // Support requests' events name the request only; the queues and the request's page read it again.
+    const onRequest = (request: { id: string }) => {
+      void queryClient.invalidateQueries({ queryKey: ['requests'] });
+      void queryClient.invalidateQueries({ queryKey: ['request', request.id] });
+      void queryClient.invalidateQueries({ queryKey: ['request-events', request.id] });
+    };
+    for (const event of REQUEST_EVENTS) socket.on(event, onRequest);
     return () => {
       socket.close();
       setConnected(false);

@@ -27,8 +27,22 @@ export function currentSession(): Session | null {
   return current;
 }
 
+// Why the last session ended, when the login page should say so (the user changed their own password).
+export type SessionNotice = 'passwordChanged';
+let notice: SessionNotice | null = null;
+
+export function setSessionNotice(value: SessionNotice | null): void {
+  notice = value;
+  for (const listener of listeners) listener();
+}
+
+export function useSessionNotice(): SessionNotice | null {
+  return useSyncExternalStore(subscribe, () => notice);
+}
+
 export function setSession(session: Session | null): void {
   current = session;
+  if (session) notice = null;
   if (session) localStorage.setItem(SESSION_KEY, JSON.stringify(session));
   else localStorage.removeItem(SESSION_KEY);
   for (const listener of listeners) listener();

@@ -1,10 +1,11 @@
 import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
-import { MouseEvent } from 'react';
+import { MouseEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api-client';
 import { navigate, useLocation } from '../routing/use-location';
 import { Session, setSession } from '../session/session-store';
 import { NotificationToggle } from '../notifications/notification-toggle';
+import { ChangePasswordModal } from '../account/change-password-modal';
 import { LanguageSwitch } from './language-switch';
 
 // The server clears the session cookies; the page forgets the session even if that request fails.
@@ -46,6 +47,8 @@ export function AppHeader({ session, live, onShowShortcuts }: AppHeaderProps) {
   const onOverview = pathname.startsWith('/supervisor');
   const onAdmin = pathname.startsWith('/admin');
   const onKnowledge = pathname.startsWith('/knowledge');
+  const onRequests = pathname.startsWith('/requests') || session.user.role === 'committee';
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <header className="app-header">
       <Group gap="sm" wrap="nowrap">
@@ -53,7 +56,10 @@ export function AppHeader({ session, live, onShowShortcuts }: AppHeaderProps) {
           {t('app.name')}
         </Text>
         <nav className="app-navigation">
-          <NavigationLink to="/" label={t('nav.inbox')} current={!onOverview && !onAdmin && !onKnowledge} />
+          {session.user.role !== 'committee' && (
+            <NavigationLink to="/" label={t('nav.inbox')} current={!onOverview && !onAdmin && !onKnowledge && !onRequests} />
+          )}
+          <NavigationLink to="/requests" label={t('nav.requests')} current={onRequests} />
           <NavigationLink to="/knowledge" label={t('knowledge.nav')} current={onKnowledge} />
           {OVERSEER_ROLES.has(session.user.role) && <NavigationLink to="/supervisor" label={t('nav.overview')} current={onOverview} />}
           {/* Administrators manage; supervisors may look at the users there. */}
@@ -80,6 +86,11 @@ export function AppHeader({ session, live, onShowShortcuts }: AppHeaderProps) {
         )}
         <NotificationToggle />
         <LanguageSwitch signedIn />
+        {/* Beside the other header buttons only where they fit (a phone keeps the language switch and logout). */}
+        <Button variant="subtle" size="compact-sm" color="gray" onClick={() => setChangingPassword(true)} visibleFrom="sm">
+          {t('account.password')}
+        </Button>
+        {changingPassword && <ChangePasswordModal session={session} onClose={() => setChangingPassword(false)} />}
         <Button variant="default" size="compact-sm" onClick={() => void logOut()}>
           {t('nav.logout')}
         </Button>

@@ -1,6 +1,9 @@
 import { formatDualCalendar, formatDualCalendarLine, formatWaitingDuration } from './date-format.util';
+import { DEFAULT_DISPLAY_PREFERENCES, setDisplayPreferences } from './display-preferences';
 
 describe('date formatting', () => {
+  afterEach(() => setDisplayPreferences(DEFAULT_DISPLAY_PREFERENCES));
+
   // 2026-03-19 21:30 UTC is 00:30 on 20 March in Riyadh (UTC+3): the date must follow Riyadh, not UTC.
   const lateEvening = new Date('2026-03-19T21:30:00Z');
 
@@ -20,6 +23,18 @@ describe('date formatting', () => {
 
   it('should follow another time zone when the organisation has one', () => {
     expect(formatDualCalendar(lateEvening, 'en', 'UTC').gregorian).toBe('19 March 2026');
+  });
+
+  it('should use the organisation’s time zone and Latin digits once it chose them', () => {
+    setDisplayPreferences({ timeZone: 'UTC', digitStyle: 'latin' });
+    const formatted = formatDualCalendar(lateEvening, 'ar');
+    expect(formatted.gregorian).toBe('19 مارس 2026');
+    expect(formatted.hijri).toMatch(/^\d+ رمضان 1447 هـ$/);
+    expect(formatted.time).toMatch(/9:30/);
+    expect(formatWaitingDuration('2026-03-20T11:55:00Z', new Date('2026-03-20T12:00:00Z'), 'ar')).toMatch(/^5 د/);
+    // English keeps Latin digits whatever the choice.
+    setDisplayPreferences({ timeZone: 'Asia/Riyadh', digitStyle: 'arabic-indic' });
+    expect(formatDualCalendar(lateEvening, 'en').gregorian).toBe('20 March 2026');
   });
 
   it('should say how long the beneficiary has waited in the largest whole unit', () => {

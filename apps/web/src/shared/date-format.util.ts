@@ -1,11 +1,20 @@
-// Dates in the organisation's time zone, in both the Gregorian and the Umm al-Qura (Hijri) calendars.
-export const DEFAULT_TIME_ZONE = 'Asia/Riyadh';
+import { currentDisplayPreferences, DEFAULT_DISPLAY_PREFERENCES } from './display-preferences';
+
+// Dates in the organisation's time zone (Asia/Riyadh unless it chose another), in both the Gregorian and the Umm
+// al-Qura (Hijri) calendars.
+export const DEFAULT_TIME_ZONE = DEFAULT_DISPLAY_PREFERENCES.timeZone;
 
 export type UiLanguage = 'ar' | 'en';
 
-// Saudi Arabic: Arabic-Indic digits, as the web chat widget shows them.
-function localeOf(language: UiLanguage): string {
-  return language === 'ar' ? 'ar-SA' : 'en-GB';
+// Saudi Arabic with the organisation's digits: Arabic-Indic (as the web chat widget shows them) or Latin. English
+// always has Latin digits.
+export function localeOf(language: UiLanguage): string {
+  if (language !== 'ar') return 'en-GB';
+  return currentDisplayPreferences().digitStyle === 'latin' ? 'ar-SA-u-nu-latn' : 'ar-SA-u-nu-arab';
+}
+
+function organisationTimeZone(): string {
+  return currentDisplayPreferences().timeZone;
 }
 
 export interface DualCalendarDate {
@@ -32,7 +41,7 @@ function formatter(language: UiLanguage, timeZone: string, kind: 'gregory' | 'is
   return cached;
 }
 
-export function formatDualCalendar(date: Date | string, language: UiLanguage, timeZone = DEFAULT_TIME_ZONE): DualCalendarDate {
+export function formatDualCalendar(date: Date | string, language: UiLanguage, timeZone = organisationTimeZone()): DualCalendarDate {
   const value = typeof date === 'string' ? new Date(date) : date;
   return {
     gregorian: formatter(language, timeZone, 'gregory').format(value),
@@ -42,7 +51,7 @@ export function formatDualCalendar(date: Date | string, language: UiLanguage, ti
 }
 
 // One line for a message's title attribute and the timeline: "time · Gregorian · Hijri".
-export function formatDualCalendarLine(date: Date | string, language: UiLanguage, timeZone = DEFAULT_TIME_ZONE): string {
+export function formatDualCalendarLine(date: Date | string, language: UiLanguage, timeZone = organisationTimeZone()): string {
   const { gregorian, hijri, time } = formatDualCalendar(date, language, timeZone);
   return `${time} · ${gregorian} · ${hijri}`;
 }

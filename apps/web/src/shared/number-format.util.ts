@@ -1,6 +1,7 @@
-import type { UiLanguage } from './date-format.util';
+import { localeOf, UiLanguage } from './date-format.util';
 
-// Numbers follow the interface language: Arabic-Indic digits in Arabic, Latin digits in English.
+// Numbers follow the interface language and the organisation's digits: Arabic-Indic or Latin in Arabic, Latin in
+// English.
 export function formatInteger(value: number, language: UiLanguage): string {
-  return new Intl.NumberFormat(language === 'ar' ? 'ar-SA' : 'en-GB', { useGrouping: false }).format(value);
+  return new Intl.NumberFormat(localeOf(language), { useGrouping: false }).format(value);
 }

@@ -1,32 +1,39 @@
 import { ReplyAttachmentsService } from '@app/conversations';
 import { RetentionService } from '@app/privacy';
 import { JobName, JobOf, JobQueue, JobStatus, QueueName } from '@app/queue';
+import { RequestDeadlinesService } from '@app/requests';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 
-// Every night at 02:00 Riyadh time, when inboxes are quiet. One scheduler id per job, so every worker that boots
-// upserts the same schedule instead of adding another.
+// One scheduler id each, so every worker that boots upserts the same schedule instead of adding another.
+// Retention: every night at 02:00 Riyadh time, when inboxes are quiet.
 const RETENTION_SCHEDULER_ID = 'retention-nightly';
 const RETENTION_SCHEDULE = { pattern: '0 2 * * *', tz: 'Asia/Riyadh' };
-// Uploads are swept a day after they were made; hourly keeps an abandoned file at most 25 hours.
+// Requests nearing their announced answer day: every hour, so a supervisor hears of one the same morning.
+const DEADLINES_SCHEDULER_ID = 'request-deadlines-hourly';
+const DEADLINES_SCHEDULE = { pattern: '10 * * * *', tz: 'Asia/Riyadh' };
+// Officers' uploads no message took are removed a day after they were made; hourly keeps one at most 25 hours.
 const UPLOAD_SWEEP_SCHEDULER_ID = 'attachment-uploads-hourly';
 const UPLOAD_SWEEP_SCHEDULE = { pattern: '17 * * * *', tz: 'Asia/Riyadh' };
 
 type MaintenanceJob =
   | Job<JobOf<JobName.ApplyRetention>, JobStatus, JobName.ApplyRetention>
+  | Job<JobOf<JobName.CheckRequestDeadlines>, JobStatus, JobName.CheckRequestDeadlines>
   | Job<JobOf<JobName.SweepAttachmentUploads>, JobStatus, JobName.SweepAttachmentUploads>;
 
-// The maintenance queue's scheduled work: each organisation's retention settings (libs/privacy RetentionService) in
-// bounded batches, the figures in the audit log (a job naming an organisation applies only that one's); and the
-// sweep of officers' uploads that no message took within a day (ReplyAttachmentsService).
+// Scheduled housekeeping. Retention applies each organisation's settings (libs/privacy RetentionService) in bounded
+// batches, the figures going to the audit log; the deadline check alerts supervisors of support requests at the
+// committee whose answer day is near (libs/requests RequestDeadlinesService). A job naming an organisation handles
+// only that one. The upload sweep removes officers' files that no message took within a day (ReplyAttachmentsService).
 @Processor(QueueName.Maintenance)
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
-  static readonly handles = [JobName.ApplyRetention, JobName.SweepAttachmentUploads] as const;
+  static readonly handles = [JobName.ApplyRetention, JobName.CheckRequestDeadlines, JobName.SweepAttachmentUploads] as const;
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
   constructor(
     private readonly retention: RetentionService,
+    private readonly deadlines: RequestDeadlinesService,
     private readonly replyAttachments: ReplyAttachmentsService,
     private readonly jobs: JobQueue,
   ) {
@@ -35,25 +42,47 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
 
   async onApplicationBootstrap(): Promise<void> {
     await this.jobs.schedule(JobName.ApplyRetention, RETENTION_SCHEDULER_ID, RETENTION_SCHEDULE, {});
+    await this.jobs.schedule(JobName.CheckRequestDeadlines, DEADLINES_SCHEDULER_ID, DEADLINES_SCHEDULE, {});
     await this.jobs.schedule(JobName.SweepAttachmentUploads, UPLOAD_SWEEP_SCHEDULER_ID, UPLOAD_SWEEP_SCHEDULE, {});
   }
 
   async process(job: MaintenanceJob): Promise<JobStatus> {
-    if (job.name === JobName.SweepAttachmentUploads) {
-      return (await this.replyAttachments.sweepUnattached()) > 0 ? JobStatus.Applied : JobStatus.Skipped;
+    switch (job.name) {
+      case JobName.ApplyRetention:
+        return this.forEach(
+          job.data.organisationId,
+          () => this.retention.organisationsWithRetention(),
+          async (organisationId) => (await this.retention.apply(organisationId)) !== undefined,
+          'Retention',
+        );
+      case JobName.CheckRequestDeadlines:
+        return this.forEach(
+          job.data.organisationId,
+          () => this.deadlines.organisationsWithRequestsAtCommittee(),
+          async (organisationId) => (await this.deadlines.check(organisationId)) > 0,
+          'Request deadlines',
+        );
+      case JobName.SweepAttachmentUploads:
+        return (await this.replyAttachments.sweepUnattached()) > 0 ? JobStatus.Applied : JobStatus.Skipped;
+      default:
+        throw new UnrecoverableError(`No handler for ${(job as Job).name} on ${QueueName.Maintenance}`);
     }
-    if (job.name !== JobName.ApplyRetention) {
-      throw new UnrecoverableError(`No handler for ${(job as Job).name} on ${QueueName.Maintenance}`);
-    }
-    const organisations = job.data.organisationId ? [job.data.organisationId] : await this.retention.organisationsWithRetention();
+  }
+
+  private async forEach(
+    only: string | undefined,
+    organisations: () => Promise<string[]>,
+    work: (organisationId: string) => Promise<boolean>,
+    what: string,
+  ): Promise<JobStatus> {
     let applied = 0;
-    for (const organisationId of organisations) {
-      // One organisation's failure must not keep the others' data beyond their retention.
+    for (const organisationId of only ? [only] : await organisations()) {
+      // One organisation's failure must not hold back the others'.
       try {
-        if (await this.retention.apply(organisationId)) applied += 1;
+        if (await work(organisationId)) applied += 1;
       } catch (error) {
-        this.logger.error(`Retention for ${organisationId} failed: ${(error as Error).message}`);
-        if (job.data.organisationId) throw error;
+        this.logger.error(`${what} for ${organisationId} failed: ${(error as Error).message}`);
+        if (only) throw error;
       }
     }
     return applied > 0 ? JobStatus.Applied : JobStatus.Skipped;

@@ -2,21 +2,8 @@ import { OutboundContext, RealtimeTransport } from '../channel-definition';
 import { ChannelError, ChannelErrorCode } from '../channel-error';
 import { OutboundMessage, SendResult } from '../channel-message.types';
 import { OutboundChannelAdapter } from '../outbound-channel.adapter';
-import { WebChatEvent } from './webchat-event.enum';
+import { WebChatEvent, WebChatMessagePayload } from '@app/wire';
 import { webChatVisitorRoom } from './webchat-visitor-room.util';
-
-// The `message:new` payload of the /webchat protocol.
-export interface WebChatMessagePayload {
-  id: string;
-  text: string;
-  sender: 'visitor' | 'agent';
-  agentName?: string;
-  createdAt: string;
-  status?: string;
-  attachments?: Array<{ url?: string; contentType?: string; fileName?: string; sizeBytes?: number }>;
-  // An automatic answer (offline, outside working hours), not written by an officer.
-  automatic?: boolean;
-}
 
 export interface WebChatCredentials {
   signingSecret: string;
@@ -43,6 +30,7 @@ export class WebChatChannelAdapter implements OutboundChannelAdapter {
       text: message.text,
       sender: 'agent',
       ...(message.senderName ? { agentName: message.senderName } : {}),
+      ...(message.automatic ? { automatic: true } : {}),
       createdAt: message.createdAt.toISOString(),
       ...(message.attachments?.length
         ? {

@@ -15,8 +15,8 @@ export interface StaffMessageInput {
   attachments?: AttachmentMetadata[];
 }
 
-// A message written by staff: an outbound reply starts `queued` for the outbound worker; a private note is
-// never sent and has no delivery status.
+// A message written by staff (or by Wasl itself, with no sender): an outbound reply starts `queued` for the outbound
+// worker; a private note is never sent and has no delivery status.
 export function newStaffMessage(input: StaffMessageInput, id: string): Message {
   return Object.assign(new Message(), {
     id,

@@ -18,6 +18,11 @@ export class ChannelSendRules {
     return definition?.sendRules.measure(text, this.limits()) ?? null;
   }
 
+  // Whether the inbox's channel sends at all (a walk-in visit's does not).
+  async canSend(organisationId: string, inboxId: string): Promise<boolean> {
+    return Boolean((await this.definitionOf(organisationId, inboxId))?.outbound);
+  }
+
   // A 400 naming `text` when the channel cannot carry it (too many SMS parts) or cannot send at all.
   async assertSendable(organisationId: string, inboxId: string, text: string): Promise<void> {
     const definition = await this.definitionOf(organisationId, inboxId);

@@ -4,7 +4,8 @@ import { Contact, ContactScope } from '@app/contacts';
 import { WaslConfig } from '@app/config';
 import { containsPattern, foldedContains, foldForSearch, TransactionRunner } from '@app/database';
 import { AuthenticatedUser, INBOX_ROLES, TeamsService, UsersService } from '@app/identity';
-import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { RealtimePublisher } from '@app/realtime';
+import { ConversationListItemView, ConversationView, MessageView, RealtimeEvent } from '@app/wire';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -15,7 +16,7 @@ import { Conversation, ConversationStatus } from '../entities/conversation.entit
 import { Message } from '../entities/message.entity';
 import { findVisibleConversation, seesWholeOrganisation, whereVisibleTo } from './conversation-access.util';
 import { ConversationReadsService } from './conversation-reads.service';
-import { ConversationListItemView, ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
+import { previewOf, toConversationView, toMessageView } from './conversation-view';
 import { decodeCursor, encodeCursor, Page } from './pagination-cursor.util';
 import { newStaffMessage } from '../rules/new-staff-message.rule';
 import { ChannelSendRules } from './channel-send-rules.service';
@@ -29,6 +30,12 @@ type NewEvent = Pick<ConversationEvent, 'type' | 'details'>;
 const MAX_LABELS = 20;
 // The label picker reads the labels of the most recently active labelled conversations, not the whole history.
 const LABEL_SCAN_LIMIT = 5000;
+
+// Who a message is written by: a staff member, or Wasl itself (userId null) for automatic messages.
+export interface MessageAuthor {
+  organisationId: string;
+  userId: string | null;
+}
 
 @Injectable()
 export class ConversationsService {
@@ -189,6 +196,56 @@ export class ConversationsService {
       this.outboundSends.queueSend(user.organisationId, message.id);
       this.realtime.toConversationAudience(conversation, RealtimeEvent.ConversationUpdated, toConversationView(conversation));
     }
+    const view = toMessageView(message);
+    this.realtime.toConversationAudience(conversation, RealtimeEvent.MessageCreated, view);
+    return view;
+  }
+
+  // A reply written for a purpose other code has already checked (a support request's officer or researcher answering
+  // its beneficiary), or by Wasl itself (`userId` null: an automatic message, never attributed to staff). It counts as
+  // an answer to the beneficiary like any reply, except that an automatic one is not the first response.
+  async postAs(author: MessageAuthor, conversationId: string, text: string): Promise<MessageView> {
+    const now = new Date();
+    const { message, conversation } = await this.transactions.run(async (manager) => {
+      const conversation = await manager.findOneBy(Conversation, { id: conversationId, organisationId: author.organisationId });
+      if (!conversation) throw ApiException.notFound('Conversation');
+      await this.sendRules.assertSendable(author.organisationId, conversation.inboxId, text);
+      const message = newStaffMessage(
+        {
+          organisationId: author.organisationId,
+          conversationId,
+          inboxId: conversation.inboxId,
+          contactId: conversation.contactId,
+          senderUserId: author.userId,
+          text,
+          note: false,
+          at: now,
+        },
+        randomUUID(),
+      );
+      await manager.insert(Message, message);
+      const patch: Partial<Conversation> = { lastActivityAt: now, lastMessagePreview: previewOf(text), updatedAt: now };
+      if (author.userId) patch.waitingSince = null;
+      if (author.userId && !conversation.firstResponseAt) {
+        patch.firstResponseAt = now;
+        await this.insertEvents(
+          manager,
+          { id: author.userId, organisationId: author.organisationId },
+          conversationId,
+          [
+            {
+              type: ConversationEventType.FirstResponse,
+              details: { messageId: message.id, waitedSince: conversation.createdAt.toISOString() },
+            },
+          ],
+          now,
+        );
+      }
+      await manager.update(Conversation, { id: conversationId }, patch);
+      return { message, conversation: Object.assign(conversation, patch) };
+    });
+    this.outboundSends.queueSend(author.organisationId, message.id);
+    this.realtime.toConversationAudience(conversation, RealtimeEvent.ConversationUpdated, toConversationView(conversation));
     const view = toMessageView(message);
     this.realtime.toConversationAudience(conversation, RealtimeEvent.MessageCreated, view);
     return view;
@@ -367,7 +424,7 @@ export class ConversationsService {
 
   private async insertEvents(
     manager: EntityManager,
-    user: AuthenticatedUser,
+    user: Pick<AuthenticatedUser, 'id' | 'organisationId'>,
     conversationId: string,
     events: NewEvent[],
     at: Date,

@@ -2,8 +2,9 @@ import { ContactsService, Contact } from '@app/contacts';
 import { WaslConfig } from '@app/config';
 import { InboxesService } from '@app/inboxes';
 import { JobStatus } from '@app/queue';
-import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { RealtimePublisher } from '@app/realtime';
 import { TransactionRunner } from '@app/database';
+import { RealtimeEvent } from '@app/wire';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -24,6 +25,19 @@ interface Applied {
   message: Message;
   opened: boolean;
 }
+
+// What a listener learns of each message once it is applied: enough to decide, without a query, whether to act.
+export interface AppliedInboundMessage {
+  organisationId: string;
+  messageId: string;
+  conversationId: string;
+  contactId: string;
+  channel: string;
+  text: string;
+}
+
+// Called after the commit, on the worker's hot path: a listener only looks at the message and queues its own job.
+export type InboundAppliedListener = (message: AppliedInboundMessage) => void;
 
 interface PendingJob {
   organisationId: string;
@@ -46,6 +60,7 @@ export class InboundMessageHandler {
   private readonly pending: PendingJob[] = [];
   private batchesInFlight = 0;
   private drainScheduled = false;
+  private readonly appliedListeners: InboundAppliedListener[] = [];
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -56,6 +71,12 @@ export class InboundMessageHandler {
     private readonly batches: InboundBatchApplier,
   ) {
     this.isPostgres = transactions.isPostgres;
+  }
+
+  // Other modules act on applied messages (a support request's number sent to ask for its status) without the
+  // conversations module knowing them.
+  onApplied(listener: InboundAppliedListener): void {
+    this.appliedListeners.push(listener);
   }
 
   handle(organisationId: string, inboundEventId: number): Promise<JobStatus> {
@@ -112,6 +133,20 @@ export class InboundMessageHandler {
       conversation,
     );
     this.realtime.toConversationAudience(applied.conversation, RealtimeEvent.MessageCreated, toMessageView(applied.message));
+    for (const listener of this.appliedListeners) {
+      try {
+        listener({
+          organisationId,
+          messageId: applied.message.id,
+          conversationId: applied.conversation.id,
+          contactId: applied.contact.id,
+          channel: applied.conversation.channel,
+          text: applied.message.text,
+        });
+      } catch (error) {
+        this.logger.warn(`An inbound listener failed: ${(error as Error).message}`);
+      }
+    }
   }
 
   private async apply(manager: EntityManager, organisationId: string, inboundEventId: number): Promise<Applied | undefined> {

@@ -5,7 +5,8 @@ import { UsersService } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
 import { WaslMetrics } from '@app/observability';
 import { JobStatus } from '@app/queue';
-import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { RealtimePublisher } from '@app/realtime';
+import { RealtimeEvent } from '@app/wire';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { And, FindOperator, IsNull, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
@@ -115,6 +116,7 @@ export class OutboundDeliveryService {
         recipient: { externalId, phone: contact.phone ?? undefined, email: contact.email ?? undefined },
         senderName: sender?.name,
         attachments: this.replyAttachments.outboundAttachmentsOf(message),
+        automatic: message.senderUserId === null,
       });
       await this.record(message, {
         status: DeliveryStatus.Sent,

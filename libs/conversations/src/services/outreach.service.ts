@@ -5,17 +5,19 @@ import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser, TeamMember, UserRole } from '@app/identity';
 import { Inbox, InboxAccess } from '@app/inboxes';
-import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { RealtimePublisher } from '@app/realtime';
+import { ConversationView, MessageView, RealtimeEvent } from '@app/wire';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { StartConversationDto } from '../dto/start-conversation.dto';
+import type { MessageAuthor } from './conversations.service';
 import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
 import { Conversation, ConversationStatus } from '../entities/conversation.entity';
 import { Message, MessageType } from '../entities/message.entity';
 import { seesWholeOrganisation, whereVisibleTo } from './conversation-access.util';
 import { nextConversationNumber } from './conversation-numbering.util';
-import { ConversationView, MessageView, previewOf, toConversationView, toMessageView } from './conversation-view';
+import { previewOf, toConversationView, toMessageView } from './conversation-view';
 import { newConversation } from '../rules/new-conversation.rule';
 import { newStaffMessage } from '../rules/new-staff-message.rule';
 import { OutboundSendQueue } from './outbound-send.queue';
@@ -32,7 +34,7 @@ interface Opening {
   contact: Contact;
   text: string;
   // The officer who writes, or null for Wasl's own automatic messages (request notices).
-  author: AuthenticatedUser | null;
+  author: { id: string } | null;
 }
 
 // Writing first, on any channel whose definition allows it: SMS (and WhatsApp templates, e-mail to come) send the
@@ -61,6 +63,32 @@ export class OutreachService {
       }
       const contact = await this.contactFor(manager, user, inbox, definition, input);
       return { organisationId: user.organisationId, inbox, definition, contact, text: input.text, author: user };
+    });
+  }
+
+  // Writes to a known contact from a given inbox, for a purpose the caller has checked (a support request's notices,
+  // by Wasl with `author.userId` null, or by the request's staff). The contact's own number or address is used; nothing
+  // is looked up or added as an identity.
+  async startAs(author: MessageAuthor, input: { inboxId: string; contactId: string; text: string }): Promise<StartedConversation> {
+    return this.open(author.organisationId, async (manager) => {
+      const inbox = await manager.findOneBy(Inbox, { id: input.inboxId, organisationId: author.organisationId });
+      const definition = inbox?.active ? findChannelDefinition(inbox.channel, inbox.provider) : undefined;
+      if (!inbox || definition?.outreach?.mode !== 'send' || !definition.outbound) {
+        throw ApiException.validation([{ field: 'inboxId', message: 'is not an active inbox of this organisation that can write first' }]);
+      }
+      const contact = await manager.findOneBy(Contact, { id: input.contactId, organisationId: author.organisationId });
+      if (!contact) throw ApiException.notFound('Contact');
+      if (!contact[definition.outreach.recipient]) {
+        throw ApiException.validation([{ field: 'contactId', message: `has no ${definition.outreach.recipient} to write to` }]);
+      }
+      return {
+        organisationId: author.organisationId,
+        inbox,
+        definition,
+        contact,
+        text: input.text,
+        author: author.userId ? { id: author.userId } : null,
+      };
     });
   }
 

@@ -3,11 +3,12 @@ import { ApiErrorCode, ApiException } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser } from '@app/identity';
 import { FailedJobIndex, JobName, JobQueue, outboundJobId, QueueName } from '@app/queue';
-import { RealtimeEvent, RealtimePublisher } from '@app/realtime';
+import { RealtimePublisher } from '@app/realtime';
+import { MessageView, RealtimeEvent } from '@app/wire';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
 import { findVisibleConversation } from './conversation-access.util';
-import { MessageView, toMessageView } from './conversation-view';
+import { toMessageView } from './conversation-view';
 
 const PENDING_JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'];
 

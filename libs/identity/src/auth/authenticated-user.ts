@@ -7,6 +7,9 @@ export interface AccessTokenClaims {
   role: UserRole;
   // The user's session version when the token was issued; tokens issued before sessions were versioned carry none.
   ver?: number;
+  // The token's own id, so one session can be ended (logout) without ending the user's others; tokens issued
+  // before logout revoked them carry none.
+  jti?: string;
   // Set by the JWT library: expiry in seconds since the epoch.
   exp?: number;
 }
@@ -26,4 +29,5 @@ export interface AuthenticatedSession {
   user: AuthenticatedUser;
   sessionVersion: number;
   expiresAt: Date;
+  tokenId?: string;
 }

@@ -89,10 +89,31 @@ export class LoginThrottleService {
     await this.redis.eval(SUCCEEDED_SCRIPT, 2, account, address);
   }
 
+  // An administrator's unlock: the account's failures and wait are forgotten (client addresses keep their budget).
+  async clearAccount(email: string): Promise<boolean> {
+    return (await this.redis.del(this.accountKey(email))) > 0;
+  }
+
+  // Until when each of these accounts must wait before its next attempt; accounts free to try are left out.
+  async blockedUntil(emails: string[]): Promise<Map<string, Date>> {
+    if (emails.length === 0) return new Map();
+    const now = Date.now();
+    const values = await Promise.all(emails.map((email) => this.redis.hget(this.accountKey(email), 'blockedUntil')));
+    return new Map(
+      emails.flatMap((email, index) => {
+        const until = Number(values[index] ?? 0);
+        return until > now ? [[email, new Date(until)] as const] : [];
+      }),
+    );
+  }
+
   // No e-mail address in a Redis key name: the account is named by a keyed hash of it.
   private keys(email: string, clientAddress: string): [string, string] {
-    const prefix = `${this.config.redis.queuePrefix}:login`;
+    return [this.accountKey(email), `${this.config.redis.queuePrefix}:login:address:${clientAddress}`];
+  }
+
+  private accountKey(email: string): string {
     const account = createHmac('sha256', this.config.security.jwtSecret).update(`login-throttle:${email}`).digest('hex').slice(0, 32);
-    return [`${prefix}:account:${account}`, `${prefix}:address:${clientAddress}`];
+    return `${this.config.redis.queuePrefix}:login:account:${account}`;
   }
 }

@@ -48,6 +48,55 @@ export class TeamsService {
     return { ...team, memberIds };
   }
 
+  async get(organisationId: string, teamId: string): Promise<TeamView | null> {
+    const team = await this.teams.findOneBy({ organisationId, id: teamId });
+    if (!team) return null;
+    const members = await this.members.findBy({ organisationId, teamId });
+    return { ...team, memberIds: members.map((member) => member.userId) };
+  }
+
+  // Renames a team, or makes it a branch office or a team again.
+  async update(organisationId: string, teamId: string, input: { name?: string; isBranch?: boolean }): Promise<TeamView | null> {
+    const team = await this.teams.findOneBy({ organisationId, id: teamId });
+    if (!team) return null;
+    const patch: Partial<Pick<Team, 'name' | 'isBranch'>> = {};
+    const name = input.name?.trim();
+    if (name !== undefined && name !== team.name) {
+      if (await this.teams.existsBy({ organisationId, name })) {
+        throw new ApiException(ApiErrorCode.Conflict, 'A team with this name already exists', [
+          { field: 'name', message: 'is already used' },
+        ]);
+      }
+      patch.name = name;
+    }
+    if (input.isBranch !== undefined) patch.isBranch = input.isBranch;
+    if (Object.keys(patch).length > 0)
+      await this.transactions.run((manager) => manager.update(Team, { id: teamId, organisationId }, patch));
+    return this.get(organisationId, teamId);
+  }
+
+  // Adds or removes one member; answers whether anything changed (null: no such team).
+  async setMember(organisationId: string, teamId: string, userId: string, member: boolean): Promise<boolean | null> {
+    if (!(await this.teams.existsBy({ organisationId, id: teamId }))) return null;
+    if (!(await this.users.existsBy({ organisationId, id: userId }))) {
+      throw ApiException.validation([{ field: 'userId', message: 'is not a user of this organisation' }]);
+    }
+    return this.transactions.run(async (manager) => {
+      const existing = await manager.findOneBy(TeamMember, { organisationId, teamId, userId });
+      if (member && !existing) await manager.insert(TeamMember, { id: randomUUID(), organisationId, teamId, userId });
+      if (!member && existing) await manager.delete(TeamMember, { id: existing.id });
+      return member !== Boolean(existing);
+    });
+  }
+
+  // The team and its memberships; the caller has released what referred to it (inbox access, conversations).
+  async delete(organisationId: string, teamId: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      await manager.delete(TeamMember, { organisationId, teamId });
+      await manager.delete(Team, { organisationId, id: teamId });
+    });
+  }
+
   async list(organisationId: string): Promise<TeamView[]> {
     const [teams, members] = await Promise.all([
       this.teams.find({ where: { organisationId }, order: { name: 'ASC' } }),

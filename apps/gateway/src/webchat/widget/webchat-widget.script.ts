@@ -1,13 +1,26 @@
 // The embeddable widget. This function runs in the visitor's browser: the gateway serves its source text
 // (Function.prototype.toString) after the socket.io client, so it must not use anything outside its own body.
 // Plain DOM, no framework; everything lives in an open shadow root so the host page's CSS cannot break it.
+// Only types come from the wire library (erased at compile time); event names are written out as their values.
+import type {
+  WebChatEventName,
+  WebChatMessagePayload,
+  WebChatRefusalPayload,
+  WebChatSessionPayload,
+  WebChatStatusPayload,
+  WebChatTypingPayload,
+  WebChatVerificationRequested,
+} from '@app/wire';
 
 export interface WidgetSocket {
   auth: Record<string, unknown>;
   connected: boolean;
-  on(event: string, listener: (...payload: never[]) => void): void;
-  emit(event: string, ...payload: unknown[]): void;
-  timeout(milliseconds: number): { emit(event: string, payload: unknown, ack: (error: Error | null, answer: never) => void): void };
+  on(event: WebChatEventName | 'connect_error' | 'disconnect', listener: (...payload: never[]) => void): void;
+  emit(event: WebChatEventName, ...payload: unknown[]): void;
+  connect(): void;
+  timeout(milliseconds: number): {
+    emit(event: WebChatEventName, payload: unknown, ack: (error: Error | null, answer: never) => void): void;
+  };
 }
 export type WidgetIo = (url: string, options: Record<string, unknown>) => WidgetSocket;
 
@@ -50,6 +63,7 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
       failed: 'تعذّر إرسال الرسالة، حاول مرة أخرى',
       attachment: 'مرفق',
       verifyPrompt: 'أكِّد رقم جوالك لتُربط محادثتك بملفك لدى الجمعية.',
+      supportRequest: 'تقديم طلب دعم',
       sendCode: 'أرسل رمز التحقق',
       resendCode: 'أعد إرسال الرمز',
       code: 'رمز التحقق',
@@ -90,6 +104,7 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
       failed: 'The message could not be sent; try again',
       attachment: 'Attachment',
       verifyPrompt: 'Confirm your mobile number to link this chat to your file at the association.',
+      supportRequest: 'Apply for support',
       sendCode: 'Send a verification code',
       resendCode: 'Send the code again',
       code: 'Verification code',
@@ -102,21 +117,8 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
   }[locale];
 
   type Rule = 'required' | 'optional' | 'hidden';
-  interface ChatMessage {
-    id: string;
-    text: string;
-    sender: 'visitor' | 'agent';
-    agentName?: string;
-    createdAt: string;
-    status?: string;
-    automatic?: boolean;
-    attachments?: Array<{ url?: string; contentType?: string; fileName?: string }>;
-  }
-  interface Refusal {
-    code: string;
-    message: string;
-    fields?: Array<{ field: string; message: string }>;
-  }
+  type ChatMessage = WebChatMessagePayload;
+  type Refusal = WebChatRefusalPayload;
 
   const host = document.createElement('div');
   host.id = 'wasl-webchat';
@@ -137,6 +139,7 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
   header { background: #0f766e; color: #fff; padding: 12px 14px; display: flex; align-items: center; gap: 8px; }
   header h2 { margin: 0; font-size: 16px; flex: 1; }
   header p { margin: 2px 0 0; font-size: 12px; opacity: .85; }
+  header a.request-link { color: #fff; font-size: 13px; display: inline-block; margin-top: 4px; }
   .close { background: transparent; border: 0; color: #fff; font-size: 22px; cursor: pointer; line-height: 1; padding: 4px 8px; }
   form.prechat { padding: 16px; display: flex; flex-direction: column; gap: 10px; overflow-y: auto; }
   label { font-size: 14px; display: flex; flex-direction: column; gap: 4px; }
@@ -167,7 +170,7 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
 </style>
 <button class="launcher" type="button" aria-haspopup="dialog" aria-expanded="false"></button>
 <section class="panel" role="dialog" aria-modal="false" hidden>
-  <header><div style="flex:1"><h2></h2><p class="team"></p></div><button class="close" type="button">×</button></header>
+  <header><div style="flex:1"><h2></h2><p class="team"></p><a class="request-link" target="_blank" rel="noopener" hidden></a></div><button class="close" type="button">×</button></header>
   <form class="prechat" novalidate hidden></form>
   <div class="chat" hidden>
     <div class="verify" hidden>
@@ -465,7 +468,7 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
     if (identifier && identifierHash) Object.assign(auth, { identifier, identifierHash });
     const connection = io(`${base}/webchat`, { auth, transports: ['websocket'], forceNew: true });
     socket = connection;
-    connection.on('session', (session: { visitorToken: string }) => {
+    connection.on('session', (session: WebChatSessionPayload) => {
       storeToken(session.visitorToken);
       if (redrawOnNextSession) {
         redrawOnNextSession = false;
@@ -495,6 +498,11 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
         log.prepend(welcome);
       }
     });
+    // The server lets an inbox's visitors go when its secret is rotated or it is disabled: connecting again tells
+    // which (a refused token starts the pre-chat form again).
+    connection.on('disconnect', (reason: string) => {
+      if (reason === 'io server disconnect') connection.connect();
+    });
     connection.on('connect_error', (error: Error & { data?: Refusal }) => {
       const refusal = error.data;
       if (!refusal) return;
@@ -517,11 +525,11 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
       typingLine.textContent = '';
       render(message);
     });
-    connection.on('message:status', (update: { id: string; status: string }) => {
+    connection.on('message:status', (update: WebChatStatusPayload) => {
       const element = shown.get(update.id);
       if (element) setTicks(element, update.status);
     });
-    connection.on('typing', (typing: { sender: string; agentName?: string }) => {
+    connection.on('typing', (typing: WebChatTypingPayload) => {
       if (typing.sender !== 'agent') return;
       typingLine.textContent = strings.typing;
       window.clearTimeout(typingTimer);
@@ -614,21 +622,23 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
   });
 
   requestCodeButton.addEventListener('click', () => {
-    socket?.timeout(10_000).emit('verification:request', {}, (error: Error | null, answer: { sentTo?: string; error?: Refusal }) => {
-      if (error || !answer.sentTo) {
-        const missingPhone = answer?.error?.fields?.some((problem) => problem.field === 'phone');
-        verifyText.textContent = missingPhone ? strings.noPhone : (answer?.error?.message ?? strings.failed);
-        return;
-      }
-      // A phone number reads left to right inside Arabic text.
-      const number = document.createElement('bdi');
-      number.dir = 'ltr';
-      number.textContent = answer.sentTo;
-      requestCodeButton.textContent = strings.resendCode;
-      verifyText.replaceChildren(`${strings.codeSent} `, number);
-      codeForm.hidden = false;
-      codeInput.focus();
-    });
+    socket
+      ?.timeout(10_000)
+      .emit('verification:request', {}, (error: Error | null, answer: Partial<WebChatVerificationRequested> & { error?: Refusal }) => {
+        if (error || !answer.sentTo) {
+          const missingPhone = answer?.error?.fields?.some((problem) => problem.field === 'phone');
+          verifyText.textContent = missingPhone ? strings.noPhone : (answer?.error?.message ?? strings.failed);
+          return;
+        }
+        // A phone number reads left to right inside Arabic text.
+        const number = document.createElement('bdi');
+        number.dir = 'ltr';
+        number.textContent = answer.sentTo;
+        requestCodeButton.textContent = strings.resendCode;
+        verifyText.replaceChildren(`${strings.codeSent} `, number);
+        codeForm.hidden = false;
+        codeInput.focus();
+      });
   });
   codeForm.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -665,7 +675,15 @@ export function runWebChatWidget(io: WidgetIo, script: HTMLScriptElement | null)
         preChat: Record<string, Rule>;
         greeting?: string | null;
         phoneVerification?: boolean;
+        supportRequestUrl?: string | null;
       };
+      // The association's support-request form, a page of its own (never framed), opened from the chat.
+      const requestLink = pick<HTMLAnchorElement>('.request-link');
+      if (config.supportRequestUrl) {
+        requestLink.href = locale === 'en' ? `${config.supportRequestUrl}?lang=en` : config.supportRequestUrl;
+        requestLink.textContent = strings.supportRequest;
+        requestLink.hidden = false;
+      }
       greeting = config.greeting ?? undefined;
       title.textContent = config.name;
       preChatRules = config.preChat;

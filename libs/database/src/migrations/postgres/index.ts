@@ -11,8 +11,11 @@ import { AddAuditLogFilterIndexes1795688996550 } from './1795688996550-AddAuditL
 import { StripAttachmentSignatures1795689432583 } from './1795689432583-StripAttachmentSignatures';
 import { AddMessageSendStartedAt1795700000000 } from './1795700000000-AddMessageSendStartedAt';
 import { AddConversationReadsAndUserLocale1796228486978 } from './1796228486978-AddConversationReadsAndUserLocale';
+import { AddRevokedStaffTokens1796228964940 } from './1796228964940-AddRevokedStaffTokens';
 import { UnifyWorkingHours1796229237654 } from './1796229237654-UnifyWorkingHours';
 import { AddKnowledgeBase1796229520353 } from './1796229520353-AddKnowledgeBase';
+import { AddSupportRequests1796230958337 } from './1796230958337-AddSupportRequests';
+import { AddOrganisationDisplaySettings1796231881071 } from './1796231881071-AddOrganisationDisplaySettings';
 import { AddAttachmentUploads1796235604275 } from './1796235604275-AddAttachmentUploads';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
@@ -30,7 +33,10 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   StripAttachmentSignatures1795689432583,
   AddMessageSendStartedAt1795700000000,
   AddConversationReadsAndUserLocale1796228486978,
+  AddRevokedStaffTokens1796228964940,
   UnifyWorkingHours1796229237654,
   AddKnowledgeBase1796229520353,
+  AddSupportRequests1796230958337,
+  AddOrganisationDisplaySettings1796231881071,
   AddAttachmentUploads1796235604275,
 ];

@@ -9,8 +9,11 @@ import { AddAuditLogFilterIndexes1795688996550 } from './1795688996550-AddAuditL
 import { StripAttachmentSignatures1795689432583 } from './1795689432583-StripAttachmentSignatures';
 import { AddMessageSendStartedAt1795700000000 } from './1795700000000-AddMessageSendStartedAt';
 import { AddConversationReadsAndUserLocale1796228488963 } from './1796228488963-AddConversationReadsAndUserLocale';
+import { AddRevokedStaffTokens1796228966216 } from './1796228966216-AddRevokedStaffTokens';
 import { UnifyWorkingHours1796229237654 } from './1796229237654-UnifyWorkingHours';
 import { AddKnowledgeBase1796229521450 } from './1796229521450-AddKnowledgeBase';
+import { AddSupportRequests1796230959655 } from './1796230959655-AddSupportRequests';
+import { AddOrganisationDisplaySettings1796231883402 } from './1796231883402-AddOrganisationDisplaySettings';
 import { AddAttachmentUploads1796235606217 } from './1796235606217-AddAttachmentUploads';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
@@ -26,7 +29,10 @@ export const SQLITE_MIGRATIONS: Function[] = [
   StripAttachmentSignatures1795689432583,
   AddMessageSendStartedAt1795700000000,
   AddConversationReadsAndUserLocale1796228488963,
+  AddRevokedStaffTokens1796228966216,
   UnifyWorkingHours1796229237654,
   AddKnowledgeBase1796229521450,
+  AddSupportRequests1796230959655,
+  AddOrganisationDisplaySettings1796231883402,
   AddAttachmentUploads1796235606217,
 ];

@@ -1,13 +1,3 @@
-// Event names on the socket.io namespace /agents; staff clients subscribe to these.
-export enum RealtimeEvent {
-  ConversationCreated = 'conversation.created',
-  ConversationUpdated = 'conversation.updated',
-  MessageCreated = 'message.created',
-  MessageUpdated = 'message.updated',
-}
-
-export const AGENTS_NAMESPACE = '/agents';
-
 // Every staff socket of the organisation: presence and events that carry no conversation content.
 export function organisationRoom(organisationId: string): string {
   return `organisation:${organisationId}`;
@@ -26,6 +16,11 @@ export function inboxRoom(inboxId: string): string {
 
 export function userRoom(userId: string): string {
   return `user:${userId}`;
+}
+
+// The sockets opened with one access token, so a logout closes that session's sockets and no other.
+export function staffSessionRoom(tokenId: string): string {
+  return `staff-session:${tokenId}`;
 }
 
 export function assignedTeamRoom(teamId: string): string {

@@ -1,0 +1,20 @@
+import { JobName, JobOf, JobStatus, QueueName, WORKER_LOCK_OPTIONS } from '@app/queue';
+import { RequestStatusAnswerService } from '@app/requests';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
+
+// Support requests' work taken off the ingest path: a beneficiary who sent their request's number is answered here.
+@Processor(QueueName.SupportRequests, WORKER_LOCK_OPTIONS)
+export class SupportRequestsProcessor extends WorkerHost {
+  static readonly handles = [JobName.AnswerRequestStatus] as const;
+
+  constructor(private readonly statusAnswers: RequestStatusAnswerService) {
+    super();
+  }
+
+  async process(job: Job<JobOf<JobName.AnswerRequestStatus>>): Promise<JobStatus> {
+    if (job.name !== JobName.AnswerRequestStatus)
+      throw new UnrecoverableError(`No handler for ${job.name} on ${QueueName.SupportRequests}`);
+    return this.statusAnswers.answer(job.data.organisationId, job.data.messageId);
+  }
+}
