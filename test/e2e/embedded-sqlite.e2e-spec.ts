@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ReplyAttachmentsService } from '@app/conversations';
 import { UserRole } from '@app/identity';
 import { CallbackServer } from '../support/callback-server';
 import { dayFromToday, PDF_BYTES, PNG_BYTES, RENT_SUPPORT_TYPE, uploadDocument, VALID_VALUES } from '../support/support-request.helper';
@@ -111,6 +112,56 @@ describe('Embedded mode on SQLite (one process, gateway and worker)', () => {
       });
       return response.body.status === 'open';
     }, 'reopened on SQLite');
+  });
+
+  it('should take an officer’s file on a reply once, link it in the callback and sweep an abandoned upload on SQLite', async () => {
+    const organisation = await wasl.createOrganisation('جمعية المرفقات المضمنة');
+    const token = organisation.adminToken;
+    const inbox = await wasl.createApiInbox(token, callbacks.url);
+    await wasl.postSigned(inbox, { messageId: 'files-1', from: { id: 'laptop-files' }, text: 'أرسلوا لي الخطاب' });
+    const conversationId: string = await eventually(async () => {
+      const rows: Array<{ conversation_id: string }> = await wasl.dataSource.query(
+        'SELECT conversation_id FROM messages WHERE provider_message_id = ?',
+        ['files-1'],
+      );
+      return rows[0]?.conversation_id;
+    }, 'the message on SQLite');
+    const upload = async (content: Buffer, name: string) => {
+      const response = await fetch(`${wasl.url}/api/v1/conversations/${conversationId}/attachments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) },
+        body: new Uint8Array(content),
+      });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const sent = await upload(PDF_BYTES, 'الخطاب.pdf');
+    const reply = await wasl.request<{ id: string }>('POST', `/api/v1/conversations/${conversationId}/messages`, {
+      token,
+      body: { text: 'تفضل الخطاب', attachmentIds: [sent] },
+    });
+    expect(reply.status).toBe(201);
+    const again = await wasl.request('POST', `/api/v1/conversations/${conversationId}/messages`, {
+      token,
+      body: { attachmentIds: [sent] },
+    });
+    expect(again.status).toBe(400);
+    const [callback] = await eventually(
+      async () => callbacks.forMessage(reply.body.id).length > 0 && callbacks.forMessage(reply.body.id),
+      'the callback',
+    );
+    const [file] = (JSON.parse(callback.body) as { attachments: Array<{ url: string }> }).attachments;
+    const link = new URL(file.url);
+    const downloaded = await fetch(`${wasl.url}${link.pathname}${link.search}`);
+    expect(Buffer.from(await downloaded.arrayBuffer())).toEqual(PDF_BYTES);
+
+    const abandoned = await upload(PNG_BYTES, 'متروك.png');
+    await wasl.dataSource.getRepository('AttachmentUpload').update(abandoned, { createdAt: new Date(Date.now() - 25 * 60 * 60 * 1000) });
+    expect(await wasl.app.get(ReplyAttachmentsService).sweepUnattached()).toBe(1);
+    const left: Array<{ id: string }> = await wasl.dataSource.query('SELECT id FROM attachment_uploads WHERE conversation_id = ?', [
+      conversationId,
+    ]);
+    expect(left.map((row) => row.id)).toEqual([sent]);
   });
 
   it('should take a support request through its checklist, referral and research on SQLite', async () => {

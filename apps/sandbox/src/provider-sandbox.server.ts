@@ -4,12 +4,14 @@ import { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import { MetaGraphSandbox } from './meta-graph-sandbox';
 import { TelegramBotSandbox } from './telegram-bot-sandbox';
-import { postForm, postJson, readBody, readRaw, sendJson } from './sandbox-http.util';
+import { postForm, postJson, readBody, readFormParameters, readRaw, sendJson } from './sandbox-http.util';
 
 // A stand-in for the SMS and voice providers on loopback, for development, demos and the end-to-end tests.
 // It answers Twilio's Messages API, Unifonic's and Taqnyat's send calls the way the real APIs do, then posts
 // delivery callbacks to the gateway signed exactly as Twilio signs them (with the Auth Token the client
 // authenticated with). Point an inbox at it with settings.apiBaseUrl; Wasl itself has no sandbox branch.
+// Like Twilio, it fetches every MediaUrl of an MMS before accepting it (refused with 21620 if one does not answer 200)
+// and keeps what each answered on the message (`media`).
 //
 // The recipient's last four digits choose what happens, like Twilio's magic test numbers:
 //   …0400  refused: invalid number (Twilio 21211, Unifonic ER-04): a permanent error
@@ -33,6 +35,8 @@ export interface SandboxMessage {
   statusCallback?: string;
   acceptedAt: string;
   callbacks: Array<{ status: string; httpStatus: number }>;
+  // Twilio MMS: each MediaUrl as given, and what fetching it answered (Twilio fetches media before it accepts).
+  media?: Array<{ url: string; httpStatus: number; contentType: string; sizeBytes: number; contentDisposition: string | null }>;
 }
 
 // Every send attempt, accepted or refused: what retries look like from the provider's side.
@@ -55,6 +59,22 @@ function sid(prefix: string): string {
 
 function scenarioOf(recipient: string): string {
   return recipient.replace(/\D/g, '').slice(-4);
+}
+
+async function fetchMedia(url: string): Promise<NonNullable<SandboxMessage['media']>[number]> {
+  try {
+    const response = await fetch(url);
+    const content = Buffer.from(await response.arrayBuffer());
+    return {
+      url,
+      httpStatus: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      sizeBytes: content.length,
+      contentDisposition: response.headers.get('content-disposition'),
+    };
+  } catch {
+    return { url, httpStatus: 0, contentType: '', sizeBytes: 0, contentDisposition: null };
+  }
 }
 
 function attribute(twiml: string, element: string, name: string): string | undefined {
@@ -280,30 +300,37 @@ export class ProviderSandbox {
     const [user, authToken] = Buffer.from((request.headers.authorization ?? '').replace(/^Basic /, ''), 'base64')
       .toString('utf8')
       .split(':');
-    const body = await readBody(request);
+    const form = await readFormParameters(request);
+    const body = Object.fromEntries(form) as Record<string, string>;
+    const mediaUrls = form.getAll('MediaUrl');
     const twilioError = (status: number, code: number, message: string) => {
       this.attempts.push({ provider: 'twilio', to: body.To ?? '', httpStatus: status });
       sendJson(response, status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
     };
     if (!authToken || user !== accountSid) return twilioError(401, 20003, 'Authenticate');
     const to = body.To ?? '';
-    if (!body.Body) return twilioError(400, 21602, 'Message body is required.');
+    if (!body.Body && mediaUrls.length === 0) return twilioError(400, 21602, 'Message body is required.');
+    if (mediaUrls.length > 10) return twilioError(400, 21623, 'Number of media files exceeds allowed limit');
     const scenario = scenarioOf(to);
     if (!/^\+[1-9]\d{6,14}$/.test(to) || scenario === '0400')
       return twilioError(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
     if (scenario === '0401') return twilioError(401, 20003, 'Authenticate');
     if (scenario === '0429') return twilioError(429, 20429, 'Too Many Requests');
     if (scenario === '0503' && this.failsTemporarily(`${to}\n${body.Body}`)) return twilioError(503, 20500, 'Service Unavailable');
+    // Like Twilio, every media URL must answer with the file before the message is accepted.
+    const media = await Promise.all(mediaUrls.map((url) => fetchMedia(url)));
+    if (media.some((item) => item.httpStatus !== 200)) return twilioError(400, 21620, 'Invalid media URL(s)');
 
     const message: SandboxMessage = {
       provider: 'twilio',
       sid: sid('SM'),
       to,
       from: body.From ?? body.MessagingServiceSid ?? '',
-      body: body.Body,
+      body: body.Body ?? '',
       statusCallback: body.StatusCallback,
       acceptedAt: new Date().toISOString(),
       callbacks: [],
+      ...(media.length > 0 ? { media } : {}),
     };
     this.messages.push(message);
     this.attempts.push({ provider: 'twilio', to, httpStatus: 201 });
@@ -320,7 +347,7 @@ export class ProviderSandbox {
       error_message: null,
       from: body.From ?? null,
       messaging_service_sid: body.MessagingServiceSid ?? null,
-      num_media: '0',
+      num_media: String(media.length),
       num_segments: '1',
       price: null,
       price_unit: 'USD',

@@ -20,6 +20,13 @@ export async function readBody(request: IncomingMessage): Promise<Record<string,
   return Object.fromEntries(new URLSearchParams(raw));
 }
 
+// A form with its repeated keys kept (Twilio's MediaUrl may come once per file).
+export async function readFormParameters(request: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }

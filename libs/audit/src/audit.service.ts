@@ -45,6 +45,8 @@ export enum AuditAction {
   ConversationCallsRead = 'conversation.calls_read',
   ContactsListed = 'contact.listed',
   AttachmentDownloaded = 'attachment.downloaded',
+  // An officer uploaded a file for a reply or a private note of a conversation.
+  AttachmentUploaded = 'attachment.uploaded',
   // A canned reply filled in with a conversation's beneficiary name.
   CannedReplyRendered = 'canned_reply.rendered',
   AuditLogExported = 'audit.exported',

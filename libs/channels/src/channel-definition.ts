@@ -3,7 +3,7 @@ import type { SchemaObject } from '@nestjs/swagger';
 import { ClassConstructor } from 'class-transformer';
 import { ChannelEvent, TemplateStatus } from './channel-event.types';
 import { ChannelKind } from './channel-kind.enum';
-import { OutboundMessage, SendResult } from './channel-message.types';
+import { OutboundAttachment, OutboundMessage, SendResult } from './channel-message.types';
 import { OutboundChannelAdapter } from './outbound-channel.adapter';
 import { SmsLength } from './sms/sms-segment.util';
 
@@ -23,7 +23,10 @@ import { SmsLength } from './sms/sms-segment.util';
 //      the answer the provider expects. No database here: the pipeline hands the events to the intake.
 //   4. `outbound`: builds a fresh adapter from the inbox's stored settings and secrets for every send, mapping
 //      the vendor's failures onto ChannelErrorCode (with Retry-After when the vendor says it).
-//   5. `sendRules`: what a reply may be on this channel (SMS parts, attachments), checked before it is queued.
+//   5. `sendRules`: what a reply's text may be on this channel (SMS parts, a reply window), checked before it is
+//      queued, and `attachments`: which files a reply may carry (types, how many, how large), or null for none.
+//      Adapters get the files as ids and metadata, never bytes, and hand the receiver a signed, expiring link
+//      (`OutboundContext.attachmentLink`).
 //   6. Optional parts, each asked by one generic service: `templates` (synced by a job, sent outside a reply
 //      window), `media` (files a message names by id, fetched by the worker after the message is stored),
 //      `profiles` (a new sender's name), `pacing` (messages per second per inbox, across workers) and `setUp`
@@ -49,6 +52,9 @@ export interface ChannelDefinition<Settings extends object = object> {
   readonly webhooks: ChannelWebhooks | null;
   readonly outbound: ((context: OutboundContext) => OutboundChannelAdapter) | null;
   readonly sendRules: SendRules;
+  // The files an officer may attach to a reply here, checked before it is queued; null where the channel carries
+  // none (such a reply is a 400 naming `attachments`). Private notes are never sent and do not ask this rule.
+  readonly attachments: AttachmentRule | null;
   // Headers for fetching a media URL the provider gave in a webhook (its credentials, to its own host only), when
   // its media are not public.
   readonly mediaHeaders?: (inbox: WebhookInbox, url: URL) => Record<string, string>;
@@ -230,6 +236,17 @@ export interface WebhookReply {
   body: string | object;
 }
 
+export interface AttachmentRule {
+  // Types Wasl tells by a file's first bytes (DETECTABLE_ATTACHMENT_TYPES), never by its name or a browser's claim.
+  readonly contentTypes: readonly string[];
+  readonly maxCount: number;
+  // Each file, and all of one reply's files together.
+  readonly maxBytes: number;
+  readonly maxTotalBytes: number;
+  // Where the rule comes from, and where it does not hold (Twilio MMS outside North America), for administrators.
+  readonly note: string;
+}
+
 export interface OutboundContext {
   inbox: WebhookInbox;
   // Every configured URL is reached through it: administrators type them in.
@@ -243,6 +260,15 @@ export interface OutboundContext {
   timeoutMs: number;
   // Set where sessions run (the worker); adapters of session channels send through it.
   sessions?: ChannelSessionRegistry;
+  // A signed link to one of the reply's files, minted for this send: relative to the gateway for a visitor's browser
+  // (the widget knows the gateway), absolute from PUBLIC_URL for a provider or the association's app. It expires
+  // (WEBCHAT_ATTACHMENT_LINK_SECONDS, REPLY_ATTACHMENT_LINK_SECONDS); the stored message keeps a bare path.
+  attachmentLink(attachment: OutboundAttachment, audience: 'visitor' | 'provider'): AttachmentLink;
+}
+
+export interface AttachmentLink {
+  url: string;
+  expiresAt: Date;
 }
 
 export interface RealtimeTransport {

@@ -1,6 +1,7 @@
 import { getMetadataStorage } from 'class-validator';
 import { AssertedIdentity, ChannelDefinition } from './channel-definition';
 import { ChannelKind } from './channel-kind.enum';
+import { DETECTABLE_ATTACHMENT_TYPES } from './webchat/webchat-attachment-type.util';
 
 const IDENTITIES: readonly AssertedIdentity[] = ['phone', 'email', 'external-id'];
 const ROUTE_PATH = /^[a-z0-9-]+(\/[a-z0-9-]+)*$|^$/;
@@ -8,6 +9,27 @@ const ROUTE_PATH = /^[a-z0-9-]+(\/[a-z0-9-]+)*$|^$/;
 function settingsFields(definition: ChannelDefinition): Set<string> {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(definition.settings, '', true, false);
   return new Set(metadata.map((entry) => entry.propertyName));
+}
+
+// Every definition says which files a reply may carry, null for none: a channel that was never asked would otherwise
+// take an officer's file and drop it on the way.
+function attachmentRuleProblemsOf(definition: ChannelDefinition): string[] {
+  const rule = definition.attachments;
+  if (rule === undefined) return ['does not state its attachment rule (null if it carries no files)'];
+  if (rule === null) return [];
+  const problems: string[] = [];
+  // A missing factory is reported on its own; null is a channel that says it cannot send.
+  if (definition.outbound === null) problems.push('allows attachments but cannot send');
+  if (!Array.isArray(rule.contentTypes) || rule.contentTypes.length === 0) problems.push('allows attachments of no type');
+  for (const type of rule.contentTypes ?? []) {
+    if (!DETECTABLE_ATTACHMENT_TYPES.includes(type)) problems.push(`allows ${type}, which Wasl cannot tell by its first bytes`);
+  }
+  const positive = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
+  if (!positive(rule.maxCount) || !positive(rule.maxBytes) || !positive(rule.maxTotalBytes))
+    problems.push('has an attachment rule without a positive count and sizes');
+  else if (rule.maxTotalBytes < rule.maxBytes) problems.push('allows one file larger than all files together');
+  if (!rule.note) problems.push('has an attachment rule that does not say where it comes from');
+  return problems;
 }
 
 // What makes a definition whole; the gateway refuses to boot on any problem, and a unit test keeps the registry
@@ -37,6 +59,7 @@ export function channelDefinitionProblems(registry: Record<string, readonly Chan
       for (const identity of definition.asserts) if (!IDENTITIES.includes(identity)) problem(`asserts an unknown identity ${identity}`);
       if (typeof definition.sendRules?.measure !== 'function' || typeof definition.sendRules?.check !== 'function')
         problem('has no send rules');
+      for (const text of attachmentRuleProblemsOf(definition)) problem(text);
       if (definition.outreach?.mode === 'send' && !definition.outbound) problem('offers outreach but cannot send');
       if (definition.outbound !== null && typeof definition.outbound !== 'function')
         problem('has no outbound factory (null if it cannot send)');

@@ -37,9 +37,20 @@ export interface OutboundMessage {
   // When the beneficiary last wrote on this inbox: channels with a reply window choose how to send (Messenger's
   // HUMAN_AGENT tag after 24 hours).
   lastInboundAt?: Date | null;
+  // Files the officer attached, as stored (never their bytes); absent or empty for a text-only reply.
+  attachments?: readonly OutboundAttachment[];
   // A file the officer attached (channels with `sendsFiles`), read from Wasl's storage for this send; `text` is its
   // caption.
   files?: OutboundFile[];
+}
+
+export interface OutboundAttachment {
+  // The upload's id, and the bare path the message row keeps (it opens nothing by itself).
+  id: string;
+  path: string;
+  contentType: string;
+  fileName: string;
+  sizeBytes: number;
 }
 
 export interface OutboundFile {

@@ -18,8 +18,20 @@ function contextFor(provider: string | null, settings: Record<string, unknown>, 
     webhookUrl: (path) => `https://gw.example.org/webhooks/x/inbox/${path}`,
     reportDelivery: true,
     timeoutMs: 1_000,
+    attachmentLink: (attachment, audience) => ({
+      url: `${audience === 'provider' ? 'https://gw.example.org' : ''}${attachment.path}?expires=1&signature=s`,
+      expiresAt: new Date('2026-12-02T12:00:00Z'),
+    }),
   };
 }
+
+const pdf = {
+  id: '5a8f0c1e-0000-4000-8000-000000000001',
+  path: '/files/inbox/conversation/5a8f0c1e-0000-4000-8000-000000000001.pdf',
+  contentType: 'application/pdf',
+  fileName: 'تقرير.pdf',
+  sizeBytes: 1200,
+};
 
 const twilioContext = contextFor('twilio', { accountSid: 'AC00000000000000000000000000000000' }, { authToken: 't' });
 
@@ -60,9 +72,52 @@ describe('CHANNELS', () => {
     ]);
     expect(channelDefinitionProblems({ ...CHANNELS, [ChannelKind.WalkIn]: [] })).toEqual(['walk_in: no definition']);
   });
+
+  it('should make every definition state which files a reply may carry, and a rule Wasl can check', () => {
+    const [twilio] = CHANNELS[ChannelKind.Sms];
+    const silent = { ...CHANNELS[ChannelKind.Sms][1], attachments: undefined } as unknown as ChannelDefinition;
+    const careless = {
+      ...twilio,
+      attachments: { contentTypes: ['image/gif'], maxCount: 0, maxBytes: 10, maxTotalBytes: 5, note: '' },
+    } as unknown as ChannelDefinition;
+    const mute = { ...CHANNELS[ChannelKind.WalkIn][0], attachments: { ...twilio.attachments! } } as ChannelDefinition;
+    expect(channelDefinitionProblems({ ...CHANNELS, [ChannelKind.Sms]: [careless, silent], [ChannelKind.WalkIn]: [mute] })).toEqual([
+      'sms/twilio: allows image/gif, which Wasl cannot tell by its first bytes',
+      'sms/twilio: has an attachment rule without a positive count and sizes',
+      'sms/twilio: has an attachment rule that does not say where it comes from',
+      'sms/unifonic: does not state its attachment rule (null if it carries no files)',
+      'walk_in/-: allows attachments but cannot send',
+    ]);
+  });
+
+  it('should let only web chat, the API channel and Twilio SMS carry files', () => {
+    const carrying = Object.values(CHANNELS)
+      .flat()
+      .filter((definition) => definition.attachments !== null)
+      .map((definition) => `${definition.kind}/${definition.provider ?? '-'}`);
+    expect(carrying).toEqual(['api/-', 'webchat/-', 'sms/twilio']);
+    expect(CHANNELS[ChannelKind.WebChat][0].attachments).toMatchObject({
+      contentTypes: ['image/png', 'image/jpeg', 'application/pdf'],
+      maxBytes: 5 * 1024 * 1024,
+    });
+  });
 });
 
 describe(createOutboundAdapter.name, () => {
+  it('should refuse a reply with files on an SMS provider without MMS rather than send the text alone', async () => {
+    const unifonic = createOutboundAdapter(ChannelKind.Sms, 'unifonic', contextFor('unifonic', {}, { appSid: 'a' }));
+    await expect(
+      unifonic.send({
+        messageId: 'm',
+        conversationId: 'c',
+        text: 'x',
+        createdAt: new Date(),
+        recipient: { phone: '+966500000001' },
+        attachments: [pdf],
+      }),
+    ).rejects.toMatchObject({ code: ChannelErrorCode.AuthInvalid });
+  });
+
   it('should build a fresh adapter per call for every provider and refuse unknown ones', () => {
     expect(providerOf(createOutboundAdapter(ChannelKind.Sms, 'twilio', twilioContext))).toBeInstanceOf(TwilioSmsAdapter);
     expect(providerOf(createOutboundAdapter(ChannelKind.Sms, 'unifonic', twilioContext))).toBeInstanceOf(UnifonicSmsAdapter);

@@ -2,6 +2,7 @@
 // and the few channel helpers the gateway's transports need (web chat's socket protocol, signatures for tests and
 // the sandbox). Vendor folders are reached only through their definitions.
 export * from './api/api-channel.adapter';
+export * from './attachment-rule.util';
 export * from './channel-definition';
 export * from './channel-definitions.check';
 export * from './channel-error';

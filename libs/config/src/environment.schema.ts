@@ -104,6 +104,9 @@ export class EnvironmentSchema {
   @Type(() => Number) @IsInt() @Min(100) CHANNEL_SESSION_CHECK_MS: number;
   // How long a web-chat attachment link handed to a visitor works: minutes, so an old URL is useless.
   @Type(() => Number) @IsInt() @Min(1) @Max(3600) WEBCHAT_ATTACHMENT_LINK_SECONDS: number;
+  // How long the link to a file attached to a reply works for the provider that fetches it (Twilio's mediaUrl) or the
+  // association's app that downloads it from the API channel's callback: long enough for a queued send, then useless.
+  @Type(() => Number) @IsInt() @Min(1) @Max(86_400) REPLY_ATTACHMENT_LINK_SECONDS: number;
 
   // Attachments: the local disk (embedded default; one machine) or S3-compatible object storage (several machines).
   @IsIn(ATTACHMENT_STORES) ATTACHMENT_STORE: AttachmentStoreKind;

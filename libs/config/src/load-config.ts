@@ -145,6 +145,7 @@ export function loadConfig(environment: Environment = process.env, defaults: Env
   }
   config.sms = { maxParts: schema.SMS_MAX_PARTS };
   config.webChat = { attachmentLinkSeconds: schema.WEBCHAT_ATTACHMENT_LINK_SECONDS };
+  config.replyAttachments = { linkSeconds: schema.REPLY_ATTACHMENT_LINK_SECONDS };
   config.worker = { healthPort: schema.WORKER_HEALTH_PORT, niceness: schema.WORKER_NICENESS };
   const directory = resolve(process.cwd(), schema.ATTACHMENT_DIRECTORY);
   config.attachments =

@@ -41,6 +41,8 @@ export class WaslConfig {
   sessions: { client: 'chromium' | 'replay'; chromiumPath: string; proxy?: string; leaseMs: number; checkMs: number };
   sms: { maxParts: number };
   webChat: { attachmentLinkSeconds: number };
+  // linkSeconds: how long a signed link to a reply's file works for a provider or the association's app.
+  replyAttachments: { linkSeconds: number };
   // directory: the disk store's folder, also the source of attachments:move-to-object-store.
   attachments:
     | { store: 'disk'; directory: string }

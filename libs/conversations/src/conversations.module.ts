@@ -5,6 +5,7 @@ import { Inbox, InboxesModule } from '@app/inboxes';
 import { RealtimeModule } from '@app/realtime';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentUpload } from './entities/attachment-upload.entity';
 import { Call } from './entities/call.entity';
 import { ChannelSession } from './entities/channel-session.entity';
 import { ConversationEvent } from './entities/conversation-event.entity';
@@ -34,6 +35,7 @@ import { OutboundDeliveryService } from './services/outbound-delivery.service';
 import { OutboundPacer } from './services/outbound-pacer.service';
 import { OutboundRecoveryService } from './services/outbound-recovery.service';
 import { OutreachService } from './services/outreach.service';
+import { ReplyAttachmentsService } from './services/reply-attachments.service';
 import { ReplyRetryService } from './services/reply-retry.service';
 import { OutboundSendQueue } from './services/outbound-send.queue';
 import { TemplateRepliesService } from './services/template-replies.service';
@@ -58,6 +60,7 @@ const SERVICES = [
   OutreachService,
   ConversationPersonalDataService,
   ReplyRetryService,
+  ReplyAttachmentsService,
   ConversationReferencesService,
   ChannelJobsService,
   ChannelMediaStore,
@@ -68,7 +71,17 @@ const SERVICES = [
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Conversation, Message, ConversationEvent, ConversationRead, InboundEvent, Call, ChannelSession, Inbox]),
+    TypeOrmModule.forFeature([
+      Conversation,
+      Message,
+      ConversationEvent,
+      ConversationRead,
+      InboundEvent,
+      Call,
+      ChannelSession,
+      Inbox,
+      AttachmentUpload,
+    ]),
     IdentityModule,
     InboxesModule,
     ContactsModule,

@@ -35,5 +35,8 @@ export * from './services/outbound-recovery.service';
 export * from './services/outbound-send.queue';
 export * from './services/pagination-cursor.util';
 export * from './services/outreach.service';
+export * from './services/reply-attachment-link.util';
+export * from './services/reply-attachments.service';
 export * from './services/reply-retry.service';
 export * from './services/template-replies.service';
+export * from './rules/note-attachment-rule.constant';

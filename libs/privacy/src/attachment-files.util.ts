@@ -1,3 +1,4 @@
+import { replyFileKey, replyFileOf } from '@app/conversations';
 import { AttachmentStore } from '@app/storage';
 
 // Where the web chat stores visitors' uploads (apps/gateway/src/webchat/webchat-attachments.service.ts): the key
@@ -20,7 +21,8 @@ function storedFileOf(url: string): StoredFile | undefined {
   return match ? { inboxId: match[1], visitorKey: match[2], fileId: match[3] } : undefined;
 }
 
-// Removes the files behind erased attachments. With wholeFolders, the visitor's folder goes too: an erased person's
+// Removes the files behind erased attachments: visitors' uploads, and officers' files on replies and notes
+// (`/files/<inbox>/<conversation>/<file>`). With wholeFolders, the visitor's folder goes too: an erased person's
 // uploads that never reached a message are theirs as well. Returns how many referenced files were found.
 export async function removeAttachmentFiles(store: AttachmentStore, urls: string[], options: { wholeFolders: boolean }): Promise<number> {
   const files = urls.map(storedFileOf).filter((file): file is StoredFile => file !== undefined);
@@ -29,6 +31,9 @@ export async function removeAttachmentFiles(store: AttachmentStore, urls: string
     const media = CHANNEL_MEDIA.exec(url);
     if (!media) continue;
     if (await store.remove(`channel/${media[1]}/${media[2]}`)) removed += 1;
+  }
+  for (const replyFile of urls.map(replyFileOf)) {
+    if (replyFile && (await store.remove(replyFileKey(replyFile)))) removed += 1;
   }
   for (const file of files) {
     if (await store.remove(`${file.inboxId}/${file.visitorKey}/${file.fileId}`)) removed += 1;

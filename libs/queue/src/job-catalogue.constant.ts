@@ -27,6 +27,7 @@ export const JOB_CATALOGUE: Record<JobName, JobSpec> = {
   [JobName.SetUpChannel]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
   [JobName.FetchSenderProfile]: { queue: QueueName.ChannelEvents, retry: 'channelEvents' },
   [JobName.ApplyRetention]: { queue: QueueName.Maintenance, retry: 'none' },
+  [JobName.SweepAttachmentUploads]: { queue: QueueName.Maintenance, retry: 'none' },
   // A document that failed to read three times has a fault of its own; «read again» queues it anew.
   [JobName.AnswerRequestStatus]: { queue: QueueName.SupportRequests, retry: { attempts: 3, backoffMs: 2_000 } },
   [JobName.CheckRequestDeadlines]: { queue: QueueName.Maintenance, retry: 'none' },

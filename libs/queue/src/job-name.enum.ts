@@ -7,6 +7,7 @@ export enum JobName {
   RecordAutomaticReply = 'record-automatic-reply',
   ApplyRetention = 'apply-retention',
   ExtractKnowledgeDocument = 'extract-knowledge-document',
+  SweepAttachmentUploads = 'sweep-attachment-uploads',
   AnswerRequestStatus = 'answer-request-status',
   CheckRequestDeadlines = 'check-request-deadlines',
   // Channel work that follows a stored message or a new inbox: files a message names by id, the provider's

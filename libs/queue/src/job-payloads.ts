@@ -38,6 +38,8 @@ export type JobPayloads = {
   [JobName.ApplyRetention]: { organisationId?: string };
   // The revision read: a job for an older revision of the document finds it changed and does nothing.
   [JobName.ExtractKnowledgeDocument]: { organisationId: string; documentId: string; revision: number };
+  // Every organisation's uploads that no message took within a day.
+  [JobName.SweepAttachmentUploads]: Record<string, never>;
   // An inbound message whose text is a request number: the handler reads it again and answers with the status.
   [JobName.AnswerRequestStatus]: Traced & { organisationId: string; messageId: string };
   // Without an organisation, the hourly run checks every organisation's requests at the committee.

@@ -1,7 +1,7 @@
 import { AttachmentMetadata } from '@app/channels';
 import { AuditAction, AuditService } from '@app/audit';
 import { ApiException } from '@app/common';
-import { ConversationsService, Message } from '@app/conversations';
+import { ConversationsService, Message, ReplyAttachmentsService, replyFileOf } from '@app/conversations';
 import { AuthenticatedUser, CurrentUser, INBOX_ROLES, Roles } from '@app/identity';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -16,7 +16,8 @@ import { ProviderMediaService } from './provider-media.service';
 
 const ATTACHMENT_INDEX = /^\d{1,2}$/;
 
-// Any message's attachment for staff, with their own session: a web-chat visitor's upload from the local store, or a
+// Any message's attachment for staff, with their own session: a web-chat visitor's upload or an officer's file from the
+// attachment store, or a
 // provider's file (an MMS photo, a voicemail) fetched from the provider. Checked like reading the conversation and
 // written to the audit log; the page shows images and plays audio from here, so nothing is loaded from elsewhere.
 @ApiTags('conversations')
@@ -29,12 +30,13 @@ export class MessageAttachmentsController {
     @InjectRepository(Message) private readonly messages: Repository<Message>,
     private readonly uploads: WebChatAttachmentsService,
     private readonly providerMedia: ProviderMediaService,
+    private readonly replyFiles: ReplyAttachmentsService,
     private readonly audit: AuditService,
   ) {}
 
   @Get(':index')
   @ApiProduces('image/png', 'image/jpeg', 'audio/x-wav', 'audio/mpeg', 'application/pdf', 'application/octet-stream')
-  @ApiOkResponse({ description: 'The file, as the beneficiary sent it' })
+  @ApiOkResponse({ description: 'The file, as the beneficiary or the officer sent it' })
   async download(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', UuidParameter('Conversation')) conversationId: string,
@@ -63,6 +65,12 @@ export class MessageAttachmentsController {
     const upload = this.uploads.localFileOf(url);
     // A row can only point at uploads to its own inbox.
     if (upload) return upload.inboxId === message.inboxId ? this.uploads.readFile(upload) : undefined;
+    // An officer's file on a reply or note: only the message's own conversation's.
+    const replyFile = replyFileOf(url);
+    if (replyFile) {
+      const own = replyFile.inboxId === message.inboxId && replyFile.conversationId === message.conversationId;
+      return own ? this.replyFiles.read(replyFile) : undefined;
+    }
     // Provider media is bounded (ProviderMediaService's size limit), so it is fetched whole and sent as one chunk.
     const media = await this.providerMedia.fetch(message.inboxId, url);
     return media && { stream: Readable.from([media.content]), sizeBytes: media.content.length, contentType: media.contentType };

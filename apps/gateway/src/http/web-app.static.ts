@@ -17,6 +17,8 @@ const GATEWAY_PATHS = [
   '/widget.js',
   '/socket.io',
   '/webchat',
+  // Signed links to the files of officers' replies (visitors, Twilio, the association's app).
+  '/files',
   '/forms',
 ];
 

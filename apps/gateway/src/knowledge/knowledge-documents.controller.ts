@@ -27,7 +27,7 @@ import {
   KnowledgePassageListResponse,
   KnowledgeSearchResponse,
 } from './knowledge-response.dto';
-import { readUploadBody, uploadFileName } from './upload-body.util';
+import { readUploadBody, uploadFileName } from '../http/upload-body.util';
 
 // The knowledge base: administrators upload and write; every member of staff browses and searches what is open to
 // their role. Policy texts hold no beneficiary's data, so reads are not audited.

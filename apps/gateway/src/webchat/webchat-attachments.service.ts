@@ -4,6 +4,7 @@ import { WebChatRefusalCode } from '@app/wire';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { replyFileOf, signedReplyFilePath } from '@app/conversations';
 import { AttachmentStore } from '@app/storage';
 import { Readable } from 'node:stream';
 import { WebChatRefusal } from './webchat-refusal.exception';
@@ -137,8 +138,11 @@ export class WebChatAttachmentsService {
     return this.isLocalFile(file) ? file : undefined;
   }
 
-  // A link for the visitor's browser, minted on each request for it; stored URLs are never links themselves.
+  // A link for the visitor's browser, minted on each request for it; stored URLs are never links themselves. An
+  // officer's file on a reply gets its own kind of link (apps/gateway/src/attachments), with the same lifetime.
   signedUrl(signingSecret: string, storedUrl: string): string {
+    const replyFile = replyFileOf(storedUrl);
+    if (replyFile) return signedReplyFilePath(signingSecret, replyFile, new Date(Date.now() + this.linkLifetimeMilliseconds));
     const file = this.localFileOf(storedUrl);
     if (!file) return storedUrl;
     const expires = Date.now() + this.linkLifetimeMilliseconds;

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'contact.exported',
   'contact.erased',
   'attachment.downloaded',
+  'attachment.uploaded',
   'message.retried',
   'canned_reply.rendered',
   'request_type.saved',

@@ -869,6 +869,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReplyAttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/attachment-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReplyAttachmentsController_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff-directory": {
         parameters: {
             query?: never;
@@ -1966,10 +1998,15 @@ export interface components {
             createdAt: string;
         };
         CreateMessageDto: {
-            /** @example وعليكم السلام، كيف نخدمك؟ */
+            /**
+             * @description May be left out or blank when attachmentIds are given
+             * @example وعليكم السلام، كيف نخدمك؟
+             */
             text?: string;
             /** @description A private note for staff, never sent to the beneficiary */
             private?: boolean;
+            /** @description Uploads of this conversation (POST /conversations/:id/attachments), each attached once; the channel's rule decides whether a reply may carry them */
+            attachmentIds?: string[];
         };
         UpdateConversationDto: {
             /** @enum {string} */
@@ -2276,7 +2313,7 @@ export interface components {
             items: components["schemas"]["FailedJobResponse"][];
         };
         /** @enum {string} */
-        AuditAction: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.secret_rotated" | "inbox.deleted" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "user.unlocked" | "auth.login_succeeded" | "auth.login_failed" | "auth.logged_out" | "organisation.updated" | "team.created" | "team.updated" | "team.member_added" | "team.member_removed" | "team.deleted" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "canned_reply.rendered" | "audit.exported" | "request_type.saved" | "request.settings_changed" | "request.created" | "request.transitioned" | "request.listed" | "request.viewed" | "request.document_downloaded";
+        AuditAction: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.secret_rotated" | "inbox.deleted" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "user.unlocked" | "auth.login_succeeded" | "auth.login_failed" | "auth.logged_out" | "organisation.updated" | "team.created" | "team.updated" | "team.member_added" | "team.member_removed" | "team.deleted" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "attachment.uploaded" | "canned_reply.rendered" | "audit.exported" | "request_type.saved" | "request.settings_changed" | "request.created" | "request.transitioned" | "request.listed" | "request.viewed" | "request.document_downloaded";
         AuditLogEntryResponse: {
             /** Format: uuid */
             id: string;
@@ -2518,6 +2555,48 @@ export interface components {
             byOfficer: components["schemas"]["OfficerCounts"][];
             /** @description The ten open or pending conversations waiting longest */
             longestWaiting: components["schemas"]["WaitingConversation"][];
+        };
+        AttachmentUploadResponse: {
+            /**
+             * Format: uuid
+             * @description Give it in attachmentIds of POST /conversations/:id/messages
+             */
+            id: string;
+            /** Format: uuid */
+            conversationId: string;
+            fileName: string;
+            /**
+             * @description Told by the file’s first bytes
+             * @example application/pdf
+             */
+            contentType: string;
+            sizeBytes: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AttachmentRuleResponse: {
+            /**
+             * @example [
+             *       "image/png",
+             *       "image/jpeg",
+             *       "application/pdf"
+             *     ]
+             */
+            contentTypes: string[];
+            maxCount: number;
+            /** @description Each file */
+            maxBytes: number;
+            /** @description All files of one message together */
+            maxTotalBytes: number;
+            note: string;
+        };
+        AttachmentRulesResponse: {
+            /** @description What a reply may carry on this conversation’s channel; null where it carries no files */
+            reply: components["schemas"]["AttachmentRuleResponse"] | null;
+            /** @description What a private note may carry (never sent) */
+            note: components["schemas"]["AttachmentRuleResponse"];
+            /** @description What an upload to this conversation is checked against */
+            upload: components["schemas"]["AttachmentRuleResponse"];
         };
         DirectoryUserResponse: {
             /** Format: uuid */
@@ -4238,7 +4317,7 @@ export interface operations {
                 actorUserId?: string;
                 subjectType?: string;
                 subjectId?: string;
-                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.secret_rotated" | "inbox.deleted" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "user.unlocked" | "auth.login_succeeded" | "auth.login_failed" | "auth.logged_out" | "organisation.updated" | "team.created" | "team.updated" | "team.member_added" | "team.member_removed" | "team.deleted" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "canned_reply.rendered" | "audit.exported" | "request_type.saved" | "request.settings_changed" | "request.created" | "request.transitioned" | "request.listed" | "request.viewed" | "request.document_downloaded";
+                action?: "contact.viewed" | "contact.merged" | "contact.phone_verified" | "inbox.created" | "inbox.updated" | "inbox.secret_rotated" | "inbox.deleted" | "failed_job.retried" | "failed_job.discarded" | "message.retried" | "inbox.access_changed" | "user.created" | "user.updated" | "user.password_reset" | "user.password_changed" | "user.unlocked" | "auth.login_succeeded" | "auth.login_failed" | "auth.logged_out" | "organisation.updated" | "team.created" | "team.updated" | "team.member_added" | "team.member_removed" | "team.deleted" | "contact.exported" | "contact.corrected" | "contact.erased" | "retention.settings_changed" | "retention.applied" | "conversation.listed" | "conversation.viewed" | "conversation.messages_read" | "conversation.calls_read" | "contact.listed" | "attachment.downloaded" | "attachment.uploaded" | "canned_reply.rendered" | "audit.exported" | "request_type.saved" | "request.settings_changed" | "request.created" | "request.transitioned" | "request.listed" | "request.viewed" | "request.document_downloaded";
                 /** @description ISO 8601; rows at or after it */
                 from?: string;
                 /** @description ISO 8601; rows before it */
@@ -4704,12 +4783,62 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, as the beneficiary sent it */
+            /** @description The file, as the beneficiary or the officer sent it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ReplyAttachmentsController_upload: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The file name, percent-encoded (تقرير.pdf) */
+                "x-file-name": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file itself: PNG, JPEG or PDF (told by its first bytes), within the channel’s rule (GET …/attachment-rules, `upload`) */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentUploadResponse"];
+                };
+            };
+        };
+    };
+    ReplyAttachmentsController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentRulesResponse"];
+                };
             };
         };
     };

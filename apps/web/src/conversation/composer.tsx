@@ -1,14 +1,15 @@
 import { Alert, Button, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { DragEvent, KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, Message, unwrap } from '../api/api-client';
+import { api, ApiError, Message, unwrap } from '../api/api-client';
 import { upsertMessage } from '../realtime/message-cache.util';
 import { UiLanguage } from '../shared/date-format.util';
 import { PaneCommand } from '../shared/keyboard-shortcut.util';
 import { formatInteger } from '../shared/number-format.util';
 import { ComposerTools, hasUnfilledBlank } from '../knowledge/composer-tools';
+import { AttachButton, AttachmentChips, AttachmentLimits, problemOf, useComposerAttachments } from './composer-attachments';
 import { readDraft, writeDraft } from './draft-store';
 
 type ComposerMode = 'reply' | 'note';
@@ -53,6 +54,8 @@ export function Composer({ conversationId, channel, command }: { conversationId:
   // A second click or Ctrl+Enter before the first answer must not send twice; state updates are too late.
   const sending = useRef(false);
   const field = useRef<HTMLTextAreaElement>(null);
+  const attachments = useComposerAttachments(conversationId, mode);
+  const [dragging, setDragging] = useState(false);
   useEffect(() => {
     if (command?.action === 'reply' || command?.action === 'note') {
       setMode(command.action);
@@ -61,13 +64,14 @@ export function Composer({ conversationId, channel, command }: { conversationId:
   }, [command]);
 
   const send = useMutation({
-    mutationFn: (body: { text: string; private: boolean }) =>
+    mutationFn: (body: { text: string; private: boolean; attachmentIds?: string[] }) =>
       unwrap(api.POST('/api/v1/conversations/{id}/messages', { params: { path: { id: conversationId } }, body })),
     onSuccess: (message: Message) => {
       queryClient.setQueryData<{ items: Message[] }>(['messages', conversationId], (messages) => upsertMessage(messages, message));
       void queryClient.invalidateQueries({ queryKey: ['conversations'] });
       setText('');
       writeDraft(conversationId, '');
+      attachments.clear();
     },
     onSettled: () => {
       sending.current = false;
@@ -79,13 +83,35 @@ export function Composer({ conversationId, channel, command }: { conversationId:
     writeDraft(conversationId, value);
   };
 
+  const hasFiles = attachments.uploadIds.length > 0;
+  const canSend = (text.trim().length > 0 || hasFiles) && !hasUnfilledBlank(text) && !attachments.uploading;
+
   function submit() {
     const trimmed = text.trim();
     // A canned reply's blanks ([____]) are for the officer to fill, never for the beneficiary to read.
-    if (!trimmed || sending.current || hasUnfilledBlank(text)) return;
+    if (!canSend || sending.current) return;
     sending.current = true;
-    send.mutate({ text: trimmed, private: mode === 'note' });
+    send.mutate({ text: trimmed, private: mode === 'note', ...(hasFiles ? { attachmentIds: attachments.uploadIds } : {}) });
   }
+
+  // Files dropped anywhere on the composer are attached like those chosen with the button.
+  const dropHandlers = {
+    onDragOver: (event: DragEvent<HTMLFormElement>) => {
+      if (!event.dataTransfer.types.includes('Files')) return;
+      event.preventDefault();
+      setDragging(true);
+    },
+    onDragLeave: (event: DragEvent<HTMLFormElement>) => {
+      if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+    },
+    onDrop: (event: DragEvent<HTMLFormElement>) => {
+      if (!event.dataTransfer.files.length) return;
+      event.preventDefault();
+      setDragging(false);
+      attachments.add([...event.dataTransfer.files]);
+    },
+  };
+  const sendProblem = send.error instanceof ApiError && send.error.fields.length > 0 ? problemOf(send.error, t) : null;
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -98,7 +124,8 @@ export function Composer({ conversationId, channel, command }: { conversationId:
 
   return (
     <form
-      className={`composer composer-${mode}`}
+      className={`composer composer-${mode}${dragging ? ' composer-dragging' : ''}`}
+      {...dropHandlers}
       onSubmit={(event) => {
         event.preventDefault();
         submit();
@@ -115,8 +142,24 @@ export function Composer({ conversationId, channel, command }: { conversationId:
       />
       {send.isError && (
         <Alert color="red" role="alert" p="xs">
-          {t('composer.failed')}
+          {sendProblem ? (
+            <>
+              {sendProblem.problem}{' '}
+              {sendProblem.detail && (
+                <bdi dir="auto" className="composer-file-detail">
+                  ({sendProblem.detail})
+                </bdi>
+              )}
+            </>
+          ) : (
+            t('composer.failed')
+          )}
         </Alert>
+      )}
+      {dragging && (
+        <Text size="sm" className="composer-drop-hint" aria-live="polite">
+          {t('composer.dropHere')}
+        </Text>
       )}
       <Textarea
         ref={field}
@@ -133,17 +176,17 @@ export function Composer({ conversationId, channel, command }: { conversationId:
         onChange={(event) => updateText(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
+      <AttachmentChips files={attachments.files} onRemove={attachments.remove} />
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={4}>
-          <ComposerTools conversationId={conversationId} field={field} text={text} onTextChange={updateText} />
+          <Group gap="xs" wrap="wrap">
+            <AttachButton rule={attachments.rule} onFiles={attachments.add} />
+            <ComposerTools conversationId={conversationId} field={field} text={text} onTextChange={updateText} />
+          </Group>
+          <AttachmentLimits rule={attachments.rule} mode={mode} />
           {mode === 'reply' && SMS_CHANNELS.has(channel) && <SmsLengthLine conversationId={conversationId} text={text} />}
         </Stack>
-        <Button
-          type="submit"
-          loading={send.isPending}
-          disabled={!text.trim() || hasUnfilledBlank(text)}
-          color={mode === 'note' ? 'yellow' : 'teal'}
-        >
+        <Button type="submit" loading={send.isPending} disabled={!canSend} color={mode === 'note' ? 'yellow' : 'teal'}>
           {mode === 'reply' ? t('composer.send') : t('composer.saveNote')}
         </Button>
       </Group>

@@ -1,3 +1,4 @@
+import { ReplyAttachmentsService } from '@app/conversations';
 import { RetentionService } from '@app/privacy';
 import { JobName, JobOf, JobQueue, JobStatus, QueueName } from '@app/queue';
 import { RequestDeadlinesService } from '@app/requests';
@@ -12,23 +13,28 @@ const RETENTION_SCHEDULE = { pattern: '0 2 * * *', tz: 'Asia/Riyadh' };
 // Requests nearing their announced answer day: every hour, so a supervisor hears of one the same morning.
 const DEADLINES_SCHEDULER_ID = 'request-deadlines-hourly';
 const DEADLINES_SCHEDULE = { pattern: '10 * * * *', tz: 'Asia/Riyadh' };
+// Officers' uploads no message took are removed a day after they were made; hourly keeps one at most 25 hours.
+const UPLOAD_SWEEP_SCHEDULER_ID = 'attachment-uploads-hourly';
+const UPLOAD_SWEEP_SCHEDULE = { pattern: '17 * * * *', tz: 'Asia/Riyadh' };
 
 type MaintenanceJob =
   | Job<JobOf<JobName.ApplyRetention>, JobStatus, JobName.ApplyRetention>
-  | Job<JobOf<JobName.CheckRequestDeadlines>, JobStatus, JobName.CheckRequestDeadlines>;
+  | Job<JobOf<JobName.CheckRequestDeadlines>, JobStatus, JobName.CheckRequestDeadlines>
+  | Job<JobOf<JobName.SweepAttachmentUploads>, JobStatus, JobName.SweepAttachmentUploads>;
 
 // Scheduled housekeeping. Retention applies each organisation's settings (libs/privacy RetentionService) in bounded
 // batches, the figures going to the audit log; the deadline check alerts supervisors of support requests at the
 // committee whose answer day is near (libs/requests RequestDeadlinesService). A job naming an organisation handles
-// only that one.
+// only that one. The upload sweep removes officers' files that no message took within a day (ReplyAttachmentsService).
 @Processor(QueueName.Maintenance)
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
-  static readonly handles = [JobName.ApplyRetention, JobName.CheckRequestDeadlines] as const;
+  static readonly handles = [JobName.ApplyRetention, JobName.CheckRequestDeadlines, JobName.SweepAttachmentUploads] as const;
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
   constructor(
     private readonly retention: RetentionService,
     private readonly deadlines: RequestDeadlinesService,
+    private readonly replyAttachments: ReplyAttachmentsService,
     private readonly jobs: JobQueue,
   ) {
     super();
@@ -37,6 +43,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   async onApplicationBootstrap(): Promise<void> {
     await this.jobs.schedule(JobName.ApplyRetention, RETENTION_SCHEDULER_ID, RETENTION_SCHEDULE, {});
     await this.jobs.schedule(JobName.CheckRequestDeadlines, DEADLINES_SCHEDULER_ID, DEADLINES_SCHEDULE, {});
+    await this.jobs.schedule(JobName.SweepAttachmentUploads, UPLOAD_SWEEP_SCHEDULER_ID, UPLOAD_SWEEP_SCHEDULE, {});
   }
 
   async process(job: MaintenanceJob): Promise<JobStatus> {
@@ -55,6 +62,8 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
           async (organisationId) => (await this.deadlines.check(organisationId)) > 0,
           'Request deadlines',
         );
+      case JobName.SweepAttachmentUploads:
+        return (await this.replyAttachments.sweepUnattached()) > 0 ? JobStatus.Applied : JobStatus.Skipped;
       default:
         throw new UnrecoverableError(`No handler for ${(job as Job).name} on ${QueueName.Maintenance}`);
     }

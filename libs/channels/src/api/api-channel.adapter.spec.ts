@@ -8,6 +8,18 @@ import { ApiChannelAdapter, parseApiInbound } from './api-channel.adapter';
 const http = new GuardedHttpClient({ allowPrivateNetworks: true });
 
 describe(ApiChannelAdapter.name, () => {
+  const pdf = {
+    id: '9d3e4c1a-1111-4222-8333-444455556666',
+    path: '/files/inbox/conversation/9d3e4c1a-1111-4222-8333-444455556666.pdf',
+    contentType: 'application/pdf',
+    fileName: 'قرار اللجنة.pdf',
+    sizeBytes: 4096,
+  };
+  const links = (attachment: typeof pdf, audience: 'visitor' | 'provider') => ({
+    url: `https://gw.example.org${attachment.path}?expires=1800000000000&signature=${audience}`,
+    expiresAt: new Date(1_800_000_000_000),
+  });
+
   let server: Server;
   let url: string;
   let answer: (request: IncomingMessage, response: ServerResponse) => void;
@@ -98,6 +110,31 @@ describe(ApiChannelAdapter.name, () => {
       .send(message)
       .catch((error: unknown) => error)) as ChannelError;
     expect([closed.code, closed.message]).toEqual([ChannelErrorCode.Temporary, 'Callback could not be reached']);
+  });
+
+  it('should carry each file as a signed, expiring download link in the callback body, signed with the rest', async () => {
+    answer = (_request, response) => response.writeHead(200).end();
+    const sut = new ApiChannelAdapter({ signingSecret: 'secret', callbackUrl: url, timeoutMs: 1000 }, http, links);
+    await sut.send({ ...message, attachments: [pdf] });
+    const last = received[received.length - 1];
+    expect(JSON.parse(last.body).attachments).toEqual([
+      {
+        id: pdf.id,
+        url: `https://gw.example.org${pdf.path}?expires=1800000000000&signature=provider`,
+        expiresAt: '2027-01-15T08:00:00.000Z',
+        contentType: 'application/pdf',
+        fileName: 'قرار اللجنة.pdf',
+        sizeBytes: 4096,
+      },
+    ]);
+    expect(isValidSignature(Buffer.from(last.body), 'secret', last.signature)).toBe(true);
+  });
+
+  it('should refuse a reply with files when it cannot make links, rather than send the text alone', async () => {
+    const before = received.length;
+    const sut = new ApiChannelAdapter({ signingSecret: 'secret', callbackUrl: url, timeoutMs: 1000 }, http);
+    await expect(sut.send({ ...message, attachments: [pdf] })).rejects.toMatchObject({ code: ChannelErrorCode.AuthInvalid });
+    expect(received.length).toBe(before);
   });
 });
 

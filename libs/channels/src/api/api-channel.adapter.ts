@@ -1,6 +1,7 @@
 import { GuardedHttpClient, GuardedHttpResponse, isValidSignature, signBody, validateInput } from '@app/common';
 import { ChannelError, ChannelErrorCode } from '../channel-error';
-import { InboundMessage, OutboundMessage, SendResult } from '../channel-message.types';
+import { OutboundContext } from '../channel-definition';
+import { InboundMessage, OutboundAttachment, OutboundMessage, SendResult } from '../channel-message.types';
 import { OutboundChannelAdapter } from '../outbound-channel.adapter';
 import { classifyUnansweredRequest } from '../sms/http-failure.classifier';
 import { ApiInboundMessageDto } from './api-inbound-message.dto';
@@ -20,6 +21,17 @@ export interface ApiCallbackBody {
   to: { id: string | undefined };
   text: string;
   createdAt: string;
+  // Only on a reply with files: where the app downloads each one (a signed link that expires at expiresAt).
+  attachments?: ApiCallbackAttachment[];
+}
+
+export interface ApiCallbackAttachment {
+  id: string;
+  url: string;
+  expiresAt: string;
+  contentType: string;
+  fileName: string;
+  sizeBytes: number;
 }
 
 export function verifyApiSignature(rawBody: Buffer, header: string | undefined, signingSecret: string): boolean {
@@ -43,6 +55,8 @@ export class ApiChannelAdapter implements OutboundChannelAdapter {
   constructor(
     private readonly credentials: ApiChannelCredentials,
     private readonly http: GuardedHttpClient,
+    // Absent where no reply carries files (the adapter's own tests); such a reply is then refused, never sent bare.
+    private readonly attachmentLink?: OutboundContext['attachmentLink'],
   ) {}
 
   async send(message: OutboundMessage): Promise<SendResult> {
@@ -53,6 +67,7 @@ export class ApiChannelAdapter implements OutboundChannelAdapter {
       to: { id: message.recipient.externalId },
       text: message.text,
       createdAt: message.createdAt.toISOString(),
+      ...(message.attachments?.length ? { attachments: message.attachments.map((attachment) => this.callbackAttachment(attachment)) } : {}),
     };
     const raw = JSON.stringify(body);
     let response: GuardedHttpResponse;
@@ -79,5 +94,12 @@ export class ApiChannelAdapter implements OutboundChannelAdapter {
     }
     // The app may be mid-deploy or misconfigured for a while: every non-2xx is retried until attempts run out.
     throw new ChannelError(response.status >= 500 ? ChannelErrorCode.Temporary : ChannelErrorCode.Unknown, reason);
+  }
+
+  private callbackAttachment(attachment: OutboundAttachment): ApiCallbackAttachment {
+    if (!this.attachmentLink) throw new ChannelError(ChannelErrorCode.AuthInvalid, 'No links can be made for this reply’s files');
+    const link = this.attachmentLink(attachment, 'provider');
+    const { id, contentType, fileName, sizeBytes } = attachment;
+    return { id, url: link.url, expiresAt: link.expiresAt.toISOString(), contentType, fileName, sizeBytes };
   }
 }

@@ -55,8 +55,17 @@ export const API_CHANNEL: ChannelDefinition<ApiChannelSettingsDto> = {
         timeoutMs: context.timeoutMs,
       },
       context.http,
+      context.attachmentLink,
     ),
   sendRules: NO_SEND_RULES,
+  // The callback carries signed, expiring download links, not the files: the association's app fetches each one.
+  attachments: {
+    contentTypes: ['image/png', 'image/jpeg', 'application/pdf'],
+    maxCount: 10,
+    maxBytes: 10 * 1024 * 1024,
+    maxTotalBytes: 50 * 1024 * 1024,
+    note: 'Download links in the callback body (attachments[].url), valid for REPLY_ATTACHMENT_LINK_SECONDS',
+  },
   // The callback carries Wasl's messageId, so the app can drop a second copy.
   receiverDeduplicates: true,
   outreach: null,

@@ -31,6 +31,9 @@ export const MESSENGER_CHANNEL: ChannelDefinition<MessengerSettingsDto> = {
   },
   outbound: (context) => new MessengerAdapter(context),
   sendRules: MESSENGER_SEND_RULES,
+  // Files from staff travel through `sendsFiles` (POST …/messages/file) on these channels until they take the
+  // attachments rule every other channel uses.
+  attachments: null,
   receiverDeduplicates: false,
   outreach: null,
   profiles: { fetch: (context, externalId) => new MessengerAdapter(context).profile(externalId) },

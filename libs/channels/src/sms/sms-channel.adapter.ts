@@ -8,6 +8,8 @@ export interface OutboundSms {
   text: string;
   // Where the provider should post delivery reports for this message, when it supports per-message URLs.
   statusCallbackUrl?: string;
+  // Public links the provider fetches the files from (MMS); only providers whose definition allows files get any.
+  mediaUrls?: string[];
 }
 
 export interface SmsAdapterContext {

@@ -12,12 +12,25 @@ export class SmsOutboundAdapter implements OutboundChannelAdapter {
   constructor(
     readonly provider: SmsChannelAdapter,
     private readonly statusCallbackUrl?: string,
+    // Given by definitions whose provider sends MMS; without it a reply with files is refused, never sent without them.
+    private readonly attachmentLink?: OutboundContext['attachmentLink'],
   ) {}
 
   async send(message: OutboundMessage): Promise<SendResult> {
     const to = message.recipient.phone;
     if (!to || !E164.test(to)) throw new ChannelError(ChannelErrorCode.RecipientInvalid, 'The contact has no phone number in E.164 form');
-    return this.provider.send({ messageId: message.messageId, to, text: message.text, statusCallbackUrl: this.statusCallbackUrl });
+    const attachments = message.attachments ?? [];
+    if (attachments.length > 0 && !this.attachmentLink) {
+      throw new ChannelError(ChannelErrorCode.AuthInvalid, 'This SMS provider cannot send files');
+    }
+    const mediaUrls = attachments.map((attachment) => this.attachmentLink!(attachment, 'provider').url);
+    return this.provider.send({
+      messageId: message.messageId,
+      to,
+      text: message.text,
+      statusCallbackUrl: this.statusCallbackUrl,
+      ...(mediaUrls.length > 0 ? { mediaUrls } : {}),
+    });
   }
 }
 

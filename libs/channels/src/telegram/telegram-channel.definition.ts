@@ -86,6 +86,9 @@ export const TELEGRAM_CHANNEL: ChannelDefinition<TelegramSettingsDto> = {
   },
   outbound: adapterOf,
   sendRules: TELEGRAM_SEND_RULES,
+  // Files from staff travel through `sendsFiles` (POST …/messages/file) on these channels until they take the
+  // attachments rule every other channel uses.
+  attachments: null,
   receiverDeduplicates: false,
   // A bot cannot write to someone who has not started it.
   outreach: null,

@@ -16,6 +16,8 @@ export const WALK_IN_CHANNEL: ChannelDefinition<WalkInSettingsDto> = {
   webhooks: null,
   outbound: null,
   sendRules: NO_SEND_RULES,
+  // Nothing is sent: a visit is recorded. Files belong in a private note.
+  attachments: null,
   receiverDeduplicates: false,
   // Logging a visit opens the conversation with the officer's account of it, as a note.
   outreach: { mode: 'record' },

@@ -9,6 +9,9 @@ const SIGNATURES: Array<{ bytes: number[]; type: DetectedAttachmentType }> = [
   { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], type: { contentType: 'application/pdf', extension: 'pdf' } },
 ];
 
+// What an attachment rule may allow: the types Wasl can tell by their first bytes.
+export const DETECTABLE_ATTACHMENT_TYPES: readonly string[] = SIGNATURES.map(({ type }) => type.contentType);
+
 // The type comes from the file's first bytes, never from its name or the browser's claim, so a script
 // renamed to photo.png is refused.
 export function detectAttachmentType(content: Buffer): DetectedAttachmentType | undefined {

@@ -27,6 +27,10 @@ describe('WebChatChannelAdapter', () => {
     webhookUrl: (path) => `https://gw.example.org/${path}`,
     reportDelivery: true,
     timeoutMs: 1,
+    attachmentLink: (attachment, audience) => ({
+      url: `${audience}:${attachment.path}?expires=1700000000000&signature=abc`,
+      expiresAt: new Date(1_700_000_000_000),
+    }),
   });
 
   it('should emit message:new to the visitor room derived from the inbox secret', async () => {
@@ -41,6 +45,28 @@ describe('WebChatChannelAdapter', () => {
       },
     ]);
     expect(webChatVisitorRoom('s', 'visitor-7')).not.toEqual(webChatVisitorRoom('other-inbox-secret', 'visitor-7'));
+  });
+
+  it('should hand the visitor each file as a link signed for their browser, never the stored path alone', async () => {
+    const transport = new RecordingTransport();
+    const sut = createOutboundAdapter(ChannelKind.WebChat, null, contextWith(transport));
+    const path = '/files/inbox-1/conversation-1/0b6c2f52-8f0e-4c43-9d0a-5f4f3b2a1c00.pdf';
+    await sut.send({
+      ...message,
+      attachments: [
+        { id: '0b6c2f52-8f0e-4c43-9d0a-5f4f3b2a1c00', path, contentType: 'application/pdf', fileName: 'إفادة.pdf', sizeBytes: 2048 },
+      ],
+    });
+    expect(transport.emitted[0].payload).toMatchObject({
+      attachments: [
+        {
+          url: `visitor:${path}?expires=1700000000000&signature=abc`,
+          contentType: 'application/pdf',
+          fileName: 'إفادة.pdf',
+          sizeBytes: 2048,
+        },
+      ],
+    });
   });
 
   it('should name the officer who wrote the reply', async () => {

@@ -1,4 +1,4 @@
-import { RealtimeTransport } from '../channel-definition';
+import { OutboundContext, RealtimeTransport } from '../channel-definition';
 import { ChannelError, ChannelErrorCode } from '../channel-error';
 import { OutboundMessage, SendResult } from '../channel-message.types';
 import { OutboundChannelAdapter } from '../outbound-channel.adapter';
@@ -17,6 +17,8 @@ export class WebChatChannelAdapter implements OutboundChannelAdapter {
     // An emit into a /webchat room through Redis (socket.io's emitter): the visitor receives it on whichever
     // gateway instance holds their socket.
     private readonly transport: RealtimeTransport,
+    // Links signed for the visitor's browser, which the widget resolves against the gateway it was loaded from.
+    private readonly attachmentLink: OutboundContext['attachmentLink'],
   ) {}
 
   async send(message: OutboundMessage): Promise<SendResult> {
@@ -30,6 +32,16 @@ export class WebChatChannelAdapter implements OutboundChannelAdapter {
       ...(message.senderName ? { agentName: message.senderName } : {}),
       ...(message.automatic ? { automatic: true } : {}),
       createdAt: message.createdAt.toISOString(),
+      ...(message.attachments?.length
+        ? {
+            attachments: message.attachments.map((attachment) => ({
+              url: this.attachmentLink(attachment, 'visitor').url,
+              contentType: attachment.contentType,
+              fileName: attachment.fileName,
+              sizeBytes: attachment.sizeBytes,
+            })),
+          }
+        : {}),
     };
     try {
       this.transport.toWebChatRoom(

@@ -18,8 +18,17 @@ export const WEB_CHAT_CHANNEL: ChannelDefinition<WebChatSettingsDto> = {
   // becomes an identity only through a one-time code (apps/gateway/src/webchat/webchat-phone-verification.service.ts).
   asserts: ['external-id'],
   webhooks: null,
-  outbound: (context) => new WebChatChannelAdapter({ signingSecret: context.inbox.secrets.signingSecret }, context.realtime),
+  outbound: (context) =>
+    new WebChatChannelAdapter({ signingSecret: context.inbox.secrets.signingSecret }, context.realtime, context.attachmentLink),
   sendRules: NO_SEND_RULES,
+  // What visitors may send, the other way: the widget shows images and links PDFs, through links signed for the visitor.
+  attachments: {
+    contentTypes: ['image/png', 'image/jpeg', 'application/pdf'],
+    maxCount: 5,
+    maxBytes: 5 * 1024 * 1024,
+    maxTotalBytes: 25 * 1024 * 1024,
+    note: 'As visitors may send: PNG, JPEG and PDF up to 5 MB each',
+  },
   // Every reply carries Wasl's message id; the widget drops a second copy.
   receiverDeduplicates: true,
   outreach: null,

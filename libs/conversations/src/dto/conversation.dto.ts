@@ -38,16 +38,28 @@ export class ListConversationsQuery {
 }
 
 export class CreateMessageDto {
-  // Blank replies are refused: a message of spaces (or of characters the body parser strips) says nothing.
-  @ApiPropertyOptional({ example: 'وعليكم السلام، كيف نخدمك؟' })
+  // Blank replies are refused unless they carry files: a message of spaces (or of characters the body parser strips)
+  // says nothing (ConversationsService.addMessage names `text`).
+  @ApiPropertyOptional({ example: 'وعليكم السلام، كيف نخدمك؟', description: 'May be left out or blank when attachmentIds are given' })
+  @IsOptional()
   @IsString()
-  @Matches(/\S/, { message: 'text must not be blank' })
   @MaxLength(10_000)
-  text: string;
+  text?: string;
   @ApiPropertyOptional({ description: 'A private note for staff, never sent to the beneficiary' })
   @IsOptional()
   @IsBoolean()
   private?: boolean;
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description:
+      "Uploads of this conversation (POST /conversations/:id/attachments), each attached once; the channel's rule decides whether a reply may carry them",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 }
 
 export class UpdateConversationDto {

@@ -1,3 +1,4 @@
+import { AttachmentMetadata } from '@app/channels';
 import { Message, MessageType, DeliveryStatus } from '../entities/message.entity';
 
 export interface StaffMessageInput {
@@ -10,6 +11,8 @@ export interface StaffMessageInput {
   text: string;
   note: boolean;
   at: Date;
+  // Files the officer attached (ReplyAttachmentsService.attach): their stored paths and metadata.
+  attachments?: AttachmentMetadata[];
 }
 
 // A message written by staff (or by Wasl itself, with no sender): an outbound reply starts `queued` for the outbound
@@ -23,7 +26,7 @@ export function newStaffMessage(input: StaffMessageInput, id: string): Message {
     contactId: input.contactId,
     type: input.note ? MessageType.Note : MessageType.Outbound,
     text: input.text,
-    attachments: [],
+    attachments: input.attachments ?? [],
     senderUserId: input.senderUserId,
     providerMessageId: null,
     status: input.note ? null : DeliveryStatus.Queued,

@@ -1,5 +1,13 @@
-import { ChannelDefinition, findChannelDefinition, ReplyWindow, SendContext, TextMeasure } from '@app/channels';
-import { ApiException } from '@app/common';
+import {
+  AttachedFile,
+  attachmentRuleProblems,
+  ChannelDefinition,
+  findChannelDefinition,
+  ReplyWindow,
+  SendContext,
+  TextMeasure,
+} from '@app/channels';
+import { ApiException, FieldProblem } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { InboxesService } from '@app/inboxes';
 import { Injectable } from '@nestjs/common';
@@ -87,6 +95,12 @@ export class ChannelSendRules {
 
   private async contextOf(organisationId: string, target: ReplyTarget, manager?: EntityManager): Promise<SendContext> {
     return { lastInboundAt: await this.lastInboundAt(organisationId, target, manager), now: new Date() };
+  }
+
+  // Why these files cannot go out on the inbox's channel (400 on `attachments`), for a reply's uploads.
+  async attachmentChecker(organisationId: string, inboxId: string): Promise<(files: AttachedFile[]) => FieldProblem[]> {
+    const definition = await this.definitionOf(organisationId, inboxId);
+    return (files) => attachmentRuleProblems(definition?.attachments ?? null, files, definition?.title ?? 'This channel');
   }
 
   private async definitionOf(organisationId: string, inboxId: string): Promise<ChannelDefinition | undefined> {

@@ -3,12 +3,14 @@ import { JsonObject } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, IsNull, Not, WhereExpressionBuilder } from 'typeorm';
+import { AttachmentUpload } from '../entities/attachment-upload.entity';
 import { Call } from '../entities/call.entity';
 import { ConversationEvent, ConversationEventType } from '../entities/conversation-event.entity';
 import { ConversationRead } from '../entities/conversation-read.entity';
 import { Conversation, ConversationStatus } from '../entities/conversation.entity';
 import { InboundEvent } from '../entities/inbound-event.entity';
 import { Message } from '../entities/message.entity';
+import { REPLY_FILE_EXTENSIONS, replyFilePath } from './reply-attachment-link.util';
 
 export type PersonalDataErasureMode = 'delete' | 'anonymise';
 
@@ -242,13 +244,34 @@ export class ConversationPersonalDataService {
       ...(conversationIds.length > 0 ? [{ organisationId, conversationId: In(conversationIds) }] : []),
       ...(contactIds.length > 0 ? [{ organisationId, contactId: In(contactIds) }] : []),
     ];
-    const messages = await manager.find(Message, { where: ofTarget, select: { id: true, attachments: true, providerMessageId: true } });
+    const messages = await manager.find(Message, {
+      where: ofTarget,
+      select: { id: true, conversationId: true, attachments: true, providerMessageId: true },
+    });
     const messageIds = messages.map((message) => message.id);
     const calls = await manager.find(Call, { where: ofTarget, select: { id: true } });
     const callIds = calls.map((call) => call.id);
-    const attachmentUrls = messages
-      .flatMap((message) => (message.attachments ?? []).map((file: AttachmentMetadata) => file.url ?? ''))
-      .filter(Boolean);
+    // Officers' uploads on these conversations go too, attached or not: a file kept for a note is the person's as well.
+    const touched = [...new Set([...conversationIds, ...messages.map((message) => message.conversationId)])];
+    const uploads: AttachmentUpload[] = [];
+    for (const chunk of chunks(touched)) {
+      uploads.push(...(await manager.find(AttachmentUpload, { where: { organisationId, conversationId: In(chunk) } })));
+    }
+    const uploadPaths = uploads.map((upload) =>
+      replyFilePath({
+        inboxId: upload.inboxId,
+        conversationId: upload.conversationId,
+        fileId: `${upload.id}.${REPLY_FILE_EXTENSIONS[upload.contentType]}`,
+      }),
+    );
+    const attachmentUrls = [
+      ...new Set([
+        ...messages.flatMap((message) => (message.attachments ?? []).map((file: AttachmentMetadata) => file.url ?? '')).filter(Boolean),
+        ...uploadPaths,
+      ]),
+    ];
+    for (const chunk of chunks(uploads.map((upload) => upload.id)))
+      await manager.delete(AttachmentUpload, { organisationId, id: In(chunk) });
     const inboundIds = messages.filter((message) => message.providerMessageId !== null).map((message) => message.id);
     // The event row stays, blanked, so a provider retrying an old id is still recognised and not applied again.
     let payloads = 0;

@@ -1,4 +1,4 @@
-import { AttachmentMetadata, OutboundTemplate } from '@app/channels';
+import { AttachedFile, AttachmentMetadata, attachmentRuleProblems, OutboundTemplate } from '@app/channels';
 import { ApiException } from '@app/common';
 import { Contact, ContactScope } from '@app/contacts';
 import { WaslConfig } from '@app/config';
@@ -20,6 +20,8 @@ import { previewOf, toConversationView, toMessageView } from './conversation-vie
 import { decodeCursor, encodeCursor, Page } from './pagination-cursor.util';
 import { newStaffMessage } from '../rules/new-staff-message.rule';
 import { ChannelSendRules } from './channel-send-rules.service';
+import { ReplyAttachmentsService } from './reply-attachments.service';
+import { NOTE_ATTACHMENT_RULE } from '../rules/note-attachment-rule.constant';
 import { OutboundSendQueue } from './outbound-send.queue';
 
 type NewEvent = Pick<ConversationEvent, 'type' | 'details'>;
@@ -49,6 +51,7 @@ export class ConversationsService {
     private readonly config: WaslConfig,
     private readonly sendRules: ChannelSendRules,
     private readonly reads: ConversationReadsService,
+    private readonly replyAttachments: ReplyAttachmentsService,
   ) {}
 
   // Newest activity first, keyset-paginated; every filter is scoped to the caller's organisation.
@@ -145,13 +148,24 @@ export class ConversationsService {
     input: CreateMessageDto,
     extra: { template?: OutboundTemplate; attachments?: AttachmentMetadata[] } = {},
   ): Promise<MessageView> {
-    const { template, attachments } = extra;
+    const { template } = extra;
     const now = new Date();
     const isNote = input.private === true;
+    const text = input.text ?? '';
+    const uploadIds = input.attachmentIds ?? [];
+    if (!text.trim() && uploadIds.length === 0) throw ApiException.validation([{ field: 'text', message: 'text must not be blank' }]);
     const { message, conversation } = await this.transactions.run(async (manager) => {
       const conversation = await findVisibleConversation(manager, user, conversationId);
-      if (!isNote)
-        await this.sendRules.assertSendable(user.organisationId, conversation, input.text, manager, { template: Boolean(template) });
+      if (!isNote) await this.sendRules.assertSendable(user.organisationId, conversation, text, manager, { template: Boolean(template) });
+      const id = randomUUID();
+      // A note is never sent, so only private notes' own rule applies to its files; a reply's go through its channel.
+      const check = isNote
+        ? (files: AttachedFile[]) => attachmentRuleProblems(NOTE_ATTACHMENT_RULE, files, 'A private note')
+        : await this.sendRules.attachmentChecker(user.organisationId, conversation.inboxId);
+      const attachments = [
+        ...(await this.replyAttachments.attach(manager, user, conversation, uploadIds, id, check)),
+        ...(extra.attachments ?? []),
+      ];
       const message = newStaffMessage(
         {
           organisationId: user.organisationId,
@@ -159,19 +173,19 @@ export class ConversationsService {
           inboxId: conversation.inboxId,
           contactId: conversation.contactId,
           senderUserId: user.id,
-          text: input.text,
+          text,
           note: isNote,
           at: now,
+          attachments,
         },
-        randomUUID(),
+        id,
       );
       if (template && !isNote) message.template = template;
-      if (attachments) message.attachments = attachments;
       await manager.insert(Message, message);
       if (!isNote) {
         const patch: Partial<Conversation> = {
           lastActivityAt: now,
-          lastMessagePreview: previewOf(input.text || attachments?.[0]?.fileName || ''),
+          lastMessagePreview: previewOf(text.trim() ? text : attachments.map((file) => `📎 ${file.fileName}`).join('، ')),
           waitingSince: null,
           updatedAt: now,
         };

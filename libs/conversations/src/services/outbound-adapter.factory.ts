@@ -4,6 +4,7 @@ import {
   channelWebhookUrl,
   createOutboundAdapter,
   findChannelDefinition,
+  OutboundAttachment,
   OutboundChannelAdapter,
   OutboundContext,
 } from '@app/channels';
@@ -13,6 +14,7 @@ import { InboxWithSecrets } from '@app/inboxes';
 import { RealtimePublisher } from '@app/realtime';
 import { Injectable } from '@nestjs/common';
 import { ChannelSessionsService } from './channel-sessions.service';
+import { replyFileOf, signedReplyFilePath } from './reply-attachment-link.util';
 
 // Builds the sending adapter of an inbox from its channel definition, its stored settings and its decrypted
 // secrets, fresh for every send. Throws ChannelError(AUTH_INVALID) for an inbox whose channel cannot send.
@@ -48,6 +50,18 @@ export class OutboundAdapterFactory {
       reportDelivery: options.reportDelivery,
       timeoutMs: this.config.channels.callbackTimeoutMs,
       sessions: this.sessions,
+      attachmentLink: (attachment, audience) => this.attachmentLink(secrets.signingSecret, attachment, audience),
     };
+  }
+
+  // A visitor's browser gets web chat's short lifetime and a path the widget resolves against its gateway; a provider
+  // or the association's app gets an absolute URL from PUBLIC_URL that lives long enough for a queued send.
+  private attachmentLink(signingSecret: string, attachment: OutboundAttachment, audience: 'visitor' | 'provider') {
+    const file = replyFileOf(attachment.path);
+    if (!file || !signingSecret) throw new ChannelError(ChannelErrorCode.AuthInvalid, 'A reply’s file has no stored path');
+    const seconds = audience === 'visitor' ? this.config.webChat.attachmentLinkSeconds : this.config.replyAttachments.linkSeconds;
+    const expiresAt = new Date(Date.now() + seconds * 1000);
+    const path = signedReplyFilePath(signingSecret, file, expiresAt);
+    return { url: audience === 'visitor' ? path : `${this.config.http.publicUrl.replace(/\/+$/, '')}${path}`, expiresAt };
   }
 }

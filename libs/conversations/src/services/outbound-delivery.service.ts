@@ -17,6 +17,7 @@ import { CHANNEL_MEDIA_PATH_PREFIX, ChannelMediaStore } from './channel-media.st
 import { ChannelSendRules } from './channel-send-rules.service';
 import { OutboundAdapterFactory } from './outbound-adapter.factory';
 import { OutboundPacer } from './outbound-pacer.service';
+import { ReplyAttachmentsService } from './reply-attachments.service';
 
 export interface DeliveryAttempt {
   attempt: number;
@@ -62,6 +63,7 @@ export class OutboundDeliveryService {
     private readonly sendRules: ChannelSendRules,
     private readonly pacer: OutboundPacer,
     private readonly media: ChannelMediaStore,
+    private readonly replyAttachments: ReplyAttachmentsService,
   ) {}
 
   async deliver(organisationId: string, messageId: string, attempt: DeliveryAttempt): Promise<JobStatus> {
@@ -131,6 +133,7 @@ export class OutboundDeliveryService {
         createdAt: message.createdAt,
         recipient: { externalId, phone: contact.phone ?? undefined, email: contact.email ?? undefined },
         senderName: sender?.name,
+        attachments: this.replyAttachments.outboundAttachmentsOf(message),
         automatic: message.senderUserId === null,
         template: message.template ?? undefined,
         lastInboundAt,

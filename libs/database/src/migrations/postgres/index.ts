@@ -18,6 +18,7 @@ import { AddSupportRequests1796230958337 } from './1796230958337-AddSupportReque
 import { AddOrganisationDisplaySettings1796231881071 } from './1796231881071-AddOrganisationDisplaySettings';
 import { AddChannelTemplates1796233051712 } from './1796233051712-AddChannelTemplates';
 import { AddChannelSessions1796234945451 } from './1796234945451-AddChannelSessions';
+import { AddAttachmentUploads1796235604275 } from './1796235604275-AddAttachmentUploads';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const POSTGRES_MIGRATIONS: Function[] = [
@@ -41,4 +42,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   AddOrganisationDisplaySettings1796231881071,
   AddChannelTemplates1796233051712,
   AddChannelSessions1796234945451,
+  AddAttachmentUploads1796235604275,
 ];

@@ -16,6 +16,7 @@ import { AddSupportRequests1796230959655 } from './1796230959655-AddSupportReque
 import { AddOrganisationDisplaySettings1796231883402 } from './1796231883402-AddOrganisationDisplaySettings';
 import { AddChannelTemplates1796233054770 } from './1796233054770-AddChannelTemplates';
 import { AddChannelSessions1796234948607 } from './1796234948607-AddChannelSessions';
+import { AddAttachmentUploads1796235606217 } from './1796235606217-AddAttachmentUploads';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -37,4 +38,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AddOrganisationDisplaySettings1796231883402,
   AddChannelTemplates1796233054770,
   AddChannelSessions1796234948607,
+  AddAttachmentUploads1796235606217,
 ];

@@ -17,6 +17,8 @@ export const LOG_SMS_CHANNEL: ChannelDefinition<LogSmsSettingsDto> = {
   webhooks: null,
   outbound: () => new SmsOutboundAdapter(new LogSmsAdapter()),
   sendRules: SMS_SEND_RULES,
+  // It only logs text; a file would be lost without anyone knowing.
+  attachments: null,
   receiverDeduplicates: false,
   outreach: { mode: 'send', recipient: 'phone' },
 };

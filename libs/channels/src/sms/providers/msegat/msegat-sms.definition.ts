@@ -20,6 +20,8 @@ export const MSEGAT_SMS_CHANNEL: ChannelDefinition<MsegatSmsSettingsDto> = {
   webhooks: null,
   outbound: (context) => new SmsOutboundAdapter(new MsegatSmsAdapter(msegatCredentialsFrom(smsAdapterContextOf(context)), context.http)),
   sendRules: SMS_SEND_RULES,
+  // Msegat's send API takes text only.
+  attachments: null,
   receiverDeduplicates: false,
   outreach: { mode: 'send', recipient: 'phone' },
 };

@@ -45,6 +45,8 @@ export const TAQNYAT_SMS_CHANNEL: ChannelDefinition<TaqnyatSmsSettingsDto> = {
   },
   outbound: (context) => new SmsOutboundAdapter(new TaqnyatSmsAdapter(taqnyatCredentialsFrom(smsAdapterContextOf(context)), context.http)),
   sendRules: SMS_SEND_RULES,
+  // Taqnyat's send API takes text only.
+  attachments: null,
   receiverDeduplicates: false,
   outreach: { mode: 'send', recipient: 'phone' },
 };

@@ -163,6 +163,22 @@ describe(TwilioSmsAdapter.name, () => {
     });
   });
 
+  it('should send a reply’s files as MMS mediaUrl parameters, one per link, and a photo alone without a body', async () => {
+    answer = { status: 201, body: createResponse };
+    const links = [
+      'https://gw.example.com/files/i/c/a.png?expires=1&signature=x',
+      'https://gw.example.com/files/i/c/b.pdf?expires=1&signature=y',
+    ];
+    const bodies: string[] = [];
+    server.prependOnceListener('request', (request: IncomingMessage) => {
+      request.on('data', (chunk: Buffer) => bodies.push(chunk.toString('utf8')));
+    });
+    await sut().send({ messageId: 'm-3', to: '+15005550006', text: '', mediaUrls: links });
+    const form = new URLSearchParams(bodies.join(''));
+    expect(form.getAll('MediaUrl')).toEqual(links);
+    expect(form.has('Body')).toBe(false);
+  });
+
   it('should turn a Twilio error response into a permanent recipient error', async () => {
     answer = { status: 400, body: invalidTo };
     await expect(sut().send({ messageId: 'm-2', to: '+9665', text: 'x' })).rejects.toMatchObject({

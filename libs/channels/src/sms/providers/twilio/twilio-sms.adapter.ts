@@ -38,10 +38,13 @@ export class TwilioSmsAdapter implements SmsChannelAdapter {
     try {
       const created = await client.messages.create({
         to: message.to,
-        body: message.text,
+        // A photo may go alone; Twilio needs a body or a mediaUrl.
+        ...(message.text ? { body: message.text } : {}),
         // A Messaging Service picks the sender itself; otherwise the inbox's own number sends.
         ...(messagingServiceSid ? { messagingServiceSid } : { from: phoneNumber }),
         ...(message.statusCallbackUrl ? { statusCallback: message.statusCallbackUrl } : {}),
+        // MMS: Twilio fetches each URL (GET and HEAD) and checks its Content-Type before it accepts the message.
+        ...(message.mediaUrls?.length ? { mediaUrl: message.mediaUrls } : {}),
       });
       return { providerMessageId: created.sid, acceptedAt: created.dateCreated ?? new Date() };
     } catch (error) {

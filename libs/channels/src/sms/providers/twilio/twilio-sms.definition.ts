@@ -69,8 +69,20 @@ export const TWILIO_SMS_CHANNEL: ChannelDefinition<TwilioSmsSettingsDto> = {
     new SmsOutboundAdapter(
       new TwilioSmsAdapter(twilioCredentialsFrom(smsAdapterContextOf(context)), context.http),
       context.reportDelivery ? context.webhookUrl(TWILIO_STATUS_PATH) : undefined,
+      context.attachmentLink,
     ),
   sendRules: SMS_SEND_RULES,
+  // MMS: Twilio fetches each mediaUrl (a signed, expiring gateway link) itself; at most 10 files and 5 MB in all.
+  // Twilio delivers MMS to US and Canadian numbers; to most other countries, Saudi numbers among them, it does not
+  // (an account's MMS Converter may send a link by SMS instead). The rule is this definition's, not every SMS
+  // provider's: an association whose beneficiaries are on Saudi numbers should not count on a photo arriving.
+  attachments: {
+    contentTypes: ['image/png', 'image/jpeg', 'application/pdf'],
+    maxCount: 10,
+    maxBytes: 5 * 1024 * 1024,
+    maxTotalBytes: 5 * 1024 * 1024,
+    note: 'Twilio MMS (mediaUrl): 10 files, 5 MB in all; MMS reaches US and Canadian numbers, not Saudi numbers everywhere',
+  },
   mediaHeaders: twilioMediaHeaders,
   receiverDeduplicates: false,
   outreach: { mode: 'send', recipient: 'phone' },

@@ -66,6 +66,8 @@ export const UNIFONIC_SMS_CHANNEL: ChannelDefinition<UnifonicSmsSettingsDto> = {
   outbound: (context) =>
     new SmsOutboundAdapter(new UnifonicSmsAdapter(unifonicCredentialsFrom(smsAdapterContextOf(context)), context.http)),
   sendRules: SMS_SEND_RULES,
+  // Unifonic's SMS send API takes text only.
+  attachments: null,
   receiverDeduplicates: false,
   outreach: { mode: 'send', recipient: 'phone' },
 };

@@ -157,6 +157,8 @@ export const TWILIO_VOICE_CHANNEL: ChannelDefinition<TwilioVoiceSettingsDto> = {
     );
   },
   sendRules: SMS_SEND_RULES,
+  // Officers' written replies go out as SMS from the voice number; files are not sent that way.
+  attachments: null,
   mediaHeaders: twilioMediaHeaders,
   receiverDeduplicates: false,
   outreach: null,

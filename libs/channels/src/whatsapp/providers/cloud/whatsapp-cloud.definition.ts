@@ -42,6 +42,9 @@ export const WHATSAPP_CLOUD_CHANNEL: ChannelDefinition<WhatsAppCloudSettingsDto>
   outbound: adapterOf,
   sendRules: WHATSAPP_CLOUD_SEND_RULES,
   // The Cloud API takes no idempotency key: an interrupted send fails OUTCOME_UNKNOWN rather than reach twice.
+  // Files from staff travel through `sendsFiles` (POST …/messages/file) on these channels until they take the
+  // attachments rule every other channel uses.
+  attachments: null,
   receiverDeduplicates: false,
   outreach: null,
   sendsFiles: true,

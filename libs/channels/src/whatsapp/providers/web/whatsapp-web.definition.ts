@@ -27,6 +27,9 @@ export const WHATSAPP_WEB_CHANNEL: ChannelDefinition<WhatsAppWebSettingsDto> = {
   outbound: (context) => ({ send: (message) => runningSession(context).send(message) }),
   // WhatsApp Web has no customer-service window; the pace below is the limit.
   sendRules: NO_SEND_RULES,
+  // Files from staff travel through `sendsFiles` (POST …/messages/file) on these channels until they take the
+  // attachments rule every other channel uses.
+  attachments: null,
   receiverDeduplicates: false,
   outreach: null,
   media: { download: (context, providerMediaId, maxBytes) => runningSession(context).downloadMedia(providerMediaId, maxBytes) },
