@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ProviderSandbox } from '../../apps/sandbox/src/provider-sandbox.server';
+import { uploadReplyAttachment } from '../support/reply-attachment.helper';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 
 interface MessageItem {
@@ -159,16 +160,14 @@ describe('Telegram bot, end to end against the Bot API sandbox', () => {
     const user = userId('006');
     const played = await sandbox.telegram.playUpdate({ botToken, userId: user, firstName: 'هند', text: 'أرسلوا لي النموذج' });
     const conversationId = await wasl.conversationOfMessage(String(played.updateId));
-    const sent = await fetch(
-      `${wasl.url}/api/v1/conversations/${conversationId}/messages/file?caption=${encodeURIComponent('النموذج المطلوب')}`,
-      {
-        method: 'POST',
-        headers: { authorization: `Bearer ${organisation.adminToken}`, 'content-type': 'application/octet-stream' },
-        body: new Uint8Array(PHOTO),
-      },
-    );
+    const upload = await uploadReplyAttachment(wasl, organisation.adminToken, conversationId, PHOTO, 'النموذج.jpg');
+    expect(upload.status).toBe(201);
+    const sent = await wasl.request<MessageItem>('POST', `/api/v1/conversations/${conversationId}/messages`, {
+      token: organisation.adminToken,
+      body: { text: 'النموذج المطلوب', attachmentIds: [upload.body.id] },
+    });
     expect(sent.status).toBe(201);
-    const message = (await sent.json()) as MessageItem;
+    const message = sent.body;
     await eventually(async () => (await statusOf(message.id)).status === 'sent', 'the photo to be sent');
     expect(sandbox.telegram.sent.filter((entry) => entry.chatId === String(user))).toEqual([
       expect.objectContaining({ text: '[sendPhoto] النموذج المطلوب' }),

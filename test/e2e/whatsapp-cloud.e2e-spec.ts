@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ProviderSandbox } from '../../apps/sandbox/src/provider-sandbox.server';
+import { uploadReplyAttachment } from '../support/reply-attachment.helper';
 import { createTwilioInbox, receiveTwilioSms, saudiMobile } from '../support/twilio-inbox.helper';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
 
@@ -310,27 +311,28 @@ describe('WhatsApp Cloud API, end to end against the Graph sandbox', () => {
     expect(await receiveTwilioSms(wasl, sms, from, 'نفس الشخص عبر الرسائل النصية')).toBe(whatsAppContact);
   });
 
-  it('should send a photo an officer attaches by uploading it to Meta, and refuse a file of another type', async () => {
+  it('should send a photo an officer attaches by uploading it to Meta, and refuse what WhatsApp cannot carry', async () => {
     const from = saudiMobile('1008');
     const conversationId = await conversationWith(from);
-    const upload = (body: Buffer, caption: string) =>
-      fetch(
-        `${wasl.url}/api/v1/conversations/${conversationId}/messages/file?caption=${encodeURIComponent(caption)}&fileName=receipt.png`,
-        {
-          method: 'POST',
-          headers: { authorization: `Bearer ${organisation.adminToken}`, 'content-type': 'application/octet-stream' },
-          body: new Uint8Array(body),
-        },
-      );
-    const refused = await upload(Buffer.from('#!/bin/sh\necho hi'), 'x');
+    const token = organisation.adminToken;
+    const refused = await uploadReplyAttachment(wasl, token, conversationId, Buffer.from('#!/bin/sh\necho hi'), 'run.sh');
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { fields: unknown[] }).fields).toEqual([
-      { field: 'file', message: 'must be a PNG or JPEG image or a PDF' },
+    expect(refused.body.fields?.map((problem) => problem.field)).toEqual(['file']);
+    const first = await uploadReplyAttachment(wasl, token, conversationId, IMAGE, 'receipt.png');
+    const second = await uploadReplyAttachment(wasl, token, conversationId, IMAGE, 'copy.png');
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const reply = (body: Record<string, unknown>) =>
+      wasl.request<MessageItem & { fields?: unknown[] }>('POST', `/api/v1/conversations/${conversationId}/messages`, { token, body });
+    // One file per WhatsApp message, and the text is its caption: WhatsApp's own limits, before anything is queued.
+    expect((await reply({ text: 'x', attachmentIds: [first.body.id, second.body.id] })).body.fields).toEqual([
+      { field: 'attachments', message: 'WhatsApp Cloud API carries at most 1 files in one reply' },
     ]);
-    const sent = await upload(IMAGE, 'إيصال الاستلام');
+    expect((await reply({ text: 'ن'.repeat(1025), attachmentIds: [first.body.id] })).body.fields).toEqual([
+      { field: 'text', message: expect.stringContaining('at most 1024 characters') },
+    ]);
+    const sent = await reply({ text: 'إيصال الاستلام', attachmentIds: [first.body.id] });
     expect(sent.status).toBe(201);
-    const message = (await sent.json()) as MessageItem;
-    await eventually(async () => (await messageRow(message.id)).status === 'read', 'the photo to be read');
+    await eventually(async () => (await messageRow(sent.body.id)).status === 'read', 'the photo to be read');
     const delivered = sandbox.graph.sent.find((entry) => entry.to === from.slice(1));
     const uploaded = sandbox.graph.uploads.find((entry) => entry.id === (delivered?.body as { image?: { id?: string } }).image?.id);
     expect(delivered?.body).toMatchObject({ type: 'image', image: { caption: 'إيصال الاستلام' } });

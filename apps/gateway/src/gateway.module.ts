@@ -30,7 +30,6 @@ import { MessagePreviewController } from './conversations/message-preview.contro
 import { OutreachController } from './conversations/outreach.controller';
 import { ChannelMediaController } from './conversations/channel-media.controller';
 import { ReplyTemplatesController } from './conversations/reply-templates.controller';
-import { ReplyFilesController } from './conversations/reply-files.controller';
 import { InboxTemplatesController } from './inboxes/inbox-templates.controller';
 import { InboxSessionController } from './inboxes/inbox-session.controller';
 import { ChannelWebhookController } from './webhooks/channel-webhook.controller';
@@ -85,7 +84,6 @@ export class GatewayModule {
         MessagePreviewController,
         OutreachController,
         ReplyTemplatesController,
-        ReplyFilesController,
         InboxTemplatesController,
         InboxSessionController,
         ChannelMediaController,

@@ -37,4 +37,14 @@ describe(attachmentRuleProblems.name, () => {
       { field: 'attachments', message: 'Twilio SMS carries at most 5 MB of files in one reply' },
     ]);
   });
+
+  it('should hold a caption to its limit only where the text travels with a file', () => {
+    const telegram = CHANNELS[ChannelKind.Telegram][0].attachments;
+    expect(attachmentRuleProblems(telegram, [pdf(10)], 'Telegram', 'ن'.repeat(1024))).toEqual([]);
+    expect(attachmentRuleProblems(telegram, [pdf(10)], 'Telegram', 'ن'.repeat(1025))).toEqual([
+      { field: 'text', message: expect.stringContaining('at most 1024 characters') },
+    ]);
+    expect(attachmentRuleProblems(telegram, [], 'Telegram', 'ن'.repeat(4000))).toEqual([]);
+    expect(attachmentRuleProblems(webChat, [pdf(10)], 'Web chat', 'ن'.repeat(4000))).toEqual([]);
+  });
 });

@@ -12,7 +12,12 @@ function megabytes(bytes: number): string {
 }
 
 // Why a reply's files cannot go out on a channel, on the staff API's `attachments` field; none when they can.
-export function attachmentRuleProblems(rule: AttachmentRule | null, files: readonly AttachedFile[], channelTitle: string): FieldProblem[] {
+export function attachmentRuleProblems(
+  rule: AttachmentRule | null,
+  files: readonly AttachedFile[],
+  channelTitle: string,
+  text = '',
+): FieldProblem[] {
   if (files.length === 0) return [];
   if (!rule) {
     return [
@@ -32,6 +37,12 @@ export function attachmentRuleProblems(rule: AttachmentRule | null, files: reado
         message: `${file.fileName}: ${channelTitle} carries files of at most ${megabytes(rule.maxBytes)}`,
       });
     }
+  }
+  if (rule.maxCaptionLength !== undefined && text.length > rule.maxCaptionLength) {
+    problems.push({
+      field: 'text',
+      message: `${channelTitle} sends a file's text as its caption, of at most ${rule.maxCaptionLength} characters; send the rest on its own`,
+    });
   }
   const total = files.reduce((sum, file) => sum + file.sizeBytes, 0);
   if (total > rule.maxTotalBytes) {

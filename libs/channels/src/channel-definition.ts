@@ -3,7 +3,7 @@ import type { SchemaObject } from '@nestjs/swagger';
 import { ClassConstructor } from 'class-transformer';
 import { ChannelEvent, TemplateStatus } from './channel-event.types';
 import { ChannelKind } from './channel-kind.enum';
-import { OutboundAttachment, OutboundMessage, SendResult } from './channel-message.types';
+import { OutboundAttachment, OutboundFile, OutboundMessage, SendResult } from './channel-message.types';
 import { OutboundChannelAdapter } from './outbound-channel.adapter';
 import { SmsLength } from './sms/sms-segment.util';
 
@@ -64,8 +64,6 @@ export interface ChannelDefinition<Settings extends object = object> {
   // Whether staff may open a conversation here: by writing first to the contact's number or address, or by
   // recording what happened (a walk-in visit); null where only the beneficiary starts (web chat, calls, the app).
   readonly outreach: OutreachRule | null;
-  // Staff may attach a file to a reply (a PNG or JPEG photo, a PDF): the adapter uploads it (Graph media, Telegram).
-  readonly sendsFiles?: boolean;
   readonly templates?: TemplateSource;
   readonly media?: MediaSource;
   readonly profiles?: ProfileSource;
@@ -243,6 +241,8 @@ export interface AttachmentRule {
   // Each file, and all of one reply's files together.
   readonly maxBytes: number;
   readonly maxTotalBytes: number;
+  // Where the file travels as a caption of the text (WhatsApp, Telegram), the text's own limit beside a file.
+  readonly maxCaptionLength?: number;
   // Where the rule comes from, and where it does not hold (Twilio MMS outside North America), for administrators.
   readonly note: string;
 }
@@ -264,6 +264,10 @@ export interface OutboundContext {
   // (the widget knows the gateway), absolute from PUBLIC_URL for a provider or the association's app. It expires
   // (WEBCHAT_ATTACHMENT_LINK_SECONDS, REPLY_ATTACHMENT_LINK_SECONDS); the stored message keeps a bare path.
   attachmentLink(attachment: OutboundAttachment, audience: 'visitor' | 'provider'): AttachmentLink;
+  // The file's bytes, for channels whose provider takes an upload rather than fetching a link (Graph media,
+  // Telegram's sendPhoto): read at the moment of the send, so a job never carries them. A file that is gone is
+  // RECIPIENT_INVALID: the reply fails rather than go out without it.
+  attachmentContent(attachment: OutboundAttachment): Promise<OutboundFile>;
 }
 
 export interface AttachmentLink {

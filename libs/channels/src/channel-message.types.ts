@@ -39,9 +39,6 @@ export interface OutboundMessage {
   lastInboundAt?: Date | null;
   // Files the officer attached, as stored (never their bytes); absent or empty for a text-only reply.
   attachments?: readonly OutboundAttachment[];
-  // A file the officer attached (channels with `sendsFiles`), read from Wasl's storage for this send; `text` is its
-  // caption.
-  files?: OutboundFile[];
 }
 
 export interface OutboundAttachment {

@@ -22,6 +22,7 @@ function contextFor(provider: string | null, settings: Record<string, unknown>, 
       url: `${audience === 'provider' ? 'https://gw.example.org' : ''}${attachment.path}?expires=1&signature=s`,
       expiresAt: new Date('2026-12-02T12:00:00Z'),
     }),
+    attachmentContent: () => Promise.reject(new Error('no file is read in this test')),
   };
 }
 
@@ -90,12 +91,12 @@ describe('CHANNELS', () => {
     ]);
   });
 
-  it('should let only web chat, the API channel and Twilio SMS carry files', () => {
+  it('should let only the channels whose adapters send files carry them', () => {
     const carrying = Object.values(CHANNELS)
       .flat()
       .filter((definition) => definition.attachments !== null)
       .map((definition) => `${definition.kind}/${definition.provider ?? '-'}`);
-    expect(carrying).toEqual(['api/-', 'webchat/-', 'sms/twilio']);
+    expect(carrying).toEqual(['api/-', 'webchat/-', 'sms/twilio', 'whatsapp/cloud', 'telegram/-']);
     expect(CHANNELS[ChannelKind.WebChat][0].attachments).toMatchObject({
       contentTypes: ['image/png', 'image/jpeg', 'application/pdf'],
       maxBytes: 5 * 1024 * 1024,

@@ -4,3 +4,4 @@ export * from './disk-attachment.store';
 export type { S3AttachmentStore, S3StoreSettings } from './s3-attachment.store';
 export * from './storage.module';
 export * from './move-attachments.util';
+export * from './stored-object.util';

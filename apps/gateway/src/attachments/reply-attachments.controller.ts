@@ -21,6 +21,8 @@ export class AttachmentRuleResponse {
   @ApiProperty() maxCount: number;
   @ApiProperty({ description: 'Each file' }) maxBytes: number;
   @ApiProperty({ description: 'All files of one message together' }) maxTotalBytes: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Where the text travels as the file’s caption, its limit beside a file' })
+  maxCaptionLength: number | null;
   @ApiProperty() note: string;
 }
 
@@ -39,7 +41,7 @@ export class AttachmentRulesResponse {
 
 function ruleView(rule: AttachmentRule): AttachmentRuleResponse {
   const { contentTypes, maxCount, maxBytes, maxTotalBytes, note } = rule;
-  return { contentTypes: [...contentTypes], maxCount, maxBytes, maxTotalBytes, note };
+  return { contentTypes: [...contentTypes], maxCount, maxBytes, maxTotalBytes, maxCaptionLength: rule.maxCaptionLength ?? null, note };
 }
 
 // Officers' files for replies and private notes: uploaded first (the file itself as the body, like web chat's

@@ -645,22 +645,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/conversations/{id}/messages/file": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ReplyFilesController_send"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/inboxes/{id}/templates": {
         parameters: {
             query?: never;
@@ -2588,6 +2572,8 @@ export interface components {
             maxBytes: number;
             /** @description All files of one message together */
             maxTotalBytes: number;
+            /** @description Where the text travels as the file’s caption, its limit beside a file */
+            maxCaptionLength: number | null;
             note: string;
         };
         AttachmentRulesResponse: {
@@ -4472,30 +4458,6 @@ export interface operations {
                 "application/json": components["schemas"]["TemplateReplyDto"];
             };
         };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MessageResponse"];
-                };
-            };
-        };
-    };
-    ReplyFilesController_send: {
-        parameters: {
-            query?: {
-                fileName?: unknown;
-                caption?: unknown;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
         responses: {
             201: {
                 headers: {

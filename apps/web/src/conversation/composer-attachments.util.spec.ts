@@ -5,6 +5,7 @@ const rule = {
   maxCount: 2,
   maxBytes: 5 * 1024 * 1024,
   maxTotalBytes: 10 * 1024 * 1024,
+  maxCaptionLength: null,
   note: 'web chat',
 };
 

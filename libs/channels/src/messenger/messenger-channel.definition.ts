@@ -31,8 +31,7 @@ export const MESSENGER_CHANNEL: ChannelDefinition<MessengerSettingsDto> = {
   },
   outbound: (context) => new MessengerAdapter(context),
   sendRules: MESSENGER_SEND_RULES,
-  // Files from staff travel through `sendsFiles` (POST …/messages/file) on these channels until they take the
-  // attachments rule every other channel uses.
+  // Not yet: files from staff on this channel wait for its adapter to send them (docs/architecture.md, "Files from staff").
   attachments: null,
   receiverDeduplicates: false,
   outreach: null,

@@ -52,12 +52,17 @@ export class TelegramBotAdapter implements OutboundChannelAdapter {
   constructor(
     private readonly credentials: TelegramCredentials,
     private readonly http: GuardedHttpClient,
+    // The officer's file, read at send time and uploaded: Telegram need not reach the gateway.
+    private readonly attachmentContent?: OutboundContext['attachmentContent'],
   ) {}
 
   async send(message: OutboundMessage): Promise<SendResult> {
     const chatId = message.recipient.externalId;
     if (!chatId) throw new ChannelError(ChannelErrorCode.RecipientInvalid, 'The beneficiary has no Telegram chat with this bot');
-    const file = message.files?.[0];
+    // TELEGRAM_CHANNEL's rule allows one file: a photo or document whose caption is the reply's text.
+    const attachment = message.attachments?.[0];
+    if (attachment && !this.attachmentContent) throw new ChannelError(ChannelErrorCode.RecipientInvalid, 'Files cannot be read here');
+    const file = attachment && this.attachmentContent ? await this.attachmentContent(attachment) : undefined;
     const result = file
       ? await this.upload<{ message_id?: number }>(
           file.contentType.startsWith('image/') ? 'sendPhoto' : 'sendDocument',

@@ -40,7 +40,7 @@ const TELEGRAM_SEND_RULES: SendRules = {
 };
 
 function adapterOf(context: OutboundContext): TelegramBotAdapter {
-  return new TelegramBotAdapter(telegramCredentialsFrom(context), context.http);
+  return new TelegramBotAdapter(telegramCredentialsFrom(context), context.http, context.attachmentContent);
 }
 
 // A Telegram bot of the association. Wasl registers the inbox's URL and secret with setWebhook (a job after the
@@ -86,13 +86,19 @@ export const TELEGRAM_CHANNEL: ChannelDefinition<TelegramSettingsDto> = {
   },
   outbound: adapterOf,
   sendRules: TELEGRAM_SEND_RULES,
-  // Files from staff travel through `sendsFiles` (POST …/messages/file) on these channels until they take the
-  // attachments rule every other channel uses.
-  attachments: null,
+  // One photo (sendPhoto, PNG or JPEG) or PDF (sendDocument) per message, uploaded with the reply's text as caption.
+  // Bots may upload photos up to 10 MB.
+  attachments: {
+    contentTypes: ['image/png', 'image/jpeg', 'application/pdf'],
+    maxCount: 1,
+    maxCaptionLength: 1024,
+    maxBytes: 10 * 1024 * 1024,
+    maxTotalBytes: 10 * 1024 * 1024,
+    note: 'Telegram Bot API: one photo or document per message, its caption the reply; photos up to 10 MB',
+  },
   receiverDeduplicates: false,
   // A bot cannot write to someone who has not started it.
   outreach: null,
-  sendsFiles: true,
   media: { download: (context, fileId, maxBytes) => adapterOf(context).download(fileId, maxBytes) },
   pacing: () => ({ messagesPerSecond: TELEGRAM_MESSAGES_PER_SECOND }),
   setUp: (context) => adapterOf(context).setWebhook(context.webhookUrl(''), context.inbox.secrets.signingSecret ?? ''),

@@ -31,6 +31,7 @@ describe('WebChatChannelAdapter', () => {
       url: `${audience}:${attachment.path}?expires=1700000000000&signature=abc`,
       expiresAt: new Date(1_700_000_000_000),
     }),
+    attachmentContent: () => Promise.reject(new Error('no file is read in this test')),
   });
 
   it('should emit message:new to the visitor room derived from the inbox secret', async () => {

@@ -1,4 +1,4 @@
-import { AttachmentStore } from '@app/storage';
+import { AttachmentStore, readWholeObject } from '@app/storage';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -51,9 +51,6 @@ export class ChannelMediaStore {
     const stored = channelMediaKeyOf(path);
     if (!stored || stored.inboxId !== inboxId) return undefined;
     const file = await this.files.read(stored.key);
-    if (!file) return undefined;
-    const chunks: Buffer[] = [];
-    for await (const chunk of file.stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
-    return Buffer.concat(chunks);
+    return file ? readWholeObject(file) : undefined;
   }
 }

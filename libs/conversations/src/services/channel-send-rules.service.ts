@@ -63,12 +63,6 @@ export class ChannelSendRules {
     if (problems.length > 0) throw ApiException.validation(problems);
   }
 
-  // A 400 naming `file` when the channel takes no attachments from staff (SMS, the API channel).
-  async assertFilesAccepted(organisationId: string, inboxId: string): Promise<void> {
-    const definition = await this.definitionOf(organisationId, inboxId);
-    if (!definition?.sendsFiles) throw ApiException.validation([{ field: 'file', message: 'cannot be sent on this channel' }]);
-  }
-
   // Whether free text may be sent now and until when; null on channels without a reply window.
   async window(organisationId: string, target: ReplyTarget): Promise<ReplyWindow | null> {
     const definition = await this.definitionOf(organisationId, target.inboxId);
@@ -97,10 +91,11 @@ export class ChannelSendRules {
     return { lastInboundAt: await this.lastInboundAt(organisationId, target, manager), now: new Date() };
   }
 
-  // Why these files cannot go out on the inbox's channel (400 on `attachments`), for a reply's uploads.
-  async attachmentChecker(organisationId: string, inboxId: string): Promise<(files: AttachedFile[]) => FieldProblem[]> {
+  // Why these files cannot go out on the inbox's channel with this text (400 on `attachments`, or on `text` for a
+  // caption too long), for a reply's uploads.
+  async attachmentChecker(organisationId: string, inboxId: string, text: string): Promise<(files: AttachedFile[]) => FieldProblem[]> {
     const definition = await this.definitionOf(organisationId, inboxId);
-    return (files) => attachmentRuleProblems(definition?.attachments ?? null, files, definition?.title ?? 'This channel');
+    return (files) => attachmentRuleProblems(definition?.attachments ?? null, files, definition?.title ?? 'This channel', text);
   }
 
   private async definitionOf(organisationId: string, inboxId: string): Promise<ChannelDefinition | undefined> {

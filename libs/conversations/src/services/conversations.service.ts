@@ -1,4 +1,4 @@
-import { AttachedFile, AttachmentMetadata, attachmentRuleProblems, OutboundTemplate } from '@app/channels';
+import { AttachedFile, attachmentRuleProblems, OutboundTemplate } from '@app/channels';
 import { ApiException } from '@app/common';
 import { Contact, ContactScope } from '@app/contacts';
 import { WaslConfig } from '@app/config';
@@ -146,7 +146,7 @@ export class ConversationsService {
     user: AuthenticatedUser,
     conversationId: string,
     input: CreateMessageDto,
-    extra: { template?: OutboundTemplate; attachments?: AttachmentMetadata[] } = {},
+    extra: { template?: OutboundTemplate } = {},
   ): Promise<MessageView> {
     const { template } = extra;
     const now = new Date();
@@ -161,11 +161,8 @@ export class ConversationsService {
       // A note is never sent, so only private notes' own rule applies to its files; a reply's go through its channel.
       const check = isNote
         ? (files: AttachedFile[]) => attachmentRuleProblems(NOTE_ATTACHMENT_RULE, files, 'A private note')
-        : await this.sendRules.attachmentChecker(user.organisationId, conversation.inboxId);
-      const attachments = [
-        ...(await this.replyAttachments.attach(manager, user, conversation, uploadIds, id, check)),
-        ...(extra.attachments ?? []),
-      ];
+        : await this.sendRules.attachmentChecker(user.organisationId, conversation.inboxId, text);
+      const attachments = await this.replyAttachments.attach(manager, user, conversation, uploadIds, id, check);
       const message = newStaffMessage(
         {
           organisationId: user.organisationId,

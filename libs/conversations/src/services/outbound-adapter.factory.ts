@@ -7,14 +7,17 @@ import {
   OutboundAttachment,
   OutboundChannelAdapter,
   OutboundContext,
+  OutboundFile,
 } from '@app/channels';
 import { GuardedHttpClient } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { InboxWithSecrets } from '@app/inboxes';
 import { RealtimePublisher } from '@app/realtime';
+import { readWholeObject } from '@app/storage';
 import { Injectable } from '@nestjs/common';
 import { ChannelSessionsService } from './channel-sessions.service';
 import { replyFileOf, signedReplyFilePath } from './reply-attachment-link.util';
+import { ReplyAttachmentsService } from './reply-attachments.service';
 
 // Builds the sending adapter of an inbox from its channel definition, its stored settings and its decrypted
 // secrets, fresh for every send. Throws ChannelError(AUTH_INVALID) for an inbox whose channel cannot send.
@@ -28,6 +31,7 @@ export class OutboundAdapterFactory {
     private readonly realtime: RealtimePublisher,
     private readonly config: WaslConfig,
     private readonly sessions: ChannelSessionsService,
+    private readonly replyAttachments: ReplyAttachmentsService,
   ) {
     this.http = new GuardedHttpClient({ allowPrivateNetworks: config.channels.allowPrivateNetworks });
   }
@@ -51,7 +55,15 @@ export class OutboundAdapterFactory {
       timeoutMs: this.config.channels.callbackTimeoutMs,
       sessions: this.sessions,
       attachmentLink: (attachment, audience) => this.attachmentLink(secrets.signingSecret, attachment, audience),
+      attachmentContent: (attachment) => this.attachmentContent(attachment),
     };
+  }
+
+  private async attachmentContent(attachment: OutboundAttachment): Promise<OutboundFile> {
+    const file = replyFileOf(attachment.path);
+    const stored = file && (await this.replyAttachments.read(file));
+    if (!stored) throw new ChannelError(ChannelErrorCode.RecipientInvalid, 'The attached file is no longer stored');
+    return { content: await readWholeObject(stored), contentType: attachment.contentType, fileName: attachment.fileName };
   }
 
   // A visitor's browser gets web chat's short lifetime and a path the widget resolves against its gateway; a provider

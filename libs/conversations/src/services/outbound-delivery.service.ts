@@ -1,4 +1,4 @@
-import { ChannelError, ChannelErrorCode, decideOnChannelError, findChannelDefinition, OutboundFile } from '@app/channels';
+import { ChannelError, ChannelErrorCode, decideOnChannelError, findChannelDefinition } from '@app/channels';
 import { ContactsService } from '@app/contacts';
 import { TransactionRunner } from '@app/database';
 import { UsersService } from '@app/identity';
@@ -13,7 +13,6 @@ import { And, FindOperator, IsNull, LessThan, MoreThanOrEqual, Repository } from
 import { DeliveryStatus, Message, MessageType } from '../entities/message.entity';
 import { audienceOfMessage } from './conversation-access.util';
 import { toMessageView } from './conversation-view';
-import { CHANNEL_MEDIA_PATH_PREFIX, ChannelMediaStore } from './channel-media.store';
 import { ChannelSendRules } from './channel-send-rules.service';
 import { OutboundAdapterFactory } from './outbound-adapter.factory';
 import { OutboundPacer } from './outbound-pacer.service';
@@ -62,7 +61,6 @@ export class OutboundDeliveryService {
     private readonly metrics: WaslMetrics,
     private readonly sendRules: ChannelSendRules,
     private readonly pacer: OutboundPacer,
-    private readonly media: ChannelMediaStore,
     private readonly replyAttachments: ReplyAttachmentsService,
   ) {}
 
@@ -125,7 +123,6 @@ export class OutboundDeliveryService {
       const lastInboundAt = definition.sendRules.window
         ? await this.sendRules.lastInboundAt(organisationId, { inboxId: found.inbox.id, contactId: contact.id })
         : undefined;
-      const files = await this.filesOf(message);
       const result = await adapter.send({
         messageId: message.id,
         conversationId: message.conversationId,
@@ -137,7 +134,6 @@ export class OutboundDeliveryService {
         automatic: message.senderUserId === null,
         template: message.template ?? undefined,
         lastInboundAt,
-        ...(files.length > 0 ? { files } : {}),
       });
       await this.record(message, {
         status: DeliveryStatus.Sent,
@@ -171,18 +167,6 @@ export class OutboundDeliveryService {
       await this.fail(message, channelError.code, channelError.message, inbox);
       throw new PermanentDeliveryError(`${channelError.code}: ${channelError.message}`);
     }
-  }
-
-  // Files the officer attached, from Wasl's storage; one that is gone fails the reply rather than send it without.
-  private async filesOf(message: Message): Promise<OutboundFile[]> {
-    const files: OutboundFile[] = [];
-    for (const attachment of message.attachments) {
-      if (!attachment.url?.startsWith(CHANNEL_MEDIA_PATH_PREFIX)) continue;
-      const content = await this.media.read(message.inboxId, attachment.url);
-      if (!content) throw new ChannelError(ChannelErrorCode.RecipientInvalid, 'The attached file is no longer stored');
-      files.push({ content, contentType: attachment.contentType ?? 'application/octet-stream', fileName: attachment.fileName ?? 'file' });
-    }
-    return files;
   }
 
   // For the recovery sweep: a reply whose job failed twice over is settled as failed, with a reason, rather than

@@ -1,4 +1,4 @@
-import { AttachmentStore } from '@app/storage';
+import { AttachmentStore, readWholeObject } from '@app/storage';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -27,10 +27,7 @@ export class RequestFileStore {
   // Read whole: documents are bounded, and the attestation hashes them.
   async get(storageKey: string): Promise<Buffer | undefined> {
     const stored = await this.store.read(this.keyOf(storageKey));
-    if (!stored) return undefined;
-    const chunks: Buffer[] = [];
-    for await (const chunk of stored.stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
-    return Buffer.concat(chunks);
+    return stored ? readWholeObject(stored) : undefined;
   }
 
   // Every file of a request (PDPL erasure of the beneficiary).

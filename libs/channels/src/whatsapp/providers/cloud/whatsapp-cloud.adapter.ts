@@ -70,6 +70,8 @@ export class WhatsAppCloudAdapter implements OutboundChannelAdapter {
   constructor(
     private readonly credentials: WhatsAppCloudCredentials,
     http: GuardedHttpClient,
+    // The officer's file, read at send time: Meta takes an upload, so the gateway need not be reachable from Meta.
+    private readonly attachmentContent?: OutboundContext['attachmentContent'],
   ) {
     this.graph = new GraphApiClient(
       {
@@ -85,7 +87,10 @@ export class WhatsAppCloudAdapter implements OutboundChannelAdapter {
   async send(message: OutboundMessage): Promise<SendResult> {
     const to = whatsAppRecipientOf(message.recipient.phone);
     if (!to) throw new ChannelError(ChannelErrorCode.RecipientInvalid, 'The beneficiary has no WhatsApp number');
-    const file = message.files?.[0];
+    // WHATSAPP_CLOUD_CHANNEL's rule allows one file: a media message's caption is the reply's text.
+    const attachment = message.attachments?.[0];
+    if (attachment && !this.attachmentContent) throw new ChannelError(ChannelErrorCode.RecipientInvalid, 'Files cannot be read here');
+    const file = attachment && this.attachmentContent ? await this.attachmentContent(attachment) : undefined;
     const content = file
       ? await this.mediaContent(file, message.text)
       : message.template

@@ -13,7 +13,7 @@ import { WHATSAPP_CLOUD_WEBHOOK_BODY } from './whatsapp-cloud-webhook-body.const
 import { parseWhatsAppCloudWebhook } from './whatsapp-cloud-webhook.parser';
 
 function adapterOf(context: OutboundContext): WhatsAppCloudAdapter {
-  return new WhatsAppCloudAdapter(whatsAppCloudCredentialsFrom(context), context.http);
+  return new WhatsAppCloudAdapter(whatsAppCloudCredentialsFrom(context), context.http, context.attachmentContent);
 }
 
 // Meta's WhatsApp Business Cloud API, for an association with a verified business number. The Meta app's
@@ -42,12 +42,18 @@ export const WHATSAPP_CLOUD_CHANNEL: ChannelDefinition<WhatsAppCloudSettingsDto>
   outbound: adapterOf,
   sendRules: WHATSAPP_CLOUD_SEND_RULES,
   // The Cloud API takes no idempotency key: an interrupted send fails OUTCOME_UNKNOWN rather than reach twice.
-  // Files from staff travel through `sendsFiles` (POST …/messages/file) on these channels until they take the
-  // attachments rule every other channel uses.
-  attachments: null,
+  // One photo (PNG, JPEG) or PDF per message, uploaded to Meta's media endpoint and sent by id with the reply's
+  // text as caption. Meta takes images up to 5 MB; a PDF of that size is a long document already.
+  attachments: {
+    contentTypes: ['image/png', 'image/jpeg', 'application/pdf'],
+    maxCount: 1,
+    maxCaptionLength: 1024,
+    maxBytes: 5 * 1024 * 1024,
+    maxTotalBytes: 5 * 1024 * 1024,
+    note: 'WhatsApp Cloud API: one image or document per message, its caption the reply; images up to 5 MB',
+  },
   receiverDeduplicates: false,
   outreach: null,
-  sendsFiles: true,
   templates: { sync: (context) => adapterOf(context).templates() },
   media: { download: (context, mediaId, maxBytes) => adapterOf(context).download(mediaId, maxBytes) },
   pacing: (settings) => ({

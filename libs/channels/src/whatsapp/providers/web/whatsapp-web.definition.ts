@@ -27,8 +27,7 @@ export const WHATSAPP_WEB_CHANNEL: ChannelDefinition<WhatsAppWebSettingsDto> = {
   outbound: (context) => ({ send: (message) => runningSession(context).send(message) }),
   // WhatsApp Web has no customer-service window; the pace below is the limit.
   sendRules: NO_SEND_RULES,
-  // Files from staff travel through `sendsFiles` (POST …/messages/file) on these channels until they take the
-  // attachments rule every other channel uses.
+  // Not yet: files from staff on this channel wait for its adapter to send them (docs/architecture.md, "Files from staff").
   attachments: null,
   receiverDeduplicates: false,
   outreach: null,
