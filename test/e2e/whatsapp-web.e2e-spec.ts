@@ -9,6 +9,7 @@ import image from '../../libs/channels/src/whatsapp/providers/web/__fixtures__/m
 import location from '../../libs/channels/src/whatsapp/providers/web/__fixtures__/message-location.json';
 import ptt from '../../libs/channels/src/whatsapp/providers/web/__fixtures__/message-ptt.json';
 import statusBroadcast from '../../libs/channels/src/whatsapp/providers/web/__fixtures__/message-status-broadcast.json';
+import { uploadReplyAttachment } from '../support/reply-attachment.helper';
 import { saudiMobile } from '../support/twilio-inbox.helper';
 import { TEST_DATABASE_URL_VARIABLE, TEST_REDIS_URL } from '../support/test-environment';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
@@ -33,6 +34,7 @@ const SESSION_SETTINGS = { WHATSAPP_WEB_CLIENT: 'replay', CHANNEL_SESSION_LEASE_
 const ASSOCIATION_NUMBER = `9661100${Math.floor(10_000 + Math.random() * 89_999)}`;
 const VOICE = Buffer.concat([Buffer.from('OggS'), randomBytes(48)]);
 const PHOTO = Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), randomBytes(48)]);
+const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(64), Buffer.from('\n%%EOF\n')]);
 
 describe('WhatsApp through a paired phone (whatsapp-web.js), end to end with the replay client', () => {
   let wasl: WaslTestApp;
@@ -132,6 +134,39 @@ describe('WhatsApp through a paired phone (whatsapp-web.js), end to end with the
       return row.status === 'read';
     }, 'the reply to be read');
     expect(client.sent).toEqual([expect.objectContaining({ chatId: `${from.slice(1)}@c.us`, content: 'نعم، تمت الموافقة على طلبك' })]);
+  });
+
+  it('should send the PDF an officer attaches through the paired phone as a document with the reply as its caption', async () => {
+    const client = await phone();
+    const from = saudiMobile('2003');
+    playChat(client, from, `3A${randomBytes(9).toString('hex').toUpperCase()}`, 'أرسلوا لي النموذج من فضلكم');
+    const conversationId = await eventually(async () => {
+      const rows: Array<{ conversation_id: string }> = await wasl.dataSource.query(
+        "SELECT m.conversation_id FROM messages m JOIN contacts c ON c.id = m.contact_id WHERE c.phone = $1 AND m.type = 'inbound'",
+        [from],
+      );
+      return rows[0]?.conversation_id;
+    }, 'the message');
+    const token = organisation.adminToken;
+    const refused = await uploadReplyAttachment(wasl, token, conversationId, Buffer.from('PK\x03\x04 a zip'), 'forms.zip');
+    expect(refused.status).toBe(400);
+    const form = await uploadReplyAttachment(wasl, token, conversationId, PDF, 'نموذج الطلب.pdf');
+    expect(form.status).toBe(201);
+    const sent = await wasl.request<MessageItem>('POST', `/api/v1/conversations/${conversationId}/messages`, {
+      token,
+      body: { text: 'هذا نموذج طلب الدعم', attachmentIds: [form.body.id] },
+    });
+    expect(sent.status).toBe(201);
+    await eventually(async () => {
+      const [row]: Array<{ status: string }> = await wasl.dataSource.query('SELECT status FROM messages WHERE id = $1', [sent.body.id]);
+      return row.status === 'read';
+    }, 'the document to be read');
+    expect(client.sent.filter((entry) => entry.chatId === `${from.slice(1)}@c.us`)).toEqual([
+      expect.objectContaining({
+        content: 'هذا نموذج طلب الدعم',
+        media: { mimetype: 'application/pdf', filename: 'نموذج الطلب.pdf', bytes: PDF.length },
+      }),
+    ]);
   });
 
   it('should store a voice note and a photo as attachments, and a location as text', async () => {

@@ -119,7 +119,8 @@ export interface ChannelSessionUpdate {
 }
 
 export interface RunningChannelSession {
-  send(message: OutboundMessage): Promise<SendResult>;
+  // `file`: the reply's attachment read at send time (the definition's attachment rule allows at most one).
+  send(message: OutboundMessage, file?: OutboundFile): Promise<SendResult>;
   downloadMedia(providerMediaId: string, maxBytes: number): Promise<DownloadedMedia>;
   // Stops driving; the stored session stays for the next owner.
   stop(): Promise<void>;

@@ -96,7 +96,7 @@ describe('CHANNELS', () => {
       .flat()
       .filter((definition) => definition.attachments !== null)
       .map((definition) => `${definition.kind}/${definition.provider ?? '-'}`);
-    expect(carrying).toEqual(['api/-', 'webchat/-', 'sms/twilio', 'whatsapp/cloud', 'telegram/-']);
+    expect(carrying).toEqual(['api/-', 'webchat/-', 'sms/twilio', 'whatsapp/cloud', 'whatsapp/web', 'telegram/-']);
     expect(CHANNELS[ChannelKind.WebChat][0].attachments).toMatchObject({
       contentTypes: ['image/png', 'image/jpeg', 'application/pdf'],
       maxBytes: 5 * 1024 * 1024,

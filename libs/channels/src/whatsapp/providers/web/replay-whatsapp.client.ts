@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import { WhatsAppWebClient, WhatsAppWebClientOptions, WhatsAppWebMessage } from './whatsapp-web-client.types';
+import { WhatsAppWebClient, WhatsAppWebClientOptions, WhatsAppWebMedia, WhatsAppWebMessage } from './whatsapp-web-client.types';
 
 // A stand-in for whatsapp-web.js's Client at the provider's network end (WHATSAPP_WEB_CLIENT=replay): the same
 // events and methods, playing recorded message shapes (__fixtures__) instead of a browser on WhatsApp Web. Its
@@ -17,7 +17,7 @@ interface StoredReplaySession {
 }
 
 export class ReplayWhatsAppClient extends EventEmitter implements WhatsAppWebClient {
-  readonly sent: Array<{ chatId: string; content: string; id: string }> = [];
+  readonly sent: Array<{ chatId: string; content: string; id: string; media?: { mimetype: string; filename: string; bytes: number } }> = [];
   info?: { wid?: { user?: string; _serialized?: string } };
   qrCount = 0;
   destroyed = false;
@@ -53,15 +53,27 @@ export class ReplayWhatsAppClient extends EventEmitter implements WhatsAppWebCli
   }
 
   async sendMessage(chatId: string, content: string): Promise<WhatsAppWebMessage> {
+    return this.deliver(chatId, content);
+  }
+
+  async sendMedia(chatId: string, media: WhatsAppWebMedia, caption: string): Promise<WhatsAppWebMessage> {
+    return this.deliver(chatId, caption, {
+      mimetype: media.mimetype,
+      filename: media.filename,
+      bytes: Buffer.from(media.data, 'base64').length,
+    });
+  }
+
+  private deliver(chatId: string, content: string, media?: { mimetype: string; filename: string; bytes: number }): WhatsAppWebMessage {
     if (this.destroyed || !this.info) throw new Error('Session closed');
     const id = `3EB0${randomBytes(8).toString('hex').toUpperCase()}`;
-    this.sent.push({ chatId, content, id });
+    this.sent.push({ chatId, content, id, ...(media ? { media } : {}) });
     const message = this.message({
       id: { fromMe: true, remote: chatId, id, _serialized: `true_${chatId}_${id}` },
       from: this.info.wid!._serialized!,
       to: chatId,
       body: content,
-      type: 'chat',
+      type: media ? (media.mimetype.startsWith('image/') ? 'image' : 'document') : 'chat',
     });
     // The phone's acknowledgements follow: server, device, read.
     for (const [index, ack] of [1, 2, 3].entries())

@@ -1,4 +1,5 @@
-import { WhatsAppWebClient, WhatsAppWebClientOptions } from './whatsapp-web-client.types';
+import type { Client, Message } from 'whatsapp-web.js';
+import { WhatsAppWebClient, WhatsAppWebClientOptions, WhatsAppWebMedia, WhatsAppWebMessage } from './whatsapp-web-client.types';
 import { ReplayWhatsAppClient } from './replay-whatsapp.client';
 import { WhatsAppWebRemoteAuthStore } from './whatsapp-web-remote-auth.store';
 
@@ -11,8 +12,8 @@ const BACKUP_INTERVAL_MILLISECONDS = 5 * 60_000;
 export function createWhatsAppWebClient(kind: 'chromium' | 'replay', options: WhatsAppWebClientOptions): WhatsAppWebClient {
   if (kind === 'replay') return new ReplayWhatsAppClient(options);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Client, RemoteAuth } = require('whatsapp-web.js') as typeof import('whatsapp-web.js');
-  return new Client({
+  const { Client, MessageMedia, RemoteAuth } = require('whatsapp-web.js') as typeof import('whatsapp-web.js');
+  const client = new Client({
     authStrategy: new RemoteAuth({
       clientId: options.clientId,
       dataPath: options.workDirectory,
@@ -35,5 +36,13 @@ export function createWhatsAppWebClient(kind: 'chromium' | 'replay', options: Wh
         ...(options.proxy ? [`--proxy-server=${options.proxy}`] : []),
       ],
     },
+  });
+  return Object.assign(client, {
+    // Photos go as photos; anything else as a document, so WhatsApp keeps its name and does not recompress it.
+    sendMedia: (chatId: string, media: WhatsAppWebMedia, caption: string) =>
+      (client as Client).sendMessage(chatId, new MessageMedia(media.mimetype, media.data, media.filename), {
+        caption: caption || undefined,
+        sendMediaAsDocument: !media.mimetype.startsWith('image/'),
+      }) as Promise<Message> as unknown as Promise<WhatsAppWebMessage>,
   }) as unknown as WhatsAppWebClient;
 }

@@ -10,8 +10,17 @@ export interface WhatsAppWebClient {
   initialize(): Promise<void>;
   destroy(): Promise<void>;
   sendMessage(chatId: string, content: string): Promise<WhatsAppWebMessage | undefined>;
+  // A file with the reply's text as its caption (whatsapp-web.js: sendMessage with a MessageMedia).
+  sendMedia(chatId: string, media: WhatsAppWebMedia, caption: string): Promise<WhatsAppWebMessage | undefined>;
   getContactLidAndPhone?(userIds: string[]): Promise<Array<{ lid: string; pn: string }>>;
   info?: { wid?: { user?: string; _serialized?: string } };
+}
+
+// A file as whatsapp-web.js's MessageMedia takes it: the bytes base64-encoded.
+export interface WhatsAppWebMedia {
+  mimetype: string;
+  data: string;
+  filename: string;
 }
 
 // src/structures/Message.js as Wasl reads it.

@@ -24,11 +24,27 @@ export const WHATSAPP_WEB_CHANNEL: ChannelDefinition<WhatsAppWebSettingsDto> = {
   // The sender's WhatsApp number, as WhatsApp delivered it: the same person as on SMS.
   asserts: ['phone'],
   webhooks: null,
-  outbound: (context) => ({ send: (message) => runningSession(context).send(message) }),
+  outbound: (context) => ({
+    send: async (message) => {
+      const session = runningSession(context);
+      const attachment = message.attachments?.[0];
+      // Read before the send, so a file that is gone fails the reply instead of sending the caption alone.
+      const file = attachment ? await context.attachmentContent(attachment) : undefined;
+      return session.send(message, file);
+    },
+  }),
   // WhatsApp Web has no customer-service window; the pace below is the limit.
   sendRules: NO_SEND_RULES,
-  // Not yet: files from staff on this channel wait for its adapter to send them (docs/architecture.md, "Files from staff").
-  attachments: null,
+  // One photo or PDF per message through the phone (a document keeps its name), the reply's text as its caption.
+  // WhatsApp's own limits are larger; 5 MB keeps the phone's upload quick on a weak connection.
+  attachments: {
+    contentTypes: ['image/png', 'image/jpeg', 'application/pdf'],
+    maxCount: 1,
+    maxCaptionLength: 1024,
+    maxBytes: 5 * 1024 * 1024,
+    maxTotalBytes: 5 * 1024 * 1024,
+    note: 'WhatsApp through a paired phone: one photo or PDF per message, its caption the reply; up to 5 MB',
+  },
   receiverDeduplicates: false,
   outreach: null,
   media: { download: (context, providerMediaId, maxBytes) => runningSession(context).downloadMedia(providerMediaId, maxBytes) },

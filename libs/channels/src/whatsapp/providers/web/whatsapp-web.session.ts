@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ChannelSessionContext, DownloadedMedia, RunningChannelSession } from '../../../channel-definition';
 import { ChannelError, ChannelErrorCode } from '../../../channel-error';
 import { ChannelEvent } from '../../../channel-event.types';
-import { OutboundMessage, SendResult } from '../../../channel-message.types';
+import { OutboundFile, OutboundMessage, SendResult } from '../../../channel-message.types';
 import { whatsAppRecipientOf } from '../../whatsapp-phone.util';
 import { createWhatsAppWebClient } from './whatsapp-web-client.factory';
 import { WhatsAppWebClient, WhatsAppWebMessage } from './whatsapp-web-client.types';
@@ -31,13 +31,19 @@ export class WhatsAppWebSession implements RunningChannelSession {
     await this.connect();
   }
 
-  async send(message: OutboundMessage): Promise<SendResult> {
+  async send(message: OutboundMessage, file?: OutboundFile): Promise<SendResult> {
     const to = whatsAppRecipientOf(message.recipient.phone);
     if (!to) throw new ChannelError(ChannelErrorCode.RecipientInvalid, 'The beneficiary has no WhatsApp number');
     if (!this.client || !this.connected) throw new ChannelError(ChannelErrorCode.Temporary, 'The WhatsApp session is not connected');
     let sent: WhatsAppWebMessage | undefined;
     try {
-      sent = await this.client.sendMessage(`${to}@c.us`, message.text);
+      sent = file
+        ? await this.client.sendMedia(
+            `${to}@c.us`,
+            { mimetype: file.contentType, data: file.content.toString('base64'), filename: file.fileName },
+            message.text,
+          )
+        : await this.client.sendMessage(`${to}@c.us`, message.text);
     } catch (error) {
       throw new ChannelError(
         ChannelErrorCode.Temporary,
