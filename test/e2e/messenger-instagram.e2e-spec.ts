@@ -102,6 +102,55 @@ describe.each(['messenger', 'instagram'] as const)('%s, end to end against the G
     expect(await messagesOf(conversationId)).toEqual([expect.objectContaining({ type: 'inbound', text: ARABIC_TEXT })]);
   });
 
+  it('should keep the profile picture Meta shares, shown to staff through the audited contact route, and fetch none from elsewhere', async () => {
+    const picture = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(64)]);
+    const pictured = personId('1003');
+    sandbox.graph.setProfile(pictured, { name: 'نورة القحطاني' }, { content: picture, mimeType: 'image/png' });
+    const elsewhere = personId('1004');
+    sandbox.graph.setProfile(elsewhere, { name: 'هند الشهري', profile_pic: 'https://pictures.example.org/hind.png' });
+    const contactOf = async (conversationId: string) =>
+      eventually(async () => {
+        const conversation = await get<{ contact: { id: string; name: string | null } }>(`/api/v1/conversations/${conversationId}`);
+        return conversation.body.contact.name && conversation.body.contact;
+      }, 'the profile to be fetched');
+    const withPicture = await contactOf(await conversationWith(pictured));
+    const withoutPicture = await contactOf(await conversationWith(elsewhere));
+    const detail = await get<{ name: string; pictureUrl: string | null }>(`/api/v1/contacts/${withPicture.id}`);
+    expect(detail.body).toMatchObject({ name: 'نورة القحطاني', pictureUrl: `/api/v1/contacts/${withPicture.id}/picture` });
+    const served = await fetch(`${wasl.url}${detail.body.pictureUrl}`, { headers: { authorization: `Bearer ${organisation.adminToken}` } });
+    expect([served.status, served.headers.get('content-type')]).toEqual([200, 'image/png']);
+    expect(Buffer.from(await served.arrayBuffer()).equals(picture)).toBe(true);
+    // Reads are written to the audit log in batches, a moment after the answer.
+    await eventually(async () => {
+      const audited: unknown[] = await wasl.dataSource.query(
+        "SELECT 1 FROM audit_log WHERE subject_id = $1 AND action = 'contact.viewed' AND details::jsonb->>'part' = 'picture'",
+        [withPicture.id],
+      );
+      return audited.length === 1;
+    }, 'the picture read to be audited');
+    // The name still comes; a picture outside Meta's hosts is not fetched.
+    expect((await get<{ name: string; pictureUrl: string | null }>(`/api/v1/contacts/${withoutPicture.id}`)).body).toMatchObject({
+      name: 'هند الشهري',
+      pictureUrl: null,
+    });
+    expect((await fetch(`${wasl.url}/api/v1/contacts/${withPicture.id}/picture`)).status).toBe(401);
+    const stranger = await wasl.createOrganisation();
+    const foreign = await fetch(`${wasl.url}/api/v1/contacts/${withPicture.id}/picture`, {
+      headers: { authorization: `Bearer ${stranger.adminToken}` },
+    });
+    expect(foreign.status).toBe(404);
+    // Erasing the person removes the picture with the record.
+    const erased = await wasl.request('POST', `/api/v1/contacts/${withPicture.id}/erase`, {
+      token: organisation.adminToken,
+      body: { mode: 'anonymise', confirm: withPicture.id },
+    });
+    expect(erased.status).toBe(200);
+    const after = await fetch(`${wasl.url}/api/v1/contacts/${withPicture.id}/picture`, {
+      headers: { authorization: `Bearer ${organisation.adminToken}` },
+    });
+    expect(after.status).toBe(404);
+  });
+
   it('should store one message for one mid delivered five times in a row and five times at once, and refuse a forged signature', async () => {
     const sender = personId('1002');
     const inRow = await sandbox.graph.playPageInbound({ accountId, senderId: sender, text: 'مكرر', times: 5 });

@@ -120,8 +120,14 @@ export class MetaGraphSandbox {
   }
 
   // What the Graph API answers for a person's id (Messenger: first and last name; Instagram: name).
-  setProfile(personId: string, profile: { first_name?: string; last_name?: string; name?: string; profile_pic?: string }): void {
-    this.profiles.set(personId, profile);
+  // With a picture, profile_pic names the sandbox's own file URL, as Meta's names its CDN.
+  setProfile(
+    personId: string,
+    profile: { first_name?: string; last_name?: string; name?: string; profile_pic?: string },
+    picture?: { content: Buffer; mimeType: string },
+  ): void {
+    const profilePicture = picture ? { profile_pic: `${this.baseUrl()}/graph-media-files/${this.addMedia(picture)}` } : {};
+    this.profiles.set(personId, { ...profile, ...profilePicture });
   }
 
   // Plays a person's message to the page or Instagram account, `times` deliveries of the same mid.

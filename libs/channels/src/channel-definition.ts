@@ -162,6 +162,8 @@ export interface DownloadedMedia {
 export interface ProfileSource {
   // What the provider says about a sender Wasl has no name for (Messenger's and Instagram's user profile).
   fetch(context: OutboundContext, externalId: string): Promise<{ name?: string; pictureUrl?: string }>;
+  // The picture the profile named, fetched with the channel's credentials from the provider's own hosts only.
+  picture?(context: OutboundContext, url: string, maxBytes: number): Promise<DownloadedMedia>;
 }
 
 export type AssertedIdentity = 'phone' | 'email' | 'external-id';

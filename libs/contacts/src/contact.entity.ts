@@ -20,6 +20,9 @@ export class Contact {
   @Column({ type: 'boolean', default: false }) emailVerified: boolean;
   // Set when staff merged this contact into another; its identities and conversations moved there.
   @UuidColumn({ nullable: true }) mergedIntoId: string | null;
+  // The profile picture a channel shares (Messenger, Instagram), kept in the attachment store; a bare path that
+  // grants nothing, read only through the audited contact route, so not selected with the rest of the row.
+  @Column({ type: 'varchar', length: 120, nullable: true, select: false }) picturePath: string | null;
   @TimestampColumn() createdAt: Date;
   @TimestampColumn() updatedAt: Date;
 }

@@ -2,7 +2,7 @@ import { containsPattern, foldedContains, foldForSearch } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Brackets, EntityManager, In, IsNull, Repository } from 'typeorm';
+import { Brackets, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { Contact, ContactIdentity, IdentityKind } from './contact.entity';
 import { normaliseEmail, normalisePhoneNumber } from './phone-number.util';
 
@@ -330,6 +330,26 @@ export class ContactsService {
 
   // Erasure (PDPL): the identities go in both modes, so the person can no longer be found or joined; 'delete' removes
   // the contact rows, 'anonymise' keeps them, nameless, for statistics. Returns how many identities were removed.
+  // The stored profile picture of a contact, if a channel shared one.
+  async picturePathOf(organisationId: string, contactId: string): Promise<string | null> {
+    const row = await this.contacts.findOne({ select: { id: true, picturePath: true }, where: { organisationId, id: contactId } });
+    return row?.picturePath ?? null;
+  }
+
+  async setPicture(manager: EntityManager, organisationId: string, contactId: string, picturePath: string): Promise<void> {
+    await manager.update(Contact, { organisationId, id: contactId }, { picturePath, updatedAt: new Date() });
+  }
+
+  // The files an erasure must remove with the rows.
+  async picturePathsOf(manager: EntityManager, organisationId: string, contactIds: string[]): Promise<string[]> {
+    if (contactIds.length === 0) return [];
+    const rows = await manager.find(Contact, {
+      select: { id: true, picturePath: true },
+      where: { organisationId, id: In(contactIds), picturePath: Not(IsNull()) },
+    });
+    return rows.map((row) => row.picturePath).filter((path): path is string => Boolean(path));
+  }
+
   async erase(manager: EntityManager, organisationId: string, contactIds: string[], mode: 'delete' | 'anonymise'): Promise<number> {
     if (contactIds.length === 0) return 0;
     const removed = await manager.delete(ContactIdentity, { organisationId, contactId: In(contactIds) });
@@ -338,7 +358,7 @@ export class ContactsService {
       await manager.update(
         Contact,
         { organisationId, id: In(contactIds) },
-        { name: null, phone: null, email: null, phoneVerified: false, emailVerified: false, updatedAt: new Date() },
+        { name: null, phone: null, email: null, phoneVerified: false, emailVerified: false, picturePath: null, updatedAt: new Date() },
       );
     }
     return removed.affected ?? 0;

@@ -123,6 +123,7 @@ export class ContactPrivacyService {
       const merged = await this.contacts.mergedInto(manager, organisationId, contactId);
       const contactIds = [contactId, ...merged.map((other) => other.id)];
       await this.contacts.lockIdentitiesOf(manager, organisationId, contactIds);
+      const pictures = await this.contacts.picturePathsOf(manager, organisationId, contactIds);
       const erased = await this.conversationData.eraseForContacts(manager, organisationId, contactIds, input.mode);
       const requests = await this.requestData.eraseForContacts(manager, organisationId, contactIds, input.mode);
       const identities = await this.contacts.erase(manager, organisationId, contactIds, input.mode);
@@ -149,7 +150,7 @@ export class ContactPrivacyService {
         },
         manager,
       );
-      return { figures: result, attachmentUrls: erased.attachmentUrls, requestIds: requests.requestIds };
+      return { figures: result, attachmentUrls: [...erased.attachmentUrls, ...pictures], requestIds: requests.requestIds };
     });
     // After the commit: a rolled-back erasure must not have lost the files.
     await removeAttachmentFiles(this.files, attachmentUrls, { wholeFolders: true });

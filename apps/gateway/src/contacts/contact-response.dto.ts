@@ -27,6 +27,13 @@ export class ContactPageResponse {
 }
 
 export class ContactDetailResponse extends ContactResponse {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/api/v1/contacts/6f1c…/picture',
+    description: 'The profile picture a channel shared (Messenger, Instagram), read with the staff session',
+  })
+  pictureUrl: string | null;
   @ApiProperty({ type: [ContactIdentityResponse], description: 'Identities a channel asserted (verified)' })
   identities: ContactIdentityResponse[];
   @ApiProperty({ type: [ConversationResponse], description: 'The conversations of this contact the caller may see' })

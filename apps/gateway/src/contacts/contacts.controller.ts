@@ -1,14 +1,17 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { ApiException } from '@app/common';
 import { ContactsService } from '@app/contacts';
-import { ContactMergeService, ConversationsService, decodeCursor, encodeCursor } from '@app/conversations';
+import { ChannelJobsService, ContactMergeService, ConversationsService, decodeCursor, encodeCursor } from '@app/conversations';
 import { AuthenticatedUser, CurrentUser, INBOX_ROLES, Roles, UserRole } from '@app/identity';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { AuditedRead } from '../audit/audited-read.decorator';
 import { UuidParameter } from '../http/uuid-parameter.pipe';
+import { sendAttachment } from '../webchat/webchat-attachment-reply.util';
 import { ContactDetailResponse, ContactPageResponse, ContactResponse } from './contact-response.dto';
 
 export class ListContactsQuery {
@@ -30,6 +33,7 @@ export class ContactsController {
     private readonly contacts: ContactsService,
     private readonly conversations: ConversationsService,
     private readonly merges: ContactMergeService,
+    private readonly channelJobs: ChannelJobsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -57,9 +61,10 @@ export class ContactsController {
     const contact = await this.contacts.findInOrganisation(user.organisationId, id);
     // A contact outside the user's conversations is 404, as another organisation's is.
     if (!contact || !(await this.conversations.canSeeContact(user, id))) throw ApiException.notFound('Contact');
-    const [identities, conversations] = await Promise.all([
+    const [identities, conversations, picturePath] = await Promise.all([
       this.contacts.identitiesOf(user.organisationId, id),
       this.conversations.listForContact(user, id),
+      this.contacts.picturePathOf(user.organisationId, id),
     ]);
     await this.audit.record({
       organisationId: user.organisationId,
@@ -72,7 +77,35 @@ export class ContactsController {
       ...contact,
       identities: identities.map(({ kind, value, scope }) => ({ kind, value, inboxId: scope || null })),
       conversations,
+      pictureUrl: picturePath ? `/api/v1/contacts/${id}/picture` : null,
     };
+  }
+
+  // A beneficiary's picture is personal data like the rest of the record: the same access check, and audited.
+  @Get(':id/picture')
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
+  @ApiOkResponse({ description: 'The profile picture the channel shared' })
+  async picture(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParameter('Contact')) id: string,
+    @Res() response: FastifyReply,
+  ): Promise<void> {
+    if (!(await this.conversations.canSeeContact(user, id))) throw ApiException.notFound('Contact');
+    const picture = await this.channelJobs.contactPicture(user.organisationId, id);
+    if (!picture) throw ApiException.notFound('Picture');
+    await this.audit.recordRead({
+      organisationId: user.organisationId,
+      actorUserId: user.id,
+      action: AuditAction.ContactViewed,
+      subjectType: 'contact',
+      subjectId: id,
+      details: { part: 'picture' },
+    });
+    sendAttachment(response, {
+      stream: Readable.from([picture.content]),
+      sizeBytes: picture.content.length,
+      contentType: picture.contentType,
+    });
   }
 
   @Roles(UserRole.Officer, UserRole.Supervisor, UserRole.Admin)

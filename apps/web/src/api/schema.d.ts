@@ -273,6 +273,22 @@ export interface paths {
         patch: operations["PrivacyController_correct"];
         trace?: never;
     };
+    "/api/v1/contacts/{id}/picture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ContactsController_picture"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/{id}/merge": {
         parameters: {
             query?: never;
@@ -2065,6 +2081,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * @description The profile picture a channel shared (Messenger, Instagram), read with the staff session
+             * @example /api/v1/contacts/6f1c…/picture
+             */
+            pictureUrl: string | null;
             /** @description Identities a channel asserted (verified) */
             identities: components["schemas"]["ContactIdentityResponse"][];
             /** @description The conversations of this contact the caller may see */
@@ -3747,6 +3768,26 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContactsController_picture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile picture the channel shared */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -2,6 +2,7 @@ import {
   ActionIcon,
   Alert,
   Anchor,
+  Avatar,
   Button,
   Group,
   Loader,
@@ -79,14 +80,19 @@ export function ContactPanel({ conversationId, session, onClose }: ContactPanelP
       {contact.isError && <Alert color="red">{t('contact.loadFailed')}</Alert>}
       {contact.data && (
         <Stack gap="md" className="contact-panel-body">
-          <div>
-            <Text fw={600} size="lg" component="p" className="contact-name">
-              <bdi>{contactName(contact.data, t('inbox.unnamed'))}</bdi>
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t('contact.since', { date: formatDualCalendarLine(contact.data.createdAt, language).split(' · ').slice(1).join(' · ') })}
-            </Text>
-          </div>
+          <Group gap="sm" wrap="nowrap" align="center">
+            {contact.data.pictureUrl && (
+              <Avatar src={contact.data.pictureUrl} alt={t('contact.picture')} radius="xl" size="lg" className="contact-picture" />
+            )}
+            <div>
+              <Text fw={600} size="lg" component="p" className="contact-name">
+                <bdi>{contactName(contact.data, t('inbox.unnamed'))}</bdi>
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('contact.since', { date: formatDualCalendarLine(contact.data.createdAt, language).split(' · ').slice(1).join(' · ') })}
+              </Text>
+            </div>
+          </Group>
           <section aria-labelledby="contact-identities">
             <Text fw={600} size="sm" id="contact-identities" component="h3">
               {t('contact.identities')}

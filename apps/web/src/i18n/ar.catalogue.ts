@@ -133,6 +133,7 @@ export const ar = {
     close: 'إغلاق بيانات المستفيد',
     loadFailed: 'تعذّر تحميل بيانات المستفيد.',
     since: 'مستفيد منذ {{date}}',
+    picture: 'صورة المستفيد كما شاركتها القناة',
     identities: 'وسائل التواصل',
     conversations: 'محادثاته',
     verified: 'موثّق',

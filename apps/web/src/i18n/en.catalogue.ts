@@ -135,6 +135,7 @@ export const en: WaslCatalogue = {
     close: 'Close the beneficiary panel',
     loadFailed: 'Could not load the beneficiary.',
     since: 'Beneficiary since {{date}}',
+    picture: 'The beneficiary’s picture, as their channel shared it',
     identities: 'Ways of reaching them',
     conversations: 'Their conversations',
     verified: 'Verified',

@@ -35,5 +35,8 @@ export const MESSENGER_CHANNEL: ChannelDefinition<MessengerSettingsDto> = {
   attachments: null,
   receiverDeduplicates: false,
   outreach: null,
-  profiles: { fetch: (context, externalId) => new MessengerAdapter(context).profile(externalId) },
+  profiles: {
+    fetch: (context, externalId) => new MessengerAdapter(context).profile(externalId),
+    picture: (context, url, maxBytes) => new MessengerAdapter(context).picture(url, maxBytes),
+  },
 };

@@ -1,4 +1,4 @@
-import { OutboundContext } from '../channel-definition';
+import { DownloadedMedia, OutboundContext } from '../channel-definition';
 import { ChannelError, ChannelErrorCode } from '../channel-error';
 import { OutboundMessage, SendResult } from '../channel-message.types';
 import { GRAPH_DEFAULT_API_BASE_URL, GRAPH_DEFAULT_API_VERSION, GraphApiClient } from '../meta/graph-api.client';
@@ -51,5 +51,10 @@ export class MessengerAdapter implements OutboundChannelAdapter {
     }>('GET', `${externalId}?fields=first_name,last_name,name,username,profile_pic`);
     const name = answer.name ?? ([answer.first_name, answer.last_name].filter(Boolean).join(' ') || answer.username);
     return { name: name || undefined, pictureUrl: answer.profile_pic };
+  }
+
+  // Meta's profile pictures live on its CDN; anything else named here is not fetched (GraphApiClient.download).
+  async picture(url: string, maxBytes: number): Promise<DownloadedMedia> {
+    return this.graph.download(url, maxBytes);
   }
 }

@@ -5,6 +5,8 @@ import {
   decideOnChannelError,
   findChannelDefinition,
   InboundMessage,
+  OutboundContext,
+  ProfileSource,
 } from '@app/channels';
 import { WaslConfig } from '@app/config';
 import { ContactsService } from '@app/contacts';
@@ -31,9 +33,13 @@ import { Repository } from 'typeorm';
 import { Message } from '../entities/message.entity';
 import { audienceOfMessage } from './conversation-access.util';
 import { toMessageView } from './conversation-view';
-import { ChannelMediaStore } from './channel-media.store';
+import { ChannelMediaStore, channelMediaKeyOf, channelMediaTypeOf } from './channel-media.store';
 import { MessageNotYetKnownError } from './delivery-status.service';
 import { OutboundAdapterFactory } from './outbound-adapter.factory';
+
+// A profile picture is a thumbnail: Meta's are a few tens of kilobytes.
+const PROFILE_PICTURE_MAX_BYTES = 1024 * 1024;
+const PROFILE_PICTURE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 type ChannelJobName = JobName.FetchInboundMedia | JobName.SyncChannelTemplates | JobName.SetUpChannel | JobName.FetchSenderProfile;
 
@@ -79,11 +85,37 @@ export class ChannelJobsService {
     const found = await this.requireInbox(job);
     const definition = findChannelDefinition(found.inbox.channel, found.inbox.provider);
     if (!definition?.profiles || !externalId) return JobStatus.Skipped;
-    const profile = await this.permanentlyFailing(() => definition.profiles!.fetch(this.adapters.contextOf(found), externalId));
+    const context = this.adapters.contextOf(found);
+    const profile = await this.permanentlyFailing(() => definition.profiles!.fetch(context, externalId));
     const name = profile.name?.trim().slice(0, 200);
-    if (!name) return JobStatus.Skipped;
-    await this.transactions.run((manager) => this.contacts.correct(manager, job.organisationId, contact.id, { name }));
+    const picturePath = profile.pictureUrl
+      ? await this.storedPicture(definition.profiles, context, found.inbox.id, profile.pictureUrl)
+      : undefined;
+    if (!name && !picturePath) return JobStatus.Skipped;
+    await this.transactions.run(async (manager) => {
+      if (name) await this.contacts.correct(manager, job.organisationId, contact.id, { name });
+      if (picturePath) await this.contacts.setPicture(manager, job.organisationId, contact.id, picturePath);
+    });
     return JobStatus.Applied;
+  }
+
+  // A picture is a courtesy to the officer: one that cannot be fetched (another host, too large, not an image) is
+  // logged and skipped, never a reason to retry the name.
+  private async storedPicture(
+    profiles: ProfileSource,
+    context: OutboundContext,
+    inboxId: string,
+    url: string,
+  ): Promise<string | undefined> {
+    if (!profiles.picture) return undefined;
+    try {
+      const picture = await profiles.picture(context, url, PROFILE_PICTURE_MAX_BYTES);
+      if (!PROFILE_PICTURE_TYPES.has(picture.contentType)) throw new Error(`${picture.contentType.slice(0, 40)} is not a picture`);
+      return (await this.store.store(inboxId, picture.content, picture.contentType)).path;
+    } catch (error) {
+      this.logger.warn(`Inbox ${inboxId}: the profile picture was not kept (${(error as Error).message.slice(0, 120)})`);
+      return undefined;
+    }
   }
 
   // After an inbox is created (or its secret changes): register the webhook, sync the templates.
@@ -116,6 +148,14 @@ export class ChannelJobsService {
     const attachment = message?.attachments[index];
     const content = message && attachment?.url ? await this.store.read(message.inboxId, attachment.url) : undefined;
     return content && attachment ? { content, attachment } : undefined;
+  }
+
+  // A contact's profile picture, for the staff route (which has checked the contact).
+  async contactPicture(organisationId: string, contactId: string): Promise<{ content: Buffer; contentType: string } | undefined> {
+    const path = await this.contacts.picturePathOf(organisationId, contactId);
+    const stored = path ? channelMediaKeyOf(path) : undefined;
+    const content = path && stored ? await this.store.read(stored.inboxId, path) : undefined;
+    return content && path ? { content, contentType: channelMediaTypeOf(path) } : undefined;
   }
 
   async fetchMedia(job: JobOf<JobName.FetchInboundMedia>, attempt: { attempt: number; maxAttempts: number }): Promise<JobStatus> {

@@ -34,6 +34,12 @@ export function channelMediaKeyOf(path: string): { inboxId: string; key: string 
   return match ? { inboxId: match[1], key: `channel/${match[1]}/${match[2]}.${match[3]}` } : undefined;
 }
 
+// The content type a stored path was written with (its extension), or bytes for an extension this store does not know.
+export function channelMediaTypeOf(path: string): string {
+  const extension = STORED_PATH.exec(path)?.[3];
+  return Object.entries(EXTENSIONS).find(([, known]) => known === extension)?.[0] ?? 'application/octet-stream';
+}
+
 @Injectable()
 export class ChannelMediaStore {
   constructor(private readonly files: AttachmentStore) {}

@@ -19,6 +19,7 @@ import { AddOrganisationDisplaySettings1796231881071 } from './1796231881071-Add
 import { AddChannelTemplates1796233051712 } from './1796233051712-AddChannelTemplates';
 import { AddChannelSessions1796234945451 } from './1796234945451-AddChannelSessions';
 import { AddAttachmentUploads1796235604275 } from './1796235604275-AddAttachmentUploads';
+import { AddContactPictures1796295635636 } from './1796295635636-AddContactPictures';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const POSTGRES_MIGRATIONS: Function[] = [
@@ -43,4 +44,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   AddChannelTemplates1796233051712,
   AddChannelSessions1796234945451,
   AddAttachmentUploads1796235604275,
+  AddContactPictures1796295635636,
 ];

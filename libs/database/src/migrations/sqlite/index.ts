@@ -17,6 +17,7 @@ import { AddOrganisationDisplaySettings1796231883402 } from './1796231883402-Add
 import { AddChannelTemplates1796233054770 } from './1796233054770-AddChannelTemplates';
 import { AddChannelSessions1796234948607 } from './1796234948607-AddChannelSessions';
 import { AddAttachmentUploads1796235606217 } from './1796235606217-AddAttachmentUploads';
+import { AddContactPictures1796295635637 } from './1796295635637-AddContactPictures';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -39,4 +40,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AddChannelTemplates1796233054770,
   AddChannelSessions1796234948607,
   AddAttachmentUploads1796235606217,
+  AddContactPictures1796295635637,
 ];
