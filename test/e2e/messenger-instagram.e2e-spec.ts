@@ -111,7 +111,7 @@ describe.each(['messenger', 'instagram'] as const)('%s, end to end against the G
     const contactOf = async (conversationId: string) =>
       eventually(async () => {
         const conversation = await get<{ contact: { id: string; name: string | null } }>(`/api/v1/conversations/${conversationId}`);
-        return conversation.body.contact.name && conversation.body.contact;
+        return conversation.body.contact.name ? conversation.body.contact : undefined;
       }, 'the profile to be fetched');
     const withPicture = await contactOf(await conversationWith(pictured));
     const withoutPicture = await contactOf(await conversationWith(elsewhere));

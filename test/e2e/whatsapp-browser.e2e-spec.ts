@@ -12,6 +12,8 @@ import { ensureWebAppBuilt } from '../support/web-app-build';
 const ARTIFACTS = 'test-artifacts';
 const CONTEXT_OPTIONS = { viewport: { width: 1280, height: 900 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' };
 
+const METRICS_TOKEN = `metrics-${randomUUID()}`;
+
 describe('WhatsApp in the staff web app, in headless Chromium: the QR pairing page and the reply window', () => {
   const sandbox = new ProviderSandbox({ callbackDelayMs: 0 });
   let wasl: WaslTestApp;
@@ -32,6 +34,7 @@ describe('WhatsApp in the staff web app, in headless Chromium: the QR pairing pa
       WHATSAPP_WEB_CLIENT: 'replay',
       CHANNEL_SESSION_LEASE_MS: '2000',
       CHANNEL_SESSION_CHECK_MS: '200',
+      METRICS_TOKEN,
     });
     organisation = await wasl.createOrganisation('جمعية الوفاء');
     const created = await wasl.request('POST', '/api/v1/users', {
@@ -77,6 +80,22 @@ describe('WhatsApp in the staff web app, in headless Chromium: the QR pairing pa
     await page.locator('[data-testid="pairing-panel"][data-state="connected"]').waitFor();
     await page.getByText('+966112345678').waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/whatsapp-paired-ar.png` });
+    // Connected: nothing to warn about. The phone logs out: every page's header says which inbox needs re-pairing.
+    await page.getByTestId('session-attention').waitFor({ state: 'detached' });
+    phone.disconnectFromPhone('LOGOUT');
+    await page.goto(`${wasl.url}/`);
+    const warning = page.getByTestId('session-attention');
+    await warning.waitFor();
+    expect(await warning.getAttribute('aria-label')).toContain(name);
+    await warning.hover();
+    await page.getByText(name, { exact: false }).last().waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${ARTIFACTS}/whatsapp-needs-pairing-header-ar.png` });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await warning.click();
+    await page.waitForURL(`${wasl.url}/admin/inboxes`);
+    const metrics = await (await fetch(`${wasl.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    expect(metrics).toMatch(new RegExp(`wasl_channel_sessions\\{inbox_id="${created.body.id}",state="(logged-out|pairing)"\\} 1`));
   });
 
   it('should show the reply window open in the composer, then closed with a template picker that sends a filled template', async () => {

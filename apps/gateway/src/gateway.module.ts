@@ -31,6 +31,7 @@ import { OutreachController } from './conversations/outreach.controller';
 import { ChannelMediaController } from './conversations/channel-media.controller';
 import { ReplyTemplatesController } from './conversations/reply-templates.controller';
 import { InboxTemplatesController } from './inboxes/inbox-templates.controller';
+import { ChannelSessionsController } from './inboxes/channel-sessions.controller';
 import { InboxSessionController } from './inboxes/inbox-session.controller';
 import { ChannelWebhookController } from './webhooks/channel-webhook.controller';
 import { ChannelWiringCheck } from './webhooks/channel-wiring.check';
@@ -86,6 +87,7 @@ export class GatewayModule {
         ReplyTemplatesController,
         InboxTemplatesController,
         InboxSessionController,
+        ChannelSessionsController,
         ChannelMediaController,
       ],
       providers: [

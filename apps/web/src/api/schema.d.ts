@@ -709,6 +709,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/channel-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ChannelSessionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{id}/messages/{messageId}/media/{index}": {
         parameters: {
             query?: never;
@@ -2491,6 +2507,24 @@ export interface components {
             drivenBy: string | null;
             /** Format: date-time */
             updatedAt: string | null;
+        };
+        ChannelSessionSummaryResponse: {
+            /** Format: uuid */
+            inboxId: string;
+            /** @enum {string} */
+            state: "pairing" | "connected" | "disconnected" | "logged-out" | "starting";
+            /** @description The pairing QR code's text while pairing */
+            qr: string | null;
+            /** @description The paired number (E.164) */
+            phone: string | null;
+            reason: string | null;
+            /** @description The worker process driving it */
+            drivenBy: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+            inboxName: string;
+            /** @description Not connected: the association cannot send or receive on it until someone acts */
+            needsAttention: boolean;
         };
         CorrectContactDto: {
             name?: Record<string, never> | null;
@@ -4569,6 +4603,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChannelSessionResponse"];
+                };
+            };
+        };
+    };
+    ChannelSessionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelSessionSummaryResponse"][];
                 };
             };
         };

@@ -25,6 +25,11 @@ export const en: WaslCatalogue = {
     throttled: 'Too many wrong attempts. Wait a little and try again.',
   },
   nav: { inbox: 'Inbox', requests: 'Support requests', overview: 'Overview', logout: 'Log out', live: 'Live', offline: 'Offline' },
+  sessionAttention: {
+    short: 'Re-pair WhatsApp',
+    label: 'WhatsApp needs re-pairing: {{names}}',
+    hint: 'Beneficiaries’ messages do not arrive and replies are not sent on this inbox until the phone is paired again',
+  },
   roles: {
     officer: 'Beneficiary-relations officer',
     researcher: 'Social-research officer',

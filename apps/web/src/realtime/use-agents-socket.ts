@@ -141,9 +141,10 @@ export function useAgentsSocket(userId: string | null): boolean {
     };
     for (const event of REQUEST_EVENTS) socket.on(event, onRequest);
     // A new pairing QR code or a session that needs re-pairing (administrators and supervisors only).
-    socket.on(RealtimeEvent.ChannelSessionUpdated, (session: { inboxId: string }) =>
-      queryClient.setQueryData(['inbox-session', session.inboxId], session),
-    );
+    socket.on(RealtimeEvent.ChannelSessionUpdated, (session: { inboxId: string }) => {
+      queryClient.setQueryData(['inbox-session', session.inboxId], session);
+      void queryClient.invalidateQueries({ queryKey: ['channel-sessions'] });
+    });
     return () => {
       socket.close();
       setConnected(false);

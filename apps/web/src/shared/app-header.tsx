@@ -7,6 +7,7 @@ import { Session, setSession } from '../session/session-store';
 import { NotificationToggle } from '../notifications/notification-toggle';
 import { ChangePasswordModal } from '../account/change-password-modal';
 import { LanguageSwitch } from './language-switch';
+import { SessionAttention } from './session-attention';
 
 // The server clears the session cookies; the page forgets the session even if that request fails.
 async function logOut(): Promise<void> {
@@ -74,6 +75,7 @@ export function AppHeader({ session, live, onShowShortcuts }: AppHeaderProps) {
         <Badge color={live ? 'teal' : 'gray'} variant="dot" data-testid="live-status">
           {live ? t('nav.live') : t('nav.offline')}
         </Badge>
+        <SessionAttention session={session} />
       </Group>
       <Group gap="xs" wrap="nowrap">
         <Text size="sm" visibleFrom="sm">

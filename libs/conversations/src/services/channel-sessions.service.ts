@@ -2,9 +2,10 @@ import { ChannelSessionRegistry, ChannelSessionState, ChannelSessionUpdate, Runn
 import { SecretBox } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
+import { WaslMetrics } from '@app/observability';
 import { RealtimePublisher } from '@app/realtime';
 import { RealtimeEvent } from '@app/wire';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ChannelSession } from '../entities/channel-session.entity';
@@ -25,7 +26,7 @@ const NEEDS_ATTENTION: ChannelSessionState[] = ['logged-out', 'disconnected'];
 // Live channel sessions: the ones this process drives (for the adapters), their stored state and sealed
 // credentials, and what administrators see (the QR code while pairing, the paired number, the state).
 @Injectable()
-export class ChannelSessionsService implements ChannelSessionRegistry {
+export class ChannelSessionsService implements ChannelSessionRegistry, OnModuleInit {
   private readonly logger = new Logger(ChannelSessionsService.name);
   private readonly box: SecretBox;
   private readonly local = new Map<string, RunningChannelSession>();
@@ -34,9 +35,24 @@ export class ChannelSessionsService implements ChannelSessionRegistry {
     @InjectRepository(ChannelSession) private readonly sessions: Repository<ChannelSession>,
     private readonly transactions: TransactionRunner,
     private readonly realtime: RealtimePublisher,
+    private readonly metrics: WaslMetrics,
     config: WaslConfig,
   ) {
     this.box = new SecretBox(config.security.encryptionKey);
+  }
+
+  // For alerting: a session that is not connected loses the association's WhatsApp until someone acts.
+  onModuleInit(): void {
+    this.metrics.registerScrapedGauge({
+      name: 'wasl_channel_sessions',
+      help: 'Paired-phone channel sessions per inbox and state (1 for its current state), read from PostgreSQL when scraped',
+      labelNames: ['inbox_id', 'state'],
+      read: async () =>
+        (await this.sessions.find({ select: { inboxId: true, state: true } })).map((row) => ({
+          labels: { inbox_id: row.inboxId, state: row.state },
+          value: 1,
+        })),
+    });
   }
 
   running(inboxId: string): RunningChannelSession | undefined {
@@ -55,6 +71,14 @@ export class ChannelSessionsService implements ChannelSessionRegistry {
 
   driven(): string[] {
     return [...this.local.keys()];
+  }
+
+  // Every session of the organisation, the ones an administrator must act on first.
+  async list(organisationId: string): Promise<Array<ChannelSessionView & { needsAttention: boolean }>> {
+    const rows = await this.sessions.find({ where: { organisationId }, order: { updatedAt: 'DESC' } });
+    return rows
+      .map((row) => ({ ...toView(row), needsAttention: row.state !== 'connected' }))
+      .sort((first, second) => Number(second.needsAttention) - Number(first.needsAttention));
   }
 
   async find(organisationId: string, inboxId: string): Promise<ChannelSessionView | null> {

@@ -127,6 +127,30 @@ export class WaslMetrics {
     });
   }
 
+  // A gauge another module reads from its own tables when Prometheus scrapes (the module owns the query); registered
+  // once per registry, however many times the owning service is built.
+  registerScrapedGauge(gauge: {
+    name: string;
+    help: string;
+    labelNames: string[];
+    read: () => Promise<Array<{ labels: Record<string, string>; value: number }>>;
+  }): void {
+    if (this.registry.getSingleMetric(gauge.name)) return;
+    new Gauge({
+      name: gauge.name,
+      help: gauge.help,
+      labelNames: gauge.labelNames,
+      registers: [this.registry],
+      async collect() {
+        const rows = await within(QUEUE_SCRAPE_TIMEOUT_MILLISECONDS, gauge.read()).catch(() => undefined);
+        // An unreadable database keeps the last figures rather than reporting every session gone.
+        if (!rows) return;
+        this.reset();
+        for (const row of rows) this.set(row.labels, row.value);
+      },
+    });
+  }
+
   observeHttp(method: string, route: string, statusCode: number, seconds: number): void {
     this.httpDuration.observe({ method, route, status_code: statusCode }, seconds);
   }
