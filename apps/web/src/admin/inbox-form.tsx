@@ -143,7 +143,7 @@ function LoadedInboxForm({ mode, inboxes, onCancel, definitions }: InboxFormProp
           }}
           error={problem('name')}
           required
-          dir="auto"
+          attributes={{ input: { dir: 'auto' } }}
           name="name"
         />
 

@@ -23,6 +23,10 @@ export interface SettingsFieldInputProps {
   inboxes: readonly InboxSummary[];
 }
 
+// Mantine puts an input's `dir` on its wrapper; the attribute must be on the <input> itself for the browser to take the
+// direction from what is typed.
+const AUTO_DIRECTION = { input: { dir: 'auto' } } as const;
+
 // One settings field, drawn by its input type. Codes, URLs and credentials are dir="auto": Latin text typed into a
 // right-to-left page keeps its own direction.
 export function SettingsFieldInput({ field, value, onChange, problem, editing, inboxes }: SettingsFieldInputProps) {
@@ -32,7 +36,7 @@ export function SettingsFieldInput({ field, value, onChange, problem, editing, i
   const label = localised(field.label, language);
   const help = field.help ? localised(field.help, language) : undefined;
   const text = typeof value === 'string' ? value : '';
-  const common = { label, error: problem(apiField), name: apiField, dir: 'auto' as const };
+  const common = { label, error: problem(apiField), name: apiField, attributes: AUTO_DIRECTION };
 
   switch (field.input) {
     case 'secret': {
@@ -40,6 +44,7 @@ export function SettingsFieldInput({ field, value, onChange, problem, editing, i
       return (
         <PasswordInput
           {...common}
+          dir="auto"
           value={text}
           onChange={(event) => onChange(event.currentTarget.value)}
           required={field.required && !editing}
@@ -182,7 +187,7 @@ function WorkingHoursInput({ label, value, onChange, problem, apiField }: Workin
               onChange={(event) => set({ timeZone: event.currentTarget.value })}
               error={problem(`${apiField}.timeZone`)}
               name={`${apiField}.timeZone`}
-              dir="auto"
+              attributes={AUTO_DIRECTION}
             />
             <Checkbox.Group
               label={t('admin.inboxes.workingDays')}
