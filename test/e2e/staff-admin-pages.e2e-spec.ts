@@ -34,7 +34,7 @@ describe('Administrator pages in headless Chromium (inboxes, users, teams)', () 
   beforeAll(async () => {
     ensureWebAppBuilt();
     // Two wrong passwords slow an account down; a reply fails for good after two attempts.
-    wasl = await WaslTestApp.start({ LOGIN_MAX_FAILURES: '2', OUTBOUND_ATTEMPTS: '2' });
+    wasl = await WaslTestApp.startOnPublicUrl({ LOGIN_MAX_FAILURES: '2', OUTBOUND_ATTEMPTS: '2' });
     organisation = await wasl.createOrganisation('جمعية البر الخيرية');
     const created = await wasl.request('POST', '/api/v1/users', {
       token: organisation.adminToken,

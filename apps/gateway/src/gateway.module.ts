@@ -20,6 +20,7 @@ import { AuthController } from './auth/auth.controller';
 import { ContactsController } from './contacts/contacts.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { HealthController } from './health/health.controller';
+import { ChannelDefinitionsController } from './inboxes/channel-definitions.controller';
 import { InboxesController } from './inboxes/inboxes.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 import { AgentsGateway } from './realtime/agents.gateway';
@@ -76,6 +77,7 @@ export class GatewayModule {
         ConversationsController,
         ContactsController,
         InboxesController,
+        ChannelDefinitionsController,
         OrganisationController,
         UsersController,
         TeamsController,

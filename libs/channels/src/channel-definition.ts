@@ -3,6 +3,7 @@ import type { SchemaObject } from '@nestjs/swagger';
 import { ClassConstructor } from 'class-transformer';
 import { ChannelEvent, TemplateStatus } from './channel-event.types';
 import { ChannelKind } from './channel-kind.enum';
+import { ChannelSettingsForm } from './channel-settings-form.types';
 import { OutboundAttachment, OutboundFile, OutboundMessage, SendResult } from './channel-message.types';
 import { OutboundChannelAdapter } from './outbound-channel.adapter';
 import { SmsLength } from './sms/sms-segment.util';
@@ -15,7 +16,8 @@ import { SmsLength } from './sms/sms-segment.util';
 // outreach all ask the definition. docs/adding-a-channel.md walks through a real one (Msegat SMS).
 //   1. `settings`: a class-validator DTO of the inbox's settings; unknown fields are refused by name. Fields in
 //      `secretFields` are sealed with the inbox and never returned; `outboundUrlFields` are checked against the
-//      private-network policy at creation (and again at every send by the guarded HTTP client).
+//      private-network policy at creation (and again at every send by the guarded HTTP client). `form` labels each
+//      field in Arabic and English (a `<name>-settings-form.constant.ts` beside the DTO); the staff app draws it.
 //   2. `asserts`: which sender identities this channel vouches for (docs/architecture.md, "Who a sender is").
 //      A phone or e-mail that a person merely typed is never listed here.
 //   3. `webhooks`: the routes the provider calls, under /webhooks/<prefix>/<inboxId>/<path>. Each route verifies
@@ -39,6 +41,10 @@ export interface ChannelDefinition<Settings extends object = object> {
   // A short human name for administrators and logs ("Twilio SMS").
   readonly title: string;
   readonly settings: ClassConstructor<Settings>;
+  // The administrator's form for `settings`: labels in Arabic and English, help lines and order, kept in the
+  // definition's folder; input types, requirement and choices come from the DTO's decorators. The staff app draws
+  // every provider's form from it (GET /api/v1/channel-definitions), so a new provider changes nothing in apps/web.
+  readonly form: ChannelSettingsForm;
   readonly secretFields: readonly string[];
   readonly outboundUrlFields?: readonly string[];
   // 'refuse' (the default) names an unknown settings field in a 400; 'keep' stores the settings as given.

@@ -1,6 +1,7 @@
 import { getMetadataStorage } from 'class-validator';
 import { AssertedIdentity, ChannelDefinition } from './channel-definition';
 import { ChannelKind } from './channel-kind.enum';
+import { settingsFormProblems } from './channel-settings-form.util';
 import { DETECTABLE_ATTACHMENT_TYPES } from './webchat/webchat-attachment-type.util';
 
 const IDENTITIES: readonly AssertedIdentity[] = ['phone', 'email', 'external-id'];
@@ -55,6 +56,7 @@ export function channelDefinitionProblems(registry: Record<string, readonly Chan
       for (const field of [...definition.secretFields, ...(definition.outboundUrlFields ?? [])]) {
         if (!fields.has(field)) problem(`names ${field}, which its settings class does not validate`);
       }
+      if (typeof definition.settings === 'function') for (const text of settingsFormProblems(definition)) problem(text);
       if (definition.defaultApiBaseUrl && !fields.has('apiBaseUrl')) problem('has a default API base URL but no apiBaseUrl setting');
       for (const identity of definition.asserts) if (!IDENTITIES.includes(identity)) problem(`asserts an unknown identity ${identity}`);
       if (typeof definition.sendRules?.measure !== 'function' || typeof definition.sendRules?.check !== 'function')

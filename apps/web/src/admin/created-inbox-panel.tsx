@@ -1,16 +1,19 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CreatedInbox } from '../api/api-client';
+import { definitionOf, useChannelDefinitions } from './channel-definitions.query';
 import { CopyableValue } from './copyable-value';
-import { embedSnippetOf, webhookUrlsOf } from './inbox-form.util';
+import { embedSnippetOf } from './inbox-form.util';
+import { InboxWebhookUrls } from './inbox-webhook-urls';
 import { WhatsAppPairingPanel } from './whatsapp-pairing-panel';
 
 // Shown once after creation: the secret never comes back from the API, so this is the only time to copy it.
 export function CreatedInboxPanel({ inbox }: { inbox: CreatedInbox }) {
   const { t } = useTranslation();
-  // The app is served by the gateway at PUBLIC_URL, so this page's origin is the one providers must call.
+  const definitions = useChannelDefinitions();
+  const definition = definitionOf(definitions.data, inbox.channel, inbox.provider);
+  // The app is served by the gateway at PUBLIC_URL, so this page's origin is the one the widget loads from.
   const origin = window.location.origin;
-  const webhooks = webhookUrlsOf(origin, inbox, inbox.secret);
   return (
     <Stack gap="md" data-testid="created-inbox">
       <Alert color="yellow" role="status">
@@ -20,15 +23,8 @@ export function CreatedInboxPanel({ inbox }: { inbox: CreatedInbox }) {
       {inbox.channel === 'webchat' && (
         <CopyableValue label={t('admin.inboxes.embed')} value={embedSnippetOf(origin, inbox.id)} testId="embed-snippet" />
       )}
-      {inbox.channel === 'whatsapp' && inbox.provider === 'web' && <WhatsAppPairingPanel inboxId={inbox.id} />}
-      {webhooks.length > 0 && (
-        <Stack gap="xs">
-          <Text fw={600}>{t('admin.inboxes.webhooks')}</Text>
-          {webhooks.map((webhook) => (
-            <CopyableValue key={webhook.purpose} label={t(`admin.inboxes.webhookPurposes.${webhook.purpose}`)} value={webhook.url} />
-          ))}
-        </Stack>
-      )}
+      {definition?.session && <WhatsAppPairingPanel inboxId={inbox.id} />}
+      <InboxWebhookUrls inbox={inbox} secret={inbox.secret} />
       <Text size="xs" c="dimmed">
         {t('admin.inboxes.secretRotation')}
       </Text>

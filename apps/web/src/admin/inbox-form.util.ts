@@ -1,158 +1,112 @@
 import type { FieldProblem } from '../api/api-client';
-import { emptySocialInbox, isSocialChannel, SocialChannel, socialInboxBody, SocialInboxValues } from './social-inbox-form.util';
+import type { ChannelDefinition, SettingsFormField } from './channel-definitions.query';
 
-export type InboxChannel = 'webchat' | 'api' | 'sms' | 'voice' | SocialChannel;
-export type SmsProvider = 'twilio' | 'unifonic' | 'taqnyat' | 'log';
-export type PreChatRule = 'required' | 'optional' | 'hidden';
+// The inbox form's model, built from the channel definitions the gateway describes: nothing here names a provider.
 
-export const INBOX_CHANNELS: InboxChannel[] = ['webchat', 'api', 'sms', 'voice', 'whatsapp', 'messenger', 'instagram', 'telegram'];
-export const SMS_PROVIDERS: SmsProvider[] = ['twilio', 'unifonic', 'taqnyat', 'log'];
-export const PRE_CHAT_RULES: PreChatRule[] = ['required', 'optional', 'hidden'];
+// Kinds are a closed enum (a new kind is a decision of its own); this is only the order the form offers them in.
+const KIND_ORDER = ['webchat', 'api', 'sms', 'voice', 'whatsapp', 'messenger', 'instagram', 'telegram', 'walk_in'];
 
-// Every field of the create-inbox form as the inputs hold it (text); buildCreateInboxBody turns it into the API's body.
-export interface InboxFormValues {
-  channel: InboxChannel;
-  name: string;
-  callbackUrl: string;
-  smsProvider: SmsProvider;
-  allowedOrigins: string;
-  preChatName: PreChatRule;
-  preChatPhone: PreChatRule;
-  preChatEmail: PreChatRule;
-  greeting: string;
-  offlineMessage: string;
-  workingHoursEnabled: boolean;
+export interface WorkingHoursValue {
+  enabled: boolean;
   timeZone: string;
-  workingDays: number[];
-  workingFrom: string;
-  workingTo: string;
-  verificationSmsInboxId: string;
-  accountSid: string;
-  authToken: string;
-  phoneNumber: string;
-  messagingServiceSid: string;
-  appSid: string;
-  senderId: string;
-  apiToken: string;
-  sender: string;
-  apiBaseUrl: string;
-  forwardTo: string;
-  voiceGreeting: string;
-  voicemailPrompt: string;
-  social: SocialInboxValues;
+  days: number[];
+  from: string;
+  to: string;
 }
 
-export function emptyInboxForm(): InboxFormValues {
-  return {
-    channel: 'webchat',
-    name: '',
-    callbackUrl: '',
-    smsProvider: 'twilio',
-    allowedOrigins: '',
-    preChatName: 'required',
-    preChatPhone: 'required',
-    preChatEmail: 'optional',
-    greeting: '',
-    offlineMessage: '',
-    workingHoursEnabled: false,
-    timeZone: 'Asia/Riyadh',
-    // The Saudi working week: Sunday (0) to Thursday (4).
-    workingDays: [0, 1, 2, 3, 4],
-    workingFrom: '08:00',
-    workingTo: '16:00',
-    verificationSmsInboxId: '',
-    accountSid: '',
-    authToken: '',
-    phoneNumber: '',
-    messagingServiceSid: '',
-    appSid: '',
-    senderId: '',
-    apiToken: '',
-    sender: '',
-    apiBaseUrl: '',
-    forwardTo: '',
-    voiceGreeting: '',
-    voicemailPrompt: '',
-    social: emptySocialInbox(),
-  };
-}
+// What an input holds: text (numbers and lists too, as typed), a switch, or the working-hours widget.
+export type FieldValue = string | boolean | WorkingHoursValue;
 
-// The form's fields with the stored settings of an inbox (PATCH sends them back; credentials are never stored in
-// `settings`, so they start blank and a blank one is kept by the server).
-export function inboxFormValuesOf(inbox: { name: string; channel: string; provider: string | null; settings: Record<string, unknown> }) {
-  const settings = inbox.settings;
-  const text = (key: string): string => (typeof settings[key] === 'string' ? (settings[key] as string) : '');
-  const lines = (key: string): string => (Array.isArray(settings[key]) ? (settings[key] as unknown[]).map(String).join('\n') : '');
-  const preChat = (settings.preChat ?? {}) as Partial<Record<'name' | 'phone' | 'email', PreChatRule>>;
-  const hours = settings.workingHours as { timeZone?: string; days?: number[]; from?: string; to?: string } | undefined;
-  const verification = settings.phoneVerification as { smsInboxId?: string } | undefined;
-  const empty = emptyInboxForm();
-  const values: InboxFormValues = {
-    ...empty,
-    channel: (INBOX_CHANNELS as string[]).includes(inbox.channel) ? (inbox.channel as InboxChannel) : empty.channel,
-    name: inbox.name,
-    callbackUrl: text('callbackUrl'),
-    smsProvider: (SMS_PROVIDERS as string[]).includes(inbox.provider ?? '') ? (inbox.provider as SmsProvider) : empty.smsProvider,
-    allowedOrigins: lines('allowedOrigins'),
-    preChatName: preChat.name ?? empty.preChatName,
-    preChatPhone: preChat.phone ?? empty.preChatPhone,
-    preChatEmail: preChat.email ?? empty.preChatEmail,
-    offlineMessage: text('offlineMessage'),
-    workingHoursEnabled: hours !== undefined,
-    timeZone: hours?.timeZone ?? empty.timeZone,
-    workingDays: hours?.days ?? empty.workingDays,
-    workingFrom: hours?.from ?? empty.workingFrom,
-    workingTo: hours?.to ?? empty.workingTo,
-    verificationSmsInboxId: verification?.smsInboxId ?? '',
-    accountSid: text('accountSid'),
-    phoneNumber: text('phoneNumber'),
-    messagingServiceSid: text('messagingServiceSid'),
-    senderId: text('senderId'),
-    sender: text('sender'),
-    apiBaseUrl: text('apiBaseUrl'),
-    forwardTo: lines('forwardTo'),
-  };
-  // Web chat and voice both call it "greeting"; the form keeps them apart.
-  if (values.channel === 'voice') {
-    values.voiceGreeting = text('greeting');
-    values.voicemailPrompt = text('voicemailPrompt');
-  } else values.greeting = text('greeting');
-  return values;
-}
-
-// The settings keys each kind of inbox shows in the form. Any other stored key (set through the API, such as a
-// voice inbox's working hours) is sent back untouched, since an edit replaces the whole settings object.
-const FORM_SETTINGS_KEYS: Record<InboxChannel, string[]> = {
-  api: ['callbackUrl'],
-  webchat: ['allowedOrigins', 'preChat', 'greeting', 'offlineMessage', 'workingHours', 'phoneVerification'],
-  sms: ['accountSid', 'authToken', 'phoneNumber', 'messagingServiceSid', 'appSid', 'senderId', 'apiToken', 'sender', 'apiBaseUrl'],
-  voice: ['accountSid', 'authToken', 'phoneNumber', 'forwardTo', 'greeting', 'voicemailPrompt', 'apiBaseUrl'],
-  // Social inboxes are created in the form but not edited there yet (the inbox list offers no edit for them).
-  whatsapp: ['phoneNumberId', 'wabaId', 'accessToken', 'appSecret', 'verifyToken', 'apiBaseUrl'],
-  messenger: ['accountId', 'pageAccessToken', 'appSecret', 'verifyToken', 'apiBaseUrl'],
-  instagram: ['accountId', 'pageAccessToken', 'appSecret', 'verifyToken', 'apiBaseUrl'],
-  telegram: ['botToken', 'apiBaseUrl'],
-};
-
-export interface UpdateInboxBody {
+export interface InboxFormValues {
+  channel: string;
+  provider: string | null;
   name: string;
-  callbackUrl?: string;
-  settings?: Record<string, unknown>;
+  // By field path ("preChat.name"); groups hold no value of their own.
+  settings: Record<string, FieldValue>;
 }
 
-export function buildUpdateInboxBody(values: InboxFormValues, stored: Record<string, unknown>): UpdateInboxBody {
-  const created = buildCreateInboxBody(values);
-  if (values.channel === 'api') return { name: created.name, callbackUrl: created.callbackUrl };
-  const kept = Object.fromEntries(Object.entries(stored).filter(([key]) => !FORM_SETTINGS_KEYS[values.channel].includes(key)));
-  return { name: created.name, settings: { ...kept, ...created.settings } };
+export function defaultWorkingHours(): WorkingHoursValue {
+  // The Saudi working week, Sunday (0) to Thursday (4), on Riyadh time.
+  return { enabled: false, timeZone: 'Asia/Riyadh', days: [0, 1, 2, 3, 4], from: '08:00', to: '16:00' };
 }
 
-export interface CreateInboxBody {
-  channel: InboxChannel;
-  name: string;
-  callbackUrl?: string;
-  provider?: string;
-  settings?: Record<string, unknown>;
+export function kindsOf(definitions: readonly ChannelDefinition[]): string[] {
+  const kinds = [...new Set(definitions.map((definition) => definition.kind))];
+  const rank = (kind: string) => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
+  return kinds.sort((first, second) => rank(first) - rank(second));
+}
+
+export function providersOf(definitions: readonly ChannelDefinition[], kind: string): ChannelDefinition[] {
+  return definitions.filter((definition) => definition.kind === kind);
+}
+
+function initialValueOf(field: SettingsFormField): FieldValue | undefined {
+  switch (field.input) {
+    case 'group':
+      return undefined;
+    case 'working-hours':
+      return defaultWorkingHours();
+    case 'boolean':
+      return field.initial === true;
+    case 'choice':
+      return field.initial !== null ? String(field.initial) : field.required ? (field.options?.[0]?.value ?? '') : '';
+    default:
+      return field.initial !== null ? String(field.initial) : '';
+  }
+}
+
+function initialSettings(definition: ChannelDefinition | undefined): Record<string, FieldValue> {
+  const settings: Record<string, FieldValue> = {};
+  for (const field of definition?.fields ?? []) {
+    const value = initialValueOf(field);
+    if (value !== undefined) settings[field.name] = value;
+  }
+  return settings;
+}
+
+// A new inbox's form on the first kind (web chat) and its first provider, or on the kind and provider chosen.
+export function emptyInboxForm(definitions: readonly ChannelDefinition[], channel?: string, provider?: string | null): InboxFormValues {
+  const kind = channel ?? kindsOf(definitions)[0] ?? 'webchat';
+  const candidates = providersOf(definitions, kind);
+  const definition = candidates.find((candidate) => provider === undefined || candidate.provider === provider) ?? candidates[0];
+  return { channel: kind, provider: definition?.provider ?? null, name: '', settings: initialSettings(definition) };
+}
+
+// Another kind or provider chosen: its own fields, the name kept.
+export function withDefinition(
+  values: InboxFormValues,
+  definitions: readonly ChannelDefinition[],
+  channel: string,
+  provider?: string | null,
+) {
+  return { ...emptyInboxForm(definitions, channel, provider), name: values.name };
+}
+
+function storedAt(settings: Record<string, unknown>, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), settings);
+}
+
+// An existing inbox's form: its stored settings in the inputs. Credentials are never in `settings`, so they start
+// blank, and a blank one is kept by the server.
+export function inboxFormValuesOf(
+  inbox: { name: string; channel: string; provider: string | null; settings: Record<string, unknown> },
+  definition: ChannelDefinition | undefined,
+): InboxFormValues {
+  const settings: Record<string, FieldValue> = initialSettings(definition);
+  for (const field of definition?.fields ?? []) {
+    const stored = storedAt(inbox.settings, field.name);
+    if (field.writeOnly || field.input === 'group') continue;
+    if (field.input === 'working-hours') {
+      const hours = stored as Partial<WorkingHoursValue> | undefined;
+      settings[field.name] = hours ? { ...defaultWorkingHours(), ...hours, enabled: true } : defaultWorkingHours();
+    } else if (field.input === 'boolean') settings[field.name] = stored === true;
+    else if (Array.isArray(stored)) settings[field.name] = stored.map(String).join('\n');
+    else if (typeof stored === 'string' || typeof stored === 'number') settings[field.name] = String(stored);
+    else if (field.input !== 'choice') settings[field.name] = '';
+  }
+  return { channel: inbox.channel, provider: inbox.provider, name: inbox.name, settings };
 }
 
 function listOf(text: string): string[] {
@@ -162,79 +116,111 @@ function listOf(text: string): string[] {
     .filter((entry) => entry !== '');
 }
 
-// Blank optional fields are left out, so the server applies its defaults instead of refusing an empty string.
-function withoutBlanks(settings: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== '' && value !== undefined));
-}
-
-export function buildCreateInboxBody(values: InboxFormValues): CreateInboxBody {
-  const name = values.name.trim();
-  if (isSocialChannel(values.channel)) return socialInboxBody(values.channel, name, values.social);
-  switch (values.channel) {
-    case 'api':
-      return { channel: 'api', name, callbackUrl: values.callbackUrl.trim() };
-    case 'webchat':
-      return {
-        channel: 'webchat',
-        name,
-        settings: withoutBlanks({
-          allowedOrigins: listOf(values.allowedOrigins),
-          preChat: { name: values.preChatName, phone: values.preChatPhone, email: values.preChatEmail },
-          greeting: values.greeting.trim(),
-          offlineMessage: values.offlineMessage.trim(),
-          workingHours: values.workingHoursEnabled
-            ? {
-                timeZone: values.timeZone.trim(),
-                days: [...values.workingDays].sort((first, second) => first - second),
-                from: values.workingFrom,
-                to: values.workingTo,
-              }
-            : undefined,
-          phoneVerification: values.verificationSmsInboxId ? { smsInboxId: values.verificationSmsInboxId } : undefined,
-        }),
-      };
-    case 'sms':
-      return { channel: 'sms', name, provider: values.smsProvider, settings: smsSettings(values) };
-    case 'voice':
-      return {
-        channel: 'voice',
-        name,
-        provider: 'twilio',
-        settings: withoutBlanks({
-          accountSid: values.accountSid.trim(),
-          authToken: values.authToken.trim(),
-          phoneNumber: values.phoneNumber.trim(),
-          forwardTo: listOf(values.forwardTo),
-          greeting: values.voiceGreeting.trim(),
-          voicemailPrompt: values.voicemailPrompt.trim(),
-          apiBaseUrl: values.apiBaseUrl.trim(),
-        }),
-      };
+// The value the API takes for a field, or undefined to leave it out (a blank optional field, so the server applies its
+// default; a blank credential on edit, so the sealed one is kept).
+function apiValueOf(field: SettingsFormField, value: FieldValue | undefined): unknown {
+  if (value === undefined) return undefined;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'object') {
+    if (!value.enabled) return undefined;
+    const days = [...value.days].sort((first, second) => first - second);
+    return { timeZone: value.timeZone.trim(), days, from: value.from.trim(), to: value.to.trim() };
   }
-}
-
-function smsSettings(values: InboxFormValues): Record<string, unknown> {
-  const apiBaseUrl = values.apiBaseUrl.trim();
-  switch (values.smsProvider) {
-    case 'twilio':
-      return withoutBlanks({
-        accountSid: values.accountSid.trim(),
-        authToken: values.authToken.trim(),
-        phoneNumber: values.phoneNumber.trim(),
-        messagingServiceSid: values.messagingServiceSid.trim(),
-        apiBaseUrl,
-      });
-    case 'unifonic':
-      return withoutBlanks({ appSid: values.appSid.trim(), senderId: values.senderId.trim(), apiBaseUrl });
-    case 'taqnyat':
-      return withoutBlanks({ apiToken: values.apiToken.trim(), sender: values.sender.trim(), apiBaseUrl });
-    case 'log':
-      return {};
+  if (field.input === 'list') {
+    const entries = listOf(value);
+    return entries.length === 0 && !field.required ? undefined : entries;
   }
+  const text = value.trim();
+  if (text === '') return undefined;
+  // A number as typed when it is not one, so the server's 400 names the field.
+  if (field.input === 'number') return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+  return text;
 }
 
-// The form's input for a field the API names; "settings.workingHours.timeZone" → "settings.workingHours.timeZone".
-// Problems on a whole object ("settings.preChat") land on the first input under it, unknown ones on the form.
+function setAt(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]] = value;
+}
+
+export function settingsBodyOf(values: InboxFormValues, definition: ChannelDefinition | undefined): Record<string, unknown> {
+  const settings: Record<string, unknown> = {};
+  for (const field of definition?.fields ?? []) {
+    if (field.input === 'group') continue;
+    const value = apiValueOf(field, values.settings[field.name]);
+    if (value !== undefined) setAt(settings, field.name, value);
+  }
+  return settings;
+}
+
+export interface CreateInboxBody {
+  channel: string;
+  name: string;
+  provider?: string;
+  settings: Record<string, unknown>;
+}
+
+export function buildCreateInboxBody(values: InboxFormValues, definition: ChannelDefinition | undefined): CreateInboxBody {
+  return {
+    channel: values.channel,
+    name: values.name.trim(),
+    ...(values.provider ? { provider: values.provider } : {}),
+    settings: settingsBodyOf(values, definition),
+  };
+}
+
+export interface UpdateInboxBody {
+  name: string;
+  settings: Record<string, unknown>;
+}
+
+// An edit replaces the whole settings object: stored keys the form does not show (set through the API, or kept by a
+// channel that stores what it is given) go back untouched.
+export function buildUpdateInboxBody(
+  values: InboxFormValues,
+  definition: ChannelDefinition | undefined,
+  stored: Record<string, unknown>,
+): UpdateInboxBody {
+  const shown = new Set((definition?.fields ?? []).filter((field) => field.group === null).map((field) => field.name));
+  const kept = Object.fromEntries(Object.entries(stored).filter(([key]) => !shown.has(key)));
+  return { name: values.name.trim(), settings: { ...kept, ...settingsBodyOf(values, definition) } };
+}
+
+// The API field names a field answers to: settings.<path>, and the working hours' parts.
+export function apiFieldsOf(field: SettingsFormField): string[] {
+  const own = `settings.${field.name}`;
+  return field.input === 'working-hours' ? [`${own}.timeZone`, `${own}.days`, `${own}.from`, `${own}.to`] : [own];
+}
+
+export interface PlacedProblems {
+  // By the API field of the input that shows it.
+  byField: Record<string, string>;
+  // Problems no input answers to, shown above the buttons.
+  unplaced: Array<[string, string]>;
+}
+
+// Each 400 problem under its input: the field itself, the first input under a named object ("settings.preChat"), or
+// the input inside it for a problem named below ("settings.workingHours.days.0"). An old client's top-level
+// "callbackUrl" is the API channel's setting.
+export function placeProblems(errors: Record<string, string>, inputs: readonly string[]): PlacedProblems {
+  const byField: Record<string, string> = {};
+  const unplaced: Array<[string, string]> = [];
+  for (const [field, message] of Object.entries(errors)) {
+    const name = inputs.includes(`settings.${field}`) ? `settings.${field}` : field;
+    const target =
+      inputs.find((input) => input === name) ??
+      inputs.find((input) => input.startsWith(`${name}.`)) ??
+      [...inputs].sort((first, second) => second.length - first.length).find((input) => name.startsWith(`${input}.`));
+    if (target) byField[target] ??= message;
+    else unplaced.push([field, message]);
+  }
+  return { byField, unplaced };
+}
+
 export function fieldErrorsOf(problems: FieldProblem[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const problem of problems) errors[problem.field] ??= problem.message;
@@ -246,48 +232,21 @@ export function errorFor(errors: Record<string, string>, field: string): string 
 }
 
 export interface WebhookUrl {
-  // Catalogue key of where to paste it (admin.webhooks.*).
   purpose: string;
   url: string;
 }
 
-// Where the providers must send to, as README's "SMS and phone calls" describes. Unifonic and Taqnyat do not sign
-// their requests, so their URLs carry the inbox secret as ?token=.
+// The inbox's webhook URLs as the gateway built them from PUBLIC_URL. Providers that sign nothing take the inbox
+// secret as ?token=; once it cannot be shown again the URL carries a placeholder where it goes.
 export function webhookUrlsOf(
-  origin: string,
-  inbox: { id: string; channel: string; provider: string | null },
+  webhookUrls: ReadonlyArray<{ purpose: string; url: string; needsToken: boolean }>,
   secret: string | null,
 ): WebhookUrl[] {
-  const base = origin.replace(/\/+$/, '');
-  // Without the secret (it is never shown again) the URL says where it goes.
   const token = secret === null ? '<secret>' : encodeURIComponent(secret);
-  if (inbox.channel === 'api') return [{ purpose: 'apiMessages', url: `${base}/webhooks/api/${inbox.id}/messages` }];
-  // The Meta app's Callback URL (with the verify token typed into the form); Telegram's is registered by Wasl.
-  if (inbox.channel === 'whatsapp' && inbox.provider === 'cloud')
-    return [{ purpose: 'whatsAppCloudCallback', url: `${base}/webhooks/whatsapp/${inbox.id}` }];
-  if (inbox.channel === 'messenger' || inbox.channel === 'instagram') {
-    return [{ purpose: `${inbox.channel}Callback`, url: `${base}/webhooks/${inbox.channel}/${inbox.id}` }];
-  }
-  if (inbox.channel === 'voice' && inbox.provider === 'twilio') {
-    return [
-      { purpose: 'twilioVoice', url: `${base}/webhooks/twilio/${inbox.id}/voice` },
-      { purpose: 'twilioVoiceStatus', url: `${base}/webhooks/twilio/${inbox.id}/voice/status` },
-    ];
-  }
-  if (inbox.channel !== 'sms') return [];
-  switch (inbox.provider) {
-    case 'twilio':
-      return [{ purpose: 'twilioSms', url: `${base}/webhooks/twilio/${inbox.id}/sms` }];
-    case 'unifonic':
-      return [
-        { purpose: 'unifonicSms', url: `${base}/webhooks/unifonic/${inbox.id}/sms?token=${token}` },
-        { purpose: 'unifonicDeliveryReports', url: `${base}/webhooks/unifonic/${inbox.id}/delivery-reports?token=${token}` },
-      ];
-    case 'taqnyat':
-      return [{ purpose: 'taqnyatSms', url: `${base}/webhooks/taqnyat/${inbox.id}/sms?token=${token}` }];
-    default:
-      return [];
-  }
+  return webhookUrls.map((webhook) => ({
+    purpose: webhook.purpose,
+    url: webhook.needsToken ? `${webhook.url}${webhook.url.includes('?') ? '&' : '?'}token=${token}` : webhook.url,
+  }));
 }
 
 export function embedSnippetOf(origin: string, inboxId: string): string {

@@ -6,12 +6,12 @@ import { api, ApiError, CreatedInbox, InboxSummary, noContent, unwrap } from '..
 import { ChannelIcon } from '../shared/channel-icon';
 import { UiLanguage } from '../shared/date-format.util';
 import { formatInteger } from '../shared/number-format.util';
+import { ChannelDefinition, definitionOf, localised, useChannelDefinitions } from './channel-definitions.query';
 import { ConfirmModal } from './confirm-modal';
 import { CreatedInboxPanel } from './created-inbox-panel';
 import { FieldProblem } from './field-problem';
 import { InboxAccessModal } from './inbox-access-modal';
 import { InboxConnectionPanel } from './inbox-connection-panel';
-import { isSocialChannel } from './social-inbox-form.util';
 import { WhatsAppPairingButton } from './whatsapp-pairing-button';
 import { InboxForm } from './inbox-form';
 
@@ -21,8 +21,16 @@ const INBOXES_KEY = ['admin-inboxes'];
 function rotationConsequenceKey(inbox: InboxSummary): string {
   if (inbox.channel === 'api') return 'admin.inboxes.rotateApi';
   if (inbox.channel === 'webchat') return 'admin.inboxes.rotateWebChat';
-  if (inbox.channel === 'sms' && (inbox.provider === 'unifonic' || inbox.provider === 'taqnyat')) return 'admin.inboxes.rotateSaudiSms';
+  // A provider that signs nothing calls URLs carrying the secret as ?token= (the Saudi SMS gateways).
+  if (inbox.webhookUrls.some((webhook) => webhook.needsToken)) return 'admin.inboxes.rotateSaudiSms';
   return 'admin.inboxes.rotateOther';
+}
+
+// The provider's name as its definition gives it, in the interface's language.
+function providerTitleOf(definitions: ChannelDefinition[] | undefined, inbox: InboxSummary, language: string): string {
+  if (!inbox.provider) return '—';
+  const definition = definitionOf(definitions, inbox.channel, inbox.provider);
+  return definition ? localised(definition.title, language) : inbox.provider;
 }
 
 // The server's reason for refusing a change (409, 400), under the confirmation that asked for it.
@@ -43,6 +51,7 @@ export function InboxesPanel() {
   const inboxes = useQuery({ queryKey: INBOXES_KEY, queryFn: () => unwrap(api.GET('/api/v1/inboxes')), staleTime: 0 });
   const teams = useQuery({ queryKey: ['admin-teams'], queryFn: () => unwrap(api.GET('/api/v1/teams')) });
   const users = useQuery({ queryKey: ['admin-users'], queryFn: () => unwrap(api.GET('/api/v1/users')) });
+  const definitions = useChannelDefinitions();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedInbox | null>(null);
   const [rotatedSecret, setRotatedSecret] = useState<CreatedInbox | null>(null);
@@ -78,7 +87,6 @@ export function InboxesPanel() {
   });
   const teamName = new Map((teams.data ?? []).map((team) => [team.id, team.name]));
   const userName = new Map((users.data ?? []).map((user) => [user.id, user.name]));
-  const smsInboxes = (inboxes.data ?? []).filter((inbox) => inbox.channel === 'sms' && inbox.active);
   const closeDelete = () => {
     setDeleting(null);
     remove.reset();
@@ -127,9 +135,7 @@ export function InboxesPanel() {
                       {t(`channels.${inbox.channel}`)}
                     </span>
                   </Table.Td>
-                  <Table.Td>
-                    {inbox.provider ? t(`admin.inboxes.providers.${inbox.provider}`, { defaultValue: inbox.provider }) : '—'}
-                  </Table.Td>
+                  <Table.Td>{providerTitleOf(definitions.data, inbox, language)}</Table.Td>
                   <Table.Td>
                     <Badge className="admin-status" variant="filled" color={inbox.active ? 'teal.9' : 'gray.7'}>
                       {inbox.active ? t('admin.active') : t('admin.inactive')}
@@ -152,12 +158,10 @@ export function InboxesPanel() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
-                      {!isSocialChannel(inbox.channel) && (
-                        <Button size="compact-sm" variant="default" onClick={() => setEditing(inbox)}>
-                          {t('admin.edit')}
-                        </Button>
-                      )}
-                      <WhatsAppPairingButton inbox={inbox} />
+                      <Button size="compact-sm" variant="default" onClick={() => setEditing(inbox)}>
+                        {t('admin.edit')}
+                      </Button>
+                      {definitionOf(definitions.data, inbox.channel, inbox.provider)?.session && <WhatsAppPairingButton inbox={inbox} />}
                       <Button size="compact-sm" variant="default" onClick={() => setEditingAccess(inbox)}>
                         {t('admin.inboxes.editAccess')}
                       </Button>
@@ -195,7 +199,7 @@ export function InboxesPanel() {
         centered
       >
         <InboxForm
-          smsInboxes={smsInboxes}
+          inboxes={inboxes.data ?? []}
           onCancel={() => setCreating(false)}
           mode={{
             kind: 'create',
@@ -217,7 +221,7 @@ export function InboxesPanel() {
       >
         {editing && (
           <InboxForm
-            smsInboxes={smsInboxes.filter((inbox) => inbox.id !== editing.id)}
+            inboxes={inboxes.data ?? []}
             onCancel={() => setEditing(null)}
             mode={{
               kind: 'edit',
@@ -277,7 +281,9 @@ export function InboxesPanel() {
         body={
           rotating && (
             <Stack gap="xs" mb="md">
-              <Text size="sm">{t(rotationConsequenceKey(rotating), { provider: t(`admin.inboxes.providers.${rotating.provider}`) })}</Text>
+              <Text size="sm">
+                {t(rotationConsequenceKey(rotating), { provider: providerTitleOf(definitions.data, rotating, language) })}
+              </Text>
               <Text size="sm">{t('admin.inboxes.rotateOnce')}</Text>
             </Stack>
           )

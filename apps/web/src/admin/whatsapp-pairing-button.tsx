@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { InboxSummary } from '../api/api-client';
 import { WhatsAppPairingPanel } from './whatsapp-pairing-panel';
 
-// On a paired-phone WhatsApp inbox's row: its session and, while pairing, the QR code.
+// On the row of an inbox whose definition is a live session (WhatsApp through a paired phone): its state and, while
+// pairing, the QR code.
 export function WhatsAppPairingButton({ inbox }: { inbox: InboxSummary }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  if (inbox.channel !== 'whatsapp' || inbox.provider !== 'web') return null;
   return (
     <>
       <Button size="compact-sm" variant="default" onClick={() => setOpen(true)}>

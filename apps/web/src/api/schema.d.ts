@@ -369,6 +369,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/channel-definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ChannelDefinitionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisation": {
         parameters: {
             query?: never;
@@ -2197,16 +2213,112 @@ export interface components {
             channel: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram" | "messenger" | "instagram";
             /** @example تطبيق الجمعية */
             name: string;
-            /** @example https://app.example.org/wasl/callback */
+            /**
+             * @description API channel: or settings.callbackUrl
+             * @example https://app.example.org/wasl/callback
+             */
             callbackUrl?: string;
             /**
-             * @description sms: twilio | unifonic | taqnyat | log; voice: twilio
+             * @description One of the kind’s providers in GET /api/v1/channel-definitions
              * @example twilio
              */
             provider?: string;
             teamId?: string;
-            /** @description Channel settings. sms/twilio: accountSid, authToken, phoneNumber | messagingServiceSid, apiBaseUrl?; sms/unifonic: appSid, senderId, apiBaseUrl?; sms/taqnyat: apiToken, sender, apiBaseUrl?; voice/twilio: accountSid, authToken, phoneNumber?, forwardTo[], greeting?, greetingAudioUrl?, voicemailPrompt?, dialTimeoutSeconds?, workingHours?. Credentials are sealed. */
+            /** @description Channel settings: the fields GET /api/v1/channel-definitions lists for the kind and provider (a 400 names settings.<field>). Credentials (writeOnly fields) are sealed and never returned. */
             settings?: Record<string, never>;
+        };
+        LocalisedTextResponse: {
+            /** @example اسم المرسل */
+            ar: string;
+            /** @example Sender name */
+            en: string;
+        };
+        /** @enum {string} */
+        SettingsFieldInput: "text" | "long-text" | "secret" | "url" | "number" | "boolean" | "choice" | "list" | "time-zone" | "working-hours" | "inbox-reference" | "group";
+        SettingsFieldOptionResponse: {
+            value: string;
+            label: components["schemas"]["LocalisedTextResponse"];
+        };
+        SettingsFormFieldResponse: {
+            /**
+             * @description Path under settings, such as preChat.name; a 400 names it settings.<name>
+             * @example userSender
+             */
+            name: string;
+            input: components["schemas"]["SettingsFieldInput"];
+            /** @description Needed for the inbox to be created */
+            required: boolean;
+            /** @description The group (a nested settings object) it belongs to */
+            group: string | null;
+            label: components["schemas"]["LocalisedTextResponse"];
+            help: components["schemas"]["LocalisedTextResponse"] | null;
+            /** @description The values a choice allows */
+            options: components["schemas"]["SettingsFieldOptionResponse"][] | null;
+            /** @description The kind of inbox an inbox reference names */
+            references: components["schemas"]["ChannelKind"] | null;
+            /** @description Filled in on a new inbox */
+            initial: (string | number | boolean) | null;
+            maxLength: number | null;
+            minimum: number | null;
+            maximum: number | null;
+            /** @description A credential: never returned, so never filled in on edit (left blank, the sealed one is kept) */
+            writeOnly: boolean;
+        };
+        ChannelDefinitionWebhookResponse: {
+            /**
+             * @description The key of the inbox’s webhookUrls entry
+             * @example taqnyatSms
+             */
+            purpose: string;
+            /** @description Where the administrator pastes it in the provider's console */
+            label: components["schemas"]["LocalisedTextResponse"];
+            /**
+             * @description Built from PUBLIC_URL
+             * @example https://wasl.example.org/webhooks/taqnyat/{inboxId}/sms
+             */
+            urlPattern: string;
+            /** @description Append ?token=<the inbox secret>: the provider signs nothing */
+            needsToken: boolean;
+        };
+        AttachmentRuleResponse: {
+            /**
+             * @example [
+             *       "image/jpeg",
+             *       "application/pdf"
+             *     ]
+             */
+            contentTypes: string[];
+            maxCount: number;
+            maxBytes: number;
+            maxTotalBytes: number;
+            maxCaptionLength: number | null;
+            note: string;
+        };
+        OutreachRuleResponse: {
+            /** @enum {string} */
+            mode: "send" | "record";
+            /** @enum {string} */
+            recipient?: "phone" | "email";
+        };
+        ChannelDefinitionResponse: {
+            kind: components["schemas"]["ChannelKind"];
+            /** @example msegat */
+            provider: string | null;
+            title: components["schemas"]["LocalisedTextResponse"];
+            /** @description The settings form, in order */
+            fields: components["schemas"]["SettingsFormFieldResponse"][];
+            /** @description A line under the fields */
+            note: components["schemas"]["LocalisedTextResponse"] | null;
+            /** @description null: no webhooks */
+            webhooks: components["schemas"]["ChannelDefinitionWebhookResponse"][] | null;
+            /** @description Wasl registers its webhook with the provider itself (nothing to paste) */
+            registersWebhook: boolean;
+            /** @description Files a reply may carry; null for none */
+            attachments: components["schemas"]["AttachmentRuleResponse"] | null;
+            /** @description Whether staff may start a conversation here */
+            outreach: components["schemas"]["OutreachRuleResponse"] | null;
+            /** @description A live session paired from the staff app (a phone’s QR code) */
+            session: boolean;
         };
         /**
          * @description Digits of numbers in the Arabic interface
@@ -2612,24 +2724,6 @@ export interface components {
             sizeBytes: number;
             /** Format: date-time */
             createdAt: string;
-        };
-        AttachmentRuleResponse: {
-            /**
-             * @example [
-             *       "image/png",
-             *       "image/jpeg",
-             *       "application/pdf"
-             *     ]
-             */
-            contentTypes: string[];
-            maxCount: number;
-            /** @description Each file */
-            maxBytes: number;
-            /** @description All files of one message together */
-            maxTotalBytes: number;
-            /** @description Where the text travels as the file’s caption, its limit beside a file */
-            maxCaptionLength: number | null;
-            note: string;
         };
         AttachmentRulesResponse: {
             /** @description What a reply may carry on this conversation’s channel; null where it carries no files */
@@ -4013,6 +4107,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedInboxResponse"];
+                };
+            };
+        };
+    };
+    ChannelDefinitionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelDefinitionResponse"][];
                 };
             };
         };

@@ -6,6 +6,7 @@ import { JSON_CONTENT_TYPE } from '../webhooks/webhook-schema.util';
 import { API_SIGNATURE_HEADER, ApiChannelAdapter, parseApiInbound, verifyApiSignature } from './api-channel.adapter';
 import { ApiChannelSettingsDto } from './api-settings.dto';
 import { API_INBOUND_MESSAGE_BODY } from './api-webhook-bodies.constant';
+import { API_SETTINGS_FORM } from './api-settings-form.constant';
 
 function verifySignature(request: WebhookRequest, inbox: WebhookInbox): void {
   const header = request.headers[API_SIGNATURE_HEADER];
@@ -22,6 +23,7 @@ export const API_CHANNEL: ChannelDefinition<ApiChannelSettingsDto> = {
   provider: null,
   title: 'API channel',
   settings: ApiChannelSettingsDto,
+  form: API_SETTINGS_FORM,
   secretFields: [],
   outboundUrlFields: ['callbackUrl'],
   asserts: ['external-id', 'phone', 'email'],

@@ -7,6 +7,7 @@ import { MESSENGER_SECRET_FIELDS, MessengerSettingsDto } from '../messenger/mess
 import { MESSENGER_WEBHOOK_BODY } from '../messenger/messenger-webhook-body.constant';
 import { MessengerAdapter } from '../messenger/messenger.adapter';
 import { parseMessengerWebhook } from '../messenger/messenger-webhook.parser';
+import { INSTAGRAM_SETTINGS_FORM } from './instagram-settings-form.constant';
 
 // Instagram direct messages of the association's professional account: Messenger's shape with object "instagram"
 // (reference/channels.md §5.2), its own webhook and its own ids (an IGSID is not the person's PSID).
@@ -15,6 +16,7 @@ export const INSTAGRAM_CHANNEL: ChannelDefinition<MessengerSettingsDto> = {
   provider: null,
   title: 'Instagram messages',
   settings: MessengerSettingsDto,
+  form: INSTAGRAM_SETTINGS_FORM,
   secretFields: MESSENGER_SECRET_FIELDS,
   outboundUrlFields: ['apiBaseUrl'],
   defaultApiBaseUrl: GRAPH_DEFAULT_API_BASE_URL,

@@ -7,6 +7,7 @@ import { MESSENGER_SEND_RULES } from './messenger-send-rules.constant';
 import { MESSENGER_SECRET_FIELDS, MessengerSettingsDto } from './messenger-settings.dto';
 import { MessengerAdapter } from './messenger.adapter';
 import { parseMessengerWebhook } from './messenger-webhook.parser';
+import { MESSENGER_SETTINGS_FORM } from './messenger-settings-form.constant';
 
 // A Facebook page's Messenger, through the Meta app's Page webhook (the same handshake and signature as the
 // WhatsApp Cloud API). The person is known by their page-scoped id; names come from the Graph profile.
@@ -15,6 +16,7 @@ export const MESSENGER_CHANNEL: ChannelDefinition<MessengerSettingsDto> = {
   provider: null,
   title: 'Facebook Messenger',
   settings: MessengerSettingsDto,
+  form: MESSENGER_SETTINGS_FORM,
   secretFields: MESSENGER_SECRET_FIELDS,
   outboundUrlFields: ['apiBaseUrl'],
   defaultApiBaseUrl: GRAPH_DEFAULT_API_BASE_URL,

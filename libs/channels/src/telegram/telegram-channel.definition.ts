@@ -7,6 +7,7 @@ import { JSON_CONTENT_TYPE, RECEIVED_REPLY } from '../webhooks/webhook-schema.ut
 import { TelegramBotAdapter, telegramCredentialsFrom } from './telegram-bot.adapter';
 import { TELEGRAM_DEFAULT_API_BASE_URL, TELEGRAM_SECRET_FIELDS, TelegramSettingsDto } from './telegram-settings.dto';
 import { parseTelegramUpdate } from './telegram-update.parser';
+import { TELEGRAM_SETTINGS_FORM } from './telegram-settings-form.constant';
 
 export const TELEGRAM_SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 // Telegram's own limit for one message's text.
@@ -50,6 +51,7 @@ export const TELEGRAM_CHANNEL: ChannelDefinition<TelegramSettingsDto> = {
   provider: null,
   title: 'Telegram bot',
   settings: TelegramSettingsDto,
+  form: TELEGRAM_SETTINGS_FORM,
   secretFields: TELEGRAM_SECRET_FIELDS,
   outboundUrlFields: ['apiBaseUrl'],
   defaultApiBaseUrl: TELEGRAM_DEFAULT_API_BASE_URL,

@@ -2,6 +2,7 @@ import { ChannelDefinition } from '../channel-definition';
 import { ChannelKind } from '../channel-kind.enum';
 import { NO_SEND_RULES } from '../send-rules.constant';
 import { WalkInSettingsDto } from './walk-in-settings.dto';
+import { WALK_IN_SETTINGS_FORM } from './walk-in-settings-form.constant';
 
 // المقابلة: a beneficiary received in person. Officers record the visit as a conversation on this inbox; nothing
 // arrives by webhook and nothing can be sent, so a written answer goes out on another of the person's channels.
@@ -10,6 +11,7 @@ export const WALK_IN_CHANNEL: ChannelDefinition<WalkInSettingsDto> = {
   provider: null,
   title: 'Walk-in visits',
   settings: WalkInSettingsDto,
+  form: WALK_IN_SETTINGS_FORM,
   secretFields: [],
   // The officer saw the person; what they were told is the officer's record, not a channel's assertion.
   asserts: [],

@@ -3,6 +3,7 @@ import { ChannelKind } from '../channel-kind.enum';
 import { NO_SEND_RULES } from '../send-rules.constant';
 import { WebChatChannelAdapter } from './webchat-channel.adapter';
 import { WebChatSettingsDto } from './webchat-settings.dto';
+import { WEB_CHAT_SETTINGS_FORM } from './webchat-settings-form.constant';
 
 // The widget on the association's website. Browsers speak socket.io to the gateway's /webchat namespace
 // (apps/gateway/src/webchat), not webhooks; replies are emitted to the visitor's room through Redis.
@@ -11,6 +12,7 @@ export const WEB_CHAT_CHANNEL: ChannelDefinition<WebChatSettingsDto> = {
   provider: null,
   title: 'Web chat',
   settings: WebChatSettingsDto,
+  form: WEB_CHAT_SETTINGS_FORM,
   secretFields: [],
   // Stored as the administrator sent them: the widget reads its own keys, and old embeds may carry more.
   unknownSettings: 'keep',

@@ -9,6 +9,7 @@ import { parseTaqnyatInboundSms } from './taqnyat-inbound-sms.parser';
 import { TAQNYAT_DEFAULT_API_BASE_URL, TAQNYAT_SECRET_FIELDS, TaqnyatSmsSettingsDto } from './taqnyat-settings.dto';
 import { TaqnyatSmsAdapter, taqnyatCredentialsFrom } from './taqnyat-sms.adapter';
 import { TAQNYAT_WEBHOOK_BODIES } from './taqnyat-webhook-bodies.constant';
+import { TAQNYAT_SETTINGS_FORM } from './taqnyat-settings-form.constant';
 
 // Taqnyat (Saudi). It documents no delivery-report webhook, so its messages stay `sent`; its number's forwarding
 // URL carries the inbox secret (?token=), since it signs nothing.
@@ -17,6 +18,7 @@ export const TAQNYAT_SMS_CHANNEL: ChannelDefinition<TaqnyatSmsSettingsDto> = {
   provider: 'taqnyat',
   title: 'Taqnyat SMS',
   settings: TaqnyatSmsSettingsDto,
+  form: TAQNYAT_SETTINGS_FORM,
   secretFields: TAQNYAT_SECRET_FIELDS,
   outboundUrlFields: ['apiBaseUrl'],
   defaultApiBaseUrl: TAQNYAT_DEFAULT_API_BASE_URL,

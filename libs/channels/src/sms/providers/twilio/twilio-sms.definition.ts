@@ -11,6 +11,7 @@ import { TWILIO_DEFAULT_API_BASE_URL, TWILIO_SECRET_FIELDS, TwilioSmsSettingsDto
 import { TwilioSmsAdapter, twilioCredentialsFrom } from './twilio-sms.adapter';
 import { TWILIO_WEBHOOK_BODIES } from './twilio-webhook-bodies.constant';
 import { parseTwilioInboundSms, parseTwilioStatusCallback } from './twilio-webhook.parser';
+import { TWILIO_SMS_SETTINGS_FORM } from './twilio-sms-settings-form.constant';
 
 export const TWILIO_WEBHOOK_PREFIX = 'twilio';
 export const TWILIO_STATUS_PATH = 'status';
@@ -24,6 +25,7 @@ export const TWILIO_SMS_CHANNEL: ChannelDefinition<TwilioSmsSettingsDto> = {
   provider: 'twilio',
   title: 'Twilio SMS',
   settings: TwilioSmsSettingsDto,
+  form: TWILIO_SMS_SETTINGS_FORM,
   secretFields: TWILIO_SECRET_FIELDS,
   outboundUrlFields: ['apiBaseUrl'],
   defaultApiBaseUrl: TWILIO_DEFAULT_API_BASE_URL,

@@ -10,6 +10,7 @@ import { parseUnifonicInboundSms } from './unifonic-inbound-sms.parser';
 import { UNIFONIC_DEFAULT_API_BASE_URL, UNIFONIC_SECRET_FIELDS, UnifonicSmsSettingsDto } from './unifonic-settings.dto';
 import { UnifonicSmsAdapter, unifonicCredentialsFrom } from './unifonic-sms.adapter';
 import { UNIFONIC_WEBHOOK_BODIES } from './unifonic-webhook-bodies.constant';
+import { UNIFONIC_SETTINGS_FORM } from './unifonic-settings-form.constant';
 
 const RECEIVED = { status: 200, contentType: JSON_CONTENT_TYPE, description: '{ "received": true }' };
 
@@ -20,6 +21,7 @@ export const UNIFONIC_SMS_CHANNEL: ChannelDefinition<UnifonicSmsSettingsDto> = {
   provider: 'unifonic',
   title: 'Unifonic SMS',
   settings: UnifonicSmsSettingsDto,
+  form: UNIFONIC_SETTINGS_FORM,
   secretFields: UNIFONIC_SECRET_FIELDS,
   outboundUrlFields: ['apiBaseUrl'],
   defaultApiBaseUrl: UNIFONIC_DEFAULT_API_BASE_URL,

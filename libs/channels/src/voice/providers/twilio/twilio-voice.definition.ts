@@ -32,6 +32,7 @@ import {
   VoiceGreetingOptions,
 } from './twilio-voice-response.builder';
 import { TwilioVoiceSettingsDto, VOICE_DEFAULT_API_BASE_URL, VOICE_SECRET_FIELDS } from './twilio-voice-settings.dto';
+import { TWILIO_VOICE_SETTINGS_FORM } from './twilio-voice-settings-form.constant';
 
 function twiml(body: string) {
   return { status: 200, contentType: TWIML_CONTENT_TYPE, body };
@@ -73,6 +74,7 @@ export const TWILIO_VOICE_CHANNEL: ChannelDefinition<TwilioVoiceSettingsDto> = {
   provider: 'twilio',
   title: 'Twilio Voice',
   settings: TwilioVoiceSettingsDto,
+  form: TWILIO_VOICE_SETTINGS_FORM,
   secretFields: VOICE_SECRET_FIELDS,
   outboundUrlFields: ['apiBaseUrl'],
   defaultApiBaseUrl: VOICE_DEFAULT_API_BASE_URL,

@@ -11,6 +11,7 @@ import {
 import { WhatsAppCloudAdapter, whatsAppCloudCredentialsFrom } from './whatsapp-cloud.adapter';
 import { WHATSAPP_CLOUD_WEBHOOK_BODY } from './whatsapp-cloud-webhook-body.constant';
 import { parseWhatsAppCloudWebhook } from './whatsapp-cloud-webhook.parser';
+import { WHATSAPP_CLOUD_SETTINGS_FORM } from './whatsapp-cloud-settings-form.constant';
 
 function adapterOf(context: OutboundContext): WhatsAppCloudAdapter {
   return new WhatsAppCloudAdapter(whatsAppCloudCredentialsFrom(context), context.http, context.attachmentContent);
@@ -24,6 +25,7 @@ export const WHATSAPP_CLOUD_CHANNEL: ChannelDefinition<WhatsAppCloudSettingsDto>
   provider: 'cloud',
   title: 'WhatsApp Cloud API',
   settings: WhatsAppCloudSettingsDto,
+  form: WHATSAPP_CLOUD_SETTINGS_FORM,
   secretFields: WHATSAPP_CLOUD_SECRET_FIELDS,
   outboundUrlFields: ['apiBaseUrl'],
   defaultApiBaseUrl: GRAPH_DEFAULT_API_BASE_URL,

@@ -4,6 +4,7 @@ import { ChannelKind } from '../../../channel-kind.enum';
 import { NO_SEND_RULES } from '../../../send-rules.constant';
 import { WHATSAPP_WEB_DEFAULT_MESSAGES_PER_MINUTE, WhatsAppWebSettingsDto } from './whatsapp-web-settings.dto';
 import { WhatsAppWebSession } from './whatsapp-web.session';
+import { WHATSAPP_WEB_SETTINGS_FORM } from './whatsapp-web-settings-form.constant';
 
 // The session is driven by whichever worker holds its lease; sends and media go through it there.
 function runningSession(context: OutboundContext) {
@@ -20,6 +21,7 @@ export const WHATSAPP_WEB_CHANNEL: ChannelDefinition<WhatsAppWebSettingsDto> = {
   provider: 'web',
   title: 'WhatsApp (paired phone)',
   settings: WhatsAppWebSettingsDto,
+  form: WHATSAPP_WEB_SETTINGS_FORM,
   secretFields: [],
   // The sender's WhatsApp number, as WhatsApp delivered it: the same person as on SMS.
   asserts: ['phone'],
