@@ -18,6 +18,8 @@ export class OrganisationChannelSubscriber<Member> {
   private readonly channelPrefix: string;
   // A connection in subscriber mode can issue no other command, so it is its own.
   private readonly subscriber: Redis;
+  // Sockets still disconnect after shutdown began; their releases must not talk to a closed connection.
+  private closed = false;
 
   constructor(
     redisOptions: RedisOptions,
@@ -33,6 +35,7 @@ export class OrganisationChannelSubscriber<Member> {
 
   // Resolves once events of the organisation reach this gateway, so a socket told it is ready misses none.
   async hold(organisationId: string, member: Member): Promise<void> {
+    if (this.closed) return;
     let organisation = this.held.get(organisationId);
     if (!organisation) {
       organisation = { members: new Set() };
@@ -45,7 +48,7 @@ export class OrganisationChannelSubscriber<Member> {
 
   release(organisationId: string, member: Member): void {
     const organisation = this.held.get(organisationId);
-    if (!organisation?.members.delete(member) || organisation.members.size > 0) return;
+    if (this.closed || !organisation?.members.delete(member) || organisation.members.size > 0) return;
     this.held.delete(organisationId);
     // Commands on one connection run in order: a socket that arrives meanwhile subscribes after this.
     this.subscriber
@@ -54,6 +57,7 @@ export class OrganisationChannelSubscriber<Member> {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.held.clear();
     await this.subscriber.quit().catch(() => this.subscriber.disconnect());
   }
