@@ -1,4 +1,4 @@
-import { audienceMatcher, organisationChannel, parseAgentsEnvelope, roomsOfAudience } from './agents-audience.util';
+import { AgentsAudience, audienceMatcher, organisationChannel, parseAgentsEnvelope, roomsOfAudience } from './agents-audience.util';
 import { assignedTeamRoom, inboxRoom, organisationRoom, overseersRoom, userRoom } from './agents-rooms.util';
 
 const organisationId = 'organisation-alpha';
@@ -14,7 +14,7 @@ const otherAdministrator = new Set([organisationRoom(otherOrganisationId), userR
 
 describe('agents audience', () => {
   describe(audienceMatcher.name, () => {
-    const conversation = { overseers: true, inboxId: 'inbox-a', userIds: ['researcher-2'], teamId: 'team-1' } as const;
+    const conversation: AgentsAudience = { overseers: true, inboxId: 'inbox-a', userIds: ['researcher-2'], teamId: 'team-1' };
 
     it('should include the overseers, the inbox officers, the assignee and the assigned team of a conversation', () => {
       const matches = audienceMatcher(organisationId, conversation);
