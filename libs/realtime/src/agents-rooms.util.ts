@@ -34,12 +34,3 @@ export interface ConversationAudience {
   assigneeId: string | null;
   teamId: string | null;
 }
-
-export function audienceRooms(audience: ConversationAudience): string[] {
-  return [
-    overseersRoom(audience.organisationId),
-    inboxRoom(audience.inboxId),
-    ...(audience.assigneeId ? [userRoom(audience.assigneeId)] : []),
-    ...(audience.teamId ? [assignedTeamRoom(audience.teamId)] : []),
-  ];
-}

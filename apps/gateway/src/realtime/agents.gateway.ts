@@ -1,7 +1,18 @@
 import { WaslConfig } from '@app/config';
 import { ALL_ROLES, AuthenticatedUser, AuthService, readCookie, SESSION_COOKIE, TeamsService, UserRole } from '@app/identity';
 import { InboxAccessService } from '@app/inboxes';
-import { assignedTeamRoom, inboxRoom, organisationRoom, overseersRoom, staffSessionRoom, userRoom } from '@app/realtime';
+import { redisOptionsFromUrl } from '@app/queue';
+import {
+  AgentsEnvelope,
+  assignedTeamRoom,
+  audienceMatcher,
+  inboxRoom,
+  OrganisationChannelSubscriber,
+  organisationRoom,
+  overseersRoom,
+  staffSessionRoom,
+  userRoom,
+} from '@app/realtime';
 import { AGENTS_NAMESPACE } from '@app/wire';
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
@@ -31,12 +42,16 @@ interface AgentSocketData {
 // read. A socket lives only as long as its session: it is disconnected when the token expires, when the user is
 // deactivated or their password is reset (at once, on every gateway), and when a periodic check finds the user
 // inactive or with another role.
+// Events reach a gateway on its organisations' Redis channels (RealtimePublisher), subscribed to while it holds a
+// socket of that organisation, and are delivered here to the sockets whose rooms match the event's audience.
+// Session endings and room changes still travel through socket.io's Redis adapter.
 // CORS is answered per origin by RedisIoAdapter: only the staff origins (PUBLIC_URL, STAFF_ALLOWED_ORIGINS).
 @WebSocketGateway({ namespace: AGENTS_NAMESPACE, cors: { origin: false } })
 export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(AgentsGateway.name);
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
   private recheckTimer?: NodeJS.Timeout;
+  private readonly channels: OrganisationChannelSubscriber<Socket>;
   @WebSocketServer() private readonly namespace: Namespace;
 
   constructor(
@@ -44,17 +59,24 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     private readonly config: WaslConfig,
     private readonly inboxAccess: InboxAccessService,
     private readonly teams: TeamsService,
-  ) {}
+  ) {
+    this.channels = new OrganisationChannelSubscriber<Socket>(
+      redisOptionsFromUrl(config.redis.url),
+      config.redis.queuePrefix,
+      (organisationId, envelope, sockets) => this.deliver(organisationId, envelope, sockets),
+    );
+  }
 
   afterInit(): void {
     this.recheckTimer = setInterval(() => void this.recheckSessions(), this.config.security.staffSocketRecheckSeconds * 1000);
     this.recheckTimer.unref();
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.recheckTimer);
     for (const timer of this.expiryTimers.values()) clearTimeout(timer);
     this.expiryTimers.clear();
+    await this.channels.close();
   }
 
   async handleConnection(socket: Socket): Promise<void> {
@@ -84,6 +106,12 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       ...(session.tokenId ? [staffSessionRoom(session.tokenId)] : []),
       ...(await this.accessRooms(user)),
     ]);
+    await this.channels.hold(user.organisationId, socket);
+    // Gone while subscribing: handleDisconnect has already run and would not release it.
+    if (socket.disconnected) {
+      this.channels.release(user.organisationId, socket);
+      return;
+    }
     // A deactivation, password change or logout that ended sessions while this socket was joining its rooms could
     // not reach it: check once more now that it can be reached.
     const confirmed = await this.auth.authenticateSession(token!).catch(() => undefined);
@@ -99,6 +127,17 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   handleDisconnect(socket: Socket): void {
     clearTimeout(this.expiryTimers.get(socket.id));
     this.expiryTimers.delete(socket.id);
+    const user = (socket.data as Partial<AgentSocketData> | undefined)?.user;
+    if (user) this.channels.release(user.organisationId, socket);
+  }
+
+  // One event from the organisation's channel: the sockets of this gateway whose rooms match its audience, each once,
+  // in one local broadcast (encoded once; never published back to Redis).
+  private deliver(organisationId: string, envelope: AgentsEnvelope, sockets: ReadonlySet<Socket>): void {
+    const matches = audienceMatcher(organisationId, envelope.audience);
+    const recipients: string[] = [];
+    for (const socket of sockets) if (matches(socket.rooms)) recipients.push(socket.id);
+    if (recipients.length > 0) this.namespace.local.to(recipients).emit(envelope.event, envelope.payload);
   }
 
   // Ends every open socket of the user, on this gateway and every other one.

@@ -12,7 +12,15 @@ describe('WebChatGateway handshake rate limit', () => {
       },
     } as unknown as WebChatRateLimiter;
     const sessions = { open: () => Promise.resolve({}) } as unknown as WebChatSessionService;
-    return new WebChatGateway(sessions, undefined as never, rateLimiter, undefined as never, undefined as never, undefined as never);
+    return new WebChatGateway(
+      sessions,
+      undefined as never,
+      rateLimiter,
+      undefined as never,
+      undefined as never,
+      undefined as never,
+      undefined as never,
+    );
   }
 
   function handshake(inboxId: unknown): Socket {

@@ -1,9 +1,8 @@
 import { AttachmentMetadata } from '@app/channels';
 import { normaliseText } from '@app/common';
 import { DeliveryStatus, InboundIntakeService } from '@app/conversations';
-import { inboxRoom, overseersRoom } from '@app/realtime';
+import { RealtimePublisher } from '@app/realtime';
 import {
-  AGENTS_NAMESPACE,
   WEBCHAT_NAMESPACE,
   WebChatAck,
   WebChatEvent,
@@ -58,6 +57,7 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
     private readonly autoReplies: WebChatAutoReplyService,
     private readonly attachments: WebChatAttachmentsService,
     private readonly verification: WebChatPhoneVerificationService,
+    private readonly realtime: RealtimePublisher,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -167,10 +167,11 @@ export class WebChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnec
     socket.data.lastTypingAt = now;
     const conversationId = await this.sessions.currentConversationId(session);
     // Only to those who may see the inbox's conversations (an assignee outside it sees the conversation's own events).
-    this.namespace.server
-      .of(AGENTS_NAMESPACE)
-      .to([overseersRoom(session.inbox.organisationId), inboxRoom(session.inbox.id)])
-      .emit('webchat.typing', { inboxId: session.inbox.id, contactId: session.contactId, conversationId: conversationId ?? null });
+    this.realtime.toInboxReaders(session.inbox.organisationId, session.inbox.id, 'webchat.typing', {
+      inboxId: session.inbox.id,
+      contactId: session.contactId,
+      conversationId: conversationId ?? null,
+    });
   }
 
   // The browser reports agent replies as delivered (received) or read (seen with the panel open).
