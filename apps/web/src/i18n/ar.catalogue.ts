@@ -57,6 +57,8 @@ export const ar = {
     instagram: 'إنستغرام',
     email: 'البريد الإلكتروني',
     walk_in: 'المقابلة',
+    internal: 'الطلبات الداخلية',
+    web_form: 'النماذج العامة',
   },
   newConversation: {
     open: 'محادثة جديدة',

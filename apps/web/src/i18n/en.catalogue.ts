@@ -59,6 +59,8 @@ export const en: WaslCatalogue = {
     instagram: 'Instagram',
     email: 'E-mail',
     walk_in: 'Walk-in',
+    internal: 'Internal requests',
+    web_form: 'Public forms',
   },
   newConversation: {
     open: 'New conversation',
