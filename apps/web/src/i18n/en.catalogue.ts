@@ -24,7 +24,15 @@ export const en: WaslCatalogue = {
     change: 'Change password',
     throttled: 'Too many wrong attempts. Wait a little and try again.',
   },
-  nav: { inbox: 'Inbox', requests: 'Support requests', overview: 'Overview', logout: 'Log out', live: 'Live', offline: 'Offline' },
+  nav: {
+    kinds: 'Volunteering & feedback',
+    inbox: 'Inbox',
+    requests: 'Support requests',
+    overview: 'Overview',
+    logout: 'Log out',
+    live: 'Live',
+    offline: 'Offline',
+  },
   roles: {
     officer: 'Beneficiary-relations officer',
     researcher: 'Social-research officer',
