@@ -280,6 +280,19 @@ describe('Volunteering, suggestions and complaints, internal requests (PostgreSQ
     expect((await act(staff.supervisor.token, id, 'close')).status).toBe(409);
     const retag = await call('PUT', `/api/v1/kind-requests/${id}/tags`, staff.supervisor.token, { tags: ['التأخير', 'الاتصالات'] });
     expect(retag.body.tags).toEqual(['التأخير', 'الاتصالات']);
+
+    // The sender's erasure (anonymised) keeps the record's kind and states without what they wrote.
+    const contactId = actedOn.body.contact!.id;
+    const erased = await call('POST', `/api/v1/contacts/${contactId}/erase`, organisation.adminToken, {
+      mode: 'anonymise',
+      confirm: contactId,
+    });
+    expect(erased.status).toBeLessThan(300);
+    const kept: Array<{ state: string; details: string; reply: string | null; tags: string }> = await wasl.dataSource.query(
+      'SELECT state, details, reply, tags FROM kind_requests WHERE id = $1',
+      [id],
+    );
+    expect(kept).toEqual([{ state: 'acted_on', details: '—', reply: null, tags: '[]' }]);
   });
 
   it('should open an internal request to another team as a conversation both follow, worked only by that team', async () => {

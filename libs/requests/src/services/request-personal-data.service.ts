@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { KindRequestEvent } from '../kinds/kind-request-event.entity';
+import { KindRequest } from '../kinds/kind-request.entity';
 import { EntityManager, In } from 'typeorm';
 import { CommitteeVote } from '../entities/committee-vote.entity';
 import { RegisteredBeneficiary } from '../entities/registered-beneficiary.entity';
@@ -129,10 +131,30 @@ export class RequestPersonalDataService {
         await manager.update(ServiceDelivery, within, { description: '—' });
       }
     }
+    await this.eraseKindRequests(manager, organisationId, contactIds, mode);
     if (mode === 'delete') await manager.delete(RegisteredBeneficiary, { organisationId, contactId: In(contactIds) });
     else
       await manager.update(RegisteredBeneficiary, { organisationId, contactId: In(contactIds) }, { household: [], updatedAt: new Date() });
     return { requests: requestIds.length, documents, requestIds };
+  }
+
+  // Volunteering applications, suggestions and complaints the person sent: deleted, or kept (kind, states, dates)
+  // without what they wrote.
+  private async eraseKindRequests(manager: EntityManager, organisationId: string, contactIds: string[], mode: 'delete' | 'anonymise') {
+    const records = await manager.find(KindRequest, { select: { id: true }, where: { organisationId, contactId: In(contactIds) } });
+    if (records.length === 0) return;
+    const ids = In(records.map((record) => record.id));
+    if (mode === 'delete') {
+      await manager.delete(KindRequestEvent, { organisationId, kindRequestId: ids });
+      await manager.delete(KindRequest, { organisationId, id: ids });
+    } else {
+      await manager.update(
+        KindRequest,
+        { organisationId, id: ids },
+        { details: '—', subject: null, data: {}, reply: null, tags: [], updatedAt: new Date() },
+      );
+      await manager.update(KindRequestEvent, { organisationId, kindRequestId: ids }, { details: null });
+    }
   }
 
   async removeFilesOf(organisationId: string, requestIds: string[]): Promise<void> {
