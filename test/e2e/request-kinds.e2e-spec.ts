@@ -281,8 +281,16 @@ describe('Volunteering, suggestions and complaints, internal requests (PostgreSQ
     const retag = await call('PUT', `/api/v1/kind-requests/${id}/tags`, staff.supervisor.token, { tags: ['التأخير', 'الاتصالات'] });
     expect(retag.body.tags).toEqual(['التأخير', 'الاتصالات']);
 
-    // The sender's erasure (anonymised) keeps the record's kind and states without what they wrote.
+    // The sender's copy of their data lists it; their erasure (anonymised) keeps kind and states without what they wrote.
     const contactId = actedOn.body.contact!.id;
+    const copy = await call<{ otherRequests: Array<{ kind: string; state: string; details: string }> }>(
+      'GET',
+      `/api/v1/contacts/${contactId}/export`,
+      organisation.adminToken,
+    );
+    expect(copy.body.otherRequests).toEqual([
+      expect.objectContaining({ kind: 'feedback', state: 'acted_on', details: 'تأخر الرد أسبوعاً' }),
+    ]);
     const erased = await call('POST', `/api/v1/contacts/${contactId}/erase`, organisation.adminToken, {
       mode: 'anonymise',
       confirm: contactId,

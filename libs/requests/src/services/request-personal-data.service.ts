@@ -31,6 +31,18 @@ export interface ContactRequestData {
     timeline: Array<{ type: string; action: string | null; fromState: string | null; toState: string | null; createdAt: Date }>;
   }>;
   beneficiaryFiles: Array<{ fileNumber: number; household: RegisteredBeneficiary['household']; registeredAt: Date }>;
+  // Volunteering applications, suggestions and complaints, internal requests the person is the contact of.
+  otherRequests: Array<{
+    kind: string;
+    state: string;
+    feedbackType: string | null;
+    subject: string | null;
+    details: string;
+    data: KindRequest['data'];
+    reply: string | null;
+    createdAt: Date;
+    closedAt: Date | null;
+  }>;
 }
 
 export interface RequestErasureFigures {
@@ -100,6 +112,19 @@ export class RequestPersonalDataService {
           .map(({ type, action, fromState, toState, createdAt }) => ({ type, action, fromState, toState, createdAt })),
       })),
       beneficiaryFiles: files.map(({ fileNumber, household, registeredAt }) => ({ fileNumber, household, registeredAt })),
+      otherRequests: (
+        await manager.find(KindRequest, { where: { organisationId, contactId: In(contactIds) }, order: { createdAt: 'ASC' } })
+      ).map(({ kind, state, feedbackType, subject, details, data, reply, createdAt, closedAt }) => ({
+        kind,
+        state,
+        feedbackType,
+        subject,
+        details,
+        data,
+        reply,
+        createdAt,
+        closedAt,
+      })),
     };
   }
 
