@@ -186,8 +186,11 @@ export class KindRequestsService {
     }
     const settings = await this.settings(user.organisationId);
     const record = await this.transactions.run(async (manager) => {
-      const conversation = await findVisibleConversation(manager, user, input.conversationId).catch(() => {
-        throw ApiException.validation([{ field: 'conversationId', message: 'is not a conversation you can see' }]);
+      const conversation = await findVisibleConversation(manager, user, input.conversationId).catch((error: unknown) => {
+        if (error instanceof ApiException && error.getStatus() === 404) {
+          throw ApiException.validation([{ field: 'conversationId', message: 'is not a conversation you can see' }]);
+        }
+        throw error;
       });
       const record = this.newRecord(user.organisationId, RequestKind.Feedback, KindSource.Conversation, {
         contactId: conversation.contactId,
