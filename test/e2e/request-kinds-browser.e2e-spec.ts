@@ -65,6 +65,10 @@ describe('Volunteering and complaint forms and the supervisor’s queue in headl
     await page.getByText('استلمنا طلب التطوع').waitFor();
     await page.getByLabel('رمز التحقق').waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/request-kinds-volunteering-received.png`, fullPage: true });
+    // The masked number reads left to right inside the Arabic sentence.
+    const masked = page.locator('bdi[dir=ltr]');
+    expect(await masked.textContent()).toMatch(/^\+9665•+101$/);
+    await masked.screenshot({ path: `${ARTIFACTS}/request-kinds-masked-number.png` });
 
     await page.goto(`${wasl.url}/forms/${organisation.id}/feedback`);
     await page.getByLabel('النوع').selectOption('complaint');
