@@ -43,6 +43,7 @@ import { SupervisorModule } from './supervisor/supervisor.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { StaffDirectoryModule } from './directory/staff-directory.module';
 import { KnowledgeApiModule } from './knowledge/knowledge-api.module';
+import { RequestKindsApiModule } from './request-kinds/request-kinds-api.module';
 import { RequestsApiModule } from './requests/requests-api.module';
 
 @Module({})
@@ -68,6 +69,7 @@ export class GatewayModule {
         AttachmentsModule,
         StaffDirectoryModule,
         KnowledgeApiModule,
+        RequestKindsApiModule,
         RequestsApiModule,
         ...(config.runsWorker ? [WorkerModule] : []),
       ],

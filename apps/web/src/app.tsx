@@ -18,6 +18,8 @@ const AdminPage = lazy(() => import('./admin/admin-page'));
 const KnowledgePage = lazy(() => import('./knowledge/knowledge-page'));
 // Support requests load on first use too.
 const RequestsPage = lazy(() => import('./requests/requests-page'));
+// Volunteering, suggestions and complaints, internal requests.
+const KindsPage = lazy(() => import('./request-kinds/kinds-page'));
 const ADMIN_ROLES = new Set(['admin', 'supervisor']);
 
 const theme = createTheme({
@@ -77,6 +79,13 @@ function SignedIn({ session }: { session: Session }) {
     return (
       <Suspense fallback={null}>
         <KnowledgePage session={session} live={live} />
+      </Suspense>
+    );
+  }
+  if (pathname.startsWith('/kinds')) {
+    return (
+      <Suspense fallback={null}>
+        <KindsPage session={session} live={live} />
       </Suspense>
     );
   }

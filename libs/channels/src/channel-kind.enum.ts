@@ -11,4 +11,8 @@ export enum ChannelKind {
   Telegram = 'telegram',
   Messenger = 'messenger',
   Instagram = 'instagram',
+  // One department's request to another (the policy's internal beneficiary).
+  Internal = 'internal',
+  // The association's public volunteering and feedback forms.
+  WebForm = 'web_form',
 }

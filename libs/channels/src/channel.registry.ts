@@ -13,6 +13,8 @@ import { TWILIO_SMS_CHANNEL } from './sms/providers/twilio/twilio-sms.definition
 import { UNIFONIC_SMS_CHANNEL } from './sms/providers/unifonic/unifonic-sms.definition';
 import { TWILIO_VOICE_CHANNEL } from './voice/providers/twilio/twilio-voice.definition';
 import { WALK_IN_CHANNEL } from './walk-in/walk-in-channel.definition';
+import { INTERNAL_CHANNEL } from './internal/internal-channel.definition';
+import { WEB_FORM_CHANNEL } from './web-form/web-form-channel.definition';
 import { OutboundChannelAdapter } from './outbound-channel.adapter';
 import { WEB_CHAT_CHANNEL } from './webchat/webchat-channel.definition';
 import { WHATSAPP_CLOUD_CHANNEL } from './whatsapp/providers/cloud/whatsapp-cloud.definition';
@@ -31,6 +33,8 @@ export const CHANNELS: Record<ChannelKind, readonly ChannelDefinition[]> = {
   [ChannelKind.Telegram]: [TELEGRAM_CHANNEL],
   [ChannelKind.Messenger]: [MESSENGER_CHANNEL],
   [ChannelKind.Instagram]: [INSTAGRAM_CHANNEL],
+  [ChannelKind.Internal]: [INTERNAL_CHANNEL],
+  [ChannelKind.WebForm]: [WEB_FORM_CHANNEL],
 };
 
 export function allChannelDefinitions(): ChannelDefinition[] {

@@ -40,3 +40,6 @@ export * from './services/reply-attachments.service';
 export * from './services/reply-retry.service';
 export * from './services/template-replies.service';
 export * from './rules/note-attachment-rule.constant';
+export * from './rules/new-conversation.rule';
+export * from './rules/new-staff-message.rule';
+export * from './services/conversation-numbering.util';

@@ -18,6 +18,7 @@ function exportOf(name: string, text: string): ContactExport {
     },
     mergedContacts: [],
     supportRequests: [],
+    otherRequests: [],
     beneficiaryFiles: [],
     identities: [{ kind: 'phone', value: '+966501234567', inboxId: null, createdAt: AT }],
     conversations: [],

@@ -16,6 +16,11 @@ import { RequestType, RequestTypeVersion } from './entities/request-type.entity'
 import { ServiceDelivery } from './entities/service-delivery.entity';
 import { SupportRequest } from './entities/support-request.entity';
 import { RequestFileStore } from './files/request-file-store';
+import { KindRequestEvent } from './kinds/kind-request-event.entity';
+import { KindRequestSettings } from './kinds/kind-request-settings.entity';
+import { KindRequest } from './kinds/kind-request.entity';
+import { KindRequestsService } from './kinds/kind-requests.service';
+import { KindFormIntakeService } from './kinds/kind-form-intake.service';
 import { BeneficiaryNotifier } from './notices/beneficiary-notifier.service';
 import { CodeSmsSender } from './notices/code-sms-sender.service';
 import { OneTimeCodesService } from './services/one-time-codes.service';
@@ -47,6 +52,8 @@ const SERVICES = [
   RequestDeadlinesService,
   PublicRequestIntakeService,
   RequestPersonalDataService,
+  KindRequestsService,
+  KindFormIntakeService,
 ];
 
 // Support requests (طلب دعم مستفيد): the policy's procedure from intake to the service delivered.
@@ -63,6 +70,9 @@ const SERVICES = [
       RegisteredBeneficiary,
       ServiceDelivery,
       RequestSettings,
+      KindRequest,
+      KindRequestEvent,
+      KindRequestSettings,
     ]),
     IdentityModule,
     AuditModule,

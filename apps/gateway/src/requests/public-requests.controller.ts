@@ -16,6 +16,7 @@ import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from 
 import { ApiExcludeController } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { renderKindFormLinks } from '../request-kinds/kind-forms.render';
 import { readLimitedBody } from './limited-body.util';
 import { PUBLIC_FORMS_SCRIPT } from './public-pages/public-forms.script';
 import { PUBLIC_FORMS_STYLESHEET } from './public-pages/public-forms.stylesheet';
@@ -250,7 +251,7 @@ export class PublicRequestsController {
     const types = await this.types.list(organisationId, { publicOnly: true });
     const shell = this.shell(language, organisation.name, `/forms/${organisationId}`);
     shell.title = PAGE_TEXT[language].typesTitle;
-    this.send(response, 200, renderTypesPage(shell, organisationId, types));
+    this.send(response, 200, renderTypesPage(shell, organisationId, types, renderKindFormLinks(organisationId, language)));
   }
 
   @Get(':organisationId/:typeId')

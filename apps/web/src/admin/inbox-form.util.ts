@@ -4,7 +4,7 @@ import type { ChannelDefinition, SettingsFormField } from './channel-definitions
 // The inbox form's model, built from the channel definitions the gateway describes: nothing here names a provider.
 
 // Kinds are a closed enum (a new kind is a decision of its own); this is only the order the form offers them in.
-const KIND_ORDER = ['webchat', 'api', 'sms', 'voice', 'whatsapp', 'messenger', 'instagram', 'telegram', 'walk_in'];
+const KIND_ORDER = ['webchat', 'api', 'sms', 'voice', 'whatsapp', 'messenger', 'instagram', 'telegram', 'walk_in', 'web_form', 'internal'];
 
 export interface WorkingHoursValue {
   enabled: boolean;

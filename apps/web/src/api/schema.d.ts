@@ -1125,6 +1125,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kind-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KindRequestsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kind-requests/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["KindRequestsController_captureFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kind-requests/internal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["KindRequestsController_createInternal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kind-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KindRequestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kind-requests/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KindRequestsController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kind-requests/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["KindRequestsController_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kind-requests/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["KindRequestsController_tags"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kind-request-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KindRequestsController_settings"];
+        put: operations["KindRequestsController_saveSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests": {
         parameters: {
             query?: never;
@@ -1880,7 +2008,7 @@ export interface components {
             locale: components["schemas"]["UserLocale"];
         };
         /** @enum {string} */
-        ChannelKind: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram" | "messenger" | "instagram";
+        ChannelKind: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram" | "messenger" | "instagram" | "internal" | "web_form";
         /** @enum {string} */
         ConversationStatus: "open" | "pending" | "resolved" | "closed";
         /** @enum {string} */
@@ -2210,7 +2338,7 @@ export interface components {
              * @example api
              * @enum {string}
              */
-            channel: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram" | "messenger" | "instagram";
+            channel: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram" | "messenger" | "instagram" | "internal" | "web_form";
             /** @example تطبيق الجمعية */
             name: string;
             /**
@@ -2918,6 +3046,138 @@ export interface components {
             language: "ar" | "en";
         };
         /** @enum {string} */
+        RequestKind: "volunteering" | "feedback" | "internal";
+        /** @enum {string} */
+        FeedbackType: "suggestion" | "complaint";
+        KindRequestContactResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            phoneVerified: boolean;
+        };
+        KindRequestResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "volunteering" | "feedback" | "internal";
+            /** @enum {string} */
+            state: "new" | "interview" | "accepted" | "declined" | "received" | "in_review" | "acted_on" | "closed" | "open" | "in_progress" | "done";
+            /** @enum {string} */
+            source: "public_form" | "conversation" | "staff";
+            /** Format: uuid */
+            conversationId: string | null;
+            conversationNumber: number | null;
+            contact: components["schemas"]["KindRequestContactResponse"] | null;
+            /** Format: uuid */
+            teamId: string | null;
+            /** Format: uuid */
+            requesterUserId: string | null;
+            /** @enum {string|null} */
+            feedbackType: "suggestion" | "complaint" | null;
+            /** @enum {string|null} */
+            priority: "low" | "normal" | "high" | "urgent" | null;
+            subject: string | null;
+            details: string;
+            tags: string[];
+            data: {
+                [key: string]: string;
+            };
+            reply: string | null;
+            /** @description The actions the caller may take now */
+            actions: string[];
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        KindRequestListResponse: {
+            items: components["schemas"]["KindRequestResponse"][];
+        };
+        CaptureFeedbackDto: {
+            /**
+             * Format: uuid
+             * @description The conversation it was said in; its contact is the sender
+             */
+            conversationId: string;
+            feedbackType: components["schemas"]["FeedbackType"];
+            /** @example تأخر الرد على اتصالي ثلاثة أيام */
+            details: string;
+            /**
+             * @example [
+             *       "الاتصالات"
+             *     ]
+             */
+            tags?: string[];
+        };
+        /** @enum {string} */
+        InternalPriority: "low" | "normal" | "high" | "urgent";
+        CreateInternalRequestDto: {
+            /**
+             * Format: uuid
+             * @description The team (department) asked
+             */
+            teamId: string;
+            /** @example تجهيز قاعة المقابلات */
+            subject: string;
+            /** @example نحتاج القاعة يوم الأحد القادم من التاسعة إلى الحادية عشرة */
+            details: string;
+            /** @default normal */
+            priority: components["schemas"]["InternalPriority"];
+        };
+        KindRequestEventResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "created" | "transition" | "notice_sent" | "notice_not_sent";
+            action: string | null;
+            fromState: string | null;
+            toState: string | null;
+            /** Format: uuid */
+            actorUserId: string | null;
+            details?: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        KindRequestEventListResponse: {
+            items: components["schemas"]["KindRequestEventResponse"][];
+        };
+        KindActionDto: {
+            /**
+             * @description One action of the kind’s state machine
+             * @example accept
+             */
+            action: string;
+            /** @description What the person is told (required to act on feedback) */
+            reply?: string;
+            /** @description A note for the timeline */
+            note?: string;
+        };
+        UpdateTagsDto: {
+            tags: string[];
+        };
+        KindRequestSettingsResponse: {
+            /** Format: uuid */
+            volunteeringTeamId: string | null;
+            /** Format: uuid */
+            feedbackTeamId: string | null;
+        };
+        KindRequestSettingsDto: {
+            /**
+             * Format: uuid
+             * @description The team that receives volunteering applications
+             */
+            volunteeringTeamId?: Record<string, never> | null;
+            /**
+             * Format: uuid
+             * @description The team that works suggestions and complaints
+             */
+            feedbackTeamId?: Record<string, never> | null;
+        };
+        /** @enum {string} */
         RequestState: "draft" | "referred" | "in_research" | "researched" | "at_committee" | "information_requested" | "approved" | "rejected" | "registered" | "closed";
         /** @enum {string} */
         RequestSource: "conversation" | "walk_in" | "branch" | "public_form";
@@ -3545,7 +3805,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "open" | "pending" | "resolved" | "closed";
-                channel?: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram" | "messenger" | "instagram";
+                channel?: "api" | "webchat" | "sms" | "voice" | "walk_in" | "whatsapp" | "telegram" | "messenger" | "instagram" | "internal" | "web_form";
                 inboxId?: string;
                 assigneeId?: string;
                 teamId?: string;
@@ -5386,6 +5646,213 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RenderedCannedReplyResponse"];
+                };
+            };
+        };
+    };
+    KindRequestsController_list: {
+        parameters: {
+            query: {
+                kind: components["schemas"]["RequestKind"];
+                state?: "new" | "interview" | "accepted" | "declined" | "received" | "in_review" | "acted_on" | "closed" | "open" | "in_progress" | "done";
+                feedbackType?: components["schemas"]["FeedbackType"];
+                tag?: string;
+                /** @description Internal requests: mine (opened by me) or team (asked of my teams) */
+                view?: "mine" | "team";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindRequestListResponse"];
+                };
+            };
+        };
+    };
+    KindRequestsController_captureFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaptureFeedbackDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindRequestResponse"];
+                };
+            };
+        };
+    };
+    KindRequestsController_createInternal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInternalRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindRequestResponse"];
+                };
+            };
+        };
+    };
+    KindRequestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindRequestResponse"];
+                };
+            };
+        };
+    };
+    KindRequestsController_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindRequestEventListResponse"];
+                };
+            };
+        };
+    };
+    KindRequestsController_act: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KindActionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindRequestResponse"];
+                };
+            };
+        };
+    };
+    KindRequestsController_tags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTagsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindRequestResponse"];
+                };
+            };
+        };
+    };
+    KindRequestsController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindRequestSettingsResponse"];
+                };
+            };
+        };
+    };
+    KindRequestsController_saveSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KindRequestSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindRequestSettingsResponse"];
                 };
             };
         };

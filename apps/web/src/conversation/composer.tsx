@@ -16,6 +16,8 @@ type ComposerMode = 'reply' | 'note';
 
 // Replies on these channels reach the beneficiary as SMS, counted in parts (the server's repliesGoOutAsSms).
 const SMS_CHANNELS = new Set(['sms', 'voice']);
+// Internal requests and public forms send nothing out: staff write to each other there as notes.
+const NOTE_CHANNELS = new Set(['internal', 'web_form']);
 const PREVIEW_DELAY_MILLISECONDS = 300;
 
 // Encoding and parts of the reply as the officer types, from the server's own count (debounced).
@@ -49,7 +51,7 @@ function SmsLengthLine({ conversationId, text }: { conversationId: string; text:
 export function Composer({ conversationId, channel, command }: { conversationId: string; channel: string; command: PaneCommand | null }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [mode, setMode] = useState<ComposerMode>('reply');
+  const [mode, setMode] = useState<ComposerMode>(NOTE_CHANNELS.has(channel) ? 'note' : 'reply');
   const [text, setText] = useState(() => readDraft(conversationId));
   // A second click or Ctrl+Enter before the first answer must not send twice; state updates are too late.
   const sending = useRef(false);

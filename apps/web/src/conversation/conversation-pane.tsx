@@ -1,3 +1,4 @@
+import { CaptureFeedbackButton } from '../request-kinds/capture-feedback-button';
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Text } from '@mantine/core';
 import { InfiniteData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -189,6 +190,9 @@ export function ConversationPane({
             {t('contact.open')}
           </Button>
           {(session.user.role === 'officer' || session.user.role === 'supervisor') && <OpenRequestButton conversationId={conversationId} />}
+          {(session.user.role === 'officer' || session.user.role === 'supervisor') && (
+            <CaptureFeedbackButton conversationId={conversationId} />
+          )}
           {open ? (
             <Button size="compact-sm" color="teal" loading={update.isPending} onClick={() => update.mutate({ status: 'resolved' })}>
               {t('conversation.resolve')}

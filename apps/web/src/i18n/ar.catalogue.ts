@@ -22,7 +22,15 @@ export const ar = {
     change: 'تغيير كلمة المرور',
     throttled: 'محاولات خاطئة كثيرة. انتظر قليلاً ثم حاول مرة أخرى.',
   },
-  nav: { inbox: 'صندوق الوارد', requests: 'طلبات الدعم', overview: 'نظرة عامة', logout: 'تسجيل الخروج', live: 'متصل', offline: 'غير متصل' },
+  nav: {
+    kinds: 'التطوع والمقترحات',
+    inbox: 'صندوق الوارد',
+    requests: 'طلبات الدعم',
+    overview: 'نظرة عامة',
+    logout: 'تسجيل الخروج',
+    live: 'متصل',
+    offline: 'غير متصل',
+  },
   sessionAttention: {
     short: 'أعد ربط واتساب',
     label: 'واتساب يحتاج إلى إعادة ربط: {{names}}',
@@ -62,6 +70,8 @@ export const ar = {
     instagram: 'إنستغرام',
     email: 'البريد الإلكتروني',
     walk_in: 'المقابلة',
+    internal: 'الطلبات الداخلية',
+    web_form: 'النماذج العامة',
   },
   newConversation: {
     open: 'محادثة جديدة',

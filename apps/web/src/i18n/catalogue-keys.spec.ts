@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { kindsAr } from '../request-kinds/kinds-ar.catalogue';
 import { requestsAr } from '../requests/requests-ar.catalogue';
 import { ar } from './ar.catalogue';
 
 const SOURCE = join(__dirname, '..');
 // The requests pages bring their words with their chunk, under `requests` (requests-page.tsx).
-const CATALOGUE = { ...ar, requests: requestsAr };
+const CATALOGUE = { ...ar, requests: requestsAr, kinds: kindsAr };
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {

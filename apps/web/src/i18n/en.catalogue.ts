@@ -24,7 +24,15 @@ export const en: WaslCatalogue = {
     change: 'Change password',
     throttled: 'Too many wrong attempts. Wait a little and try again.',
   },
-  nav: { inbox: 'Inbox', requests: 'Support requests', overview: 'Overview', logout: 'Log out', live: 'Live', offline: 'Offline' },
+  nav: {
+    kinds: 'Volunteering & feedback',
+    inbox: 'Inbox',
+    requests: 'Support requests',
+    overview: 'Overview',
+    logout: 'Log out',
+    live: 'Live',
+    offline: 'Offline',
+  },
   sessionAttention: {
     short: 'Re-pair WhatsApp',
     label: 'WhatsApp needs re-pairing: {{names}}',
@@ -64,6 +72,8 @@ export const en: WaslCatalogue = {
     instagram: 'Instagram',
     email: 'E-mail',
     walk_in: 'Walk-in',
+    internal: 'Internal requests',
+    web_form: 'Public forms',
   },
   newConversation: {
     open: 'New conversation',

@@ -16,6 +16,8 @@ const LISTED_CHANNEL_KINDS = {
   instagram: true,
   telegram: true,
   walk_in: true,
+  internal: true,
+  web_form: true,
 } satisfies Record<components['schemas']['ChannelKind'], true>;
 export const CHANNEL_KINDS = Object.keys(LISTED_CHANNEL_KINDS) as Array<keyof typeof LISTED_CHANNEL_KINDS>;
 

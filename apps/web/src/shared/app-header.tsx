@@ -49,6 +49,7 @@ export function AppHeader({ session, live, onShowShortcuts }: AppHeaderProps) {
   const onAdmin = pathname.startsWith('/admin');
   const onKnowledge = pathname.startsWith('/knowledge');
   const onRequests = pathname.startsWith('/requests') || session.user.role === 'committee';
+  const onKinds = pathname.startsWith('/kinds');
   const [changingPassword, setChangingPassword] = useState(false);
   return (
     <header className="app-header">
@@ -58,9 +59,16 @@ export function AppHeader({ session, live, onShowShortcuts }: AppHeaderProps) {
         </Text>
         <nav className="app-navigation">
           {session.user.role !== 'committee' && (
-            <NavigationLink to="/" label={t('nav.inbox')} current={!onOverview && !onAdmin && !onKnowledge && !onRequests} />
+            <NavigationLink to="/" label={t('nav.inbox')} current={!onOverview && !onAdmin && !onKnowledge && !onRequests && !onKinds} />
           )}
           <NavigationLink to="/requests" label={t('nav.requests')} current={onRequests} />
+          {session.user.role !== 'committee' && (
+            <NavigationLink
+              to={session.user.role === 'supervisor' ? '/kinds/feedback' : '/kinds/volunteering'}
+              label={t('nav.kinds')}
+              current={onKinds}
+            />
+          )}
           <NavigationLink to="/knowledge" label={t('knowledge.nav')} current={onKnowledge} />
           {OVERSEER_ROLES.has(session.user.role) && <NavigationLink to="/supervisor" label={t('nav.overview')} current={onOverview} />}
           {/* Administrators manage; supervisors may look at the users there. */}

@@ -9,6 +9,8 @@ const PATHS: Record<string, string> = {
   whatsapp: 'M12 3a9 9 0 0 0-8 13l-1 5 5-1a9 9 0 1 0 4-17z',
   email: 'M3 6h18v12H3zM3 6l9 7 9-7',
   walk_in: 'M12 4a2 2 0 1 0 0 .1M9 21l2-7-2-3 3-4 3 4v5M12 14l3 7',
+  internal: 'M4 20V8l8-4 8 4v12M9 20v-6h6v6',
+  web_form: 'M6 3h12v18H6zM9 8h6M9 12h6M9 16h3',
 };
 
 export function ChannelIcon({ channel, size = 18 }: { channel: string; size?: number }) {

@@ -12,7 +12,8 @@ export function seesWholeOrganisation(role: UserRole): boolean {
 
 // Limits a conversation query to what the user may see. An officer: the inboxes whose access list names them or one
 // of their teams, plus what is assigned to them. A researcher or committee member: what is assigned to them or to
-// one of their teams. The caller has already scoped the query to the user's organisation.
+// one of their teams. Team-addressed records (internal channel, public forms) and the internal requests the user
+// opened are theirs too. The caller has already scoped the query to the user's organisation.
 export function whereVisibleTo<T extends object>(
   query: SelectQueryBuilder<T>,
   alias: string,
@@ -32,6 +33,16 @@ export function whereVisibleTo<T extends object>(
       } else {
         visible.orWhere(`${alias}.teamId IN (${myTeams})`);
       }
+      // Volunteering applications, public-form feedback and internal requests are addressed to a team, whose
+      // officers work them without an inbox list; the staff member who opened an internal request follows it.
+      if (user.role === UserRole.Officer) {
+        visible.orWhere(`(${alias}.channel IN ('internal', 'web_form') AND ${alias}.teamId IN (${myTeams}))`);
+      }
+      visible.orWhere(
+        `${alias}.id IN (SELECT follow.conversation_id FROM kind_requests follow WHERE follow.requester_user_id = :viewerId
+          AND follow.kind = 'internal' AND follow.organisation_id = :viewerOrganisationId)`,
+        { viewerOrganisationId: user.organisationId },
+      );
     }),
   );
 }

@@ -8,7 +8,7 @@ const CODE_LIFETIME_MILLISECONDS = 30 * 60_000;
 // Six digits and five tries: a guesser's chance per code is 1 in 200,000.
 const MAX_ATTEMPTS = 5;
 
-export type CodePurpose = 'verify-phone' | 'attest';
+export type CodePurpose = 'verify-phone' | 'attest' | 'verify-kind-phone';
 
 export type CodeCheck = { ok: true; phone: string; bound: string } | { ok: false; reason: 'none' | 'wrong' | 'too_many' };
 

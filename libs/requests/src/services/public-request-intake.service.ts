@@ -103,7 +103,7 @@ export class PublicRequestIntakeService {
     return `${now}.${createHmac('sha256', this.tokenKey).update(`${typeId}|${now}`).digest('base64url')}`;
   }
 
-  private formTokenAge(typeId: string, token: string, now = Date.now()): number | undefined {
+  formTokenAge(typeId: string, token: string, now = Date.now()): number | undefined {
     const [issued, signature] = token.split('.');
     if (!issued || !signature || !/^\d{13}$/.test(issued)) return undefined;
     const expected = Buffer.from(createHmac('sha256', this.tokenKey).update(`${typeId}|${issued}`).digest('base64url'));

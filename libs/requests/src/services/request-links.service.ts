@@ -2,8 +2,9 @@ import { WaslConfig } from '@app/config';
 import { Injectable } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-// What a signed link opens: the request's status page, or its attestation page (the data and the code form).
-export type RequestLinkPurpose = 'status' | 'attest';
+// What a signed link opens: the request's status page, or its attestation page (the data and the code form), or the
+// page where a volunteering or feedback form's sender proves their number (`/forms/k/…`).
+export type RequestLinkPurpose = 'status' | 'attest' | 'kind';
 
 export interface RequestLink {
   organisationId: string;
@@ -12,7 +13,7 @@ export interface RequestLink {
   expiresAt: number;
 }
 
-const PURPOSES: readonly RequestLinkPurpose[] = ['status', 'attest'];
+const PURPOSES: readonly RequestLinkPurpose[] = ['status', 'attest', 'kind'];
 
 function uuidOf(bytes: Buffer): string {
   const hex = bytes.toString('hex');
@@ -23,6 +24,7 @@ const LIFETIME_MILLISECONDS: Record<RequestLinkPurpose, number> = {
   // The beneficiary follows their request for weeks: the committee alone takes at least two.
   status: 120 * 86_400_000,
   attest: 2 * 86_400_000,
+  kind: 2 * 86_400_000,
 };
 
 // Links to a beneficiary's pages, signed so that only Wasl can make one: `/forms/r/<payload>.<signature>`. The key is

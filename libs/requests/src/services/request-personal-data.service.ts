@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { KindRequestEvent } from '../kinds/kind-request-event.entity';
+import { KindRequest } from '../kinds/kind-request.entity';
 import { EntityManager, In } from 'typeorm';
 import { CommitteeVote } from '../entities/committee-vote.entity';
 import { RegisteredBeneficiary } from '../entities/registered-beneficiary.entity';
@@ -29,6 +31,18 @@ export interface ContactRequestData {
     timeline: Array<{ type: string; action: string | null; fromState: string | null; toState: string | null; createdAt: Date }>;
   }>;
   beneficiaryFiles: Array<{ fileNumber: number; household: RegisteredBeneficiary['household']; registeredAt: Date }>;
+  // Volunteering applications, suggestions and complaints, internal requests the person is the contact of.
+  otherRequests: Array<{
+    kind: string;
+    state: string;
+    feedbackType: string | null;
+    subject: string | null;
+    details: string;
+    data: KindRequest['data'];
+    reply: string | null;
+    createdAt: Date;
+    closedAt: Date | null;
+  }>;
 }
 
 export interface RequestErasureFigures {
@@ -98,6 +112,19 @@ export class RequestPersonalDataService {
           .map(({ type, action, fromState, toState, createdAt }) => ({ type, action, fromState, toState, createdAt })),
       })),
       beneficiaryFiles: files.map(({ fileNumber, household, registeredAt }) => ({ fileNumber, household, registeredAt })),
+      otherRequests: (
+        await manager.find(KindRequest, { where: { organisationId, contactId: In(contactIds) }, order: { createdAt: 'ASC' } })
+      ).map(({ kind, state, feedbackType, subject, details, data, reply, createdAt, closedAt }) => ({
+        kind,
+        state,
+        feedbackType,
+        subject,
+        details,
+        data,
+        reply,
+        createdAt,
+        closedAt,
+      })),
     };
   }
 
@@ -129,10 +156,30 @@ export class RequestPersonalDataService {
         await manager.update(ServiceDelivery, within, { description: '—' });
       }
     }
+    await this.eraseKindRequests(manager, organisationId, contactIds, mode);
     if (mode === 'delete') await manager.delete(RegisteredBeneficiary, { organisationId, contactId: In(contactIds) });
     else
       await manager.update(RegisteredBeneficiary, { organisationId, contactId: In(contactIds) }, { household: [], updatedAt: new Date() });
     return { requests: requestIds.length, documents, requestIds };
+  }
+
+  // Volunteering applications, suggestions and complaints the person sent: deleted, or kept (kind, states, dates)
+  // without what they wrote.
+  private async eraseKindRequests(manager: EntityManager, organisationId: string, contactIds: string[], mode: 'delete' | 'anonymise') {
+    const records = await manager.find(KindRequest, { select: { id: true }, where: { organisationId, contactId: In(contactIds) } });
+    if (records.length === 0) return;
+    const ids = In(records.map((record) => record.id));
+    if (mode === 'delete') {
+      await manager.delete(KindRequestEvent, { organisationId, kindRequestId: ids });
+      await manager.delete(KindRequest, { organisationId, id: ids });
+    } else {
+      await manager.update(
+        KindRequest,
+        { organisationId, id: ids },
+        { details: '—', subject: null, data: {}, reply: null, tags: [], updatedAt: new Date() },
+      );
+      await manager.update(KindRequestEvent, { organisationId, kindRequestId: ids }, { details: null });
+    }
   }
 
   async removeFilesOf(organisationId: string, requestIds: string[]): Promise<void> {

@@ -75,7 +75,8 @@ function problemText(reason: string, text: PageText, language: PageLanguage): st
   return arabic[reason] ?? (language === 'ar' ? 'قيمة غير صحيحة' : 'not a valid value');
 }
 
-export function renderTypesPage(shell: PageShell, organisationId: string, types: RequestTypeView[]): string {
+// `more` is trusted HTML placed after the list (the links to the volunteering and feedback forms).
+export function renderTypesPage(shell: PageShell, organisationId: string, types: RequestTypeView[], more = ''): string {
   const text = PAGE_TEXT[shell.language];
   const items = types
     .map(
@@ -87,7 +88,7 @@ export function renderTypesPage(shell: PageShell, organisationId: string, types:
     shell,
     `<h1>${escapeHtml(text.typesTitle)}</h1><section class="card"><p class="intro">${escapeHtml(text.typesIntro)}</p>${
       types.length > 0 ? `<ul>${items}</ul>` : `<p>${escapeHtml(text.noTypes)}</p>`
-    }</section>`,
+    }</section>${more}`,
   );
 }
 

@@ -20,6 +20,7 @@ import { AddChannelTemplates1796233051712 } from './1796233051712-AddChannelTemp
 import { AddChannelSessions1796234945451 } from './1796234945451-AddChannelSessions';
 import { AddAttachmentUploads1796235604275 } from './1796235604275-AddAttachmentUploads';
 import { AddContactPictures1796295635636 } from './1796295635636-AddContactPictures';
+import { AddRequestKinds1796297000206 } from './1796297000206-AddRequestKinds';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const POSTGRES_MIGRATIONS: Function[] = [
@@ -45,4 +46,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   AddChannelSessions1796234945451,
   AddAttachmentUploads1796235604275,
   AddContactPictures1796295635636,
+  AddRequestKinds1796297000206,
 ];

@@ -18,6 +18,7 @@ import { AddChannelTemplates1796233054770 } from './1796233054770-AddChannelTemp
 import { AddChannelSessions1796234948607 } from './1796234948607-AddChannelSessions';
 import { AddAttachmentUploads1796235606217 } from './1796235606217-AddAttachmentUploads';
 import { AddContactPictures1796295635637 } from './1796295635637-AddContactPictures';
+import { AddRequestKinds1796297008898 } from './1796297008898-AddRequestKinds';
 
 // In order of application. Never edit a migration once it has landed; add a new one.
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -41,4 +42,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AddChannelSessions1796234948607,
   AddAttachmentUploads1796235606217,
   AddContactPictures1796295635637,
+  AddRequestKinds1796297008898,
 ];
