@@ -23,6 +23,8 @@ interface MessageItem {
   failureReason: string | null;
 }
 
+const OUTBOUND_BACKOFF_MILLISECONDS = 300;
+
 describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', () => {
   let wasl: WaslTestApp;
   let organisation: TestOrganisation;
@@ -31,7 +33,8 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
 
   beforeAll(async () => {
     await callbacks.start();
-    wasl = await WaslTestApp.start({ OUTBOUND_ATTEMPTS: '3' });
+    // A backoff long enough that the waits it adds stand out from a loaded machine's scheduling noise.
+    wasl = await WaslTestApp.start({ OUTBOUND_ATTEMPTS: '3', OUTBOUND_BACKOFF_MS: String(OUTBOUND_BACKOFF_MILLISECONDS) });
     organisation = await wasl.createOrganisation();
     inbox = await wasl.createApiInbox(organisation.adminToken, callbacks.url);
   });
@@ -275,7 +278,10 @@ describe('API channel, end to end (gateway + worker on PostgreSQL and Redis)', (
     expect(failed.failureReason).toContain('HTTP 500');
     const attempts = callbacks.forMessage(doomed.body.id);
     expect(attempts).toHaveLength(3);
-    expect(attempts[2].at - attempts[1].at).toBeGreaterThanOrEqual(attempts[1].at - attempts[0].at);
+    // Exponential: at least the backoff before the second attempt and twice it before the third (lower bounds hold
+    // however slow the machine; comparing the two gaps did not, as scheduling noise can be larger than the backoff).
+    expect(attempts[1].at - attempts[0].at).toBeGreaterThanOrEqual(OUTBOUND_BACKOFF_MILLISECONDS);
+    expect(attempts[2].at - attempts[1].at).toBeGreaterThanOrEqual(2 * OUTBOUND_BACKOFF_MILLISECONDS);
     callbacks.script([], 200);
 
     const failedJobs = await wasl.request<{ items: { queue: string; data: { messageId?: string }; failedReason: string }[] }>(
