@@ -16,3 +16,4 @@ export * from './storable-url.util';
 export * from './redact-for-log.util';
 export * from './redacting-console.logger';
 export * from './request-context.util';
+export * from './validation-metadata-cache.util';

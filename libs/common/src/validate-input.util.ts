@@ -1,6 +1,10 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { ApiException, FieldProblem } from './api.exception';
+import { memoiseValidationMetadata } from './validation-metadata-cache.util';
+
+// For every class-validator user in the process, Nest's ValidationPipe included (one global metadata storage).
+memoiseValidationMetadata();
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
