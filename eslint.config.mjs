@@ -38,6 +38,34 @@ export default tseslint.config(
     },
   },
   {
+    // One job catalogue: every job is queued through JobQueue (libs/queue), which takes the queue, attempts, backoff
+    // and job id from JOB_CATALOGUE; a queue handle elsewhere would choose its own options and skip the
+    // provider-aware backoff.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['libs/queue/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(add|addBulk|upsertJobScheduler)$/][callee.object.name=/[qQ]ueue/]',
+          message: 'Queue jobs through JobQueue.enqueue (libs/queue), which reads JOB_CATALOGUE.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(add|addBulk|upsertJobScheduler)$/][callee.object.property.name=/[qQ]ueue/]',
+          message: 'Queue jobs through JobQueue.enqueue (libs/queue), which reads JOB_CATALOGUE.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(addBulk|upsertJobScheduler)$/]',
+          message: 'Queue jobs through JobQueue.enqueueBulk or JobQueue.schedule (libs/queue).',
+        },
+        {
+          selector: "Decorator > CallExpression[callee.name='InjectQueue']",
+          message: 'Inject JobQueue (libs/queue) instead of a BullMQ queue.',
+        },
+      ],
+    },
+  },
+  {
     files: ['libs/config/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,js}', '**/*.spec.ts', 'jest.config.js'],
     rules: { 'no-restricted-properties': 'off' },
   },

@@ -19,7 +19,7 @@ import { KnowledgeProcessor } from './processors/knowledge.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { SupportRequestsProcessor } from './processors/support-requests.processor';
 
-const PROCESSORS = [
+export const PROCESSORS = [
   ChannelInboundProcessor,
   ChannelOutboundProcessor,
   ChannelEventsProcessor,
