@@ -1,7 +1,49 @@
 // @ts-check
 import eslint from '@eslint/js';
 import globals from 'globals';
+import path from 'node:path';
 import tseslint from 'typescript-eslint';
+
+// The app or library a file belongs to (`apps/gateway`, `libs/contacts`), or undefined outside apps/ and libs/.
+function packageOf(file) {
+  const [area, name] = path.relative(import.meta.dirname, file).split(path.sep);
+  return (area === 'apps' || area === 'libs') && name ? `${area}/${name}` : undefined;
+}
+
+// A relative import that leaves its own app or library (`../../worker/src/..`, `../../../libs/..`) skips the other
+// side's barrel and its path alias: import `@app/<name>` instead. Specs may still reach test/support.
+const noCrossPackageRelativeImport = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: { crossing: '{{from}} imports {{to}} by a relative path: import its barrel (@app/...).' },
+  },
+  create(context) {
+    const from = packageOf(context.filename);
+    if (!from) return {};
+    const isSpec = context.filename.endsWith('.spec.ts');
+    const check = (source) => {
+      if (typeof source?.value !== 'string' || !source.value.startsWith('.')) return;
+      const target = path.resolve(path.dirname(context.filename), source.value);
+      const to = packageOf(target);
+      const testSupport = !to && isSpec && path.relative(import.meta.dirname, target).startsWith(`test${path.sep}`);
+      if (to !== from && !testSupport) context.report({ node: source, messageId: 'crossing', data: { from, to: to ?? source.value } });
+    };
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+    };
+  },
+};
+
+const BARREL_ONLY = { group: ['@app/*/*'], message: 'Import the library barrel (@app/name) instead.' };
+// apps/ hold no repositories, query builders or data sources: queries live in the library that owns the tables.
+const NO_TYPEORM = {
+  group: ['typeorm', 'typeorm/*', '@nestjs/typeorm'],
+  message: "apps/ hold no typeorm handles: ask the owning library's service (see docs/architecture.md, Boundaries).",
+};
 
 export default tseslint.config(
   {
@@ -19,17 +61,16 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
+    plugins: { wasl: { rules: { 'no-cross-package-relative-import': noCrossPackageRelativeImport } } },
     rules: {
+      'wasl/no-cross-package-relative-import': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       '@typescript-eslint/no-unsafe-function-type': 'off',
       // Other code imports a lib through its barrel (@app/inboxes), never its insides.
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['@app/*/*'], message: 'Import the library barrel (@app/name) instead.' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [BARREL_ONLY] }],
       // Only libs/config reads the environment.
       'no-restricted-properties': [
         'error',
@@ -64,6 +105,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['apps/gateway/**/*.ts', 'apps/worker/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [BARREL_ONLY, NO_TYPEORM] }] },
   },
   {
     files: ['libs/config/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,js}', '**/*.spec.ts', 'jest.config.js'],

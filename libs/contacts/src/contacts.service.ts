@@ -281,6 +281,17 @@ export class ContactsService {
     return identity?.value;
   }
 
+  // The contact a sender id identifies inside one inbox (a web-chat visitor), if any.
+  async contactIdOfExternal(organisationId: string, inboxId: string, externalId: string): Promise<string | undefined> {
+    const identity = await this.identities.findOneBy({ organisationId, kind: IdentityKind.External, scope: inboxId, value: externalId });
+    return identity?.contactId;
+  }
+
+  // Whether a contact row has this id, anonymised or not (a web-chat visitor's announced id may be taken).
+  exists(manager: EntityManager, contactId: string): Promise<boolean> {
+    return manager.existsBy(Contact, { id: contactId });
+  }
+
   async identitiesOf(organisationId: string, contactId: string): Promise<ContactIdentity[]> {
     return this.identities.find({ where: { organisationId, contactId }, order: { createdAt: 'ASC' } });
   }
