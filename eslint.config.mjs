@@ -38,7 +38,32 @@ const noCrossPackageRelativeImport = {
   },
 };
 
-const BARREL_ONLY = { group: ['@app/*/*'], message: 'Import the library barrel (@app/name) instead.' };
+const BARREL_ONLY = { group: ['@app/*/*', '!@app/*/entities'], message: 'Import the library barrel (@app/name) instead.' };
+// A library's entities are its own: other code imports their types (to hold a row a service returned), never the
+// classes, so it cannot query or write another module's tables. The value import is for entity relations,
+// libs/database (registration, migrations) and tests, and for the reads listed in CROSS_MODULE_READS.
+const ENTITIES_AS_TYPES = {
+  group: ['@app/*/entities'],
+  allowTypeImports: true,
+  message: "Another module's tables are read and written through its services; import entity types with `import type`.",
+};
+// Reads (finds and joins) of another module's tables still to move behind that module's services; no write may be
+// added here. Listed so that the list only shrinks: see docs/architecture.md, Boundaries.
+const CROSS_MODULE_READS = [
+  'libs/conversations/src/services/calls.service.ts', // Contact: the caller's name on a logged call
+  'libs/conversations/src/services/conversations.service.ts', // Contact: joined into the conversation list and views
+  'libs/conversations/src/services/outreach.service.ts', // Contact, Inbox, InboxAccess, TeamMember: who may start where
+  'libs/inboxes/src/inbox-access.service.ts', // Team, TeamMember, User: grants name existing teams and users
+  'libs/privacy/src/contact-privacy.service.ts', // Contact: the record a PDPL export or erasure starts from
+  'libs/requests/src/notices/beneficiary-notifier.service.ts', // Conversation, Organisation: where and how to notify
+  'libs/requests/src/services/public-request-intake.service.ts', // Organisation: the public form's heading
+  'libs/requests/src/services/request-recorder.service.ts', // User: committee members
+  'libs/requests/src/services/request-settings.service.ts', // User, Inbox: the chair and the SMS inbox exist
+  'libs/requests/src/services/request-status-answer.service.ts', // Message: the number the beneficiary sent
+  'libs/requests/src/services/request-workflow.service.ts', // User: the assigned researcher exists
+  'libs/requests/src/services/support-requests.service.ts', // Contact, Team, TeamMember, User: joins and names
+];
+
 // apps/ hold no repositories, query builders or data sources: queries live in the library that owns the tables.
 const NO_TYPEORM = {
   group: ['typeorm', 'typeorm/*', '@nestjs/typeorm'],
@@ -70,7 +95,7 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-unsafe-function-type': 'off',
       // Other code imports a lib through its barrel (@app/inboxes), never its insides.
-      'no-restricted-imports': ['error', { patterns: [BARREL_ONLY] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [BARREL_ONLY, ENTITIES_AS_TYPES] }],
       // Only libs/config reads the environment.
       'no-restricted-properties': [
         'error',
@@ -109,7 +134,12 @@ export default tseslint.config(
   {
     files: ['apps/gateway/**/*.ts', 'apps/worker/**/*.ts'],
     ignores: ['**/*.spec.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [BARREL_ONLY, NO_TYPEORM] }] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [BARREL_ONLY, ENTITIES_AS_TYPES, NO_TYPEORM] }] },
+  },
+  {
+    // Entity relations, entity registration and migrations, tests, and the listed reads take entity classes.
+    files: ['**/*.entity.ts', 'libs/database/**/*.ts', 'test/**/*.ts', '**/*.spec.ts', ...CROSS_MODULE_READS],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [BARREL_ONLY] }] },
   },
   {
     files: ['libs/config/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,js}', '**/*.spec.ts', 'jest.config.js'],

@@ -1,7 +1,7 @@
 import { AuditModule } from '@app/audit';
 import { ContactsModule } from '@app/contacts';
 import { IdentityModule } from '@app/identity';
-import { Inbox, InboxesModule } from '@app/inboxes';
+import { InboxesModule } from '@app/inboxes';
 import { RealtimeModule } from '@app/realtime';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -83,7 +83,6 @@ const SERVICES = [
       InboundEvent,
       Call,
       ChannelSession,
-      Inbox,
       AttachmentUpload,
     ]),
     IdentityModule,

@@ -1,7 +1,8 @@
 import { AttachmentMetadata } from '@app/channels';
 import { AuditAction, AuditService } from '@app/audit';
 import { ApiException } from '@app/common';
-import { ConversationQueriesService, ConversationsService, Message, ReplyAttachmentsService, replyFileOf } from '@app/conversations';
+import { ConversationQueriesService, ConversationsService, ReplyAttachmentsService, replyFileOf } from '@app/conversations';
+import type { Message } from '@app/conversations/entities';
 import { AuthenticatedUser, CurrentUser, INBOX_ROLES, Roles } from '@app/identity';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';

@@ -11,10 +11,12 @@ import {
 import { ApiException, normaliseText } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { ContactsService, normaliseEmail, normalisePhoneNumber } from '@app/contacts';
-import { DeliveryStatus, Message, MessageType, WebChatMessagesService } from '@app/conversations';
+import { DeliveryStatus, MessageType, WebChatMessagesService } from '@app/conversations';
+import type { Message } from '@app/conversations/entities';
 import { TransactionRunner } from '@app/database';
 import { UsersService } from '@app/identity';
-import { Inbox, InboxesService } from '@app/inboxes';
+import { InboxesService } from '@app/inboxes';
+import type { Inbox } from '@app/inboxes/entities';
 import { WebChatMessagePayload, WebChatRefusalCode } from '@app/wire';
 import { Injectable } from '@nestjs/common';
 import { createHmac, randomUUID } from 'node:crypto';

@@ -11,7 +11,8 @@ import {
 import { WaslConfig } from '@app/config';
 import { ContactsService } from '@app/contacts';
 import { TransactionRunner } from '@app/database';
-import { ChannelTemplatesService, Inbox, InboxesService } from '@app/inboxes';
+import { ChannelTemplatesService, InboxesService } from '@app/inboxes';
+import type { Inbox } from '@app/inboxes/entities';
 import {
   channelSetUpJobId,
   channelTemplatesJobId,

@@ -1,6 +1,7 @@
 import { ChannelEvent, findChannelDefinition, RunningChannelSession } from '@app/channels';
 import { WaslConfig } from '@app/config';
-import { Inbox, InboxesService } from '@app/inboxes';
+import { InboxesService } from '@app/inboxes';
+import type { Inbox } from '@app/inboxes/entities';
 import { InjectRedis } from '@app/queue';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
