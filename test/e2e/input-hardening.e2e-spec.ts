@@ -1,7 +1,7 @@
 import { signTwilioRequest } from '@app/channels';
 import { ApiException, signBody, UNSAFE_TEXT } from '@app/common';
 import { InboundIntakeService } from '@app/conversations';
-import { Inbox } from '@app/inboxes';
+import { Inbox } from '@app/inboxes/entities';
 import { randomUUID } from 'node:crypto';
 import { createTwilioInbox, postTwilioForm, saudiMobile, TwilioTestInbox } from '../support/twilio-inbox.helper';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';

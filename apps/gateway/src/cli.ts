@@ -1,15 +1,13 @@
 import 'reflect-metadata';
 import { AuditAction, AuditService } from '@app/audit';
 import { ConfigModule, ConfigurationError, loadConfig, loadDotEnv, WaslConfig } from '@app/config';
-import { DatabaseModule, runMigrations } from '@app/database';
+import { DatabaseModule, migrateApplication } from '@app/database';
 import { ALL_ROLES, IdentityModule, OrganisationsService, UserRole, UsersService } from '@app/identity';
 import { QueueModule } from '@app/queue';
 import { createAttachmentStore, DiskAttachmentStore, moveAttachmentsToObjectStore } from '@app/storage';
 import { DynamicModule, HttpException, Module, OnModuleDestroy } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { parseArgs } from 'node:util';
-import { DataSource } from 'typeorm';
 
 const USAGE = `Usage:
   npm run cli -- users:create --email EMAIL --name NAME --role ${ALL_ROLES.join('|')} --password PASSWORD [--organisation ID]
@@ -42,7 +40,7 @@ async function main(): Promise<number> {
   if (command === 'attachments:move-to-object-store') return moveAttachments(config, values['keep-on-disk'] === true);
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
   try {
-    await runMigrations(app.get<DataSource>(getDataSourceToken()));
+    await migrateApplication(app);
     const organisations = app.get(OrganisationsService);
     switch (command) {
       case 'organisations:create': {

@@ -1,15 +1,13 @@
 import { requestIdFrom } from '@app/common';
 import { WaslConfig } from '@app/config';
-import { runMigrations } from '@app/database';
+import { migrateApplication } from '@app/database';
 import { OrganisationsService } from '@app/identity';
 import { createWaslLogger } from '@app/observability';
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { IncomingMessage } from 'node:http';
-import { DataSource } from 'typeorm';
 import { installQueueDashboard } from './admin/queue-dashboard.plugin';
 import { GatewayModule } from './gateway.module';
 import { installBodyParsers, MAX_BODY_BYTES } from './http/body-parsers';
@@ -40,7 +38,7 @@ export async function createGateway(config: WaslConfig): Promise<NestFastifyAppl
   app.enableShutdownHooks();
 
   // Migrations run before app.init(), so processors (role all) never see an old schema.
-  const applied = await runMigrations(app.get<DataSource>(getDataSourceToken()));
+  const applied = await migrateApplication(app);
   if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
   await app.get(OrganisationsService).bootstrap(config.bootstrap);
 

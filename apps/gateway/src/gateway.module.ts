@@ -13,7 +13,7 @@ import { StorageModule } from '@app/storage';
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 // The worker's processors, imported so that WASL_ROLE=all runs both halves in one process.
-import { WorkerModule } from '../../worker/src/worker.module';
+import { WorkerModule } from '@app/worker';
 import { AdminController } from './admin/admin.controller';
 import { FailedJobsService } from './admin/failed-jobs.service';
 import { AuthController } from './auth/auth.controller';

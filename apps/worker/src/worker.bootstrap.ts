@@ -1,23 +1,13 @@
 import { WaslConfig } from '@app/config';
+import { waitForMigrations } from '@app/database';
 import { createWaslLogger, metricsAccessAllowed, ReadinessService, WaslMetrics } from '@app/observability';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { createServer, Server } from 'node:http';
 import { getPriority, setPriority } from 'node:os';
-import { DataSource } from 'typeorm';
 import { WorkerAppModule } from './worker-app.module';
 
 const logger = new Logger('Worker');
-
-// Workers never migrate; they wait until a gateway has brought the schema up to date.
-async function waitForSchema(dataSource: DataSource): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    if (!(await dataSource.showMigrations())) return;
-    if (attempt % 10 === 0) logger.log('Waiting for a gateway to apply database migrations…');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}
 
 // Acknowledging a provider cannot wait; applying its message can, by milliseconds. Where a gateway and a worker
 // share cores, the worker yields (bench:ingest, interleaved runs: ack p99 at 500/s of 17 to 25 ms at niceness
@@ -36,7 +26,8 @@ export async function createWorker(config: WaslConfig): Promise<INestApplication
     logger: createWaslLogger(config),
   });
   app.enableShutdownHooks();
-  await waitForSchema(app.get<DataSource>(getDataSourceToken()));
+  // Workers never migrate; they wait until a gateway has brought the schema up to date.
+  await waitForMigrations(app, () => logger.log('Waiting for a gateway to apply database migrations…'));
   await app.init();
   return app;
 }

@@ -1,10 +1,9 @@
 import { ChannelSessionSupervisor, ConversationsModule } from '@app/conversations';
-import { Inbox, InboxesModule } from '@app/inboxes';
+import { InboxesModule } from '@app/inboxes';
 import { KnowledgeModule } from '@app/knowledge';
 import { PrivacyModule } from '@app/privacy';
 import { WaslMetrics } from '@app/observability';
 import { RequestsModule } from '@app/requests';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { FailedJobIndex, JobName } from '@app/queue';
 import { WorkerHost } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
@@ -19,7 +18,7 @@ import { KnowledgeProcessor } from './processors/knowledge.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { SupportRequestsProcessor } from './processors/support-requests.processor';
 
-const PROCESSORS = [
+export const PROCESSORS = [
   ChannelInboundProcessor,
   ChannelOutboundProcessor,
   ChannelEventsProcessor,
@@ -41,7 +40,7 @@ assertEveryJobHasOneProcessor();
 // The processors alone. apps/worker runs them on their own; the gateway imports this module too when
 // WASL_ROLE=all, so a small association runs one process.
 @Module({
-  imports: [ConversationsModule, PrivacyModule, KnowledgeModule, RequestsModule, InboxesModule, TypeOrmModule.forFeature([Inbox])],
+  imports: [ConversationsModule, PrivacyModule, KnowledgeModule, RequestsModule, InboxesModule],
   providers: [
     ...PROCESSORS,
     InboundRecoverySweeper,

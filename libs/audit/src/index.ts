@@ -1,3 +1,2 @@
-export * from './audit-log.entity';
 export * from './audit.module';
 export * from './audit.service';

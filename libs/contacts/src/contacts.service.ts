@@ -259,6 +259,31 @@ export class ContactsService {
     return contact;
   }
 
+  // One contact of the organisation, read inside the caller's transaction.
+  async findWithin(manager: EntityManager, organisationId: string, contactId: string): Promise<Contact | null> {
+    return manager.findOneBy(Contact, { id: contactId, organisationId });
+  }
+
+  // Two contacts are one person (staff decided, or a web-chat visitor verified the number): the source's identities
+  // move to the target, the target keeps the better name, number and address, and the source points at the target.
+  // Returns what changed on the target. Conversations move their own rows (ContactMergeService).
+  async mergeRecords(manager: EntityManager, organisationId: string, target: Contact, source: Contact): Promise<Partial<Contact>> {
+    await manager.update(ContactIdentity, { organisationId, contactId: source.id }, { contactId: target.id });
+    const now = new Date();
+    const patch: Partial<Contact> = { updatedAt: now };
+    if (!target.name && source.name) patch.name = source.name;
+    // A verified number or address wins over a claimed one; a claim only fills a gap.
+    if (source.phone && (!target.phone || (source.phoneVerified && !target.phoneVerified))) {
+      Object.assign(patch, { phone: source.phone, phoneVerified: source.phoneVerified });
+    }
+    if (source.email && (!target.email || (source.emailVerified && !target.emailVerified))) {
+      Object.assign(patch, { email: source.email, emailVerified: source.emailVerified });
+    }
+    await manager.update(Contact, { id: target.id }, patch);
+    await manager.update(Contact, { id: source.id }, { mergedIntoId: target.id, updatedAt: now });
+    return patch;
+  }
+
   // The contact a record points at, following staff merges (a merged contact's records belong to the one it joined).
   async current(manager: EntityManager, organisationId: string, contactId: string): Promise<Contact | null> {
     let contact = await manager.findOneBy(Contact, { id: contactId, organisationId });
@@ -279,6 +304,17 @@ export class ContactsService {
       order: { createdAt: 'ASC' },
     });
     return identity?.value;
+  }
+
+  // The contact a sender id identifies inside one inbox (a web-chat visitor), if any.
+  async contactIdOfExternal(organisationId: string, inboxId: string, externalId: string): Promise<string | undefined> {
+    const identity = await this.identities.findOneBy({ organisationId, kind: IdentityKind.External, scope: inboxId, value: externalId });
+    return identity?.contactId;
+  }
+
+  // Whether a contact row has this id, anonymised or not (a web-chat visitor's announced id may be taken).
+  exists(manager: EntityManager, contactId: string): Promise<boolean> {
+    return manager.existsBy(Contact, { id: contactId });
   }
 
   async identitiesOf(organisationId: string, contactId: string): Promise<ContactIdentity[]> {

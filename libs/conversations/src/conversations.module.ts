@@ -1,7 +1,7 @@
 import { AuditModule } from '@app/audit';
 import { ContactsModule } from '@app/contacts';
 import { IdentityModule } from '@app/identity';
-import { Inbox, InboxesModule } from '@app/inboxes';
+import { InboxesModule } from '@app/inboxes';
 import { RealtimeModule } from '@app/realtime';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -21,6 +21,7 @@ import { ChannelMediaStore } from './services/channel-media.store';
 import { ChannelSessionsService } from './services/channel-sessions.service';
 import { ChannelSendRules } from './services/channel-send-rules.service';
 import { ContactMergeService } from './services/contact-merge.service';
+import { ConversationQueriesService } from './services/conversation-queries.service';
 import { ConversationReadsService } from './services/conversation-reads.service';
 import { ConversationReferencesService } from './services/conversation-references.service';
 import { ConversationPersonalDataService } from './services/conversation-personal-data.service';
@@ -39,6 +40,7 @@ import { ReplyAttachmentsService } from './services/reply-attachments.service';
 import { ReplyRetryService } from './services/reply-retry.service';
 import { OutboundSendQueue } from './services/outbound-send.queue';
 import { TemplateRepliesService } from './services/template-replies.service';
+import { WebChatMessagesService } from './services/web-chat-messages.service';
 
 const SERVICES = [
   ConversationsService,
@@ -67,6 +69,8 @@ const SERVICES = [
   OutboundPacer,
   TemplateRepliesService,
   ChannelSessionsService,
+  ConversationQueriesService,
+  WebChatMessagesService,
 ];
 
 @Module({
@@ -79,7 +83,6 @@ const SERVICES = [
       InboundEvent,
       Call,
       ChannelSession,
-      Inbox,
       AttachmentUpload,
     ]),
     IdentityModule,

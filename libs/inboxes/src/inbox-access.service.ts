@@ -1,6 +1,6 @@
 import { ApiException } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { Team, TeamMember, User } from '@app/identity';
+import { Team, TeamMember, User } from '@app/identity/entities';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';

@@ -277,6 +277,11 @@ export class InboxesService implements OnModuleInit, OnModuleDestroy {
 
   // For webhooks and the outbound worker: the inbox with its decrypted credentials, or null.
   // Inside a transaction pass its manager: a second pooled connection per job can exhaust the pool.
+  // Every organisation's active inboxes (the worker's live channel sessions pick theirs).
+  async listAllActive(): Promise<Inbox[]> {
+    return this.inboxes.find({ where: { active: true } });
+  }
+
   async findWithSecrets(inboxId: string, manager?: EntityManager): Promise<InboxWithSecrets | null> {
     const cached = this.cache.get(inboxId);
     if (cached && cached.expiresAt > Date.now()) return cached.value;

@@ -1,10 +1,7 @@
 export * from './canned-replies/canned-replies.service';
 export * from './canned-replies/canned-reply-template.util';
 export * from './canned-replies/canned-reply.dto';
-export * from './entities/canned-reply.entity';
-export * from './entities/knowledge-document-file.entity';
-export * from './entities/knowledge-document.entity';
-export * from './entities/knowledge-passage.entity';
+export { KnowledgeKind, KnowledgeSource, ExtractionStatus } from './entities/knowledge-document.entity';
 export * from './extraction/document-format';
 export * from './extraction/document-format.util';
 export * from './extraction/document-text.extractor';

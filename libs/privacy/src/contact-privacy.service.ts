@@ -1,6 +1,7 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { ApiException } from '@app/common';
-import { Contact, ContactsService, normaliseEmail, normalisePhoneNumber } from '@app/contacts';
+import { ContactsService, normaliseEmail, normalisePhoneNumber } from '@app/contacts';
+import { Contact } from '@app/contacts/entities';
 import { ContactConversationData, ConversationPersonalDataService } from '@app/conversations';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser } from '@app/identity';

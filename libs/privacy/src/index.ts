@@ -2,5 +2,5 @@ export * from './contact-export-html.util';
 export * from './contact-privacy.service';
 export * from './privacy.dto';
 export * from './privacy.module';
-export * from './retention-policy.entity';
+export { RetentionMode } from './retention-policy.entity';
 export * from './retention.service';

@@ -1,4 +1,5 @@
-import { AuditAction, AuditLog, AuditLogFilters, AuditService } from '@app/audit';
+import { AuditAction, AuditLogFilters, AuditService } from '@app/audit';
+import type { AuditLog } from '@app/audit/entities';
 import { ApiException, FieldProblem } from '@app/common';
 import { decodeCursor, encodeCursor } from '@app/conversations';
 import { AuthenticatedUser, CurrentUser, Roles, UserRole } from '@app/identity';

@@ -1,4 +1,4 @@
-import { AuditLog } from '@app/audit';
+import { AuditLog } from '@app/audit/entities';
 import { auditLogCsv } from './audit-log-csv.util';
 
 function entry(subjectId: string, details: AuditLog['details'] = null): AuditLog {

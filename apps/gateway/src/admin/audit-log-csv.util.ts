@@ -1,4 +1,4 @@
-import { AuditLog } from '@app/audit';
+import type { AuditLog } from '@app/audit/entities';
 
 // Excel opens a UTF-8 file as Windows-1256 unless it starts with a byte-order mark, which garbles Arabic.
 const BYTE_ORDER_MARK = '\uFEFF';

@@ -1,6 +1,5 @@
 import { ApiErrorCode, ApiException } from '@app/common';
-import { DeliveryStatus, Message } from '@app/conversations';
-import { TransactionRunner } from '@app/database';
+import { ReplyRetryService } from '@app/conversations';
 import { FailedJobIndex, JobName, JobPayloads, QueueName } from '@app/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import { HttpStatus, Injectable } from '@nestjs/common';
@@ -29,7 +28,7 @@ export class FailedJobsService {
   constructor(
     moduleRef: ModuleRef,
     private readonly index: FailedJobIndex,
-    private readonly transactions: TransactionRunner,
+    private readonly replies: ReplyRetryService,
   ) {
     this.queues = new Map(
       Object.values(QueueName).map((name) => [name, moduleRef.get<Queue>(getQueueToken(name), { strict: false })] as const),
@@ -60,13 +59,7 @@ export class FailedJobsService {
     const { queue, job } = await this.findOrFail(organisationId, queueName, jobId);
     if (job.name === JobName.SendOutboundMessage) {
       const { messageId } = job.data as JobPayloads[JobName.SendOutboundMessage];
-      await this.transactions.run((manager) =>
-        manager.update(
-          Message,
-          { id: messageId, organisationId, status: DeliveryStatus.Failed },
-          { status: DeliveryStatus.Queued, failureCode: null, failureReason: null, updatedAt: new Date() },
-        ),
-      );
+      await this.replies.requeueFailed(organisationId, messageId);
     }
     await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     await this.index.forget(organisationId, queue, jobId);

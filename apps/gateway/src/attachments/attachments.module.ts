@@ -1,8 +1,7 @@
 import { AuditModule } from '@app/audit';
-import { Conversation, ConversationsModule, Message } from '@app/conversations';
+import { ConversationsModule } from '@app/conversations';
 import { InboxesModule } from '@app/inboxes';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { WebChatModule } from '../webchat/webchat.module';
 import { MessageAttachmentsController } from './message-attachments.controller';
 import { ProviderMediaService } from './provider-media.service';
@@ -10,7 +9,7 @@ import { ReplyAttachmentLinksController } from './reply-attachment-links.control
 import { ReplyAttachmentsController } from './reply-attachments.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Message, Conversation]), AuditModule, InboxesModule, ConversationsModule, WebChatModule],
+  imports: [AuditModule, InboxesModule, ConversationsModule, WebChatModule],
   controllers: [MessageAttachmentsController, ReplyAttachmentsController, ReplyAttachmentLinksController],
   providers: [ProviderMediaService],
 })

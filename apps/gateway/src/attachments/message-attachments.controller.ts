@@ -1,14 +1,13 @@
 import { AttachmentMetadata } from '@app/channels';
 import { AuditAction, AuditService } from '@app/audit';
 import { ApiException } from '@app/common';
-import { ConversationsService, Message, ReplyAttachmentsService, replyFileOf } from '@app/conversations';
+import { ConversationQueriesService, ConversationsService, ReplyAttachmentsService, replyFileOf } from '@app/conversations';
+import type { Message } from '@app/conversations/entities';
 import { AuthenticatedUser, CurrentUser, INBOX_ROLES, Roles } from '@app/identity';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { Repository } from 'typeorm';
 import { UuidParameter } from '../http/uuid-parameter.pipe';
 import { sendAttachment } from '../webchat/webchat-attachment-reply.util';
 import { AttachmentContent, WebChatAttachmentsService } from '../webchat/webchat-attachments.service';
@@ -27,7 +26,7 @@ const ATTACHMENT_INDEX = /^\d{1,2}$/;
 export class MessageAttachmentsController {
   constructor(
     private readonly conversations: ConversationsService,
-    @InjectRepository(Message) private readonly messages: Repository<Message>,
+    private readonly messages: ConversationQueriesService,
     private readonly uploads: WebChatAttachmentsService,
     private readonly providerMedia: ProviderMediaService,
     private readonly replyFiles: ReplyAttachmentsService,
@@ -45,7 +44,7 @@ export class MessageAttachmentsController {
     @Res() response: FastifyReply,
   ): Promise<void> {
     const conversation = await this.conversations.get(user, conversationId);
-    const message = await this.messages.findOneBy({ id: messageId, conversationId, organisationId: user.organisationId });
+    const message = await this.messages.messageIn(user.organisationId, conversationId, messageId);
     const position = ATTACHMENT_INDEX.test(index) ? Number(index) : -1;
     const attachment: AttachmentMetadata | undefined = message?.attachments[position];
     const content = message && attachment?.url ? await this.read(message, attachment.url) : undefined;

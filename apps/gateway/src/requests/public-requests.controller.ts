@@ -7,11 +7,9 @@ import {
   RequestState,
   RequestTypesService,
   RequestWorkflowService,
-  SupportRequest,
   SupportRequestsService,
   SupportRequestView,
 } from '@app/requests';
-import { TransactionRunner } from '@app/database';
 import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
@@ -81,7 +79,6 @@ export class PublicRequestsController {
     private readonly requests: SupportRequestsService,
     private readonly workflow: RequestWorkflowService,
     private readonly links: RequestLinksService,
-    private readonly transactions: TransactionRunner,
   ) {}
 
   @Get('assets/forms.css')
@@ -356,10 +353,7 @@ export class PublicRequestsController {
   ): Promise<{ view: SupportRequestView; organisationName: string } | undefined> {
     const organisation = await this.intake.organisation(organisationId);
     if (!organisation) return undefined;
-    const view = await this.transactions.run(async (manager) => {
-      const request = await manager.findOneBy(SupportRequest, { id: requestId, organisationId });
-      return request ? this.requests.buildView(manager, request) : undefined;
-    });
+    const view = await this.requests.publicViewOf(organisationId, requestId);
     return view ? { view, organisationName: organisation.name } : undefined;
   }
 

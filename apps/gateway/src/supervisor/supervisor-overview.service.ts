@@ -1,20 +1,9 @@
-import { Conversation, ConversationStatus } from '@app/conversations';
+import { ConversationQueriesService, ConversationStatus } from '@app/conversations';
 import { TeamsService, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { SupervisorOverviewResponse, StatusCounts } from './supervisor-overview.dto';
 
-const ACTIVE = [ConversationStatus.Open, ConversationStatus.Pending];
 const LONGEST_WAITING_SHOWN = 10;
-
-interface CountRow {
-  channel: string;
-  status: string;
-  teamId: string | null;
-  assigneeId: string | null;
-  count: string | number;
-}
 
 function emptyCounts(): StatusCounts {
   return { open: 0, pending: 0, unassigned: 0 };
@@ -24,36 +13,15 @@ function emptyCounts(): StatusCounts {
 @Injectable()
 export class SupervisorOverviewService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly conversations: ConversationQueriesService,
     private readonly users: UsersService,
     private readonly teams: TeamsService,
   ) {}
 
   async overview(organisationId: string): Promise<SupervisorOverviewResponse> {
-    const conversations = this.dataSource.getRepository(Conversation);
     const [rows, waiting, users, teams] = await Promise.all([
-      conversations
-        .createQueryBuilder('conversation')
-        .select('conversation.channel', 'channel')
-        .addSelect('conversation.status', 'status')
-        .addSelect('conversation.teamId', 'teamId')
-        .addSelect('conversation.assigneeId', 'assigneeId')
-        .addSelect('COUNT(*)', 'count')
-        .where('conversation.organisationId = :organisationId', { organisationId })
-        .andWhere('conversation.status IN (:...statuses)', { statuses: ACTIVE })
-        .groupBy('conversation.channel')
-        .addGroupBy('conversation.status')
-        .addGroupBy('conversation.teamId')
-        .addGroupBy('conversation.assigneeId')
-        .getRawMany<CountRow>(),
-      conversations
-        .createQueryBuilder('conversation')
-        .where('conversation.organisationId = :organisationId', { organisationId })
-        .andWhere('conversation.status IN (:...statuses)', { statuses: ACTIVE })
-        .andWhere('conversation.waitingSince IS NOT NULL')
-        .orderBy('conversation.waitingSince', 'ASC')
-        .take(LONGEST_WAITING_SHOWN)
-        .getMany(),
+      this.conversations.activeCounts(organisationId),
+      this.conversations.longestWaiting(organisationId, LONGEST_WAITING_SHOWN),
       this.users.list(organisationId),
       this.teams.list(organisationId),
     ]);

@@ -1,6 +1,5 @@
 import {
   ChannelKind,
-  DeliveryState,
   isValidIdentifierHash,
   parseWebChatSettings,
   readVisitorToken,
@@ -11,17 +10,16 @@ import {
 } from '@app/channels';
 import { ApiException, normaliseText } from '@app/common';
 import { WaslConfig } from '@app/config';
-import { Contact, ContactIdentity, ContactsService, IdentityKind, normaliseEmail, normalisePhoneNumber } from '@app/contacts';
-import { audienceOfMessage, Conversation, DeliveryStatus, Message, MessageType, statusTargetFor, toMessageView } from '@app/conversations';
+import { ContactsService, normaliseEmail, normalisePhoneNumber } from '@app/contacts';
+import { DeliveryStatus, MessageType, WebChatMessagesService } from '@app/conversations';
+import type { Message } from '@app/conversations/entities';
 import { TransactionRunner } from '@app/database';
 import { UsersService } from '@app/identity';
-import { Inbox, InboxesService } from '@app/inboxes';
-import { RealtimePublisher } from '@app/realtime';
-import { RealtimeEvent, WebChatMessagePayload, WebChatRefusalCode } from '@app/wire';
+import { InboxesService } from '@app/inboxes';
+import type { Inbox } from '@app/inboxes/entities';
+import { WebChatMessagePayload, WebChatRefusalCode } from '@app/wire';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { createHmac, randomUUID } from 'node:crypto';
-import { In, MoreThanOrEqual, Repository } from 'typeorm';
 import { WebChatRefusal } from './webchat-refusal.exception';
 
 // Chatwoot's default widget token lifetime; a returning visitor after that starts over with the pre-chat form.
@@ -96,9 +94,7 @@ export class WebChatSessionService {
     private readonly contacts: ContactsService,
     private readonly users: UsersService,
     private readonly transactions: TransactionRunner,
-    private readonly realtime: RealtimePublisher,
-    @InjectRepository(Message) private readonly messages: Repository<Message>,
-    @InjectRepository(Conversation) private readonly conversations: Repository<Conversation>,
+    private readonly webChatMessages: WebChatMessagesService,
     config: WaslConfig,
   ) {
     this.gatewayOrigin = new URL(config.http.publicUrl).origin.toLowerCase();
@@ -213,7 +209,7 @@ export class WebChatSessionService {
     const contact = await this.transactions.run(async (manager) => {
       // A contact erased by staff keeps its row (anonymised) but loses its identities: the visitor writing again is
       // someone new, under a new id.
-      const taken = await manager.existsBy(Contact, { id: session.contactId });
+      const taken = await this.contacts.exists(manager, session.contactId);
       return this.contacts.resolveSender(
         manager,
         inbox.organisationId,
@@ -232,13 +228,7 @@ export class WebChatSessionService {
 
   // The contact the visitor id identifies in this inbox, if any.
   private async visitorContactId(inbox: Inbox, externalId: string): Promise<string | undefined> {
-    const identity = await this.messages.manager.findOneBy(ContactIdentity, {
-      organisationId: inbox.organisationId,
-      kind: IdentityKind.External,
-      scope: inbox.id,
-      value: externalId,
-    });
-    return identity?.contactId;
+    return this.contacts.contactIdOfExternal(inbox.organisationId, inbox.id, externalId);
   }
 
   // Whether the visitor has a contact now (another tab may have written since this one connected). Until they do,
@@ -282,11 +272,7 @@ export class WebChatSessionService {
 
   async currentConversationId(session: VisitorSession): Promise<string | undefined> {
     if (!(await this.hasContact(session))) return undefined;
-    const latest = await this.conversations.findOne({
-      where: { organisationId: session.inbox.organisationId, inboxId: session.inbox.id, contactId: session.contactId },
-      order: { createdAt: 'DESC' },
-      select: { id: true, lastActivityAt: true },
-    });
+    const latest = await this.webChatMessages.latestConversation(session.inbox.organisationId, session.inbox.id, session.contactId);
     if (!latest || (!seesWholeHistory(session.token) && latest.lastActivityAt.getTime() < session.token.issuedAt)) return undefined;
     return latest.id;
   }
@@ -295,17 +281,13 @@ export class WebChatSessionService {
   // since its token was issued.
   async history(session: VisitorSession): Promise<WebChatMessagePayload[]> {
     if (!(await this.hasContact(session))) return [];
-    const rows = await this.messages.find({
-      where: {
-        organisationId: session.inbox.organisationId,
-        inboxId: session.inbox.id,
-        contactId: session.contactId,
-        type: In([MessageType.Inbound, MessageType.Outbound]),
-        ...(seesWholeHistory(session.token) ? {} : { createdAt: MoreThanOrEqual(new Date(session.token.issuedAt)) }),
-      },
-      order: { createdAt: 'DESC', sequence: 'DESC', id: 'DESC' },
-      take: HISTORY_LIMIT,
-    });
+    const rows = await this.webChatMessages.history(
+      session.inbox.organisationId,
+      session.inbox.id,
+      session.contactId,
+      seesWholeHistory(session.token) ? undefined : new Date(session.token.issuedAt),
+      HISTORY_LIMIT,
+    );
     const agentNames = await this.agentNames(
       session.inbox.organisationId,
       rows.map((row) => row.senderUserId),
@@ -313,36 +295,15 @@ export class WebChatSessionService {
     return rows.reverse().map((row) => this.toPayload(row, agentNames, session.inbox.name));
   }
 
-  // The visitor's browser reports agent replies as delivered or read; only forward moves are recorded, by the rule
-  // that applies providers' delivery reports.
+  // The visitor's browser reports agent replies as delivered or read (conversations records forward moves only).
   async recordVisitorStatus(
     session: VisitorSession,
     ids: string[],
     status: DeliveryStatus.Delivered | DeliveryStatus.Read,
   ): Promise<number> {
     if (!(await this.hasContact(session))) return 0;
-    const allowedFrom = statusTargetFor(status === DeliveryStatus.Read ? DeliveryState.Read : DeliveryState.Delivered)!.from;
-    const updated = await this.transactions.run(async (manager) => {
-      const rows = await manager.find(Message, {
-        where: {
-          id: In(ids),
-          organisationId: session.inbox.organisationId,
-          inboxId: session.inbox.id,
-          contactId: session.contactId,
-          type: MessageType.Outbound,
-          status: In(allowedFrom),
-        },
-      });
-      if (rows.length === 0) return [];
-      const updatedAt = new Date();
-      await manager.update(Message, { id: In(rows.map((row) => row.id)), status: In(allowedFrom) }, { status, updatedAt });
-      return rows.map((row) => Object.assign(row, { status, updatedAt }));
-    });
-    for (const message of updated) {
-      const audience = await audienceOfMessage(this.conversations.manager, message);
-      this.realtime.toConversationAudience(audience, RealtimeEvent.MessageUpdated, toMessageView(message));
-    }
-    return updated.length;
+    const { organisationId, id: inboxId } = session.inbox;
+    return this.webChatMessages.recordVisitorStatus({ organisationId, inboxId, contactId: session.contactId }, ids, status);
   }
 
   toPayload(message: Message, agentNames = new Map<string, string>(), inboxName?: string): WebChatMessagePayload {

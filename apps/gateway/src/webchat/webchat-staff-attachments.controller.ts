@@ -1,12 +1,10 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { ApiException } from '@app/common';
-import { ConversationsService, Message } from '@app/conversations';
+import { ConversationQueriesService, ConversationsService } from '@app/conversations';
 import { AuthenticatedUser, CurrentUser, INBOX_ROLES, Roles } from '@app/identity';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
-import { Repository } from 'typeorm';
 import { UuidParameter } from '../http/uuid-parameter.pipe';
 import { sendAttachment } from './webchat-attachment-reply.util';
 import { WebChatAttachmentsService } from './webchat-attachments.service';
@@ -22,7 +20,7 @@ const ATTACHMENT_INDEX = /^\d{1,2}$/;
 export class WebChatStaffAttachmentsController {
   constructor(
     private readonly conversations: ConversationsService,
-    @InjectRepository(Message) private readonly messages: Repository<Message>,
+    private readonly messages: ConversationQueriesService,
     private readonly attachments: WebChatAttachmentsService,
     private readonly audit: AuditService,
   ) {}
@@ -39,7 +37,7 @@ export class WebChatStaffAttachmentsController {
   ): Promise<void> {
     // The same access check as reading the conversation itself (404 outside the caller's organisation or inboxes).
     const conversation = await this.conversations.get(user, conversationId);
-    const message = await this.messages.findOneBy({ id: messageId, conversationId, organisationId: user.organisationId });
+    const message = await this.messages.messageIn(user.organisationId, conversationId, messageId);
     const position = ATTACHMENT_INDEX.test(index) ? Number(index) : -1;
     const file = message ? this.attachments.localFileOf(message.attachments[position]?.url) : undefined;
     // A row can only point at uploads to its own inbox.

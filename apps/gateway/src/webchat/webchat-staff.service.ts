@@ -1,14 +1,12 @@
 import { ChannelKind, webChatVisitorRoom } from '@app/channels';
 import { ApiException } from '@app/common';
 import { ContactsService } from '@app/contacts';
-import { ConversationsService, DeliveryStatus, Message, MessageType, toMessageView } from '@app/conversations';
-import { TransactionRunner } from '@app/database';
+import { ConversationsService, DeliveryStatus, toMessageView, WebChatMessagesService } from '@app/conversations';
 import { AuthenticatedUser } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
 import { ConversationAudience, RealtimePublisher } from '@app/realtime';
 import { RealtimeEvent, WebChatEvent, WebChatStatusPayload, WebChatTypingPayload } from '@app/wire';
 import { Injectable } from '@nestjs/common';
-import { In, IsNull } from 'typeorm';
 
 // What officers tell a web-chat visitor besides messages: that they are typing, and that they read the messages.
 @Injectable()
@@ -17,7 +15,7 @@ export class WebChatStaffService {
     private readonly conversations: ConversationsService,
     private readonly inboxes: InboxesService,
     private readonly contacts: ContactsService,
-    private readonly transactions: TransactionRunner,
+    private readonly webChatMessages: WebChatMessagesService,
     private readonly realtime: RealtimePublisher,
   ) {}
 
@@ -29,19 +27,7 @@ export class WebChatStaffService {
   // Marks the visitor's messages read (status `read` on inbound rows) and shows blue ticks in the widget.
   async markRead(user: AuthenticatedUser, conversationId: string): Promise<{ read: number }> {
     const room = await this.visitorRoom(user, conversationId);
-    const updated = await this.transactions.run(async (manager) => {
-      const unread = await manager.find(Message, {
-        where: { conversationId, organisationId: user.organisationId, type: MessageType.Inbound, status: IsNull() },
-      });
-      if (unread.length === 0) return [];
-      const updatedAt = new Date();
-      await manager.update(
-        Message,
-        { id: In(unread.map((message) => message.id)), status: IsNull() },
-        { status: DeliveryStatus.Read, updatedAt },
-      );
-      return unread.map((message) => Object.assign(message, { status: DeliveryStatus.Read, updatedAt }));
-    });
+    const updated = await this.webChatMessages.markInboundRead(user.organisationId, conversationId);
     for (const message of updated) {
       this.realtime.toWebChatRoom(room.room, WebChatEvent.MessageStatus, {
         id: message.id,

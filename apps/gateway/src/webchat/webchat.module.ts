@@ -1,12 +1,11 @@
 import { AuditModule } from '@app/audit';
 import { ContactsModule } from '@app/contacts';
-import { Conversation, ConversationsModule, Message } from '@app/conversations';
+import { ConversationsModule } from '@app/conversations';
 import { IdentityModule } from '@app/identity';
 import { InboxesModule } from '@app/inboxes';
 import { RealtimeModule } from '@app/realtime';
 import { RequestsModule } from '@app/requests';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { WebChatAttachmentsService } from './webchat-attachments.service';
 import { WebChatAutoReplyService } from './webchat-auto-reply.service';
 import { WebChatPhoneVerificationService } from './webchat-phone-verification.service';
@@ -21,16 +20,7 @@ import { WebChatGateway } from './webchat.gateway';
 // The web-chat channel's gateway side: the /webchat socket namespace, the widget and its HTTP endpoints.
 // Replies reach visitors from the worker through the channel adapter (libs/channels/src/webchat).
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Message, Conversation]),
-    IdentityModule,
-    AuditModule,
-    InboxesModule,
-    ContactsModule,
-    ConversationsModule,
-    RealtimeModule,
-    RequestsModule,
-  ],
+  imports: [IdentityModule, AuditModule, InboxesModule, ContactsModule, ConversationsModule, RealtimeModule, RequestsModule],
   controllers: [WebChatController, WebChatStaffController, WebChatStaffAttachmentsController],
   providers: [
     WebChatGateway,

@@ -1,10 +1,11 @@
-import { JobName, JobOf, JobStatus, QueueName, WORKER_LOCK_OPTIONS } from '@app/queue';
+import { JobName, JobOf, JobStatus, QueueName, WORKER_OPTIONS } from '@app/queue';
 import { RequestStatusAnswerService } from '@app/requests';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 
 // Support requests' work taken off the ingest path: a beneficiary who sent their request's number is answered here.
-@Processor(QueueName.SupportRequests, WORKER_LOCK_OPTIONS)
+// WORKER_OPTIONS, not the lock options alone: its retried jobs use the provider-aware backoff, which BullMQ only knows from the worker.
+@Processor(QueueName.SupportRequests, WORKER_OPTIONS)
 export class SupportRequestsProcessor extends WorkerHost {
   static readonly handles = [JobName.AnswerRequestStatus] as const;
 

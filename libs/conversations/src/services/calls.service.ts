@@ -1,9 +1,9 @@
 import { CallEvent, CallRecording, CallTranscription, DialOutcome } from '@app/channels';
-import { Contact } from '@app/contacts';
+import { Contact } from '@app/contacts/entities';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser } from '@app/identity';
-import { Inbox } from '@app/inboxes';
+import type { Inbox } from '@app/inboxes/entities';
 import { callLinkJobId, JobName, JobQueue, JobStatus } from '@app/queue';
 import { RealtimePublisher } from '@app/realtime';
 import { RealtimeEvent } from '@app/wire';

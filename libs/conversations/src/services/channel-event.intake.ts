@@ -1,5 +1,6 @@
 import { ChannelEvent } from '@app/channels';
-import { ChannelTemplatesService, Inbox } from '@app/inboxes';
+import { ChannelTemplatesService } from '@app/inboxes';
+import type { Inbox } from '@app/inboxes/entities';
 import { Injectable } from '@nestjs/common';
 import { CallsService } from './calls.service';
 import { ChannelJobsService } from './channel-jobs.service';

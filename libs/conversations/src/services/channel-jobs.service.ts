@@ -11,24 +11,23 @@ import {
 import { WaslConfig } from '@app/config';
 import { ContactsService } from '@app/contacts';
 import { TransactionRunner } from '@app/database';
-import { ChannelTemplatesService, Inbox, InboxesService } from '@app/inboxes';
+import { ChannelTemplatesService, InboxesService } from '@app/inboxes';
+import type { Inbox } from '@app/inboxes/entities';
 import {
   channelSetUpJobId,
   channelTemplatesJobId,
   inboundMediaJobId,
   JobName,
   JobOf,
-  JobPayloads,
+  JobQueue,
   JobStatus,
-  QueueName,
   senderProfileJobId,
 } from '@app/queue';
 import { RealtimePublisher } from '@app/realtime';
 import { RealtimeEvent } from '@app/wire';
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Queue, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { Repository } from 'typeorm';
 import { Message } from '../entities/message.entity';
 import { audienceOfMessage } from './conversation-access.util';
@@ -52,7 +51,7 @@ export class ChannelJobsService {
 
   constructor(
     @InjectRepository(Message) private readonly messages: Repository<Message>,
-    @InjectQueue(QueueName.ChannelEvents) private readonly queue: Queue<JobPayloads[ChannelJobName]>,
+    private readonly jobs: JobQueue,
     private readonly inboxes: InboxesService,
     private readonly contacts: ContactsService,
     private readonly templates: ChannelTemplatesService,
@@ -238,7 +237,6 @@ export class ChannelJobsService {
   }
 
   private async add<Name extends ChannelJobName>(name: Name, payload: JobOf<Name>, jobId: string): Promise<void> {
-    const { attempts, backoffMs } = this.config.queues.channelEvents;
-    await this.queue.add(name, payload, { jobId, attempts, backoff: { type: 'exponential', delay: backoffMs } });
+    await this.jobs.enqueue(name, payload, jobId);
   }
 }

@@ -1,14 +1,13 @@
 import { ChannelEvent, findChannelDefinition, RunningChannelSession } from '@app/channels';
 import { WaslConfig } from '@app/config';
-import { Inbox, InboxesService } from '@app/inboxes';
+import { InboxesService } from '@app/inboxes';
+import type { Inbox } from '@app/inboxes/entities';
 import { InjectRedis } from '@app/queue';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { In, Repository } from 'typeorm';
 import { ChannelEventIntake } from './channel-event.intake';
 import { ChannelSessionsService } from './channel-sessions.service';
 
@@ -30,7 +29,6 @@ export class ChannelSessionSupervisor implements OnApplicationBootstrap, OnAppli
   private readonly starts = new Map<string, object>();
 
   constructor(
-    @InjectRepository(Inbox) private readonly inboxes: Repository<Inbox>,
     private readonly inboxesService: InboxesService,
     private readonly sessions: ChannelSessionsService,
     private readonly intake: ChannelEventIntake,
@@ -80,11 +78,7 @@ export class ChannelSessionSupervisor implements OnApplicationBootstrap, OnAppli
   }
 
   private async sessionInboxes(): Promise<Inbox[]> {
-    const kinds = [
-      ...new Set((await this.inboxes.find({ where: { active: true }, select: { channel: true } })).map((inbox) => inbox.channel)),
-    ];
-    if (kinds.length === 0) return [];
-    const inboxes = await this.inboxes.find({ where: { active: true, channel: In(kinds) } });
+    const inboxes = await this.inboxesService.listAllActive();
     return inboxes.filter((inbox) => findChannelDefinition(inbox.channel, inbox.provider)?.session);
   }
 

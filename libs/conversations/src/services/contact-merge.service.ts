@@ -1,7 +1,8 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { ApiException } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { Contact, ContactIdentity } from '@app/contacts';
+import { ContactsService } from '@app/contacts';
+import type { Contact } from '@app/contacts/entities';
 import { AuthenticatedUser } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +17,7 @@ export class ContactMergeService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly contacts: ContactsService,
   ) {}
 
   async merge(user: AuthenticatedUser, targetId: string, sourceId: string): Promise<Contact> {
@@ -23,8 +25,8 @@ export class ContactMergeService {
       throw ApiException.validation([{ field: 'sourceContactId', message: 'must differ from the contact merged into' }]);
     return this.transactions.run(async (manager) => {
       const organisationId = user.organisationId;
-      const target = await manager.findOneBy(Contact, { id: targetId, organisationId });
-      const source = await manager.findOneBy(Contact, { id: sourceId, organisationId });
+      const target = await this.contacts.findWithin(manager, organisationId, targetId);
+      const source = await this.contacts.findWithin(manager, organisationId, sourceId);
       if (!target || target.mergedIntoId) throw ApiException.notFound('Contact');
       if (!source || source.mergedIntoId)
         throw ApiException.validation([{ field: 'sourceContactId', message: 'is not a contact of this organisation' }]);
@@ -35,8 +37,9 @@ export class ContactMergeService {
   // A web-chat visitor proved, by a code sent to the number, that they are the person the number identifies: their
   // contact joins that person's, inside the caller's transaction. Audited with no staff actor.
   async mergeVerifiedPerson(manager: EntityManager, organisationId: string, targetId: string, sourceId: string): Promise<Contact> {
-    const target = await manager.findOneByOrFail(Contact, { id: targetId, organisationId });
-    const source = await manager.findOneByOrFail(Contact, { id: sourceId, organisationId });
+    const target = await this.contacts.findWithin(manager, organisationId, targetId);
+    const source = await this.contacts.findWithin(manager, organisationId, sourceId);
+    if (!target || !source) throw new Error(`Contact ${target ? sourceId : targetId} is not in organisation ${organisationId}`);
     return this.mergeWithin(manager, { organisationId, target, source, actorUserId: null, reason: 'phone-verified' });
   }
 
@@ -46,21 +49,10 @@ export class ContactMergeService {
   ): Promise<Contact> {
     const { organisationId, target, source, actorUserId } = merge;
     const conversations = await manager.find(Conversation, { where: { organisationId, contactId: source.id }, select: { id: true } });
-    await manager.update(ContactIdentity, { organisationId, contactId: source.id }, { contactId: target.id });
     await manager.update(Conversation, { organisationId, contactId: source.id }, { contactId: target.id });
     await manager.update(Message, { organisationId, contactId: source.id }, { contactId: target.id });
-    const now = new Date();
-    const patch: Partial<Contact> = { updatedAt: now };
-    if (!target.name && source.name) patch.name = source.name;
-    // A verified number or address wins over a claimed one; a claim only fills a gap.
-    if (source.phone && (!target.phone || (source.phoneVerified && !target.phoneVerified))) {
-      Object.assign(patch, { phone: source.phone, phoneVerified: source.phoneVerified });
-    }
-    if (source.email && (!target.email || (source.emailVerified && !target.emailVerified))) {
-      Object.assign(patch, { email: source.email, emailVerified: source.emailVerified });
-    }
-    await manager.update(Contact, { id: target.id }, patch);
-    await manager.update(Contact, { id: source.id }, { mergedIntoId: target.id, updatedAt: now });
+    const patch = await this.contacts.mergeRecords(manager, organisationId, target, source);
+    const now = patch.updatedAt!;
     if (conversations.length > 0) {
       await manager.insert(
         ConversationEvent,

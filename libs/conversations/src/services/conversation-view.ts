@@ -1,4 +1,4 @@
-import { Contact } from '@app/contacts';
+import type { Contact } from '@app/contacts/entities';
 import { ConversationView, MessageSender, MessageView } from '@app/wire';
 import { Conversation } from '../entities/conversation.entity';
 import { Message, MessageType } from '../entities/message.entity';

@@ -1,6 +1,7 @@
 import { AttachedFile, attachmentRuleProblems, OutboundTemplate } from '@app/channels';
 import { ApiException } from '@app/common';
-import { Contact, ContactScope } from '@app/contacts';
+import { ContactScope } from '@app/contacts';
+import { Contact } from '@app/contacts/entities';
 import { WaslConfig } from '@app/config';
 import { containsPattern, foldedContains, foldForSearch, TransactionRunner } from '@app/database';
 import { AuthenticatedUser, INBOX_ROLES, TeamsService, UsersService } from '@app/identity';

@@ -2,7 +2,7 @@ import { currentRequestId } from '@app/common';
 import { DeliveryState, DeliveryStatusUpdate } from '@app/channels';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
-import { Inbox } from '@app/inboxes';
+import type { Inbox } from '@app/inboxes/entities';
 import { deliveryStatusJobId, JobName, JobOf, JobQueue, JobStatus } from '@app/queue';
 import { RealtimePublisher } from '@app/realtime';
 import { RealtimeEvent } from '@app/wire';

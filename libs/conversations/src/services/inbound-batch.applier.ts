@@ -1,7 +1,10 @@
 import { InboundMessage } from '@app/channels';
-import { Contact, ContactsService } from '@app/contacts';
+import { ContactsService } from '@app/contacts';
+import type { Contact } from '@app/contacts/entities';
 import { WaslConfig } from '@app/config';
-import { Inbox, InboxesService } from '@app/inboxes';
+import { InboxesService } from '@app/inboxes';
+import type { Inbox } from '@app/inboxes/entities';
+import { reserveConversationNumbers } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -223,11 +226,7 @@ export class InboundBatchApplier {
     for (const conversation of created)
       byOrganisation.set(conversation.organisationId, [...(byOrganisation.get(conversation.organisationId) ?? []), conversation]);
     for (const [organisationId, conversations] of byOrganisation) {
-      const [rows]: [Array<{ conversation_counter: number }>] = await manager.query(
-        'UPDATE organisations SET conversation_counter = conversation_counter + $2 WHERE id = $1 RETURNING conversation_counter',
-        [organisationId, conversations.length],
-      );
-      const last = rows[0].conversation_counter;
+      const last = await reserveConversationNumbers(manager, organisationId, conversations.length);
       conversations.forEach((conversation, index) => (conversation.number = last - conversations.length + index + 1));
     }
   }

@@ -2,7 +2,7 @@ import { InboundMessage } from '@app/channels';
 import { ApiErrorCode, ApiException, currentRequestId } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
-import { Inbox } from '@app/inboxes';
+import type { Inbox } from '@app/inboxes/entities';
 import { WaslMetrics } from '@app/observability';
 import { inboundJobId, JobEntry, JobName, JobQueue } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';

@@ -1,10 +1,12 @@
-import { ContactsService, Contact } from '@app/contacts';
+import { ContactsService } from '@app/contacts';
+import type { Contact } from '@app/contacts/entities';
 import { WaslConfig } from '@app/config';
 import { InboxesService } from '@app/inboxes';
 import { JobStatus } from '@app/queue';
 import { RealtimePublisher } from '@app/realtime';
 import { TransactionRunner } from '@app/database';
 import { RealtimeEvent } from '@app/wire';
+import { nextConversationNumber } from '@app/identity';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -15,7 +17,6 @@ import { Message } from '../entities/message.entity';
 import { decideInbound } from '../rules/inbound-decision.rule';
 import { newConversation } from '../rules/new-conversation.rule';
 import { newInboundMessage } from '../rules/new-inbound-message.rule';
-import { nextConversationNumber } from './conversation-numbering.util';
 import { toConversationView, toMessageView } from './conversation-view';
 import { InboundBatchApplier } from './inbound-batch.applier';
 

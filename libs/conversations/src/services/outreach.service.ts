@@ -1,10 +1,12 @@
 import { ChannelDefinition, findChannelDefinition } from '@app/channels';
 import { ApiErrorCode, ApiException } from '@app/common';
-import { Contact, ContactsService, normaliseEmail, normalisePhoneNumber, SenderIdentity } from '@app/contacts';
+import { ContactsService, normaliseEmail, normalisePhoneNumber, SenderIdentity } from '@app/contacts';
+import { Contact } from '@app/contacts/entities';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
-import { AuthenticatedUser, TeamMember, UserRole } from '@app/identity';
-import { Inbox, InboxAccess } from '@app/inboxes';
+import { AuthenticatedUser, nextConversationNumber, UserRole } from '@app/identity';
+import { TeamMember } from '@app/identity/entities';
+import { Inbox, InboxAccess } from '@app/inboxes/entities';
 import { RealtimePublisher } from '@app/realtime';
 import { ConversationView, MessageView, RealtimeEvent } from '@app/wire';
 import { Injectable } from '@nestjs/common';
@@ -16,7 +18,6 @@ import { ConversationEvent, ConversationEventType } from '../entities/conversati
 import { Conversation, ConversationStatus } from '../entities/conversation.entity';
 import { Message, MessageType } from '../entities/message.entity';
 import { seesWholeOrganisation, whereVisibleTo } from './conversation-access.util';
-import { nextConversationNumber } from './conversation-numbering.util';
 import { previewOf, toConversationView, toMessageView } from './conversation-view';
 import { newConversation } from '../rules/new-conversation.rule';
 import { newStaffMessage } from '../rules/new-staff-message.rule';

@@ -28,6 +28,18 @@ export class ReplyRetryService {
     private readonly realtime: RealtimePublisher,
   ) {}
 
+  // An administrator retries a reply's failed job (/admin/failed-jobs): the reply is queued again first, or the
+  // sender would skip it.
+  async requeueFailed(organisationId: string, messageId: string): Promise<void> {
+    await this.transactions.run((manager) =>
+      manager.update(
+        Message,
+        { id: messageId, organisationId, status: DeliveryStatus.Failed },
+        { status: DeliveryStatus.Queued, failureCode: null, failureReason: null, updatedAt: new Date() },
+      ),
+    );
+  }
+
   async retry(user: AuthenticatedUser, conversationId: string, messageId: string): Promise<MessageView> {
     const now = new Date();
     const { message, conversation } = await this.transactions.run(async (manager) => {

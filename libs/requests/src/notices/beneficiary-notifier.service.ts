@@ -1,8 +1,9 @@
 import { ApiException } from '@app/common';
 import { ContactsService } from '@app/contacts';
-import { ChannelSendRules, Conversation, ConversationsService, MessageAuthor, OutreachService } from '@app/conversations';
+import { ChannelSendRules, ConversationsService, MessageAuthor, OutreachService } from '@app/conversations';
+import { Conversation } from '@app/conversations/entities';
 import { TransactionRunner } from '@app/database';
-import { Organisation } from '@app/identity';
+import { Organisation } from '@app/identity/entities';
 import { Injectable, Logger } from '@nestjs/common';
 import { RequestEventType } from '../entities/request-event.entity';
 import { RequestTypeVersion } from '../entities/request-type.entity';

@@ -1,7 +1,7 @@
 import { ApiErrorCode, ApiException, FieldProblem } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
-import { Organisation } from '@app/identity';
+import { Organisation } from '@app/identity/entities';
 import { Injectable, Logger } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { FieldKind, HouseholdRow, RequestForm } from '../definitions/request-form.types';

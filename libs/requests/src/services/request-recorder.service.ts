@@ -1,6 +1,7 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { JsonObject } from '@app/common';
-import { AuthenticatedUser, User, UserRole } from '@app/identity';
+import { AuthenticatedUser, UserRole } from '@app/identity';
+import { User } from '@app/identity/entities';
 import { RealtimePublisher } from '@app/realtime';
 import { RealtimeEvent } from '@app/wire';
 import { Injectable } from '@nestjs/common';

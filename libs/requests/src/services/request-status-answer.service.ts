@@ -1,5 +1,6 @@
 import { ChannelKind } from '@app/channels';
-import { InboundMessageHandler, Message, MessageType } from '@app/conversations';
+import { InboundMessageHandler, MessageType } from '@app/conversations';
+import { Message } from '@app/conversations/entities';
 import { TransactionRunner } from '@app/database';
 import { WaslConfig } from '@app/config';
 import { JobName, JobQueue, JobStatus, requestStatusJobId } from '@app/queue';

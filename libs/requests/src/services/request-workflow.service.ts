@@ -2,7 +2,8 @@ import { ApiErrorCode, ApiException, FieldProblem, JsonObject } from '@app/commo
 import { ContactMergeService } from '@app/conversations';
 import { ContactsService } from '@app/contacts';
 import { TransactionRunner } from '@app/database';
-import { AuthenticatedUser, User, UserRole } from '@app/identity';
+import { AuthenticatedUser, UserRole } from '@app/identity';
+import { User } from '@app/identity/entities';
 import { detectAttachmentType } from '@app/channels';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';

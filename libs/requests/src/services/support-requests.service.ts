@@ -1,8 +1,10 @@
 import { ApiException } from '@app/common';
-import { Contact, ContactsService, normalisePhoneNumber } from '@app/contacts';
+import { ContactsService, normalisePhoneNumber } from '@app/contacts';
+import { Contact } from '@app/contacts/entities';
 import { ConversationsService, findVisibleConversation } from '@app/conversations';
 import { containsPattern, foldedContains, TransactionRunner } from '@app/database';
-import { AuthenticatedUser, Team, TeamMember, User, UserRole } from '@app/identity';
+import { AuthenticatedUser, UserRole } from '@app/identity';
+import { Team, TeamMember, User } from '@app/identity/entities';
 import { RealtimeEvent } from '@app/wire';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -298,6 +300,14 @@ export class SupportRequestsService {
     return this.transactions.run(async (manager) => {
       const request = await findVisibleRequest(manager, user, requestId);
       return this.buildView(manager, request, user);
+    });
+  }
+
+  // The beneficiary's own page (no staff user): the request's view, or undefined outside the organisation.
+  async publicViewOf(organisationId: string, requestId: string): Promise<SupportRequestView | undefined> {
+    return this.transactions.run(async (manager) => {
+      const request = await manager.findOneBy(SupportRequest, { id: requestId, organisationId });
+      return request ? this.buildView(manager, request) : undefined;
     });
   }
 

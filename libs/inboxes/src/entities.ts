@@ -1,0 +1,5 @@
+// Entities: for relations in other entities, registration and migrations (libs/database), and tests. Other
+// modules ask this library's services (ESLint allows type imports only; see docs/architecture.md, Boundaries).
+export * from './channel-template.entity';
+export * from './inbox-access.entity';
+export * from './inbox.entity';

@@ -1,0 +1,6 @@
+// Entities: for relations in other entities, registration and migrations (libs/database), and tests. Other
+// modules ask this library's services (ESLint allows type imports only; see docs/architecture.md, Boundaries).
+export * from './entities/canned-reply.entity';
+export * from './entities/knowledge-document-file.entity';
+export * from './entities/knowledge-document.entity';
+export * from './entities/knowledge-passage.entity';
