@@ -21,7 +21,7 @@ const noCrossPackageRelativeImport = {
   create(context) {
     const from = packageOf(context.filename);
     if (!from) return {};
-    const isSpec = context.filename.endsWith('.spec.ts');
+    const isSpec = /\.(integration-)?spec\.ts$/.test(context.filename);
     const check = (source) => {
       if (typeof source?.value !== 'string' || !source.value.startsWith('.')) return;
       const target = path.resolve(path.dirname(context.filename), source.value);
@@ -55,6 +55,7 @@ const CROSS_MODULE_READS = [
   'libs/conversations/src/services/outreach.service.ts', // Contact, Inbox, InboxAccess, TeamMember: who may start where
   'libs/inboxes/src/inbox-access.service.ts', // Team, TeamMember, User: grants name existing teams and users
   'libs/privacy/src/contact-privacy.service.ts', // Contact: the record a PDPL export or erasure starts from
+  'libs/requests/src/kinds/kind-requests.service.ts', // Contact, Conversation, Inbox, Organisation, Team, TeamMember: views, the kinds' inboxes, teams
   'libs/requests/src/notices/beneficiary-notifier.service.ts', // Conversation, Organisation: where and how to notify
   'libs/requests/src/services/public-request-intake.service.ts', // Organisation: the public form's heading
   'libs/requests/src/services/request-recorder.service.ts', // User: committee members

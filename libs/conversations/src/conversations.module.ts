@@ -41,6 +41,7 @@ import { ReplyRetryService } from './services/reply-retry.service';
 import { OutboundSendQueue } from './services/outbound-send.queue';
 import { TemplateRepliesService } from './services/template-replies.service';
 import { WebChatMessagesService } from './services/web-chat-messages.service';
+import { StaffConversationsService } from './services/staff-conversations.service';
 
 const SERVICES = [
   ConversationsService,
@@ -71,6 +72,7 @@ const SERVICES = [
   ChannelSessionsService,
   ConversationQueriesService,
   WebChatMessagesService,
+  StaffConversationsService,
 ];
 
 @Module({

@@ -41,4 +41,4 @@ export * from './services/web-chat-messages.service';
 export * from './rules/note-attachment-rule.constant';
 export * from './rules/new-conversation.rule';
 export * from './rules/new-staff-message.rule';
-export * from './services/conversation-numbering.util';
+export * from './services/staff-conversations.service';

@@ -1,25 +1,23 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { ChannelKind } from '@app/channels';
 import { ApiErrorCode, ApiException, JsonObject } from '@app/common';
-import { Contact, ContactsService } from '@app/contacts';
+import { ContactsService } from '@app/contacts';
+import { Contact } from '@app/contacts/entities';
 import {
   ContactMergeService,
-  Conversation,
   ConversationPriority,
   findVisibleConversation,
-  Message,
-  newConversation,
-  newStaffMessage,
-  nextConversationNumber,
   OutreachService,
-  previewOf,
   seesWholeOrganisation,
+  StaffConversationsService,
   toConversationView,
-  toMessageView,
 } from '@app/conversations';
+import { Conversation } from '@app/conversations/entities';
 import { TransactionRunner } from '@app/database';
-import { AuthenticatedUser, Organisation, Team, TeamMember, UserRole } from '@app/identity';
-import { Inbox, InboxesService } from '@app/inboxes';
+import { AuthenticatedUser, UserRole } from '@app/identity';
+import { Organisation, Team, TeamMember } from '@app/identity/entities';
+import { InboxesService } from '@app/inboxes';
+import { Inbox } from '@app/inboxes/entities';
 import { RealtimePublisher } from '@app/realtime';
 import { RealtimeEvent } from '@app/wire';
 import { Injectable, Logger } from '@nestjs/common';
@@ -107,6 +105,7 @@ export class KindRequestsService {
     private readonly contacts: ContactsService,
     private readonly merges: ContactMergeService,
     private readonly outreach: OutreachService,
+    private readonly staffConversations: StaffConversationsService,
     private readonly realtime: RealtimePublisher,
     private readonly audit: AuditService,
     private readonly codes: OneTimeCodesService,
@@ -523,41 +522,19 @@ export class KindRequestsService {
     record: KindRequest,
     openedBy: string | null,
   ): Promise<Conversation> {
-    const now = new Date();
-    const conversation = newConversation({
+    const conversation = await this.staffConversations.open(manager, {
       organisationId: record.organisationId,
-      number: await nextConversationNumber(manager, record.organisationId),
-      inbox: { id: inbox.id, channel: inbox.channel, teamId: record.teamId },
+      inbox: { id: inbox.id, channel: inbox.channel },
+      teamId: record.teamId,
       contactId: contact.id,
-      at: now,
+      priority: record.priority ? PRIORITY_OF[record.priority] : undefined,
     });
-    if (record.priority) conversation.priority = PRIORITY_OF[record.priority];
-    await manager.insert(Conversation, conversation);
     await this.addNote(manager, conversation, openedBy, summaryOf(record, contact));
     return conversation;
   }
 
-  private async addNote(manager: EntityManager, conversation: Conversation, authorId: string | null, text: string): Promise<Message> {
-    const now = new Date();
-    const message = newStaffMessage(
-      {
-        organisationId: conversation.organisationId,
-        conversationId: conversation.id,
-        inboxId: conversation.inboxId,
-        contactId: conversation.contactId,
-        senderUserId: authorId,
-        text: text.slice(0, 8_000),
-        note: true,
-        at: now,
-      },
-      randomUUID(),
-    );
-    await manager.insert(Message, message);
-    const patch = { lastActivityAt: now, lastMessagePreview: previewOf(message.text), updatedAt: now };
-    await manager.update(Conversation, { id: conversation.id }, patch);
-    Object.assign(conversation, patch);
-    this.realtime.toConversationAudience(conversation, RealtimeEvent.MessageCreated, toMessageView(message));
-    return message;
+  private addNote(manager: EntityManager, conversation: Conversation, authorId: string | null, text: string) {
+    return this.staffConversations.addNote(manager, conversation, authorId, text);
   }
 
   private publishOpened(conversation: Conversation, contact: Contact): void {
