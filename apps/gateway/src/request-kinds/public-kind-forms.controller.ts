@@ -16,18 +16,7 @@ import { PageShell, renderPage, withLanguage } from '../requests/public-pages/pu
 import { PageLanguage } from '../requests/public-pages/public-pages.text';
 import { KindFormName, renderKindForm, renderKindThanks } from './kind-forms.render';
 import { KIND_FORM_TEXT } from './kind-forms.text';
-
-// The same policy as the support-request pages: nothing inline, nothing from elsewhere, never framed.
-const PAGE_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { redirectAfterPost, sendPublicPage } from '../requests/public-pages/public-page-reply.util';
 
 const KIND_OF: Record<KindFormName, KindFormKind> = { volunteering: RequestKind.Volunteering, feedback: RequestKind.Feedback };
 
@@ -102,7 +91,7 @@ export class PublicKindFormsController {
     if (query.error === 'not_sent') flash.push({ kind: 'alert', text: text.codeNotSent });
     const form: KindFormName = record.kind === RequestKind.Volunteering ? 'volunteering' : 'feedback';
     const shell = this.shell(language, organisation.name, `/forms/k/${token}`, text.thanksTitle);
-    this.send(
+    sendPublicPage(
       response,
       200,
       renderKindThanks(shell, { token, form, phoneMasked: query.to ?? null, verified: Boolean(query.verified), flash }),
@@ -121,10 +110,10 @@ export class PublicKindFormsController {
     if (!link || link.purpose !== 'kind') return this.notFound(response, language);
     try {
       await this.records.verifyPhone(link.organisationId, link.requestId, formFields(request.body).code ?? '');
-      this.redirect(response, withLanguage(`/forms/k/${token}?verified=1`, language));
+      redirectAfterPost(response, withLanguage(`/forms/k/${token}?verified=1`, language));
     } catch (error) {
       if (!(error instanceof ApiException) || error.getStatus() !== 400) throw error;
-      this.redirect(response, withLanguage(`/forms/k/${token}?error=code`, language));
+      redirectAfterPost(response, withLanguage(`/forms/k/${token}?error=code`, language));
     }
   }
 
@@ -158,7 +147,7 @@ export class PublicKindFormsController {
     }
     if (submission.outcome === 'ignored') {
       const shell = this.shell(language, organisation.name, `/forms/${organisationId}/${form}`, text.thanksTitle);
-      return this.send(response, 200, renderPage(shell, `<h1>${text.thanksTitle}</h1>`));
+      return sendPublicPage(response, 200, renderPage(shell, `<h1>${text.thanksTitle}</h1>`));
     }
     if (submission.outcome === 'invalid') {
       const expired = submission.problems.some((problem) => problem.field === 'form');
@@ -180,7 +169,7 @@ export class PublicKindFormsController {
       );
     }
     const sent = submission.codeSentTo ? `&to=${encodeURIComponent(submission.codeSentTo)}` : '&error=not_sent';
-    this.redirect(response, withLanguage(`/forms/k/${submission.token}?received=1${sent}`, language));
+    redirectAfterPost(response, withLanguage(`/forms/k/${submission.token}?received=1${sent}`, language));
   }
 
   private sendForm(
@@ -201,7 +190,7 @@ export class PublicKindFormsController {
       `/forms/${organisationId}/${form}`,
       form === 'volunteering' ? text.volunteeringTitle : text.feedbackTitle,
     );
-    this.send(
+    sendPublicPage(
       response,
       status,
       renderKindForm(shell, { organisationId, form, token: this.intake.formToken(KIND_OF[form]), typed, problems, notice }),
@@ -214,27 +203,10 @@ export class PublicKindFormsController {
 
   private notFound(response: FastifyReply, language: PageLanguage): void {
     const message = language === 'ar' ? 'الصفحة غير موجودة.' : 'This page does not exist.';
-    this.send(
+    sendPublicPage(
       response,
       404,
       renderPage({ language, organisationName: '', title: message, switchHref: '#' }, `<section class="card"><p>${message}</p></section>`),
     );
-  }
-
-  private redirect(response: FastifyReply, location: string): void {
-    // 303: the browser follows with a GET, so a reload never posts the form again.
-    response.status(303).header('location', location).header('cache-control', 'no-store').send();
-  }
-
-  private send(response: FastifyReply, status: number, html: string): void {
-    response
-      .status(status)
-      .headers({
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': PAGE_POLICY,
-        'cache-control': 'no-store',
-        'x-frame-options': 'DENY',
-      })
-      .send(html);
   }
 }

@@ -28,18 +28,8 @@ import {
   withLanguage,
 } from './public-pages/public-pages.render';
 import { PAGE_TEXT, PageLanguage } from './public-pages/public-pages.text';
+import { redirectAfterPost, sendPublicPage } from './public-pages/public-page-reply.util';
 
-// The beneficiary's pages: nothing inline, nothing from elsewhere, never framed, forms posted to this origin only.
-const PAGE_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 const DOCUMENT_KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/;
 const UPLOADABLE = [RequestState.Draft, RequestState.InformationRequested];
 const ATTESTABLE = [RequestState.Researched, RequestState.InformationRequested];
@@ -112,7 +102,7 @@ export class PublicRequestsController {
       if (!canAttest && !query.attested)
         flash.push({ kind: 'success', text: view.attestation.status === 'valid' ? text.attested : text.attestNotNow });
       shell.title = text.attestTitle;
-      return this.send(
+      return sendPublicPage(
         response,
         200,
         renderAttestPage(shell, {
@@ -133,7 +123,7 @@ export class PublicRequestsController {
     if (query.sent) flash.push({ kind: 'success', text: text.codeSent });
     if (query.error) flash.push({ kind: 'alert', text: this.codeError(query.error, language) });
     shell.title = `${view.number}`;
-    this.send(
+    sendPublicPage(
       response,
       200,
       renderRequestPage(shell, {
@@ -165,9 +155,9 @@ export class PublicRequestsController {
     const code = single(formFields(request.body), 'code');
     try {
       await this.intake.verifyPhone(link.organisationId, link.requestId, code);
-      this.redirect(response, withLanguage(`/forms/r/${token}?verified=1`, languageOf(query.lang)));
+      redirectAfterPost(response, withLanguage(`/forms/r/${token}?verified=1`, languageOf(query.lang)));
     } catch (error) {
-      this.redirect(response, withLanguage(`/forms/r/${token}?error=${this.codeErrorKey(error)}`, languageOf(query.lang)));
+      redirectAfterPost(response, withLanguage(`/forms/r/${token}?error=${this.codeErrorKey(error)}`, languageOf(query.lang)));
     }
   }
 
@@ -177,9 +167,9 @@ export class PublicRequestsController {
     if (!link) return this.notFound(response, languageOf(query.lang));
     try {
       await this.intake.resendVerificationCode(link.organisationId, link.requestId);
-      this.redirect(response, withLanguage(`/forms/r/${token}?sent=1`, languageOf(query.lang)));
+      redirectAfterPost(response, withLanguage(`/forms/r/${token}?sent=1`, languageOf(query.lang)));
     } catch {
-      this.redirect(response, withLanguage(`/forms/r/${token}?error=not_sent`, languageOf(query.lang)));
+      redirectAfterPost(response, withLanguage(`/forms/r/${token}?error=not_sent`, languageOf(query.lang)));
     }
   }
 
@@ -194,12 +184,12 @@ export class PublicRequestsController {
     const link = this.links.read(token);
     if (!link || link.purpose !== 'attest') return this.notFound(response, language);
     const fields = formFields(request.body);
-    if (single(fields, 'confirm') !== 'yes') return this.redirect(response, withLanguage(`/forms/r/${token}?error=confirm`, language));
+    if (single(fields, 'confirm') !== 'yes') return redirectAfterPost(response, withLanguage(`/forms/r/${token}?error=confirm`, language));
     try {
       await this.workflow.attestOnSignedPage(link.organisationId, link.requestId, single(fields, 'code'));
-      this.redirect(response, withLanguage(`/forms/r/${token}?attested=1`, language));
+      redirectAfterPost(response, withLanguage(`/forms/r/${token}?attested=1`, language));
     } catch (error) {
-      this.redirect(response, withLanguage(`/forms/r/${token}?error=${this.codeErrorKey(error)}`, language));
+      redirectAfterPost(response, withLanguage(`/forms/r/${token}?error=${this.codeErrorKey(error)}`, language));
     }
   }
 
@@ -248,7 +238,7 @@ export class PublicRequestsController {
     const types = await this.types.list(organisationId, { publicOnly: true });
     const shell = this.shell(language, organisation.name, `/forms/${organisationId}`);
     shell.title = PAGE_TEXT[language].typesTitle;
-    this.send(response, 200, renderTypesPage(shell, organisationId, types, renderKindFormLinks(organisationId, language)));
+    sendPublicPage(response, 200, renderTypesPage(shell, organisationId, types, renderKindFormLinks(organisationId, language)));
   }
 
   @Get(':organisationId/:typeId')
@@ -290,7 +280,7 @@ export class PublicRequestsController {
       const text = PAGE_TEXT[language];
       const shell = this.shell(language, found.organisationName, `/forms/${organisationId}/${typeId}`);
       shell.title = text.thanksTitle;
-      return this.send(
+      return sendPublicPage(
         response,
         200,
         renderPage(shell, `<h1>${text.thanksTitle}</h1><section class="card"><p>${text.thanksBody}</p></section>`),
@@ -309,7 +299,7 @@ export class PublicRequestsController {
         expired ? PAGE_TEXT[language].formExpired : undefined,
       );
     }
-    this.redirect(response, withLanguage(`/forms/r/${submission.statusToken}?received=1`, language));
+    redirectAfterPost(response, withLanguage(`/forms/r/${submission.statusToken}?received=1`, language));
   }
 
   private async publicType(organisationId: string, typeId: string) {
@@ -333,7 +323,7 @@ export class PublicRequestsController {
   ): void {
     const shell = this.shell(language, found.organisationName, `/forms/${found.organisationId}/${found.type.id}`);
     shell.title = language === 'ar' ? found.type.nameAr : found.type.nameEn;
-    this.send(
+    sendPublicPage(
       response,
       status,
       renderFormPage(shell, {
@@ -388,7 +378,7 @@ export class PublicRequestsController {
 
   private notFound(response: FastifyReply, language: PageLanguage): void {
     const text = PAGE_TEXT[language];
-    this.send(
+    sendPublicPage(
       response,
       404,
       renderPage(
@@ -396,22 +386,5 @@ export class PublicRequestsController {
         `<section class="card"><p>${text.notFound}</p></section>`,
       ),
     );
-  }
-
-  private redirect(response: FastifyReply, location: string): void {
-    // 303: the browser follows with a GET, so a reload never posts the form again.
-    response.status(303).header('location', location).header('cache-control', 'no-store').send();
-  }
-
-  private send(response: FastifyReply, status: number, html: string): void {
-    response
-      .status(status)
-      .headers({
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': PAGE_POLICY,
-        'cache-control': 'no-store',
-        'x-frame-options': 'DENY',
-      })
-      .send(html);
   }
 }
