@@ -13,7 +13,7 @@ import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { removeKeysWithPrefix } from '../support/redis-keys';
-import { assertBuilt, percentile, redisUrl, root, round, scratchDatabaseUrl, serverUrl, waitFor } from './bench-support';
+import { assertBuilt, cpuSecondsOf, percentile, redisUrl, root, round, scratchDatabaseUrl, serverUrl, waitFor } from './bench-support';
 import { freePort, waitForOwnServer } from './bench-server.util';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -225,7 +225,8 @@ async function main(): Promise<void> {
     const gateway = startProcess('dist/apps/gateway/src/main.js', { ...environment, WASL_ROLE: 'gateway' });
     children.push(gateway);
     await waitForOwnServer(gateway, `${base}/health/ready`, 'the gateway');
-    children.push(startProcess('dist/apps/worker/src/main.js', { ...environment, WASL_ROLE: 'worker' }));
+    const worker = startProcess('dist/apps/worker/src/main.js', { ...environment, WASL_ROLE: 'worker' });
+    children.push(worker);
 
     const login = await post('/api/v1/auth/login', JSON.stringify({ email: 'bench@example.org', password }));
     const { accessToken } = JSON.parse(login.text) as { accessToken: string };
@@ -248,11 +249,18 @@ async function main(): Promise<void> {
     await drive(400, contacts / 400, inbox, 'warmup-returning');
     await waitFor(drained, 'warm-up to drain');
 
+    // CPU per message over the latency phase, until it is drained: what one message costs each process when
+    // neither is saturated (the throughput phase's figures also count the time spent queueing).
+    const cpuBefore = { gateway: cpuSecondsOf(gateway.pid), worker: cpuSecondsOf(worker.pid) };
     const latency = await drive(latencyRate, seconds, inbox, 'latency');
+    const gatewayCpu = cpuSecondsOf(gateway.pid) - cpuBefore.gateway;
     await waitFor(drained, 'latency phase to drain', 300_000);
+    const workerCpu = cpuSecondsOf(worker.pid) - cpuBefore.worker;
 
     const throughputStart = new Date();
+    const gatewayBeforeThroughput = cpuSecondsOf(gateway.pid);
     const throughput = await drive(throughputRate, seconds, inbox, 'throughput');
+    const gatewayThroughputCpu = cpuSecondsOf(gateway.pid) - gatewayBeforeThroughput;
     await waitFor(
       async () =>
         (await database.query("SELECT count(*)::int AS count FROM messages WHERE provider_message_id LIKE 'throughput-%'")).rows[0].count >=
@@ -294,6 +302,8 @@ async function main(): Promise<void> {
           ackP99Ms: round(percentile(latency.ackLatencies, 0.99)),
           acceptToPersistedP50Ms: round(Number(latencyPersisted[0].p50)),
           acceptToPersistedP99Ms: round(Number(latencyPersisted[0].p99)),
+          gatewayCpuMicrosecondsPerMessage: Math.round((gatewayCpu / latency.accepted) * 1e6),
+          workerCpuMicrosecondsPerMessage: Math.round((workerCpu / latency.accepted) * 1e6),
         },
         throughputPhase: {
           offeredPerSecond: throughputRate,
@@ -304,6 +314,7 @@ async function main(): Promise<void> {
           ackP99Ms: round(percentile(throughput.ackLatencies, 0.99)),
           acceptToPersistedP50Ms: round(Number(persisted.p50)),
           acceptToPersistedP99Ms: round(Number(persisted.p99)),
+          gatewayCpuMicrosecondsPerMessage: Math.round((gatewayThroughputCpu / throughput.accepted) * 1e6),
         },
         conversations: duplicates[0].count,
         databaseCeilingTransactionsPerSecond: round(ceiling),
