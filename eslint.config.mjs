@@ -55,14 +55,6 @@ const CROSS_MODULE_READS = [
   'libs/conversations/src/services/outreach.service.ts', // Contact, Inbox, InboxAccess, TeamMember: who may start where
   'libs/inboxes/src/inbox-access.service.ts', // Team, TeamMember, User: grants name existing teams and users
   'libs/privacy/src/contact-privacy.service.ts', // Contact: the record a PDPL export or erasure starts from
-  'libs/requests/src/kinds/kind-requests.service.ts', // Contact, Conversation, Inbox, Organisation, Team, TeamMember: views, the kinds' inboxes, teams
-  'libs/requests/src/notices/beneficiary-notifier.service.ts', // Conversation, Organisation: where and how to notify
-  'libs/requests/src/services/public-request-intake.service.ts', // Organisation: the public form's heading
-  'libs/requests/src/services/request-recorder.service.ts', // User: committee members
-  'libs/requests/src/services/request-settings.service.ts', // User, Inbox: the chair and the SMS inbox exist
-  'libs/requests/src/services/request-status-answer.service.ts', // Message: the number the beneficiary sent
-  'libs/requests/src/services/request-workflow.service.ts', // User: the assigned researcher exists
-  'libs/requests/src/services/support-requests.service.ts', // Contact, Team, TeamMember, User: joins and names
 ];
 
 // apps/ hold no repositories, query builders or data sources: queries live in the library that owns the tables.

@@ -610,6 +610,19 @@ describe('Support requests from intake to service delivery (PostgreSQL, Redis, t
       staff.officer.token,
     );
     expect(intake.body.items.find((item) => item.id === created.id)?.contact.phoneVerified).toBe(false);
+    // Searched by the beneficiary's name (folded: هند finds هند), and by nothing else it does not match.
+    const byName = await call<{ items: Array<{ id: string; contact: { name: string | null } }> }>(
+      'GET',
+      `/api/v1/requests?q=${encodeURIComponent('هند الشمري')}`,
+      staff.officer.token,
+    );
+    expect(byName.body.items.find((item) => item.id === created.id)?.contact.name).toBe('هند الشمري');
+    const byOtherName = await call<{ items: Array<{ id: string }> }>(
+      'GET',
+      `/api/v1/requests?q=${encodeURIComponent('زيد')}`,
+      staff.officer.token,
+    );
+    expect(byOtherName.body.items.map((item) => item.id)).not.toContain(created.id);
 
     const statusPage = await fetch(`${wasl.url}${statusPath}`);
     expect(await statusPage.text()).toContain('تأكيد رقم الجوال');

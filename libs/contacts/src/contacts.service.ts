@@ -33,6 +33,9 @@ export interface ContactScope {
   parameters: Record<string, unknown>;
 }
 
+// A contact as another module's list shows it.
+export type ContactSummary = Pick<Contact, 'id' | 'name' | 'phone' | 'phoneVerified'>;
+
 export type PhoneVerificationOutcome =
   // The number was nobody's identity: it is now this contact's, verified.
   | { kind: 'verified'; contactId: string }
@@ -473,5 +476,26 @@ export class ContactsService {
     const email = normaliseEmail(sender.email);
     if (email) keys.push({ kind: IdentityKind.Email, scope: '', value: email });
     return keys;
+  }
+
+  // The ids of an organisation's contacts whose name contains the term, as a sub-query: another module's list filters
+  // by it in SQL, under its own ordering and limit (support requests searched by the beneficiary's name).
+  nameMatchScope(organisationId: string, term: string): ContactScope {
+    const query = this.contacts
+      .createQueryBuilder('named_contact')
+      .select('named_contact.id')
+      .where('named_contact.organisationId = :namedOrganisationId', { namedOrganisationId: organisationId })
+      .andWhere(foldedContains('named_contact.name', 'namedTerm'), { namedTerm: containsPattern(term) });
+    return { contactIdsSql: query.getQuery(), parameters: query.getParameters() };
+  }
+
+  // What a list row shows of its contacts (a page of requests or records), as the rows are: merges not followed.
+  async summariesOf(manager: EntityManager, organisationId: string, contactIds: string[]): Promise<ContactSummary[]> {
+    const wanted = [...new Set(contactIds)];
+    if (wanted.length === 0) return [];
+    return manager.find(Contact, {
+      select: { id: true, name: true, phone: true, phoneVerified: true },
+      where: { organisationId, id: In(wanted) },
+    });
   }
 }

@@ -297,4 +297,14 @@ export class InboxesService implements OnModuleInit, OnModuleDestroy {
     const webhookUrls = inboxWebhookUrls(this.publicUrl, findChannelDefinition(channel, provider), id);
     return { id, name, channel, provider, teamId, settings, active, createdAt, webhookUrls };
   }
+
+  // Reads other modules make of their inboxes: the SMS inbox requests' notices go out on, the inbox of the public
+  // forms or of internal requests.
+  async isActiveOfChannel(manager: EntityManager, organisationId: string, inboxId: string, channel: ChannelKind): Promise<boolean> {
+    return manager.existsBy(Inbox, { id: inboxId, organisationId, channel, active: true });
+  }
+
+  async firstActiveOfChannel(organisationId: string, channel: ChannelKind): Promise<Inbox | null> {
+    return this.inboxes.findOne({ where: { organisationId, channel, active: true }, order: { createdAt: 'ASC' } });
+  }
 }

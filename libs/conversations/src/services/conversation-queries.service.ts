@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Conversation, ConversationStatus } from '../entities/conversation.entity';
-import { Message } from '../entities/message.entity';
+import { Message, MessageType } from '../entities/message.entity';
 
 const ACTIVE = [ConversationStatus.Open, ConversationStatus.Pending];
 
@@ -56,5 +56,27 @@ export class ConversationQueriesService {
   // A message of a conversation the caller has already been allowed to read.
   messageIn(organisationId: string, conversationId: string, messageId: string): Promise<Message | null> {
     return this.messages.findOneBy({ id: messageId, conversationId, organisationId });
+  }
+
+  // Reads other modules make inside their own transaction (the request kinds' records, a beneficiary's notice).
+  conversationWithin(manager: EntityManager, organisationId: string, conversationId: string): Promise<Conversation | null> {
+    return manager.findOneBy(Conversation, { id: conversationId, organisationId });
+  }
+
+  async numbersOf(
+    manager: EntityManager,
+    organisationId: string,
+    conversationIds: string[],
+  ): Promise<Array<{ id: string; number: number }>> {
+    if (conversationIds.length === 0) return [];
+    return manager.find(Conversation, {
+      select: { id: true, number: true },
+      where: { id: In(conversationIds), organisationId },
+    });
+  }
+
+  // A message the beneficiary sent (a status question answered by the requests module).
+  inboundMessageWithin(manager: EntityManager, organisationId: string, messageId: string): Promise<Message | null> {
+    return manager.findOneBy(Message, { id: messageId, organisationId, type: MessageType.Inbound });
   }
 }

@@ -3,7 +3,7 @@ import { TransactionRunner } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { DEFAULT_TIME_ZONE, DigitStyle, Organisation } from '../entities/organisation.entity';
 import { UserRole } from '../entities/user-role.enum';
 import { UsersService } from '../users/users.service';
@@ -101,5 +101,14 @@ export class OrganisationsService {
     });
     // An e-mail address is personal data: the log names the account by its id.
     this.logger.log(`Created organisation "${organisation.name}" and its administrator ${administrator.id}`);
+  }
+
+  // The name a notice to a beneficiary is signed with; inside the caller's transaction when it gives one.
+  async nameOf(organisationId: string, manager?: EntityManager): Promise<string | null> {
+    const organisation = await (manager ?? this.organisations.manager).findOne(Organisation, {
+      select: { id: true, name: true },
+      where: { id: organisationId },
+    });
+    return organisation?.name ?? null;
   }
 }

@@ -3,7 +3,7 @@ import { TransactionRunner } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Team, TeamMember } from '../entities/team.entity';
 import { User } from '../entities/user.entity';
 
@@ -115,5 +115,34 @@ export class TeamsService {
 
   async exists(organisationId: string, teamId: string): Promise<boolean> {
     return this.teams.existsBy({ organisationId, id: teamId });
+  }
+
+  // Reads other modules make inside their own transaction (a request's branch office, a record's team).
+  async existsWithin(manager: EntityManager, organisationId: string, teamId: string): Promise<boolean> {
+    return manager.existsBy(Team, { id: teamId, organisationId });
+  }
+
+  async isBranchWithin(manager: EntityManager, organisationId: string, teamId: string): Promise<boolean> {
+    return manager.existsBy(Team, { id: teamId, organisationId, isBranch: true });
+  }
+
+  async isMemberWithin(manager: EntityManager, organisationId: string, teamId: string, userId: string): Promise<boolean> {
+    return manager.existsBy(TeamMember, { teamId, userId, organisationId });
+  }
+
+  async teamIdsWithin(manager: EntityManager, organisationId: string, userId: string): Promise<string[]> {
+    const memberships = await manager.find(TeamMember, { select: { teamId: true }, where: { organisationId, userId } });
+    return memberships.map((membership) => membership.teamId);
+  }
+
+  // The teams a user is a member of, as a sub-query another module's list filters by in SQL (the request kinds' team
+  // view and what a non-supervisor may see).
+  memberTeamIdsScope(organisationId: string, userId: string): { teamIdsSql: string; parameters: Record<string, unknown> } {
+    const query = this.members
+      .createQueryBuilder('own_membership')
+      .select('own_membership.teamId')
+      .where('own_membership.organisationId = :memberOrganisationId', { memberOrganisationId: organisationId })
+      .andWhere('own_membership.userId = :memberUserId', { memberUserId: userId });
+    return { teamIdsSql: query.getQuery(), parameters: query.getParameters() };
   }
 }

@@ -3,7 +3,7 @@ import { TransactionRunner } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, Not, Repository } from 'typeorm';
+import { EntityManager, In, Not, Repository } from 'typeorm';
 import { TeamMember, Team } from '../entities/team.entity';
 import { UserLocale } from '../entities/user-locale.enum';
 import { UserRole } from '../entities/user-role.enum';
@@ -183,5 +183,31 @@ export class UsersService {
   private toView(user: User, teamIds: string[]): UserView {
     const { id, email, name, role, active, createdAt } = user;
     return { id, email, name, role, active, teamIds, createdAt };
+  }
+
+  // Reads other modules make inside their own transaction (support requests: the committee, the researcher, the
+  // chair, the names on a request), answering only the fields they need.
+  async activeIdsWithRole(manager: EntityManager, organisationId: string, role: UserRole): Promise<string[]> {
+    const users = await manager.find(User, { select: { id: true }, where: { organisationId, role, active: true } });
+    return users.map((user) => user.id);
+  }
+
+  async isActiveWithRole(manager: EntityManager, organisationId: string, userId: string, role: UserRole): Promise<boolean> {
+    return manager.existsBy(User, { id: userId, organisationId, role, active: true });
+  }
+
+  async activeStaffWithRoles(organisationId: string, roles: UserRole[]): Promise<Array<{ id: string; name: string; role: UserRole }>> {
+    const users = await this.users.find({
+      select: { id: true, name: true, role: true },
+      where: { organisationId, active: true, role: In(roles) },
+      order: { name: 'ASC' },
+    });
+    return users.map(({ id, name, role }) => ({ id, name, role }));
+  }
+
+  async namesOf(manager: EntityManager, organisationId: string, userIds: string[]): Promise<Array<{ id: string; name: string }>> {
+    if (userIds.length === 0) return [];
+    const users = await manager.find(User, { select: { id: true, name: true }, where: { organisationId, id: In(userIds) } });
+    return users.map(({ id, name }) => ({ id, name }));
   }
 }

@@ -2,27 +2,27 @@ import { AuditAction, AuditService } from '@app/audit';
 import { ChannelKind } from '@app/channels';
 import { ApiErrorCode, ApiException, JsonObject } from '@app/common';
 import { ContactsService } from '@app/contacts';
-import { Contact } from '@app/contacts/entities';
+import type { Contact } from '@app/contacts/entities';
 import {
   ContactMergeService,
   ConversationPriority,
+  ConversationQueriesService,
   findVisibleConversation,
   OutreachService,
   seesWholeOrganisation,
   StaffConversationsService,
   toConversationView,
 } from '@app/conversations';
-import { Conversation } from '@app/conversations/entities';
+import type { Conversation } from '@app/conversations/entities';
 import { TransactionRunner } from '@app/database';
-import { AuthenticatedUser, UserRole } from '@app/identity';
-import { Organisation, Team, TeamMember } from '@app/identity/entities';
+import { AuthenticatedUser, OrganisationsService, TeamsService, UserRole } from '@app/identity';
 import { InboxesService } from '@app/inboxes';
-import { Inbox } from '@app/inboxes/entities';
+import type { Inbox } from '@app/inboxes/entities';
 import { RealtimePublisher } from '@app/realtime';
 import { RealtimeEvent } from '@app/wire';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Brackets, EntityManager, In } from 'typeorm';
+import { Brackets, EntityManager } from 'typeorm';
 import { CodeSmsSender, maskedPhone } from '../notices/code-sms-sender.service';
 import { OneTimeCodesService } from '../services/one-time-codes.service';
 import { CODES_PER_PHONE, CODES_PER_REQUEST, RequestRateLimiter } from '../services/request-rate-limiter.service';
@@ -112,6 +112,9 @@ export class KindRequestsService {
     private readonly codeSender: CodeSmsSender,
     private readonly rateLimiter: RequestRateLimiter,
     private readonly requestSettings: RequestSettingsService,
+    private readonly teams: TeamsService,
+    private readonly organisations: OrganisationsService,
+    private readonly conversationQueries: ConversationQueriesService,
   ) {}
 
   // ----- Settings -----
@@ -125,7 +128,7 @@ export class KindRequestsService {
     await this.transactions.run(async (manager) => {
       for (const field of ['volunteeringTeamId', 'feedbackTeamId'] as const) {
         const teamId = input[field];
-        if (teamId && !(await manager.existsBy(Team, { id: teamId, organisationId: user.organisationId }))) {
+        if (teamId && !(await this.teams.existsWithin(manager, user.organisationId, teamId))) {
           throw ApiException.validation([{ field, message: 'is not a team of this organisation' }]);
         }
       }
@@ -218,7 +221,7 @@ export class KindRequestsService {
   async createInternal(user: AuthenticatedUser, input: CreateInternalRequestDto): Promise<KindRequestView> {
     const inbox = await this.ensureInbox(user.organisationId, ChannelKind.Internal);
     const created = await this.transactions.run(async (manager) => {
-      if (!(await manager.existsBy(Team, { id: input.teamId, organisationId: user.organisationId }))) {
+      if (!(await this.teams.existsWithin(manager, user.organisationId, input.teamId))) {
         throw ApiException.validation([{ field: 'teamId', message: 'is not a team of this organisation' }]);
       }
       const contact = await this.contacts.resolveSender(manager, user.organisationId, inbox.id, {
@@ -255,9 +258,12 @@ export class KindRequestsService {
         .take(query.limit ?? 100);
       if (query.state) builder.andWhere('record.state = :state', { state: query.state });
       if (query.feedbackType) builder.andWhere('record.feedbackType = :feedbackType', { feedbackType: query.feedbackType });
-      const myTeams = 'SELECT membership.team_id FROM team_members membership WHERE membership.user_id = :viewerId';
+      // The identity module's memberships, as a sub-query: the filter, order and limit stay in one SQL query.
+      const memberships = this.teams.memberTeamIdsScope(user.organisationId, user.id);
+      const myTeams = memberships.teamIdsSql;
+      builder.setParameters(memberships.parameters);
       if (query.view === 'mine') builder.andWhere('record.requesterUserId = :viewerId', { viewerId: user.id });
-      if (query.view === 'team') builder.andWhere(`record.teamId IN (${myTeams})`, { viewerId: user.id });
+      if (query.view === 'team') builder.andWhere(`record.teamId IN (${myTeams})`);
       if (!seesWholeOrganisation(user.role)) {
         builder.andWhere(
           new Brackets((visible) => {
@@ -359,7 +365,7 @@ export class KindRequestsService {
         manager,
       );
       if (record.conversationId) {
-        const conversation = await manager.findOneBy(Conversation, { id: record.conversationId, organisationId: user.organisationId });
+        const conversation = await this.conversationQueries.conversationWithin(manager, user.organisationId, record.conversationId);
         if (conversation)
           await this.addNote(
             manager,
@@ -380,9 +386,9 @@ export class KindRequestsService {
     const { phone, organisationName } = await this.transactions.run(async (manager) => {
       const record = await manager.findOneBy(KindRequest, { id: recordId, organisationId, source: KindSource.PublicForm });
       const contact = record?.contactId ? await this.contacts.current(manager, organisationId, record.contactId) : null;
-      const organisation = await manager.findOneBy(Organisation, { id: organisationId });
+      const organisationName = await this.organisations.nameOf(organisationId, manager);
       if (!contact?.phone || contact.phoneVerified) throw ApiException.notFound('Unverified number');
-      return { phone: contact.phone, organisationName: organisation?.name ?? '' };
+      return { phone: contact.phone, organisationName: organisationName ?? '' };
     });
     if (
       !(await this.rateLimiter.allows(`verify-kind:${recordId}`, CODES_PER_REQUEST)) ||
@@ -423,8 +429,7 @@ export class KindRequestsService {
   // ----- Inside -----
 
   private async tellPerson(record: KindRequest, reply: string | undefined): Promise<void> {
-    const organisation = await this.transactions.run((manager) => manager.findOneBy(Organisation, { id: record.organisationId }));
-    const name = organisation?.name ?? '';
+    const name = (await this.organisations.nameOf(record.organisationId)) ?? '';
     const text =
       record.kind === RequestKind.Volunteering
         ? volunteeringDecisionText(name, record.state === VolunteeringState.Accepted, reply)
@@ -544,10 +549,7 @@ export class KindRequestsService {
   // The inbox of the public forms or of internal requests, made on first use (an administrator may rename it or give
   // it an access list like any inbox).
   private async ensureInbox(organisationId: string, channel: ChannelKind.Internal | ChannelKind.WebForm): Promise<Inbox> {
-    const find = () =>
-      this.transactions.run((manager) =>
-        manager.findOne(Inbox, { where: { organisationId, channel, active: true }, order: { createdAt: 'ASC' } }),
-      );
+    const find = () => this.inboxes.firstActiveOfChannel(organisationId, channel);
     const existing = await find();
     if (existing) return existing;
     await this.inboxes
@@ -587,7 +589,7 @@ export class KindRequestsService {
   }
 
   private async isMember(manager: EntityManager, user: AuthenticatedUser, teamId: string | null): Promise<boolean> {
-    return teamId !== null && manager.existsBy(TeamMember, { teamId, userId: user.id, organisationId: user.organisationId });
+    return teamId !== null && this.teams.isMemberWithin(manager, user.organisationId, teamId, user.id);
   }
 
   private async views(user: AuthenticatedUser, records: KindRequest[]): Promise<KindRequestView[]> {
@@ -595,17 +597,10 @@ export class KindRequestsService {
     return this.transactions.run(async (manager) => {
       const conversationIds = records.map((record) => record.conversationId).filter((id): id is string => id !== null);
       const contactIds = records.map((record) => record.contactId).filter((id): id is string => id !== null);
-      const conversations = conversationIds.length
-        ? await manager.find(Conversation, {
-            where: { id: In(conversationIds), organisationId: user.organisationId },
-            select: { id: true, number: true },
-          })
-        : [];
-      const contacts = contactIds.length
-        ? await manager.find(Contact, { where: { id: In(contactIds), organisationId: user.organisationId } })
-        : [];
-      const memberships = await manager.find(TeamMember, { where: { userId: user.id, organisationId: user.organisationId } });
-      const myTeams = new Set(memberships.map((membership) => membership.teamId));
+      // One after another: inside a transaction every query shares one connection.
+      const conversations = await this.conversationQueries.numbersOf(manager, user.organisationId, conversationIds);
+      const contacts = await this.contacts.summariesOf(manager, user.organisationId, contactIds);
+      const myTeams = new Set(await this.teams.teamIdsWithin(manager, user.organisationId, user.id));
       return records.map((record) => {
         const contact = contacts.find((candidate) => candidate.id === record.contactId);
         const actions = KIND_TRANSITIONS.filter(

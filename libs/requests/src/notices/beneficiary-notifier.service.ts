@@ -1,9 +1,8 @@
 import { ApiException } from '@app/common';
 import { ContactsService } from '@app/contacts';
-import { ChannelSendRules, ConversationsService, MessageAuthor, OutreachService } from '@app/conversations';
-import { Conversation } from '@app/conversations/entities';
+import { ChannelSendRules, ConversationQueriesService, ConversationsService, MessageAuthor, OutreachService } from '@app/conversations';
 import { TransactionRunner } from '@app/database';
-import { Organisation } from '@app/identity/entities';
+import { OrganisationsService } from '@app/identity';
 import { Injectable, Logger } from '@nestjs/common';
 import { RequestEventType } from '../entities/request-event.entity';
 import { RequestTypeVersion } from '../entities/request-type.entity';
@@ -37,6 +36,8 @@ export class BeneficiaryNotifier {
     private readonly contacts: ContactsService,
     private readonly settings: RequestSettingsService,
     private readonly recorder: RequestRecorder,
+    private readonly conversationQueries: ConversationQueriesService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   // `variables` add to those every notice has: number, type and organisation.
@@ -89,7 +90,7 @@ export class BeneficiaryNotifier {
     const conversationId = options.conversationId ?? request.conversationId;
     const conversation = conversationId
       ? await this.transactions.run((manager) =>
-          manager.findOneBy(Conversation, { id: conversationId, organisationId: request.organisationId }),
+          this.conversationQueries.conversationWithin(manager, request.organisationId, conversationId),
         )
       : null;
     // A request opened at a walk-in visit has a conversation no message can go out on: the notice goes by SMS instead.
@@ -112,9 +113,9 @@ export class BeneficiaryNotifier {
 
   private async commonVariables(request: SupportRequest): Promise<NoticeVariables> {
     return this.transactions.run(async (manager) => {
-      const organisation = await manager.findOneBy(Organisation, { id: request.organisationId });
+      const organisation = await this.organisations.nameOf(request.organisationId, manager);
       const version = await manager.findOneBy(RequestTypeVersion, { id: request.typeVersionId, organisationId: request.organisationId });
-      return { number: String(request.number), organisation: organisation?.name ?? '', type: version?.nameAr ?? '' };
+      return { number: String(request.number), organisation: organisation ?? '', type: version?.nameAr ?? '' };
     });
   }
 }

@@ -1,7 +1,8 @@
 import { ApiErrorCode, ApiException, FieldProblem } from '@app/common';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
-import { Organisation } from '@app/identity/entities';
+import { OrganisationsService } from '@app/identity';
+import type { Organisation } from '@app/identity/entities';
 import { Injectable, Logger } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { FieldKind, HouseholdRow, RequestForm } from '../definitions/request-form.types';
@@ -90,12 +91,13 @@ export class PublicRequestIntakeService {
     private readonly links: RequestLinksService,
     private readonly recorder: RequestRecorder,
     private readonly notifier: BeneficiaryNotifier,
+    private readonly organisations: OrganisationsService,
   ) {
     this.tokenKey = createHmac('sha256', config.security.jwtSecret).update('wasl-public-form-v1').digest();
   }
 
   async organisation(organisationId: string): Promise<Organisation | null> {
-    return this.transactions.run((manager) => manager.findOneBy(Organisation, { id: organisationId }));
+    return this.organisations.findById(organisationId);
   }
 
   // When the form was served, signed: a submission must come at least a few seconds and at most a few hours later.

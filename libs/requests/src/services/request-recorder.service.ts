@@ -1,7 +1,6 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { JsonObject } from '@app/common';
-import { AuthenticatedUser, UserRole } from '@app/identity';
-import { User } from '@app/identity/entities';
+import { AuthenticatedUser, UserRole, UsersService } from '@app/identity';
 import { RealtimePublisher } from '@app/realtime';
 import { RealtimeEvent } from '@app/wire';
 import { Injectable } from '@nestjs/common';
@@ -29,6 +28,7 @@ export class RequestRecorder {
   constructor(
     private readonly audit: AuditService,
     private readonly realtime: RealtimePublisher,
+    private readonly users: UsersService,
   ) {}
 
   // One event on the request's timeline and, for an action of the state machine, one audit row, inside the caller's
@@ -86,11 +86,7 @@ export class RequestRecorder {
     }
     const userIds = [request.officerId, request.researcherId].filter((id): id is string => id !== null);
     if (request.state === RequestState.AtCommittee) {
-      const members = await manager.find(User, {
-        select: { id: true },
-        where: { organisationId: request.organisationId, role: UserRole.Committee, active: true },
-      });
-      userIds.push(...members.map((member) => member.id));
+      userIds.push(...(await this.users.activeIdsWithRole(manager, request.organisationId, UserRole.Committee)));
     }
     this.realtime.toUsersAndOverseers(request.organisationId, userIds, event, payload);
   }

@@ -2,9 +2,8 @@ import { AuditAction, AuditService } from '@app/audit';
 import { ChannelKind } from '@app/channels';
 import { ApiException, FieldProblem } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AuthenticatedUser, UserRole } from '@app/identity';
-import { User } from '@app/identity/entities';
-import { Inbox } from '@app/inboxes/entities';
+import { AuthenticatedUser, UserRole, UsersService } from '@app/identity';
+import { InboxesService } from '@app/inboxes';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { UpdateRequestSettingsDto } from '../dto/request-settings.dto';
@@ -29,6 +28,8 @@ export class RequestSettingsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
+    private readonly inboxes: InboxesService,
   ) {}
 
   async get(organisationId: string): Promise<RequestSettingsView> {
@@ -62,14 +63,12 @@ export class RequestSettingsService {
         });
       }
       if (input.chairUserId) {
-        const chair = await manager.findOneBy(User, { id: input.chairUserId, organisationId });
-        if (!chair || !chair.active || chair.role !== UserRole.Committee) {
+        if (!(await this.users.isActiveWithRole(manager, organisationId, input.chairUserId, UserRole.Committee))) {
           problems.push({ field: 'chairUserId', message: 'is not an active member of the research committee' });
         }
       }
       if (input.smsInboxId) {
-        const inbox = await manager.findOneBy(Inbox, { id: input.smsInboxId, organisationId });
-        if (!inbox || inbox.channel !== ChannelKind.Sms || !inbox.active) {
+        if (!(await this.inboxes.isActiveOfChannel(manager, organisationId, input.smsInboxId, ChannelKind.Sms))) {
           problems.push({ field: 'smsInboxId', message: 'is not an active SMS inbox of this organisation' });
         }
       }

@@ -1,6 +1,5 @@
 import { ChannelKind } from '@app/channels';
-import { InboundMessageHandler, MessageType } from '@app/conversations';
-import { Message } from '@app/conversations/entities';
+import { ConversationQueriesService, InboundMessageHandler } from '@app/conversations';
 import { TransactionRunner } from '@app/database';
 import { WaslConfig } from '@app/config';
 import { JobName, JobQueue, JobStatus, requestStatusJobId } from '@app/queue';
@@ -31,6 +30,7 @@ export class RequestStatusAnswerService implements OnModuleInit {
     private readonly notifier: BeneficiaryNotifier,
     private readonly config: WaslConfig,
     private readonly jobs: JobQueue,
+    private readonly conversationQueries: ConversationQueriesService,
   ) {}
 
   onModuleInit(): void {
@@ -50,7 +50,7 @@ export class RequestStatusAnswerService implements OnModuleInit {
 
   async answer(organisationId: string, messageId: string): Promise<JobStatus> {
     const found = await this.transactions.run(async (manager) => {
-      const message = await manager.findOneBy(Message, { id: messageId, organisationId, type: MessageType.Inbound });
+      const message = await this.conversationQueries.inboundMessageWithin(manager, organisationId, messageId);
       const number = message ? requestNumberQuery(message.text) : undefined;
       if (!message || number === undefined) return undefined;
       const request = await this.requests.findOwnByNumber(manager, organisationId, message.contactId, number);

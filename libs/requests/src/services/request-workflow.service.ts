@@ -2,8 +2,7 @@ import { ApiErrorCode, ApiException, FieldProblem, JsonObject } from '@app/commo
 import { ContactMergeService } from '@app/conversations';
 import { ContactsService } from '@app/contacts';
 import { TransactionRunner } from '@app/database';
-import { AuthenticatedUser, UserRole } from '@app/identity';
-import { User } from '@app/identity/entities';
+import { AuthenticatedUser, UserRole, UsersService } from '@app/identity';
 import { detectAttachmentType } from '@app/channels';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -131,6 +130,7 @@ export class RequestWorkflowService {
     private readonly files: RequestFileStore,
     private readonly contacts: ContactsService,
     private readonly merges: ContactMergeService,
+    private readonly users: UsersService,
   ) {}
 
   // ----- Step 2: the data -----
@@ -276,16 +276,15 @@ export class RequestWorkflowService {
 
   async refer(user: AuthenticatedUser, requestId: string, input: ReferDto): Promise<void> {
     await this.act({ kind: 'staff', user }, user, requestId, RequestAction.Refer, async (context) => {
-      const researcher = await context.manager.findOneBy(User, { id: input.researcherId, organisationId: user.organisationId });
-      if (!researcher || !researcher.active || researcher.role !== UserRole.Researcher) {
+      if (!(await this.users.isActiveWithRole(context.manager, user.organisationId, input.researcherId, UserRole.Researcher))) {
         throw ApiException.validation([
           { field: 'researcherId', message: 'is not an active social-research officer of this organisation' },
         ]);
       }
       return {
         // Submitted now: documents are judged valid on this day from here on.
-        patch: { researcherId: researcher.id, submittedAt: context.now },
-        details: { researcherId: researcher.id, ...(input.note ? { note: input.note.trim() } : {}) },
+        patch: { researcherId: input.researcherId, submittedAt: context.now },
+        details: { researcherId: input.researcherId, ...(input.note ? { note: input.note.trim() } : {}) },
       };
     });
   }

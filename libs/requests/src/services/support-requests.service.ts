@@ -1,10 +1,8 @@
 import { ApiException } from '@app/common';
-import { ContactsService, normalisePhoneNumber } from '@app/contacts';
-import { Contact } from '@app/contacts/entities';
+import { ContactsService, ContactSummary, normalisePhoneNumber } from '@app/contacts';
 import { ConversationsService, findVisibleConversation } from '@app/conversations';
-import { containsPattern, foldedContains, TransactionRunner } from '@app/database';
-import { AuthenticatedUser, UserRole } from '@app/identity';
-import { Team, TeamMember, User } from '@app/identity/entities';
+import { TransactionRunner } from '@app/database';
+import { AuthenticatedUser, TeamsService, UserRole, UsersService } from '@app/identity';
 import { RealtimeEvent } from '@app/wire';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -72,6 +70,8 @@ export class SupportRequestsService {
     private readonly links: RequestLinksService,
     private readonly files: RequestFileStore,
     @InjectRepository(SupportRequest) private readonly requests: Repository<SupportRequest>,
+    private readonly users: UsersService,
+    private readonly teams: TeamsService,
   ) {}
 
   async create(user: AuthenticatedUser, input: CreateSupportRequestDto): Promise<SupportRequestView> {
@@ -229,20 +229,18 @@ export class SupportRequestsService {
 
   private async branchOf(manager: EntityManager, user: AuthenticatedUser, teamId: string | undefined): Promise<string> {
     if (!teamId) throw ApiException.validation([{ field: 'branchTeamId', message: 'names the branch office for source branch' }]);
-    const team = await manager.findOneBy(Team, { id: teamId, organisationId: user.organisationId });
-    const member =
-      seesAllRequests(user.role) || (await manager.existsBy(TeamMember, { teamId, userId: user.id, organisationId: user.organisationId }));
-    if (!team || !team.isBranch || !member) {
+    const branch = await this.teams.isBranchWithin(manager, user.organisationId, teamId);
+    const member = seesAllRequests(user.role) || (await this.teams.isMemberWithin(manager, user.organisationId, teamId, user.id));
+    if (!branch || !member) {
       throw ApiException.validation([{ field: 'branchTeamId', message: 'is not a branch office you represent' }]);
     }
-    return team.id;
+    return teamId;
   }
 
   async list(user: AuthenticatedUser, filters: ListSupportRequestsQuery): Promise<{ items: SupportRequestSummary[] }> {
     const limit = filters.limit ?? 50;
     const query = this.requests.manager
       .createQueryBuilder(SupportRequest, 'request')
-      .leftJoinAndMapOne('request.contact', Contact, 'contact', 'contact.id = request.contactId')
       .leftJoinAndMapOne('request.type', RequestType, 'type', 'type.id = request.requestTypeId')
       .where('request.organisationId = :organisationId', { organisationId: user.organisationId })
       .orderBy('request.updatedAt', 'DESC')
@@ -287,13 +285,22 @@ export class SupportRequestsService {
       const number = /^#?\s*(\d{1,9})$/.exec(westernDigits(term))?.[1];
       query.andWhere(
         new Brackets((any) => {
-          any.where(foldedContains('contact.name', 'term'), { term: containsPattern(term) });
+          // The contacts module's name search, as a sub-query: the filter, order and limit stay in one SQL query.
+          const named = this.contacts.nameMatchScope(user.organisationId, term);
+          any.where(`request.contactId IN (${named.contactIdsSql})`, named.parameters);
           if (number) any.orWhere('request.number = :number', { number: Number(number) });
         }),
       );
     }
-    const rows = (await query.getMany()) as Array<SupportRequest & { contact?: Contact; type?: RequestType }>;
-    return { items: rows.map((row) => this.summary(row, row.contact, row.type)) };
+    const rows = (await query.getMany()) as Array<SupportRequest & { type?: RequestType }>;
+    // The page's contacts in one more query (at most `limit` of them).
+    const contacts = await this.contacts.summariesOf(
+      this.requests.manager,
+      user.organisationId,
+      rows.map((row) => row.contactId),
+    );
+    const contactOf = new Map(contacts.map((contact) => [contact.id, contact]));
+    return { items: rows.map((row) => this.summary(row, contactOf.get(row.contactId), row.type)) };
   }
 
   async view(user: AuthenticatedUser, requestId: string): Promise<SupportRequestView> {
@@ -479,11 +486,7 @@ export class SupportRequestsService {
 
   // The staff a request is worked by, for the web app's dialogs: researchers to refer to, the committee.
   async staff(user: AuthenticatedUser): Promise<Array<{ id: string; name: string; role: UserRole }>> {
-    const users = await this.requests.manager.find(User, {
-      where: { organisationId: user.organisationId, active: true, role: In([UserRole.Officer, UserRole.Researcher, UserRole.Committee]) },
-      order: { name: 'ASC' },
-    });
-    return users.map(({ id, name, role }) => ({ id, name, role }));
+    return this.users.activeStaffWithRoles(user.organisationId, [UserRole.Officer, UserRole.Researcher, UserRole.Committee]);
   }
 
   // A staff member writes to the beneficiary from the request: its officer, its researcher or a supervisor.
@@ -508,7 +511,7 @@ export class SupportRequestsService {
     });
   }
 
-  summary(request: SupportRequest, contact?: Contact, type?: RequestType): SupportRequestSummary {
+  summary(request: SupportRequest, contact?: ContactSummary, type?: RequestType): SupportRequestSummary {
     return {
       id: request.id,
       number: request.number,
@@ -538,8 +541,6 @@ export class SupportRequestsService {
     ids: Array<string | null>,
   ): Promise<Array<{ id: string; name: string }>> {
     const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-    if (wanted.length === 0) return [];
-    const users = await manager.find(User, { select: { id: true, name: true }, where: { organisationId, id: In(wanted) } });
-    return users.map(({ id, name }) => ({ id, name }));
+    return this.users.namesOf(manager, organisationId, wanted);
   }
 }

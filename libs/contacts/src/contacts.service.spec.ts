@@ -1,0 +1,68 @@
+import { loadConfig } from '@app/config';
+import { buildDataSourceOptions } from '@app/database';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { Contact, ContactIdentity } from './contact.entity';
+import { ContactsService } from './contacts.service';
+
+describe(ContactsService.name, () => {
+  const directory = mkdtempSync(join(tmpdir(), 'wasl-contacts-'));
+  const organisationId = '00000000-0000-4000-8000-000000000001';
+  const otherOrganisationId = '00000000-0000-4000-8000-000000000002';
+  let source: DataSource;
+  let sut: ContactsService;
+
+  const contact = (id: string, name: string, owner = organisationId): Partial<Contact> => {
+    const now = new Date();
+    return { id, organisationId: owner, name, phone: '+966500000001', phoneVerified: true, createdAt: now, updatedAt: now };
+  };
+
+  beforeAll(async () => {
+    const config = loadConfig({
+      DATABASE_URL: '',
+      SQLITE_PATH: join(directory, 'wasl.sqlite'),
+      WASL_JWT_SECRET: 'x'.repeat(32),
+      WASL_ENCRYPTION_KEY: 'a'.repeat(64),
+    });
+    const options = buildDataSourceOptions(config.database, [Contact, ContactIdentity]);
+    // The tables from the entities alone: enough for these reads, without the whole schema's migrations.
+    source = new DataSource({ ...options, synchronize: true, logging: false, logger: undefined } as DataSourceOptions);
+    await source.initialize();
+    sut = new ContactsService(source.getRepository(Contact), source.getRepository(ContactIdentity));
+    await source
+      .getRepository(Contact)
+      .insert([
+        contact('10000000-0000-4000-8000-000000000001', 'أحمد السالم'),
+        contact('10000000-0000-4000-8000-000000000002', 'سارة العتيبي'),
+        contact('10000000-0000-4000-8000-000000000003', 'احمد من جهة أخرى', otherOrganisationId),
+      ]);
+  });
+
+  afterAll(async () => {
+    if (source?.isInitialized) await source.destroy();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('should give the ids of the organisation’s contacts whose folded name contains the term, as a sub-query', async () => {
+    const scope = sut.nameMatchScope(organisationId, 'احمد');
+    const rows = await source
+      .createQueryBuilder(Contact, 'outer_contact')
+      .where(`outer_contact.id IN (${scope.contactIdsSql})`, scope.parameters)
+      .getMany();
+    expect(rows.map((row) => row.id)).toEqual(['10000000-0000-4000-8000-000000000001']);
+  });
+
+  it('should summarise only the organisation’s contacts, once each, with the fields a list shows', async () => {
+    const summaries = await sut.summariesOf(source.manager, organisationId, [
+      '10000000-0000-4000-8000-000000000002',
+      '10000000-0000-4000-8000-000000000002',
+      '10000000-0000-4000-8000-000000000003',
+    ]);
+    expect(summaries).toEqual([
+      { id: '10000000-0000-4000-8000-000000000002', name: 'سارة العتيبي', phone: '+966500000001', phoneVerified: true },
+    ]);
+    expect(await sut.summariesOf(source.manager, organisationId, [])).toEqual([]);
+  });
+});
