@@ -69,7 +69,8 @@ describe('Faults: nothing stuck, nothing silently dropped, honest and fast answe
 
   it('should apply again an unapplied event whose job failed (every worker died before committing)', async () => {
     const { messageId } = await receive();
-    await markJobFailed(wasl.app.get<Queue>(getQueueToken(QueueName.ChannelInbound)), inboundJobId(inbox.id, messageId));
+    const jobId = inboundJobId(await wasl.inboundEventOf(inbox.id, messageId));
+    await markJobFailed(wasl.app.get<Queue>(getQueueToken(QueueName.ChannelInbound)), jobId);
     // The worker's commit was lost: the database says the event is not applied, and its message is not there.
     await wasl.dataSource.query('DELETE FROM messages WHERE provider_message_id = $1', [messageId]);
     await wasl.dataSource.query(
@@ -92,16 +93,17 @@ describe('Faults: nothing stuck, nothing silently dropped, honest and fast answe
   it('should not re-queue for ever an event whose recovered job failed too (a fault of its own)', async () => {
     const { messageId } = await receive();
     const queue = wasl.app.get<Queue>(getQueueToken(QueueName.ChannelInbound));
-    await markJobFailed(queue, inboundJobId(inbox.id, messageId));
+    const jobId = inboundJobId(await wasl.inboundEventOf(inbox.id, messageId));
+    await markJobFailed(queue, jobId);
     await queue.add(
       JobName.ProcessInboundMessage,
       { organisationId: organisation.id, inboundEventId: 0 },
       {
-        jobId: `${inboundJobId(inbox.id, messageId)}-recovered`,
+        jobId: `${jobId}-recovered`,
         delay: 3_600_000,
       },
     );
-    await markJobFailed(queue, `${inboundJobId(inbox.id, messageId)}-recovered`);
+    await markJobFailed(queue, `${jobId}-recovered`);
     await wasl.dataSource.query(
       "UPDATE inbound_events SET processed_at = NULL, received_at = received_at - interval '10 minutes' WHERE provider_message_id = $1",
       [messageId],

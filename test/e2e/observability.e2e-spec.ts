@@ -167,7 +167,9 @@ describe('Operations: metrics, request ids and JSON logs', () => {
     });
     expect(answer.status).toBe(202);
     expect(answer.headers.get('x-request-id')).toBe(requestId);
-    const inboundJob = await wasl.app.get<Queue>(getQueueToken(QueueName.ChannelInbound)).getJob(inboundJobId(inbox.id, messageId));
+    const inboundJob = await wasl.app
+      .get<Queue>(getQueueToken(QueueName.ChannelInbound))
+      .getJob(inboundJobId(await wasl.inboundEventOf(inbox.id, messageId)));
     expect(inboundJob?.data).toMatchObject({ organisationId: organisation.id, channel: 'api', requestId });
     const conversationId = await wasl.conversationOfMessage(messageId);
 

@@ -388,7 +388,7 @@ describe('Officers attach files to replies: uploads, channel rules, signed links
     const abandonedKey = await keyOf(abandoned);
     expect(await store.size(abandonedKey)).toBe(PNG.length);
 
-    await wasl.app.get(JobQueue).enqueue(JobName.SweepAttachmentUploads, {}, `sweep-${randomUUID()}`);
+    await wasl.app.get(JobQueue).enqueue(JobName.SweepAttachmentUploads, {});
     await eventually(async () => {
       const rows: Array<{ id: string }> = await wasl.dataSource.query('SELECT id FROM attachment_uploads WHERE id = $1', [abandoned.id]);
       return rows.length === 0;

@@ -135,6 +135,16 @@ export class WaslTestApp {
   }
 
   // The conversation an inbound provider message landed in, once the worker has applied it.
+  // The inbound event row a provider's message was stored as (its job is queued under this id: JOB_CATALOGUE).
+  async inboundEventOf(inboxId: string, providerMessageId: string): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM inbound_events WHERE inbox_id = $1 AND provider_message_id = $2',
+      [inboxId, providerMessageId],
+    );
+    if (!rows[0]) throw new Error(`No inbound event for ${providerMessageId}`);
+    return Number(rows[0].id);
+  }
+
   async conversationOfMessage(providerMessageId: string): Promise<string> {
     return eventually(async () => {
       const rows: { conversation_id: string }[] = await this.dataSource.query(

@@ -3,7 +3,7 @@ import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser, UserRole } from '@app/identity';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { JobName, JobOf, JobQueue, JobStatus, knowledgeExtractionJobId } from '@app/queue';
+import { JobName, JobOf, JobQueue, JobStatus } from '@app/queue';
 import { randomUUID } from 'node:crypto';
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
 import { ExtractionStatus, KnowledgeDocument, KnowledgeKind, KnowledgeSource } from './entities/knowledge-document.entity';
@@ -335,7 +335,7 @@ export class KnowledgeDocumentsService {
     };
     // The document is stored either way: while Redis is away it stays pending, and «read again» queues it later.
     await this.jobs
-      .enqueue(JobName.ExtractKnowledgeDocument, payload, knowledgeExtractionJobId(document.id, document.revision))
+      .enqueue(JobName.ExtractKnowledgeDocument, payload)
       .catch((error: Error) => this.logger.warn(`Could not queue the reading of document ${document.id}: ${error.message}`));
   }
 

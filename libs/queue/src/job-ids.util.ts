@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 
-// BullMQ refuses custom ids containing ':' or made only of digits; provider ids may contain anything,
-// so they are hashed. Same inbox + same provider id => same job id => BullMQ keeps one job.
-export function inboundJobId(inboxId: string, providerMessageId: string): string {
-  const digest = createHash('sha256').update(providerMessageId).digest('base64url').slice(0, 32);
-  return `in-${inboxId}-${digest}`;
+// The id formats JOB_CATALOGUE gives each job (the tests find jobs by them too). BullMQ refuses custom ids containing
+// ':' or made only of digits, so every id has a prefix, and provider ids, which may contain anything, are hashed.
+
+// The inbound event row is one per (inbox, provider message id): a re-delivery finds the same row, so the same job.
+export function inboundJobId(inboundEventId: number): string {
+  return `in-${inboundEventId}`;
 }
 
-// One job per report: the same (message, status, error) posted again collapses into the job already queued.
 export function deliveryStatusJobId(inboxId: string, providerMessageId: string, state: string, errorCode = ''): string {
   const digest = createHash('sha256').update(`${providerMessageId}\n${state}\n${errorCode}`).digest('base64url').slice(0, 32);
   return `dlr-${inboxId}-${digest}`;
@@ -36,15 +36,6 @@ export function requestStatusJobId(messageId: string): string {
 
 export function inboundMediaJobId(messageId: string): string {
   return `media-${messageId}`;
-}
-
-// Each request is its own job: a sync asked for again after a template was approved must run again.
-export function channelTemplatesJobId(inboxId: string, at = Date.now()): string {
-  return `templates-${inboxId}-${at}`;
-}
-
-export function channelSetUpJobId(inboxId: string, at = Date.now()): string {
-  return `set-up-${inboxId}-${at}`;
 }
 
 export function senderProfileJobId(messageId: string): string {

@@ -22,7 +22,9 @@ export type JobPayloads = {
     reason?: string;
     receivedAt: string;
   };
-  [JobName.LinkCall]: Traced & { organisationId: string; callId: string };
+  // step: which event of the call asked for the link (its first webhook, or it turning out missed); each is one job.
+  // Absent on jobs queued before it was added.
+  [JobName.LinkCall]: Traced & { organisationId: string; callId: string; step?: 'call' | 'missed' };
   // The automatic answer the visitor was shown, stored once their message is applied: its id (the one the widget
   // already has) and why it was sent; the text is made again from the inbox's settings, never carried here.
   [JobName.RecordAutomaticReply]: Traced & {

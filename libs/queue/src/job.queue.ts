@@ -4,17 +4,11 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Job, JobsOptions, Queue } from 'bullmq';
-import { JOB_CATALOGUE, PROVIDER_AWARE_BACKOFF } from './job-catalogue.constant';
+import { JOB_CATALOGUE, jobIdOf, JobSpec, PROVIDER_AWARE_BACKOFF } from './job-catalogue.constant';
 import { JobName } from './job-name.enum';
 import { JobOf } from './job-payloads';
-import { decideRecovery, RecoveryDecision } from './job-recovery.util';
+import { decideRecovery, recoveredJobIdOf } from './job-recovery.util';
 import { QueueName } from './queue-name.enum';
-
-export interface JobEntry<Name extends JobName> {
-  payload: JobOf<Name>;
-  // Deterministic (job-ids.util.ts): the same work queued twice collapses into one job.
-  jobId: string;
-}
 
 // The request that caused the job (X-Request-Id), so the worker's log lines match the gateway's; a payload that names
 // its own (a batch of several requests' messages) keeps it.
@@ -24,7 +18,8 @@ function traced<Payload extends object>(payload: Payload): Payload {
   return requestId ? { ...payload, requestId } : payload;
 }
 
-// The one way a job is queued: the catalogue picks the queue and the options, payloads are typed by job name.
+// The one way a job is queued: the catalogue (job-catalogue.constant.ts) picks the queue, the options and the job id,
+// payloads are typed by job name. Callers say what work they want done, never under which id.
 @Injectable()
 export class JobQueue {
   private readonly queues = new Map<QueueName, Queue>();
@@ -34,38 +29,55 @@ export class JobQueue {
     private readonly config: WaslConfig,
   ) {}
 
-  async enqueue<Name extends JobName>(name: Name, payload: JobOf<Name>, jobId: string): Promise<void> {
-    await this.queueOf(name).add(name, traced(payload), this.optionsOf(name, jobId));
+  async enqueue<Name extends JobName>(name: Name, payload: JobOf<Name>): Promise<void> {
+    await this.queueOf(name).add(name, traced(payload), this.optionsOf(name, jobIdOf(name, payload)));
   }
 
-  async enqueueBulk<Name extends JobName>(name: Name, entries: ReadonlyArray<JobEntry<Name>>): Promise<void> {
-    if (entries.length === 0) return;
+  async enqueueBulk<Name extends JobName>(name: Name, payloads: ReadonlyArray<JobOf<Name>>): Promise<void> {
+    if (payloads.length === 0) return;
     await this.queueOf(name).addBulk(
-      entries.map((entry) => ({ name, data: traced(entry.payload), opts: this.optionsOf(name, entry.jobId) })),
+      payloads.map((payload) => ({ name, data: traced(payload), opts: this.optionsOf(name, jobIdOf(name, payload)) })),
     );
   }
 
-  // For the recovery sweeps: whether the work whose row says it is unfinished should be queued again, and under
-  // which id (job-recovery.util.ts).
-  recoveryOf(name: JobName, jobId: string): Promise<RecoveryDecision> {
-    return decideRecovery(this.queueOf(name), jobId);
+  // For the recovery sweeps, whose database row says the work is unfinished: queues it again unless a job for it can
+  // still run, under the id decideRecovery picks (job-recovery.util.ts). Says what it did.
+  async recover<Name extends JobName>(name: Name, payload: JobOf<Name>): Promise<'queued' | 'wait' | 'give-up'> {
+    const queue = this.queueOf(name);
+    const decision = await decideRecovery(queue, this.requiredIdOf(name, payload));
+    if (decision.action !== 'queue') return decision.action;
+    await queue.add(name, traced(payload), this.optionsOf(name, decision.jobId));
+    return 'queued';
   }
 
-  // A queued job by its id, to ask its state or remove a finished one before its work is queued again.
-  async findJob(name: JobName, jobId: string): Promise<Job | undefined> {
-    return (await this.queueOf(name).getJob(jobId)) ?? undefined;
+  // The jobs queued for this work: its own and its recovery round's (the sweep's second try), those that exist.
+  async jobsOf<Name extends JobName>(name: Name, payload: JobOf<Name>): Promise<Job[]> {
+    const jobId = this.requiredIdOf(name, payload);
+    const found = await Promise.all([jobId, recoveredJobIdOf(jobId)].map((id) => this.queueOf(name).getJob(id)));
+    return found.filter((job): job is Job => job !== undefined && job !== null);
   }
 
-  // A repeated job (nightly retention): one scheduler per id, idempotent across restarts and workers.
-  async schedule<Name extends JobName>(name: Name, schedulerId: string, pattern: { pattern: string; tz: string }, payload: JobOf<Name>) {
-    await this.queueOf(name).upsertJobScheduler(schedulerId, pattern, { name, data: payload });
+  // The repeating jobs the catalogue schedules: one scheduler per id, idempotent across restarts and workers.
+  async schedule(names: ReadonlyArray<JobName>): Promise<void> {
+    for (const name of names) {
+      const { id } = JOB_CATALOGUE[name] as JobSpec;
+      if (typeof id !== 'object') throw new Error(`Job ${name} has no schedule in the job catalogue`);
+      await this.queueOf(name).upsertJobScheduler(id.schedulerId, { pattern: id.pattern, tz: id.tz }, { name, data: {} });
+    }
   }
 
-  private optionsOf(name: JobName, jobId: string): JobsOptions {
+  private requiredIdOf<Name extends JobName>(name: Name, payload: JobOf<Name>): string {
+    const jobId = jobIdOf(name, payload);
+    if (jobId === undefined) throw new Error(`Job ${name} has no id of its own in the job catalogue: nothing to look up`);
+    return jobId;
+  }
+
+  private optionsOf(name: JobName, jobId: string | undefined): JobsOptions {
     const { retry } = JOB_CATALOGUE[name];
-    if (retry === 'none') return { jobId };
+    const identity = jobId === undefined ? {} : { jobId };
+    if (retry === 'none') return identity;
     const { attempts, backoffMs } = typeof retry === 'string' ? this.config.queues[retry] : retry;
-    return { jobId, attempts, backoff: { type: PROVIDER_AWARE_BACKOFF, delay: backoffMs } };
+    return { ...identity, attempts, backoff: { type: PROVIDER_AWARE_BACKOFF, delay: backoffMs } };
   }
 
   private queueOf(name: JobName): Queue {

@@ -1,5 +1,5 @@
 import { isWithinWorkingHours, OfflineReason, offlineReplyText, WidgetLocale } from '@app/channels';
-import { automaticReplyJobId, JobName, JobQueue } from '@app/queue';
+import { JobName, JobQueue } from '@app/queue';
 import { organisationRoom } from '@app/realtime';
 import { AGENTS_NAMESPACE, WebChatEvent, WebChatMessagePayload } from '@app/wire';
 import { Injectable, Logger } from '@nestjs/common';
@@ -53,7 +53,7 @@ export class WebChatAutoReplyService {
     const job = { organisationId: session.inbox.organisationId, inboundEventId, messageId, reason, locale, shownAt };
     // Shown is what matters to the visitor; a queue write that fails now leaves the answer unrecorded, not unsaid.
     await this.jobs
-      .enqueue(JobName.RecordAutomaticReply, job, automaticReplyJobId(messageId))
+      .enqueue(JobName.RecordAutomaticReply, job)
       .catch((error: Error) => this.logger.warn(`Automatic reply ${messageId} shown but not recorded: ${error.message}`));
     return true;
   }

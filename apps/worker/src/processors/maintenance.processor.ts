@@ -6,17 +6,6 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 
-// One scheduler id each, so every worker that boots upserts the same schedule instead of adding another.
-// Retention: every night at 02:00 Riyadh time, when inboxes are quiet.
-const RETENTION_SCHEDULER_ID = 'retention-nightly';
-const RETENTION_SCHEDULE = { pattern: '0 2 * * *', tz: 'Asia/Riyadh' };
-// Requests nearing their announced answer day: every hour, so a supervisor hears of one the same morning.
-const DEADLINES_SCHEDULER_ID = 'request-deadlines-hourly';
-const DEADLINES_SCHEDULE = { pattern: '10 * * * *', tz: 'Asia/Riyadh' };
-// Officers' uploads no message took are removed a day after they were made; hourly keeps one at most 25 hours.
-const UPLOAD_SWEEP_SCHEDULER_ID = 'attachment-uploads-hourly';
-const UPLOAD_SWEEP_SCHEDULE = { pattern: '17 * * * *', tz: 'Asia/Riyadh' };
-
 type MaintenanceJob =
   | Job<JobOf<JobName.ApplyRetention>, JobStatus, JobName.ApplyRetention>
   | Job<JobOf<JobName.CheckRequestDeadlines>, JobStatus, JobName.CheckRequestDeadlines>
@@ -41,9 +30,8 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.schedule(JobName.ApplyRetention, RETENTION_SCHEDULER_ID, RETENTION_SCHEDULE, {});
-    await this.jobs.schedule(JobName.CheckRequestDeadlines, DEADLINES_SCHEDULER_ID, DEADLINES_SCHEDULE, {});
-    await this.jobs.schedule(JobName.SweepAttachmentUploads, UPLOAD_SWEEP_SCHEDULER_ID, UPLOAD_SWEEP_SCHEDULE, {});
+    // Their schedules are in the job catalogue; one scheduler id each, so every worker that boots upserts the same.
+    await this.jobs.schedule(MaintenanceProcessor.handles);
   }
 
   async process(job: MaintenanceJob): Promise<JobStatus> {

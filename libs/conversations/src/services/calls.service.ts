@@ -4,7 +4,7 @@ import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser } from '@app/identity';
 import type { Inbox } from '@app/inboxes/entities';
-import { callLinkJobId, JobName, JobQueue, JobStatus } from '@app/queue';
+import { JobName, JobQueue, JobStatus } from '@app/queue';
 import { RealtimePublisher } from '@app/realtime';
 import { RealtimeEvent } from '@app/wire';
 import { Injectable } from '@nestjs/common';
@@ -288,8 +288,8 @@ export class CallsService {
     return { items: calls.map(toCallView) };
   }
 
-  private async queueLink(call: Call, step: string): Promise<void> {
-    await this.jobs.enqueue(JobName.LinkCall, { organisationId: call.organisationId, callId: call.id }, callLinkJobId(call.id, step));
+  private async queueLink(call: Call, step: 'call' | 'missed'): Promise<void> {
+    await this.jobs.enqueue(JobName.LinkCall, { organisationId: call.organisationId, callId: call.id, step });
   }
 
   // Sets first_response_at only if no reply or call has set it yet (one conditional UPDATE, so concurrent answers

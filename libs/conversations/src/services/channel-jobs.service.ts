@@ -13,16 +13,7 @@ import { ContactsService } from '@app/contacts';
 import { TransactionRunner } from '@app/database';
 import { ChannelTemplatesService, InboxesService } from '@app/inboxes';
 import type { Inbox } from '@app/inboxes/entities';
-import {
-  channelSetUpJobId,
-  channelTemplatesJobId,
-  inboundMediaJobId,
-  JobName,
-  JobOf,
-  JobQueue,
-  JobStatus,
-  senderProfileJobId,
-} from '@app/queue';
+import { JobName, JobOf, JobQueue, JobStatus } from '@app/queue';
 import { RealtimePublisher } from '@app/realtime';
 import { RealtimeEvent } from '@app/wire';
 import { Injectable, Logger } from '@nestjs/common';
@@ -39,8 +30,6 @@ import { OutboundAdapterFactory } from './outbound-adapter.factory';
 // A profile picture is a thumbnail: Meta's are a few tens of kilobytes.
 const PROFILE_PICTURE_MAX_BYTES = 1024 * 1024;
 const PROFILE_PICTURE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
-
-type ChannelJobName = JobName.FetchInboundMedia | JobName.SyncChannelTemplates | JobName.SetUpChannel | JobName.FetchSenderProfile;
 
 // The channel work that follows a stored message or a new inbox, asked of the channel's definition and run by the
 // worker (never inside a webhook or an administrator's request): files a message names by id (WhatsApp media),
@@ -68,10 +57,10 @@ export class ChannelJobsService {
     const definition = findChannelDefinition(inbox.channel, inbox.provider);
     const payload = { organisationId: inbox.organisationId, inboxId: inbox.id, messageId };
     if (definition?.media && message.attachments.some((attachment) => attachment.providerMediaId)) {
-      await this.add(JobName.FetchInboundMedia, payload, inboundMediaJobId(messageId));
+      await this.jobs.enqueue(JobName.FetchInboundMedia, payload);
     }
     if (definition?.profiles && message.sender.externalId && !message.sender.name) {
-      await this.add(JobName.FetchSenderProfile, payload, senderProfileJobId(messageId));
+      await this.jobs.enqueue(JobName.FetchSenderProfile, payload);
     }
   }
 
@@ -121,18 +110,14 @@ export class ChannelJobsService {
   async afterInboxChanged(inbox: Pick<Inbox, 'id' | 'organisationId' | 'channel' | 'provider'>): Promise<void> {
     const definition = findChannelDefinition(inbox.channel, inbox.provider);
     const payload = { organisationId: inbox.organisationId, inboxId: inbox.id };
-    if (definition?.setUp) await this.add(JobName.SetUpChannel, payload, channelSetUpJobId(inbox.id));
-    if (definition?.templates) await this.add(JobName.SyncChannelTemplates, payload, channelTemplatesJobId(inbox.id));
+    if (definition?.setUp) await this.jobs.enqueue(JobName.SetUpChannel, payload);
+    if (definition?.templates) await this.jobs.enqueue(JobName.SyncChannelTemplates, payload);
   }
 
   // false when the inbox's channel has no templates.
   async requestTemplateSync(inbox: Pick<Inbox, 'id' | 'organisationId' | 'channel' | 'provider'>): Promise<boolean> {
     if (!findChannelDefinition(inbox.channel, inbox.provider)?.templates) return false;
-    await this.add(
-      JobName.SyncChannelTemplates,
-      { organisationId: inbox.organisationId, inboxId: inbox.id },
-      channelTemplatesJobId(inbox.id),
-    );
+    await this.jobs.enqueue(JobName.SyncChannelTemplates, { organisationId: inbox.organisationId, inboxId: inbox.id });
     return true;
   }
 
@@ -234,9 +219,5 @@ export class ChannelJobsService {
         throw new UnrecoverableError(`${error.code}: ${error.message}`);
       throw error;
     }
-  }
-
-  private async add<Name extends ChannelJobName>(name: Name, payload: JobOf<Name>, jobId: string): Promise<void> {
-    await this.jobs.enqueue(name, payload, jobId);
   }
 }

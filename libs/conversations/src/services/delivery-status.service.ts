@@ -3,7 +3,7 @@ import { DeliveryState, DeliveryStatusUpdate } from '@app/channels';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import type { Inbox } from '@app/inboxes/entities';
-import { deliveryStatusJobId, JobName, JobOf, JobQueue, JobStatus } from '@app/queue';
+import { JobName, JobOf, JobQueue, JobStatus } from '@app/queue';
 import { RealtimePublisher } from '@app/realtime';
 import { RealtimeEvent } from '@app/wire';
 import { Injectable } from '@nestjs/common';
@@ -30,20 +30,16 @@ export class DeliveryStatusService {
 
   // The gateway's half: queue the verified report and answer the provider at once.
   async enqueue(inbox: Inbox, update: DeliveryStatusUpdate): Promise<void> {
-    await this.jobs.enqueue(
-      JobName.ApplyDeliveryStatus,
-      {
-        organisationId: inbox.organisationId,
-        inboxId: inbox.id,
-        providerMessageId: update.providerMessageId,
-        state: update.state,
-        errorCode: update.errorCode,
-        reason: update.reason?.slice(0, 300),
-        receivedAt: new Date().toISOString(),
-        requestId: currentRequestId(),
-      },
-      deliveryStatusJobId(inbox.id, update.providerMessageId, update.state, update.errorCode),
-    );
+    await this.jobs.enqueue(JobName.ApplyDeliveryStatus, {
+      organisationId: inbox.organisationId,
+      inboxId: inbox.id,
+      providerMessageId: update.providerMessageId,
+      state: update.state,
+      errorCode: update.errorCode,
+      reason: update.reason?.slice(0, 300),
+      receivedAt: new Date().toISOString(),
+      requestId: currentRequestId(),
+    });
   }
 
   // The worker's half. A conditional UPDATE is the whole state machine: a duplicate or stale report matches

@@ -4,7 +4,7 @@ import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import type { Inbox } from '@app/inboxes/entities';
 import { WaslMetrics } from '@app/observability';
-import { inboundJobId, JobEntry, JobName, JobQueue } from '@app/queue';
+import { JobName, JobOf, JobQueue } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -156,18 +156,15 @@ export class InboundIntakeService {
         );
         for (const row of existing) stored.set(keyOf(row.inbox_id, row.provider_message_id), row);
       }
-      const jobs = new Map<string, JobEntry<JobName.ProcessInboundMessage>>();
+      const jobs = new Map<number, JobOf<JobName.ProcessInboundMessage>>();
       for (const item of batch) {
         const row = stored.get(keyOf(item.inbox.id, item.message.providerMessageId));
         if (!row || row.processed_at) continue;
-        jobs.set(String(row.id), {
-          payload: {
-            organisationId: item.inbox.organisationId,
-            inboundEventId: row.id,
-            channel: item.inbox.channel,
-            requestId: item.requestId,
-          },
-          jobId: inboundJobId(item.inbox.id, item.message.providerMessageId),
+        jobs.set(row.id, {
+          organisationId: item.inbox.organisationId,
+          inboundEventId: row.id,
+          channel: item.inbox.channel,
+          requestId: item.requestId,
         });
       }
       // The committed rows are the acceptance: answer now. The queue only wakes the worker, and an event whose
@@ -231,18 +228,19 @@ export class InboundIntakeService {
     if (stored.processed) return { inboundEventId: stored.id, messageId: stored.messageId, duplicate: true };
     // The committed row is the acceptance; the queue write must not hold the answer while Redis is down.
     const requestId = currentRequestId();
-    this.queueInBackground(() => this.enqueue(inbox, message.providerMessageId, stored.id, requestId), 1);
+    this.queueInBackground(() => this.enqueue(inbox, stored.id, requestId), 1);
     return { inboundEventId: stored.id, messageId: stored.messageId, duplicate: !stored.inserted };
   }
 
-  // Queued with a job id derived from inbox + provider id: concurrent copies collapse into one job.
-  async enqueue(inbox: Inbox, providerMessageId: string, inboundEventId: number, requestId?: string): Promise<void> {
+  // Queued under the event row's id (one row per inbox + provider id): concurrent copies collapse into one job.
+  async enqueue(inbox: Inbox, inboundEventId: number, requestId?: string): Promise<void> {
     try {
-      await this.jobs.enqueue(
-        JobName.ProcessInboundMessage,
-        { organisationId: inbox.organisationId, inboundEventId, channel: inbox.channel, requestId },
-        inboundJobId(inbox.id, providerMessageId),
-      );
+      await this.jobs.enqueue(JobName.ProcessInboundMessage, {
+        organisationId: inbox.organisationId,
+        inboundEventId,
+        channel: inbox.channel,
+        requestId,
+      });
     } catch (error) {
       // The event is stored; the worker's recovery sweep queues it once Redis answers again.
       this.logger.warn(`Inbound event ${inboundEventId} stored but not queued: ${(error as Error).message}`);
@@ -253,11 +251,8 @@ export class InboundIntakeService {
   // For the recovery sweep: the database says the event is unapplied, so it is queued again unless a job for it
   // can still run, including when its job failed (every worker died before committing); see decideRecovery.
   // Applying is idempotent (row lock + processed_at check), so a spare job only ends as skipped.
-  async requeue(organisationId: string, inboxId: string, providerMessageId: string, inboundEventId: number): Promise<boolean> {
-    const decision = await this.jobs.recoveryOf(JobName.ProcessInboundMessage, inboundJobId(inboxId, providerMessageId));
-    if (decision.action !== 'queue') return false;
-    await this.jobs.enqueue(JobName.ProcessInboundMessage, { organisationId, inboundEventId }, decision.jobId);
-    return true;
+  async requeue(organisationId: string, inboundEventId: number): Promise<boolean> {
+    return (await this.jobs.recover(JobName.ProcessInboundMessage, { organisationId, inboundEventId })) === 'queued';
   }
 
   private async store(

@@ -22,7 +22,7 @@ export class InboundRecoveryService {
     });
     let queued = 0;
     for (const event of stale) {
-      if (await this.intake.requeue(event.organisationId, event.inboxId, event.providerMessageId, event.id)) queued += 1;
+      if (await this.intake.requeue(event.organisationId, event.id)) queued += 1;
     }
     return queued;
   }

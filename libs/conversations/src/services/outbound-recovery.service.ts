@@ -1,4 +1,4 @@
-import { JobName, JobQueue, outboundJobId } from '@app/queue';
+import { JobName, JobQueue } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
@@ -36,13 +36,8 @@ export class OutboundRecoveryService {
   }
 
   private async requeue(organisationId: string, messageId: string): Promise<boolean> {
-    const decision = await this.jobs.recoveryOf(JobName.SendOutboundMessage, outboundJobId(messageId));
-    if (decision.action === 'wait') return false;
-    if (decision.action === 'give-up') {
-      await this.delivery.giveUp(organisationId, messageId);
-      return false;
-    }
-    await this.jobs.enqueue(JobName.SendOutboundMessage, { organisationId, messageId }, decision.jobId);
-    return true;
+    const done = await this.jobs.recover(JobName.SendOutboundMessage, { organisationId, messageId });
+    if (done === 'give-up') await this.delivery.giveUp(organisationId, messageId);
+    return done === 'queued';
   }
 }

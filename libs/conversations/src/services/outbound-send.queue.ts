@@ -1,4 +1,4 @@
-import { JobName, JobQueue, outboundJobId } from '@app/queue';
+import { JobName, JobQueue } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 
 // Queues the send of a reply already committed as `queued`. The officer is answered at the commit: the queue write
@@ -12,7 +12,7 @@ export class OutboundSendQueue {
 
   queueSend(organisationId: string, messageId: string): void {
     this.jobs
-      .enqueue(JobName.SendOutboundMessage, { organisationId, messageId }, outboundJobId(messageId))
+      .enqueue(JobName.SendOutboundMessage, { organisationId, messageId })
       .catch((error: Error) => this.logger.warn(`Reply ${messageId} left to the outbound sweep: ${error.message}`));
   }
 }

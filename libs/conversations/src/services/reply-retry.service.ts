@@ -2,7 +2,7 @@ import { AuditAction, AuditService } from '@app/audit';
 import { ApiErrorCode, ApiException } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser } from '@app/identity';
-import { FailedJobIndex, JobName, JobQueue, outboundJobId, QueueName } from '@app/queue';
+import { FailedJobIndex, JobName, JobQueue, QueueName } from '@app/queue';
 import { RealtimePublisher } from '@app/realtime';
 import { MessageView, RealtimeEvent } from '@app/wire';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
@@ -84,20 +84,16 @@ export class ReplyRetryService {
   }
 
   private async queueAgain(organisationId: string, messageId: string): Promise<void> {
-    const jobId = outboundJobId(messageId);
-    const jobs = [
-      await this.jobs.findJob(JobName.SendOutboundMessage, jobId),
-      await this.jobs.findJob(JobName.SendOutboundMessage, `${jobId}-recovered`),
-    ];
-    const states = await Promise.all(jobs.map((job) => job?.getState()));
+    const jobs = await this.jobs.jobsOf(JobName.SendOutboundMessage, { organisationId, messageId });
+    const states = await Promise.all(jobs.map((job) => job.getState()));
     // A job still able to run picks up the queued row itself.
     if (states.some((state) => state && PENDING_JOB_STATES.includes(state))) return;
     // The finished ones make way: this attempt starts afresh, with the sweep's second round available again.
     for (const finished of jobs) {
-      if (!finished?.id) continue;
+      if (!finished.id) continue;
       await finished.remove();
       await this.failedJobs.forget(organisationId, QueueName.ChannelOutbound, finished.id);
     }
-    await this.jobs.enqueue(JobName.SendOutboundMessage, { organisationId, messageId }, jobId);
+    await this.jobs.enqueue(JobName.SendOutboundMessage, { organisationId, messageId });
   }
 }

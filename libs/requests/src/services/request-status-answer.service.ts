@@ -2,7 +2,7 @@ import { ChannelKind } from '@app/channels';
 import { ConversationQueriesService, InboundMessageHandler } from '@app/conversations';
 import { TransactionRunner } from '@app/database';
 import { WaslConfig } from '@app/config';
-import { JobName, JobQueue, JobStatus, requestStatusJobId } from '@app/queue';
+import { JobName, JobQueue, JobStatus } from '@app/queue';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { RequestEvent, RequestEventType } from '../entities/request-event.entity';
@@ -39,11 +39,7 @@ export class RequestStatusAnswerService implements OnModuleInit {
       // A call's transcription is not someone typing a number.
       if (message.channel === ChannelKind.Voice || requestNumberQuery(message.text) === undefined) return;
       this.jobs
-        .enqueue(
-          JobName.AnswerRequestStatus,
-          { organisationId: message.organisationId, messageId: message.messageId },
-          requestStatusJobId(message.messageId),
-        )
+        .enqueue(JobName.AnswerRequestStatus, { organisationId: message.organisationId, messageId: message.messageId })
         .catch((error: Error) => this.logger.warn(`Could not queue a status answer: ${error.message}`));
     });
   }
