@@ -1,5 +1,6 @@
 import { ApiException } from '@app/common';
 import { TransactionRunner } from '@app/database';
+import { memberTeamIdsSql } from '@app/identity';
 import { Team, TeamMember, User } from '@app/identity/entities';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -85,11 +86,7 @@ export class InboxAccessService {
       .createQueryBuilder('access')
       .select('DISTINCT access.inboxId', 'inbox_id')
       .where('access.organisationId = :organisationId', { organisationId })
-      .andWhere(
-        `(access.userId = :userId OR access.teamId IN
-          (SELECT membership.team_id FROM team_members membership WHERE membership.user_id = :userId))`,
-        { userId },
-      )
+      .andWhere(`(access.userId = :userId OR access.teamId IN (${memberTeamIdsSql('userId', 'organisationId')}))`, { userId })
       .getRawMany();
     return rows.map((row) => row.inbox_id);
   }
