@@ -53,7 +53,6 @@ const CROSS_MODULE_READS = [
   'libs/conversations/src/services/calls.service.ts', // Contact: the caller's name on a logged call
   'libs/conversations/src/services/conversations.service.ts', // Contact: joined into the conversation list and views
   'libs/conversations/src/services/outreach.service.ts', // Contact, Inbox, InboxAccess, TeamMember: who may start where
-  'libs/inboxes/src/inbox-access.service.ts', // Team, TeamMember, User: grants name existing teams and users
   'libs/privacy/src/contact-privacy.service.ts', // Contact: the record a PDPL export or erasure starts from
 ];
 

@@ -113,6 +113,21 @@ describe(TeamsService.name, () => {
     expect(await teamsOf(researcherId, organisationId)).toEqual([]);
   });
 
+  it('should tell whether an access list names only the organisation’s teams and users, and who its teams reach', async () => {
+    const manager = source.manager;
+    expect(await teams.allExistWithin(manager, organisationId, [branchId, teamId, teamId])).toBe(true);
+    expect(await teams.allExistWithin(manager, organisationId, [branchId, '20000000-0000-4000-8000-000000000009'])).toBe(false);
+    expect(await teams.allExistWithin(manager, otherOrganisationId, [branchId])).toBe(false);
+    expect(await teams.allExistWithin(manager, otherOrganisationId, [])).toBe(true);
+    // Inactive users still count: a grant may name them.
+    expect(await users.allExistWithin(manager, organisationId, [officerId, '30000000-0000-4000-8000-000000000003'])).toBe(true);
+    expect(await users.allExistWithin(manager, otherOrganisationId, [officerId])).toBe(false);
+    expect(await users.allExistWithin(manager, organisationId, [])).toBe(true);
+    expect(await teams.memberUserIdsOf(organisationId, [branchId, teamId])).toEqual([officerId, officerId]);
+    expect(await teams.memberUserIdsOf(otherOrganisationId, [branchId, teamId])).toEqual([]);
+    expect(await teams.memberUserIdsOf(organisationId, [])).toEqual([]);
+  });
+
   it('should answer active staff by role, and names, for another module', async () => {
     const manager = source.manager;
     expect(await users.isActiveWithRole(manager, organisationId, researcherId, UserRole.Researcher)).toBe(true);
