@@ -3,6 +3,7 @@ import { loadConfig } from '@app/config';
 import { buildDataSourceOptions, TransactionRunner } from '@app/database';
 import { TeamsService, UserRole, UsersService } from '@app/identity';
 import { Team, TeamMember, User } from '@app/identity/entities';
+import type Redis from 'ioredis';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +11,10 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { InboxAccess } from './inbox-access.entity';
 import { InboxAccessService } from './inbox-access.service';
 import { Inbox } from './inbox.entity';
+import { InboxesService } from './inboxes.service';
 
-// An inbox's access list checks the teams and users it names, and finds who its teams reach, through identity:
-// each answers within one organisation only.
+// The reads other modules make of inboxes and their access lists, and the lists' checks of teams and users through
+// identity: each answers within one organisation only.
 describe(InboxAccessService.name, () => {
   const directory = mkdtempSync(join(tmpdir(), 'wasl-inbox-access-'));
   const organisationId = '00000000-0000-4000-8000-000000000001';
@@ -28,6 +30,7 @@ describe(InboxAccessService.name, () => {
   const otherUserId = '30000000-0000-4000-8000-000000000004';
   let source: DataSource;
   let sut: InboxAccessService;
+  let inboxes: InboxesService;
 
   beforeAll(async () => {
     const config = loadConfig({
@@ -44,6 +47,8 @@ describe(InboxAccessService.name, () => {
     const teams = new TeamsService(transactions, source.getRepository(Team), source.getRepository(TeamMember), source.getRepository(User));
     const users = new UsersService(transactions, source.getRepository(User), source.getRepository(Team), source.getRepository(TeamMember));
     sut = new InboxAccessService(source.getRepository(InboxAccess), transactions, teams, users);
+    // Only the constructor sees Redis: these reads never announce a change.
+    inboxes = new InboxesService(source.getRepository(Inbox), transactions, {} as Redis, config);
     const createdAt = new Date();
     const inbox = (id: string, name: string, owner: string, active: boolean) => ({
       id,
@@ -97,6 +102,15 @@ describe(InboxAccessService.name, () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
+  it('should tell whether an inbox’s list names a user directly or through a team, within the organisation only', async () => {
+    const manager = source.manager;
+    expect(await sut.namesUserWithin(manager, organisationId, smsInboxId, memberId)).toBe(true);
+    expect(await sut.namesUserWithin(manager, organisationId, smsInboxId, namedId)).toBe(true);
+    expect(await sut.namesUserWithin(manager, organisationId, smsInboxId, outsiderId)).toBe(false);
+    expect(await sut.namesUserWithin(manager, otherOrganisationId, smsInboxId, memberId)).toBe(false);
+    expect(await sut.namesUserWithin(manager, organisationId, disabledInboxId, memberId)).toBe(false);
+  });
+
   it('should give who the list reaches and the inboxes a user sees, through the teams’ members', async () => {
     expect((await sut.userIdsWithAccess(organisationId, smsInboxId)).sort()).toEqual([memberId, namedId]);
     expect(await sut.userIdsWithAccess(otherOrganisationId, smsInboxId)).toEqual([]);
@@ -113,5 +127,13 @@ describe(InboxAccessService.name, () => {
       fields: [{ field: 'userIds' }],
     });
     expect((await sut.listFor(organisationId, [smsInboxId])).get(smsInboxId)).toEqual({ teamIds: [teamId], userIds: [namedId] });
+  });
+
+  it('should read the organisation’s inboxes inside the caller’s transaction, never another organisation’s', async () => {
+    const manager = source.manager;
+    expect((await inboxes.findWithin(manager, organisationId, smsInboxId))?.id).toBe(smsInboxId);
+    expect(await inboxes.findWithin(manager, organisationId, otherInboxId)).toBeNull();
+    expect((await inboxes.activeWithin(manager, organisationId)).map((inbox) => inbox.id)).toEqual([smsInboxId]);
+    expect((await inboxes.activeWithin(manager, otherOrganisationId)).map((inbox) => inbox.id)).toEqual([otherInboxId]);
   });
 });

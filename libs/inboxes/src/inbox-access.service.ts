@@ -4,7 +4,7 @@ import { memberTeamIdsSql, TeamsService, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { InboxAccess } from './inbox-access.entity';
 import { Inbox } from './inbox.entity';
 
@@ -79,6 +79,16 @@ export class InboxAccessService {
     const teamIds = grants.flatMap((grant) => (grant.teamId ? [grant.teamId] : []));
     const members = await this.teams.memberUserIdsOf(organisationId, teamIds);
     return [...new Set([...grants.flatMap((grant) => (grant.userId ? [grant.userId] : [])), ...members])];
+  }
+
+  // Whether the inbox's list names the user directly or through one of their teams, inside the caller's transaction
+  // (an officer writing first from it).
+  async namesUserWithin(manager: EntityManager, organisationId: string, inboxId: string, userId: string): Promise<boolean> {
+    return manager
+      .createQueryBuilder(InboxAccess, 'access')
+      .where('access.organisationId = :organisationId AND access.inboxId = :inboxId', { organisationId, inboxId })
+      .andWhere(`(access.userId = :userId OR access.teamId IN (${memberTeamIdsSql('userId', 'organisationId')}))`, { userId })
+      .getExists();
   }
 
   // The inboxes whose list names the user directly or through one of their teams.
