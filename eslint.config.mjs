@@ -41,22 +41,12 @@ const noCrossPackageRelativeImport = {
 const BARREL_ONLY = { group: ['@app/*/*', '!@app/*/entities'], message: 'Import the library barrel (@app/name) instead.' };
 // A library's entities are its own: other code imports their types (to hold a row a service returned), never the
 // classes, so it cannot query or write another module's tables. The value import is for entity relations,
-// libs/database (registration, migrations) and tests, and for the reads listed in CROSS_MODULE_READS.
+// libs/database (registration, migrations) and tests.
 const ENTITIES_AS_TYPES = {
   group: ['@app/*/entities'],
   allowTypeImports: true,
   message: "Another module's tables are read and written through its services; import entity types with `import type`.",
 };
-// Reads (finds and joins) of another module's tables still to move behind that module's services; no write may be
-// added here. Listed so that the list only shrinks: see docs/architecture.md, Boundaries.
-const CROSS_MODULE_READS = [
-  'libs/conversations/src/services/calls.service.ts', // Contact: the caller's name on a logged call
-  'libs/conversations/src/services/conversations.service.ts', // Contact: joined into the conversation list and views
-  'libs/conversations/src/services/outreach.service.ts', // Contact, Inbox, InboxAccess, TeamMember: who may start where
-  'libs/inboxes/src/inbox-access.service.ts', // Team, TeamMember, User: grants name existing teams and users
-  'libs/privacy/src/contact-privacy.service.ts', // Contact: the record a PDPL export or erasure starts from
-];
-
 // apps/ hold no repositories, query builders or data sources: queries live in the library that owns the tables.
 const NO_TYPEORM = {
   group: ['typeorm', 'typeorm/*', '@nestjs/typeorm'],
@@ -130,8 +120,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [BARREL_ONLY, ENTITIES_AS_TYPES, NO_TYPEORM] }] },
   },
   {
-    // Entity relations, entity registration and migrations, tests, and the listed reads take entity classes.
-    files: ['**/*.entity.ts', 'libs/database/**/*.ts', 'test/**/*.ts', '**/*.spec.ts', ...CROSS_MODULE_READS],
+    // Entity relations, entity registration and migrations, and tests take entity classes.
+    files: ['**/*.entity.ts', 'libs/database/**/*.ts', 'test/**/*.ts', '**/*.spec.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [BARREL_ONLY] }] },
   },
   {

@@ -14,9 +14,9 @@ describe(ContactsService.name, () => {
   let source: DataSource;
   let sut: ContactsService;
 
-  const contact = (id: string, name: string, owner = organisationId): Partial<Contact> => {
+  const contact = (id: string, name: string, owner = organisationId, phone = '+966500000001'): Partial<Contact> => {
     const now = new Date();
-    return { id, organisationId: owner, name, phone: '+966500000001', phoneVerified: true, createdAt: now, updatedAt: now };
+    return { id, organisationId: owner, name, phone, phoneVerified: true, createdAt: now, updatedAt: now };
   };
 
   beforeAll(async () => {
@@ -37,6 +37,8 @@ describe(ContactsService.name, () => {
         contact('10000000-0000-4000-8000-000000000001', 'أحمد السالم'),
         contact('10000000-0000-4000-8000-000000000002', 'سارة العتيبي'),
         contact('10000000-0000-4000-8000-000000000003', 'احمد من جهة أخرى', otherOrganisationId),
+        { ...contact('10000000-0000-4000-8000-000000000004', 'ليلى', organisationId, '+966512345678'), email: 'layla@example.org' },
+        contact('10000000-0000-4000-8000-000000000005', 'ليلى من جهة أخرى', otherOrganisationId, '+966512345678'),
       ]);
   });
 
@@ -64,5 +66,36 @@ describe(ContactsService.name, () => {
       { id: '10000000-0000-4000-8000-000000000002', name: 'سارة العتيبي', phone: '+966500000001', phoneVerified: true },
     ]);
     expect(await sut.summariesOf(source.manager, organisationId, [])).toEqual([]);
+  });
+
+  it('should give the ids of the organisation’s contacts matching a name or number, as a sub-query the conversation list searches by', async () => {
+    const matching = async (term: string, owner = organisationId) => {
+      const scope = sut.nameOrNumberMatchScope(owner, term);
+      const rows = await source
+        .createQueryBuilder(Contact, 'outer_contact')
+        .where(`outer_contact.id IN (${scope.contactIdsSql})`, scope.parameters)
+        .orderBy('outer_contact.id')
+        .getMany();
+      return rows.map((row) => row.id);
+    };
+    expect(await matching('احمد')).toEqual(['10000000-0000-4000-8000-000000000001']);
+    // A local number finds the stored international one; the other organisation's holder of the number is not found.
+    expect(await matching('0512345678')).toEqual(['10000000-0000-4000-8000-000000000004']);
+    expect(await matching('1234')).toEqual(['10000000-0000-4000-8000-000000000004']);
+    // Fewer than four digits are not a number search.
+    expect(await matching('123')).toEqual([]);
+    expect(await matching('0512345678', otherOrganisationId)).toEqual(['10000000-0000-4000-8000-000000000005']);
+  });
+
+  it('should give the fields a conversation view shows of the organisation’s contacts only, once each', async () => {
+    const cards = await sut.cardsOf(organisationId, [
+      '10000000-0000-4000-8000-000000000004',
+      '10000000-0000-4000-8000-000000000004',
+      '10000000-0000-4000-8000-000000000005',
+    ]);
+    expect(cards).toEqual([
+      { id: '10000000-0000-4000-8000-000000000004', name: 'ليلى', phone: '+966512345678', email: 'layla@example.org' },
+    ]);
+    expect(await sut.cardsOf(organisationId, [])).toEqual([]);
   });
 });

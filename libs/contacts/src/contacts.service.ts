@@ -36,6 +36,9 @@ export interface ContactScope {
 // A contact as another module's list shows it.
 export type ContactSummary = Pick<Contact, 'id' | 'name' | 'phone' | 'phoneVerified'>;
 
+// A contact as a conversation view shows it.
+export type ContactCard = Pick<Contact, 'id' | 'name' | 'phone' | 'email'>;
+
 export type PhoneVerificationOutcome =
   // The number was nobody's identity: it is now this contact's, verified.
   | { kind: 'verified'; contactId: string }
@@ -487,6 +490,36 @@ export class ContactsService {
       .where('named_contact.organisationId = :namedOrganisationId', { namedOrganisationId: organisationId })
       .andWhere(foldedContains('named_contact.name', 'namedTerm'), { namedTerm: containsPattern(term) });
     return { contactIdsSql: query.getQuery(), parameters: query.getParameters() };
+  }
+
+  // The ids of an organisation's contacts whose name contains the term or, when it has four digits or more, whose
+  // number contains them (leading zeros dropped: a local 05… number matches the stored +9665…), as a sub-query the
+  // conversation list searches by, under its own ordering and limit.
+  nameOrNumberMatchScope(organisationId: string, term: string): ContactScope {
+    const digits = foldForSearch(term).replace(/\D/g, '');
+    const query = this.contacts
+      .createQueryBuilder('matched_contact')
+      .select('matched_contact.id')
+      .where('matched_contact.organisationId = :matchedOrganisationId', { matchedOrganisationId: organisationId })
+      .andWhere(
+        new Brackets((any) => {
+          any.where(foldedContains('matched_contact.name', 'matchedName'), { matchedName: containsPattern(term) });
+          if (digits.length >= 4) {
+            any.orWhere('matched_contact.phone LIKE :matchedDigits', { matchedDigits: `%${digits.replace(/^0+/, '')}%` });
+          }
+        }),
+      );
+    return { contactIdsSql: query.getQuery(), parameters: query.getParameters() };
+  }
+
+  // What the conversation views of a page show of their contacts, in one query over at most the page's limit.
+  async cardsOf(organisationId: string, contactIds: string[]): Promise<ContactCard[]> {
+    const wanted = [...new Set(contactIds)];
+    if (wanted.length === 0) return [];
+    return this.contacts.find({
+      select: { id: true, name: true, phone: true, email: true },
+      where: { organisationId, id: In(wanted) },
+    });
   }
 
   // What a list row shows of its contacts (a page of requests or records), as the rows are: merges not followed.

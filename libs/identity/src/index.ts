@@ -14,5 +14,6 @@ export * from './organisations/conversation-counter.util';
 export * from './organisations/organisations.service';
 export * from './passwords/acceptable-password.decorator';
 export * from './passwords/password-policy.util';
+export * from './teams/member-team-ids-sql.util';
 export * from './teams/teams.service';
 export * from './users/users.service';

@@ -1,10 +1,10 @@
 import { ApiException } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { Team, TeamMember, User } from '@app/identity/entities';
+import { memberTeamIdsSql, TeamsService, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { InboxAccess } from './inbox-access.entity';
 import { Inbox } from './inbox.entity';
 
@@ -25,6 +25,8 @@ export class InboxAccessService {
   constructor(
     @InjectRepository(InboxAccess) private readonly grants: Repository<InboxAccess>,
     private readonly transactions: TransactionRunner,
+    private readonly teams: TeamsService,
+    private readonly users: UsersService,
   ) {}
 
   async listFor(organisationId: string, inboxIds: string[]): Promise<Map<string, InboxAccessList>> {
@@ -45,10 +47,10 @@ export class InboxAccessService {
     const userIds = [...new Set(input.userIds)];
     const before = await this.userIdsWithAccess(organisationId, inboxId);
     await this.transactions.run(async (manager) => {
-      if (teamIds.length > 0 && (await manager.countBy(Team, { organisationId, id: In(teamIds) })) !== teamIds.length) {
+      if (!(await this.teams.allExistWithin(manager, organisationId, teamIds))) {
         throw ApiException.validation([{ field: 'teamIds', message: 'contains a team that is not of this organisation' }]);
       }
-      if (userIds.length > 0 && (await manager.countBy(User, { organisationId, id: In(userIds) })) !== userIds.length) {
+      if (!(await this.users.allExistWithin(manager, organisationId, userIds))) {
         throw ApiException.validation([{ field: 'userIds', message: 'contains a user who is not of this organisation' }]);
       }
       await manager.delete(InboxAccess, { organisationId, inboxId });
@@ -75,8 +77,18 @@ export class InboxAccessService {
   async userIdsWithAccess(organisationId: string, inboxId: string): Promise<string[]> {
     const grants = await this.grants.findBy({ organisationId, inboxId });
     const teamIds = grants.flatMap((grant) => (grant.teamId ? [grant.teamId] : []));
-    const members = teamIds.length > 0 ? await this.grants.manager.findBy(TeamMember, { organisationId, teamId: In(teamIds) }) : [];
-    return [...new Set([...grants.flatMap((grant) => (grant.userId ? [grant.userId] : [])), ...members.map((member) => member.userId)])];
+    const members = await this.teams.memberUserIdsOf(organisationId, teamIds);
+    return [...new Set([...grants.flatMap((grant) => (grant.userId ? [grant.userId] : [])), ...members])];
+  }
+
+  // Whether the inbox's list names the user directly or through one of their teams, inside the caller's transaction
+  // (an officer writing first from it).
+  async namesUserWithin(manager: EntityManager, organisationId: string, inboxId: string, userId: string): Promise<boolean> {
+    return manager
+      .createQueryBuilder(InboxAccess, 'access')
+      .where('access.organisationId = :organisationId AND access.inboxId = :inboxId', { organisationId, inboxId })
+      .andWhere(`(access.userId = :userId OR access.teamId IN (${memberTeamIdsSql('userId', 'organisationId')}))`, { userId })
+      .getExists();
   }
 
   // The inboxes whose list names the user directly or through one of their teams.
@@ -85,11 +97,7 @@ export class InboxAccessService {
       .createQueryBuilder('access')
       .select('DISTINCT access.inboxId', 'inbox_id')
       .where('access.organisationId = :organisationId', { organisationId })
-      .andWhere(
-        `(access.userId = :userId OR access.teamId IN
-          (SELECT membership.team_id FROM team_members membership WHERE membership.user_id = :userId))`,
-        { userId },
-      )
+      .andWhere(`(access.userId = :userId OR access.teamId IN (${memberTeamIdsSql('userId', 'organisationId')}))`, { userId })
       .getRawMany();
     return rows.map((row) => row.inbox_id);
   }

@@ -1,3 +1,4 @@
+import { IdentityModule } from '@app/identity';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChannelTemplateRow } from './channel-template.entity';
@@ -8,7 +9,8 @@ import { Inbox } from './inbox.entity';
 import { InboxesService } from './inboxes.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Inbox, InboxAccess, ChannelTemplateRow])],
+  // Access lists name teams and users: identity answers whether they exist and who a team's members are.
+  imports: [TypeOrmModule.forFeature([Inbox, InboxAccess, ChannelTemplateRow]), IdentityModule],
   providers: [InboxesService, InboxAccessService, ChannelTemplatesService],
   exports: [InboxesService, InboxAccessService, ChannelTemplatesService],
 })

@@ -307,4 +307,14 @@ export class InboxesService implements OnModuleInit, OnModuleDestroy {
   async firstActiveOfChannel(organisationId: string, channel: ChannelKind): Promise<Inbox | null> {
     return this.inboxes.findOne({ where: { organisationId, channel, active: true }, order: { createdAt: 'ASC' } });
   }
+
+  // The inbox an officer or a notice writes first from, inside the caller's transaction (outreach).
+  async findWithin(manager: EntityManager, organisationId: string, inboxId: string): Promise<Inbox | null> {
+    return manager.findOneBy(Inbox, { id: inboxId, organisationId });
+  }
+
+  // The organisation's active inboxes, inside the caller's transaction (which of them can reach a beneficiary).
+  async activeWithin(manager: EntityManager, organisationId: string): Promise<Inbox[]> {
+    return manager.findBy(Inbox, { organisationId, active: true });
+  }
 }

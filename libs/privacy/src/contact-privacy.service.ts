@@ -1,7 +1,7 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { ApiException } from '@app/common';
 import { ContactsService, normaliseEmail, normalisePhoneNumber } from '@app/contacts';
-import { Contact } from '@app/contacts/entities';
+import type { Contact } from '@app/contacts/entities';
 import { ContactConversationData, ConversationPersonalDataService } from '@app/conversations';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser } from '@app/identity';
@@ -112,7 +112,9 @@ export class ContactPrivacyService {
           },
           manager,
         );
-      return manager.findOneByOrFail(Contact, { id: contactId, organisationId });
+      const corrected = await this.contacts.findWithin(manager, organisationId, contactId);
+      if (!corrected) throw ApiException.notFound('Contact');
+      return corrected;
     });
   }
 

@@ -1,5 +1,5 @@
 import { CallEvent, CallRecording, CallTranscription, DialOutcome } from '@app/channels';
-import { Contact } from '@app/contacts/entities';
+import { ContactsService } from '@app/contacts';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser } from '@app/identity';
@@ -78,6 +78,7 @@ export class CallsService {
     private readonly transactions: TransactionRunner,
     private readonly realtime: RealtimePublisher,
     private readonly config: WaslConfig,
+    private readonly contacts: ContactsService,
   ) {}
 
   async recordIncomingCall(inbox: Inbox, event: CallEvent): Promise<Call> {
@@ -233,7 +234,7 @@ export class CallsService {
     const now = new Date();
     const { call, conversation } = await this.transactions.run(async (manager) => {
       const conversation = await findVisibleConversation(manager, user, conversationId);
-      const contact = await manager.findOneBy(Contact, { id: conversation.contactId, organisationId: user.organisationId });
+      const contact = await this.contacts.findWithin(manager, user.organisationId, conversation.contactId);
       const call = manager.create(Call, {
         id: randomUUID(),
         organisationId: user.organisationId,

@@ -1,5 +1,5 @@
 import { ApiException } from '@app/common';
-import { AuthenticatedUser, UserRole } from '@app/identity';
+import { AuthenticatedUser, memberTeamIdsSql, UserRole } from '@app/identity';
 import { ConversationAudience } from '@app/realtime';
 import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Conversation } from '../entities/conversation.entity';
@@ -20,7 +20,7 @@ export function whereVisibleTo<T extends object>(
   user: AuthenticatedUser,
 ): SelectQueryBuilder<T> {
   if (seesWholeOrganisation(user.role)) return query;
-  const myTeams = 'SELECT membership.team_id FROM team_members membership WHERE membership.user_id = :viewerId';
+  const myTeams = memberTeamIdsSql('viewerId', 'viewerOrganisationId');
   return query.andWhere(
     new Brackets((visible) => {
       visible.where(`${alias}.assigneeId = :viewerId`, { viewerId: user.id });
@@ -31,12 +31,14 @@ export function whereVisibleTo<T extends object>(
           { viewerOrganisationId: user.organisationId },
         );
       } else {
-        visible.orWhere(`${alias}.teamId IN (${myTeams})`);
+        visible.orWhere(`${alias}.teamId IN (${myTeams})`, { viewerOrganisationId: user.organisationId });
       }
       // Volunteering applications, public-form feedback and internal requests are addressed to a team, whose
       // officers work them without an inbox list; the staff member who opened an internal request follows it.
       if (user.role === UserRole.Officer) {
-        visible.orWhere(`(${alias}.channel IN ('internal', 'web_form') AND ${alias}.teamId IN (${myTeams}))`);
+        visible.orWhere(`(${alias}.channel IN ('internal', 'web_form') AND ${alias}.teamId IN (${myTeams}))`, {
+          viewerOrganisationId: user.organisationId,
+        });
       }
       visible.orWhere(
         `${alias}.id IN (SELECT follow.conversation_id FROM kind_requests follow WHERE follow.requester_user_id = :viewerId

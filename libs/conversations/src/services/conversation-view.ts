@@ -5,7 +5,10 @@ import { Message, MessageType } from '../entities/message.entity';
 
 // The views themselves are wire types (libs/wire), shared with the staff web app.
 
-export function toConversationView(conversation: Conversation, contact?: Contact | null): ConversationView {
+export function toConversationView(
+  conversation: Conversation,
+  contact?: Pick<Contact, 'id' | 'name' | 'phone' | 'email'> | null,
+): ConversationView {
   const { organisationId: _organisationId, contactId, ...rest } = conversation;
   return {
     ...rest,

@@ -1,9 +1,8 @@
 import { AttachedFile, attachmentRuleProblems, OutboundTemplate } from '@app/channels';
 import { ApiException } from '@app/common';
-import { ContactScope } from '@app/contacts';
-import { Contact } from '@app/contacts/entities';
+import { ContactScope, ContactsService } from '@app/contacts';
 import { WaslConfig } from '@app/config';
-import { containsPattern, foldedContains, foldForSearch, TransactionRunner } from '@app/database';
+import { containsPattern, TransactionRunner } from '@app/database';
 import { AuthenticatedUser, INBOX_ROLES, TeamsService, UsersService } from '@app/identity';
 import { RealtimePublisher } from '@app/realtime';
 import { ConversationListItemView, ConversationView, MessageView, RealtimeEvent } from '@app/wire';
@@ -53,6 +52,7 @@ export class ConversationsService {
     private readonly sendRules: ChannelSendRules,
     private readonly reads: ConversationReadsService,
     private readonly replyAttachments: ReplyAttachmentsService,
+    private readonly contacts: ContactsService,
   ) {}
 
   // Newest activity first, keyset-paginated; every filter is scoped to the caller's organisation.
@@ -60,7 +60,6 @@ export class ConversationsService {
     const limit = filters.limit ?? 25;
     const query = this.conversations
       .createQueryBuilder('conversation')
-      .leftJoinAndMapOne('conversation.contact', Contact, 'contact', 'contact.id = conversation.contactId')
       .where('conversation.organisationId = :organisationId', { organisationId: user.organisationId })
       .orderBy('conversation.lastActivityAt', 'DESC')
       .addOrderBy('conversation.id', 'DESC')
@@ -80,16 +79,17 @@ export class ConversationsService {
     }
     const term = filters.q?.trim();
     if (term) {
-      const digits = foldForSearch(term).replace(/\D/g, '');
+      // The contact's name or number as a sub-query the contacts module builds.
+      const named = this.contacts.nameOrNumberMatchScope(user.organisationId, term);
       query.andWhere(
         new Brackets((any) => {
-          any.where(foldedContains('contact.name', 'term'), { term: containsPattern(term) });
-          if (digits.length >= 4) any.orWhere('contact.phone LIKE :digits', { digits: `%${digits.replace(/^0+/, '')}%` });
+          any.where(`conversation.contactId IN (${named.contactIdsSql})`, named.parameters);
           // search_text is the stored fold of the text. IN, not a correlated EXISTS: the organisation's messages are
           // read once, not once per conversation.
           any.orWhere(
             `conversation.id IN (SELECT searched.conversation_id FROM messages searched
               WHERE searched.organisation_id = :organisationId AND searched.search_text LIKE :term ESCAPE '\\')`,
+            { term: containsPattern(term) },
           );
         }),
       );
@@ -104,25 +104,28 @@ export class ConversationsService {
         ),
       );
     }
-    const rows = (await query.getMany()) as Array<Conversation & { contact?: Contact }>;
+    const rows = await query.getMany();
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     const unread = await this.reads.unreadCounts(
       user,
       items.map((row) => row.id),
     );
+    // The page's contacts in one query over at most its limit, rather than a join into the list's query.
+    const cards = await this.contacts.cardsOf(
+      user.organisationId,
+      items.map((row) => row.contactId),
+    );
+    const contacts = new Map(cards.map((card) => [card.id, card]));
     return {
-      items: items.map((row) => ({ ...toConversationView(row, row.contact), unreadCount: unread.get(row.id) ?? 0 })),
+      items: items.map((row) => ({ ...toConversationView(row, contacts.get(row.contactId)), unreadCount: unread.get(row.id) ?? 0 })),
       nextCursor: rows.length > limit && last ? encodeCursor(last.lastActivityAt, last.id) : null,
     };
   }
 
   async get(user: AuthenticatedUser, conversationId: string): Promise<ConversationView> {
     const conversation = await this.require(user, conversationId);
-    const contact = await this.conversations.manager.findOneBy(Contact, {
-      id: conversation.contactId,
-      organisationId: user.organisationId,
-    });
+    const contact = await this.contacts.findInOrganisation(user.organisationId, conversation.contactId);
     return toConversationView(conversation, contact);
   }
 
@@ -313,10 +316,7 @@ export class ConversationsService {
       await this.insertEvents(manager, user, conversationId, events, now);
       return Object.assign(conversation, patch);
     });
-    const contact = await this.conversations.manager.findOneBy(Contact, {
-      id: conversation.contactId,
-      organisationId: user.organisationId,
-    });
+    const contact = await this.contacts.findInOrganisation(user.organisationId, conversation.contactId);
     const view = toConversationView(conversation, contact);
     this.realtime.toConversationAudience(conversation, RealtimeEvent.ConversationUpdated, view);
     return view;
@@ -418,10 +418,7 @@ export class ConversationsService {
       );
       return { conversation: Object.assign(conversation, { labels, updatedAt: now }), changed: true };
     });
-    const contact = await this.conversations.manager.findOneBy(Contact, {
-      id: conversation.contactId,
-      organisationId: user.organisationId,
-    });
+    const contact = await this.contacts.findInOrganisation(user.organisationId, conversation.contactId);
     const view = toConversationView(conversation, contact);
     if (changed) this.realtime.toConversationAudience(conversation, RealtimeEvent.ConversationUpdated, view);
     return view;

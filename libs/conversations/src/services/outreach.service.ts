@@ -1,12 +1,12 @@
 import { ChannelDefinition, findChannelDefinition } from '@app/channels';
 import { ApiErrorCode, ApiException } from '@app/common';
 import { ContactsService, normaliseEmail, normalisePhoneNumber, SenderIdentity } from '@app/contacts';
-import { Contact } from '@app/contacts/entities';
+import type { Contact } from '@app/contacts/entities';
 import { WaslConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { AuthenticatedUser, nextConversationNumber, UserRole } from '@app/identity';
-import { TeamMember } from '@app/identity/entities';
-import { Inbox, InboxAccess } from '@app/inboxes/entities';
+import { InboxAccessService, InboxesService } from '@app/inboxes';
+import type { Inbox } from '@app/inboxes/entities';
 import { RealtimePublisher } from '@app/realtime';
 import { ConversationView, MessageView, RealtimeEvent } from '@app/wire';
 import { Injectable } from '@nestjs/common';
@@ -49,11 +49,13 @@ export class OutreachService {
     private readonly outboundSends: OutboundSendQueue,
     private readonly realtime: RealtimePublisher,
     private readonly config: WaslConfig,
+    private readonly inboxes: InboxesService,
+    private readonly inboxAccess: InboxAccessService,
   ) {}
 
   async start(user: AuthenticatedUser, input: StartConversationDto): Promise<StartedConversation> {
     return this.open(user.organisationId, async (manager) => {
-      const inbox = await manager.findOneBy(Inbox, { id: input.inboxId, organisationId: user.organisationId });
+      const inbox = await this.inboxes.findWithin(manager, user.organisationId, input.inboxId);
       const definition = inbox?.active ? findChannelDefinition(inbox.channel, inbox.provider) : undefined;
       // An inbox outside the user's access is answered like one that does not exist.
       if (!inbox || !definition || !(await this.mayWriteFrom(manager, user, inbox.id))) {
@@ -72,12 +74,12 @@ export class OutreachService {
   // is looked up or added as an identity.
   async startAs(author: MessageAuthor, input: { inboxId: string; contactId: string; text: string }): Promise<StartedConversation> {
     return this.open(author.organisationId, async (manager) => {
-      const inbox = await manager.findOneBy(Inbox, { id: input.inboxId, organisationId: author.organisationId });
+      const inbox = await this.inboxes.findWithin(manager, author.organisationId, input.inboxId);
       const definition = inbox?.active ? findChannelDefinition(inbox.channel, inbox.provider) : undefined;
       if (!inbox || definition?.outreach?.mode !== 'send' || !definition.outbound) {
         throw ApiException.validation([{ field: 'inboxId', message: 'is not an active inbox of this organisation that can write first' }]);
       }
-      const contact = await manager.findOneBy(Contact, { id: input.contactId, organisationId: author.organisationId });
+      const contact = await this.contacts.findWithin(manager, author.organisationId, input.contactId);
       if (!contact) throw ApiException.notFound('Contact');
       if (!contact[definition.outreach.recipient]) {
         throw ApiException.validation([{ field: 'contactId', message: `has no ${definition.outreach.recipient} to write to` }]);
@@ -103,7 +105,7 @@ export class OutreachService {
     preferredConversationId?: string,
   ): Promise<StartedConversation> {
     return this.open(organisationId, async (manager) => {
-      const contact = await manager.findOneBy(Contact, { id: contactId, organisationId });
+      const contact = await this.contacts.findWithin(manager, organisationId, contactId);
       if (!contact) throw ApiException.notFound('Contact');
       const inbox = await this.reachableInbox(manager, organisationId, contact, preferredConversationId);
       if (!inbox) throw new ApiException(ApiErrorCode.Conflict, 'No channel of this organisation can reach the beneficiary');
@@ -204,7 +206,7 @@ export class OutreachService {
   ): Promise<Contact> {
     const outreach = definition.outreach!;
     if (input.contactId) {
-      const contact = await manager.findOneBy(Contact, { id: input.contactId, organisationId: user.organisationId });
+      const contact = await this.contacts.findWithin(manager, user.organisationId, input.contactId);
       if (!contact || !(await this.maySeeContact(manager, user, contact.id))) throw ApiException.notFound('Contact');
       if (outreach.mode === 'send' && !contact[outreach.recipient]) {
         throw ApiException.validation([{ field: 'contactId', message: `has no ${outreach.recipient} to write to on this channel` }]);
@@ -242,7 +244,7 @@ export class OutreachService {
       take: 20,
     });
     if (preferredConversationId && conversations.length === 0) throw ApiException.notFound('Conversation');
-    const inboxes = await manager.findBy(Inbox, { organisationId, active: true });
+    const inboxes = await this.inboxes.activeWithin(manager, organisationId);
     for (const conversation of conversations) {
       const inbox = inboxes.find((candidate) => candidate.id === conversation.inboxId);
       if (sends(inbox)) return inbox;
@@ -260,14 +262,7 @@ export class OutreachService {
   private async mayWriteFrom(manager: EntityManager, user: AuthenticatedUser, inboxId: string): Promise<boolean> {
     if (seesWholeOrganisation(user.role)) return true;
     if (user.role !== UserRole.Officer) return false;
-    const memberships = await manager.findBy(TeamMember, { organisationId: user.organisationId, userId: user.id });
-    const teamIds = memberships.map((membership) => membership.teamId);
-    return manager.exists(InboxAccess, {
-      where: [
-        { organisationId: user.organisationId, inboxId, userId: user.id },
-        ...(teamIds.length > 0 ? [{ organisationId: user.organisationId, inboxId, teamId: In(teamIds) }] : []),
-      ],
-    });
+    return this.inboxAccess.namesUserWithin(manager, user.organisationId, inboxId, user.id);
   }
 
   private async maySeeContact(manager: EntityManager, user: AuthenticatedUser, contactId: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import { Team, TeamMember } from '../entities/team.entity';
 import { UserRole } from '../entities/user-role.enum';
 import { User } from '../entities/user.entity';
 import { UsersService } from '../users/users.service';
+import { memberTeamIdsSql } from './member-team-ids-sql.util';
 import { TeamsService } from './teams.service';
 
 // The reads other modules make of teams and users: each answers within one organisation only.
@@ -98,6 +99,33 @@ describe(TeamsService.name, () => {
         .where(`outer_team.id IN (${elsewhere.teamIdsSql})`, elsewhere.parameters)
         .getCount(),
     ).toBe(0);
+  });
+
+  it('should give a user’s teams as plain SQL another module’s sub-query embeds, within the organisation only', async () => {
+    const teamsOf = (userId: string, owner: string) =>
+      source
+        .createQueryBuilder(Team, 'outer_team')
+        .where(`outer_team.id IN (${memberTeamIdsSql('viewer', 'viewerOrganisation')})`, { viewer: userId, viewerOrganisation: owner })
+        .orderBy('outer_team.id')
+        .getMany();
+    expect((await teamsOf(officerId, organisationId)).map((row) => row.id)).toEqual([branchId, teamId]);
+    expect(await teamsOf(officerId, otherOrganisationId)).toEqual([]);
+    expect(await teamsOf(researcherId, organisationId)).toEqual([]);
+  });
+
+  it('should tell whether an access list names only the organisation’s teams and users, and who its teams reach', async () => {
+    const manager = source.manager;
+    expect(await teams.allExistWithin(manager, organisationId, [branchId, teamId, teamId])).toBe(true);
+    expect(await teams.allExistWithin(manager, organisationId, [branchId, '20000000-0000-4000-8000-000000000009'])).toBe(false);
+    expect(await teams.allExistWithin(manager, otherOrganisationId, [branchId])).toBe(false);
+    expect(await teams.allExistWithin(manager, otherOrganisationId, [])).toBe(true);
+    // Inactive users still count: a grant may name them.
+    expect(await users.allExistWithin(manager, organisationId, [officerId, '30000000-0000-4000-8000-000000000003'])).toBe(true);
+    expect(await users.allExistWithin(manager, otherOrganisationId, [officerId])).toBe(false);
+    expect(await users.allExistWithin(manager, organisationId, [])).toBe(true);
+    expect(await teams.memberUserIdsOf(organisationId, [branchId, teamId])).toEqual([officerId, officerId]);
+    expect(await teams.memberUserIdsOf(otherOrganisationId, [branchId, teamId])).toEqual([]);
+    expect(await teams.memberUserIdsOf(organisationId, [])).toEqual([]);
   });
 
   it('should answer active staff by role, and names, for another module', async () => {

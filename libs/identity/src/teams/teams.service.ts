@@ -135,6 +135,20 @@ export class TeamsService {
     return memberships.map((membership) => membership.teamId);
   }
 
+  // Whether every one of these teams is the organisation's (an inbox's access list names only existing teams).
+  async allExistWithin(manager: EntityManager, organisationId: string, teamIds: string[]): Promise<boolean> {
+    const wanted = [...new Set(teamIds)];
+    if (wanted.length === 0) return true;
+    return (await manager.countBy(Team, { organisationId, id: In(wanted) })) === wanted.length;
+  }
+
+  // The members of these teams, once per membership (who an inbox's access list reaches through its teams).
+  async memberUserIdsOf(organisationId: string, teamIds: string[]): Promise<string[]> {
+    if (teamIds.length === 0) return [];
+    const memberships = await this.members.find({ select: { userId: true }, where: { organisationId, teamId: In(teamIds) } });
+    return memberships.map((membership) => membership.userId);
+  }
+
   // The teams a user is a member of, as a sub-query another module's list filters by in SQL (the request kinds' team
   // view and what a non-supervisor may see).
   memberTeamIdsScope(organisationId: string, userId: string): { teamIdsSql: string; parameters: Record<string, unknown> } {

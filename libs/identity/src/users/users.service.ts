@@ -205,6 +205,13 @@ export class UsersService {
     return users.map(({ id, name, role }) => ({ id, name, role }));
   }
 
+  // Whether every one of these users is the organisation's, active or not (an inbox's access list names them).
+  async allExistWithin(manager: EntityManager, organisationId: string, userIds: string[]): Promise<boolean> {
+    const wanted = [...new Set(userIds)];
+    if (wanted.length === 0) return true;
+    return (await manager.countBy(User, { organisationId, id: In(wanted) })) === wanted.length;
+  }
+
   async namesOf(manager: EntityManager, organisationId: string, userIds: string[]): Promise<Array<{ id: string; name: string }>> {
     if (userIds.length === 0) return [];
     const users = await manager.find(User, { select: { id: true, name: true }, where: { organisationId, id: In(userIds) } });

@@ -1,5 +1,5 @@
 import { ApiException } from '@app/common';
-import { AuthenticatedUser, UserRole } from '@app/identity';
+import { AuthenticatedUser, memberTeamIdsSql, UserRole } from '@app/identity';
 import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { SupportRequest } from '../entities/support-request.entity';
 import { RequestState } from '../state/request-state.enum';
@@ -38,11 +38,9 @@ export function whereRequestVisibleTo<T extends object>(
         .where(`${alias}.officerId = :viewerId`, { viewerId: user.id })
         .orWhere(`${alias}.officerId IS NULL`)
         .orWhere(`${alias}.createdById = :viewerId`)
-        .orWhere(
-          `${alias}.branchTeamId IN (SELECT membership.team_id FROM team_members membership WHERE membership.user_id = :viewerId
-            AND membership.organisation_id = :viewerOrganisationId)`,
-          { viewerOrganisationId: user.organisationId },
-        ),
+        .orWhere(`${alias}.branchTeamId IN (${memberTeamIdsSql('viewerId', 'viewerOrganisationId')})`, {
+          viewerOrganisationId: user.organisationId,
+        }),
     ),
   );
 }
