@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { accessibleInboxIdsSql } from './inbox-access-sql.util';
 import { InboxAccess } from './inbox-access.entity';
 import { InboxAccessService } from './inbox-access.service';
 import { Inbox } from './inbox.entity';
@@ -117,6 +118,23 @@ describe(InboxAccessService.name, () => {
     expect(await sut.inboxIdsVisibleTo(organisationId, memberId)).toEqual([smsInboxId]);
     expect(await sut.inboxIdsVisibleTo(otherOrganisationId, memberId)).toEqual([]);
     expect(await sut.inboxIdsVisibleTo(organisationId, outsiderId)).toEqual([]);
+  });
+
+  // The fragment whereVisibleTo embeds (libs/conversations): the same inboxes as inboxIdsVisibleTo.
+  it('should give, as a sub-query another module embeds, the inboxes whose list names the user or their team', async () => {
+    const visible = async (userId: string, owner: string) =>
+      (
+        await source
+          .createQueryBuilder()
+          .select('inbox.id', 'id')
+          .from(Inbox, 'inbox')
+          .where(`inbox.id IN (${accessibleInboxIdsSql('viewer', 'viewerOrganisation')})`, { viewer: userId, viewerOrganisation: owner })
+          .getRawMany<{ id: string }>()
+      ).map((row) => row.id);
+    expect(await visible(memberId, organisationId)).toEqual([smsInboxId]);
+    expect(await visible(namedId, organisationId)).toEqual([smsInboxId]);
+    expect(await visible(outsiderId, organisationId)).toEqual([]);
+    expect(await visible(memberId, otherOrganisationId)).toEqual([]);
   });
 
   it('should refuse a list naming another organisation’s team or user, and keep the list it had', async () => {

@@ -1,5 +1,6 @@
 import { ApiException } from '@app/common';
 import { AuthenticatedUser, memberTeamIdsSql, UserRole } from '@app/identity';
+import { accessibleInboxIdsSql } from '@app/inboxes';
 import { ConversationAudience } from '@app/realtime';
 import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Conversation } from '../entities/conversation.entity';
@@ -25,11 +26,9 @@ export function whereVisibleTo<T extends object>(
     new Brackets((visible) => {
       visible.where(`${alias}.assigneeId = :viewerId`, { viewerId: user.id });
       if (user.role === UserRole.Officer) {
-        visible.orWhere(
-          `${alias}.inboxId IN (SELECT access.inbox_id FROM inbox_access access WHERE access.organisation_id = :viewerOrganisationId
-            AND (access.user_id = :viewerId OR access.team_id IN (${myTeams})))`,
-          { viewerOrganisationId: user.organisationId },
-        );
+        visible.orWhere(`${alias}.inboxId IN (${accessibleInboxIdsSql('viewerId', 'viewerOrganisationId')})`, {
+          viewerOrganisationId: user.organisationId,
+        });
       } else {
         visible.orWhere(`${alias}.teamId IN (${myTeams})`, { viewerOrganisationId: user.organisationId });
       }
