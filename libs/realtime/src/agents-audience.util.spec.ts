@@ -1,4 +1,11 @@
-import { AgentsAudience, audienceMatcher, organisationChannel, parseAgentsEnvelope, roomsOfAudience } from './agents-audience.util';
+import {
+  AgentsAudience,
+  audienceMatcher,
+  organisationChannel,
+  parseAgentsEnvelope,
+  parseAgentsMessage,
+  roomsOfAudience,
+} from './agents-audience.util';
 import { assignedTeamRoom, inboxRoom, organisationRoom, overseersRoom, userRoom } from './agents-rooms.util';
 
 const organisationId = 'organisation-alpha';
@@ -74,6 +81,29 @@ describe('agents audience', () => {
       ['user ids that are not strings', JSON.stringify({ event: 'message.created', payload: {}, audience: { userIds: [null] } })],
     ])('should drop a message with %s', (_case, message) => {
       expect(parseAgentsEnvelope(message)).toBeUndefined();
+    });
+  });
+
+  describe(parseAgentsMessage.name, () => {
+    const envelope = (id: string) => ({ event: 'message.created', payload: { id }, audience: { overseers: true } });
+
+    it('should read one envelope, or a turn’s envelopes in their order', () => {
+      expect(parseAgentsMessage(JSON.stringify(envelope('m-1')))).toEqual([expect.objectContaining(envelope('m-1'))]);
+      expect(parseAgentsMessage(JSON.stringify([envelope('m-1'), envelope('m-2')]))?.map((item) => item?.payload)).toEqual([
+        { id: 'm-1' },
+        { id: 'm-2' },
+      ]);
+    });
+
+    it('should drop a malformed element alone, and a message that is not JSON whole', () => {
+      const [first, second, third] = parseAgentsMessage(
+        JSON.stringify([envelope('m-1'), { event: 'x', audience: { everyone: 'yes' } }, [envelope('m-3')]]),
+      )!;
+      expect(first?.payload).toEqual({ id: 'm-1' });
+      // A widened flag, and an array inside the array: neither is an envelope.
+      expect(second).toBeUndefined();
+      expect(third).toBeUndefined();
+      expect(parseAgentsMessage('[')).toBeUndefined();
     });
   });
 

@@ -59,7 +59,25 @@ export function parseAgentsEnvelope(message: string): AgentsEnvelope | undefined
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  return envelopeOf(parsed);
+}
+
+// One PUBLISH holds one envelope, or an array of them in the order they were published: the events of one
+// organisation published in the same turn of the event loop (a batch of applied messages) travel together, since
+// each PUBLISH costs the publisher about 10 µs of client work whatever its size. Each element is checked on its own;
+// undefined stands for a malformed one, and the whole answer is undefined when the message is not JSON.
+export function parseAgentsMessage(message: string): Array<AgentsEnvelope | undefined> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message);
+  } catch {
+    return undefined;
+  }
+  return Array.isArray(parsed) ? parsed.map(envelopeOf) : [envelopeOf(parsed)];
+}
+
+function envelopeOf(parsed: unknown): AgentsEnvelope | undefined {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
   const { event, payload, audience } = parsed as Partial<AgentsEnvelope>;
   if (typeof event !== 'string' || event.length === 0 || typeof audience !== 'object' || audience === null) return undefined;
   const { everyone, overseers, inboxId, userIds, teamId } = audience;

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
-import { AgentsEnvelope, organisationChannel, parseAgentsEnvelope } from './agents-audience.util';
+import { AgentsEnvelope, organisationChannel, parseAgentsMessage } from './agents-audience.util';
 
 export type AgentsEnvelopeHandler<Member> = (organisationId: string, envelope: AgentsEnvelope, members: ReadonlySet<Member>) => void;
 
@@ -78,15 +78,16 @@ export class OrganisationChannelSubscriber<Member> {
     const organisationId = channel.slice(this.channelPrefix.length);
     const organisation = this.held.get(organisationId);
     if (!organisation) return;
-    const envelope = parseAgentsEnvelope(message);
-    if (!envelope) {
-      this.logger.warn(`Dropped a malformed realtime message on organisation ${organisationId}`);
-      return;
-    }
-    try {
-      this.handle(organisationId, envelope, organisation.members);
-    } catch (error) {
-      this.logger.warn(`Could not deliver ${envelope.event}: ${(error as Error).message}`);
+    for (const envelope of parseAgentsMessage(message) ?? [undefined]) {
+      if (!envelope) {
+        this.logger.warn(`Dropped a malformed realtime message on organisation ${organisationId}`);
+        continue;
+      }
+      try {
+        this.handle(organisationId, envelope, organisation.members);
+      } catch (error) {
+        this.logger.warn(`Could not deliver ${envelope.event}: ${(error as Error).message}`);
+      }
     }
   }
 }
