@@ -1,16 +1,12 @@
-import { loadConfig } from '@app/config';
-import { buildDataSourceOptions } from '@app/database';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { openSqliteEntities, SqliteEntities } from '../../../test/support/sqlite-entities';
 import { Contact, ContactIdentity } from './contact.entity';
 import { ContactsService } from './contacts.service';
 
 describe(ContactsService.name, () => {
-  const directory = mkdtempSync(join(tmpdir(), 'wasl-contacts-'));
   const organisationId = '00000000-0000-4000-8000-000000000001';
   const otherOrganisationId = '00000000-0000-4000-8000-000000000002';
+  let database: SqliteEntities;
   let source: DataSource;
   let sut: ContactsService;
 
@@ -20,16 +16,8 @@ describe(ContactsService.name, () => {
   };
 
   beforeAll(async () => {
-    const config = loadConfig({
-      DATABASE_URL: '',
-      SQLITE_PATH: join(directory, 'wasl.sqlite'),
-      WASL_JWT_SECRET: 'x'.repeat(32),
-      WASL_ENCRYPTION_KEY: 'a'.repeat(64),
-    });
-    const options = buildDataSourceOptions(config.database, [Contact, ContactIdentity]);
-    // The tables from the entities alone: enough for these reads, without the whole schema's migrations.
-    source = new DataSource({ ...options, synchronize: true, logging: false, logger: undefined } as DataSourceOptions);
-    await source.initialize();
+    database = await openSqliteEntities('contacts', [Contact, ContactIdentity]);
+    source = database.source;
     sut = new ContactsService(source.getRepository(Contact), source.getRepository(ContactIdentity));
     await source
       .getRepository(Contact)
@@ -43,8 +31,7 @@ describe(ContactsService.name, () => {
   });
 
   afterAll(async () => {
-    if (source?.isInitialized) await source.destroy();
-    rmSync(directory, { recursive: true, force: true });
+    await database?.close();
   });
 
   it('should give the ids of the organisation’s contacts whose folded name contains the term, as a sub-query', async () => {

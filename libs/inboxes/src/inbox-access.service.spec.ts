@@ -1,13 +1,10 @@
 import { ChannelKind } from '@app/channels';
-import { loadConfig } from '@app/config';
-import { buildDataSourceOptions, TransactionRunner } from '@app/database';
+import { TransactionRunner } from '@app/database';
 import { TeamsService, UserRole, UsersService } from '@app/identity';
 import { Team, TeamMember, User } from '@app/identity/entities';
 import type Redis from 'ioredis';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { openSqliteEntities, SqliteEntities } from '../../../test/support/sqlite-entities';
 import { accessibleInboxIdsSql } from './inbox-access-sql.util';
 import { InboxAccess } from './inbox-access.entity';
 import { InboxAccessService } from './inbox-access.service';
@@ -17,7 +14,6 @@ import { InboxesService } from './inboxes.service';
 // The reads other modules make of inboxes and their access lists, and the lists' checks of teams and users through
 // identity: each answers within one organisation only.
 describe(InboxAccessService.name, () => {
-  const directory = mkdtempSync(join(tmpdir(), 'wasl-inbox-access-'));
   const organisationId = '00000000-0000-4000-8000-000000000001';
   const otherOrganisationId = '00000000-0000-4000-8000-000000000002';
   const smsInboxId = '50000000-0000-4000-8000-000000000001';
@@ -29,21 +25,15 @@ describe(InboxAccessService.name, () => {
   const namedId = '30000000-0000-4000-8000-000000000002';
   const outsiderId = '30000000-0000-4000-8000-000000000003';
   const otherUserId = '30000000-0000-4000-8000-000000000004';
+  let database: SqliteEntities;
   let source: DataSource;
   let sut: InboxAccessService;
   let inboxes: InboxesService;
 
   beforeAll(async () => {
-    const config = loadConfig({
-      DATABASE_URL: '',
-      SQLITE_PATH: join(directory, 'wasl.sqlite'),
-      WASL_JWT_SECRET: 'x'.repeat(32),
-      WASL_ENCRYPTION_KEY: 'a'.repeat(64),
-    });
-    const options = buildDataSourceOptions(config.database, [Inbox, InboxAccess, Team, TeamMember, User]);
-    // The tables from the entities alone: enough for these reads, without the whole schema's migrations.
-    source = new DataSource({ ...options, synchronize: true, logging: false, logger: undefined } as DataSourceOptions);
-    await source.initialize();
+    database = await openSqliteEntities('inbox-access', [Inbox, InboxAccess, Team, TeamMember, User]);
+    source = database.source;
+    const { config } = database;
     const transactions = new TransactionRunner(source);
     const teams = new TeamsService(transactions, source.getRepository(Team), source.getRepository(TeamMember), source.getRepository(User));
     const users = new UsersService(transactions, source.getRepository(User), source.getRepository(Team), source.getRepository(TeamMember));
@@ -99,8 +89,7 @@ describe(InboxAccessService.name, () => {
   });
 
   afterAll(async () => {
-    if (source?.isInitialized) await source.destroy();
-    rmSync(directory, { recursive: true, force: true });
+    await database?.close();
   });
 
   it('should tell whether an inbox’s list names a user directly or through a team, within the organisation only', async () => {

@@ -1,9 +1,6 @@
-import { loadConfig } from '@app/config';
-import { buildDataSourceOptions, TransactionRunner } from '@app/database';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { TransactionRunner } from '@app/database';
+import { DataSource } from 'typeorm';
+import { openSqliteEntities, SqliteEntities } from '../../../../test/support/sqlite-entities';
 import { Organisation } from '../entities/organisation.entity';
 import { Team, TeamMember } from '../entities/team.entity';
 import { UserRole } from '../entities/user-role.enum';
@@ -14,28 +11,20 @@ import { TeamsService } from './teams.service';
 
 // The reads other modules make of teams and users: each answers within one organisation only.
 describe(TeamsService.name, () => {
-  const directory = mkdtempSync(join(tmpdir(), 'wasl-teams-'));
   const organisationId = '00000000-0000-4000-8000-000000000001';
   const otherOrganisationId = '00000000-0000-4000-8000-000000000002';
   const branchId = '20000000-0000-4000-8000-000000000001';
   const teamId = '20000000-0000-4000-8000-000000000002';
   const officerId = '30000000-0000-4000-8000-000000000001';
   const researcherId = '30000000-0000-4000-8000-000000000002';
+  let database: SqliteEntities;
   let source: DataSource;
   let teams: TeamsService;
   let users: UsersService;
 
   beforeAll(async () => {
-    const config = loadConfig({
-      DATABASE_URL: '',
-      SQLITE_PATH: join(directory, 'wasl.sqlite'),
-      WASL_JWT_SECRET: 'x'.repeat(32),
-      WASL_ENCRYPTION_KEY: 'a'.repeat(64),
-    });
-    const options = buildDataSourceOptions(config.database, [Organisation, User, Team, TeamMember]);
-    // The tables from the entities alone: enough for these reads, without the whole schema's migrations.
-    source = new DataSource({ ...options, synchronize: true, logging: false, logger: undefined } as DataSourceOptions);
-    await source.initialize();
+    database = await openSqliteEntities('teams', [Organisation, User, Team, TeamMember]);
+    source = database.source;
     const transactions = new TransactionRunner(source);
     teams = new TeamsService(transactions, source.getRepository(Team), source.getRepository(TeamMember), source.getRepository(User));
     users = new UsersService(transactions, source.getRepository(User), source.getRepository(Team), source.getRepository(TeamMember));
@@ -68,8 +57,7 @@ describe(TeamsService.name, () => {
   });
 
   afterAll(async () => {
-    if (source?.isInitialized) await source.destroy();
-    rmSync(directory, { recursive: true, force: true });
+    await database?.close();
   });
 
   it('should tell a branch office and its members apart, within the organisation only', async () => {
