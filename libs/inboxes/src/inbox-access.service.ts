@@ -1,10 +1,11 @@
 import { ApiException } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { memberTeamIdsSql, TeamsService, UsersService } from '@app/identity';
+import { TeamsService, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
+import { grantNamesUserSql } from './inbox-access-sql.util';
 import { InboxAccess } from './inbox-access.entity';
 import { Inbox } from './inbox.entity';
 
@@ -87,7 +88,7 @@ export class InboxAccessService {
     return manager
       .createQueryBuilder(InboxAccess, 'access')
       .where('access.organisationId = :organisationId AND access.inboxId = :inboxId', { organisationId, inboxId })
-      .andWhere(`(access.userId = :userId OR access.teamId IN (${memberTeamIdsSql('userId', 'organisationId')}))`, { userId })
+      .andWhere(grantNamesUserSql('access', 'userId', 'organisationId'), { userId })
       .getExists();
   }
 
@@ -97,7 +98,7 @@ export class InboxAccessService {
       .createQueryBuilder('access')
       .select('DISTINCT access.inboxId', 'inbox_id')
       .where('access.organisationId = :organisationId', { organisationId })
-      .andWhere(`(access.userId = :userId OR access.teamId IN (${memberTeamIdsSql('userId', 'organisationId')}))`, { userId })
+      .andWhere(grantNamesUserSql('access', 'userId', 'organisationId'), { userId })
       .getRawMany();
     return rows.map((row) => row.inbox_id);
   }
