@@ -484,19 +484,17 @@ export class ContactsService {
   // The ids of an organisation's contacts whose name contains the term, as a sub-query: another module's list filters
   // by it in SQL, under its own ordering and limit (support requests searched by the beneficiary's name).
   nameMatchScope(organisationId: string, term: string): ContactScope {
-    const query = this.contacts
-      .createQueryBuilder('named_contact')
-      .select('named_contact.id')
-      .where('named_contact.organisationId = :namedOrganisationId', { namedOrganisationId: organisationId })
-      .andWhere(foldedContains('named_contact.name', 'namedTerm'), { namedTerm: containsPattern(term) });
-    return { contactIdsSql: query.getQuery(), parameters: query.getParameters() };
+    return this.matchScope(organisationId, term, false);
   }
 
-  // The ids of an organisation's contacts whose name contains the term or, when it has four digits or more, whose
-  // number contains them (leading zeros dropped: a local 05… number matches the stored +9665…), as a sub-query the
-  // conversation list searches by, under its own ordering and limit.
+  // The same, or whose number contains the term when it has four digits or more (leading zeros dropped: a local
+  // 05… number matches the stored +9665…): the conversation list's search.
   nameOrNumberMatchScope(organisationId: string, term: string): ContactScope {
-    const digits = foldForSearch(term).replace(/\D/g, '');
+    return this.matchScope(organisationId, term, true);
+  }
+
+  private matchScope(organisationId: string, term: string, byNumber: boolean): ContactScope {
+    const digits = byNumber ? foldForSearch(term).replace(/\D/g, '') : '';
     const query = this.contacts
       .createQueryBuilder('matched_contact')
       .select('matched_contact.id')
