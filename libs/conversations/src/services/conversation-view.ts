@@ -1,14 +1,11 @@
-import type { Contact } from '@app/contacts/entities';
+import type { ContactCard } from '@app/contacts';
 import { ConversationView, MessageSender, MessageView } from '@app/wire';
 import { Conversation } from '../entities/conversation.entity';
 import { Message, MessageType } from '../entities/message.entity';
 
 // The views themselves are wire types (libs/wire), shared with the staff web app.
 
-export function toConversationView(
-  conversation: Conversation,
-  contact?: Pick<Contact, 'id' | 'name' | 'phone' | 'email'> | null,
-): ConversationView {
+export function toConversationView(conversation: Conversation, contact?: ContactCard | null): ConversationView {
   const { organisationId: _organisationId, contactId, ...rest } = conversation;
   return {
     ...rest,
