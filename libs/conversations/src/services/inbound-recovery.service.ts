@@ -16,7 +16,7 @@ export class InboundRecoveryService {
   async requeueStale(olderThanMilliseconds: number, batchSize = 500): Promise<number> {
     const stale = await this.events.find({
       where: { processedAt: IsNull(), receivedAt: LessThan(new Date(Date.now() - olderThanMilliseconds)) },
-      select: { id: true, organisationId: true, inboxId: true, providerMessageId: true },
+      select: { id: true, organisationId: true },
       order: { id: 'ASC' },
       take: batchSize,
     });
