@@ -7,6 +7,7 @@ import { ProviderSandbox } from '../../apps/sandbox/src/provider-sandbox.server'
 import { createTwilioInbox, receiveTwilioSms, saudiMobile } from '../support/twilio-inbox.helper';
 import { CHROMIUM_ARGUMENTS } from '../support/chromium-page';
 import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-app';
+import { codeIn } from '../support/verification-code';
 
 interface ConversationItem {
   id: string;
@@ -177,7 +178,7 @@ describe('Web chat widget in headless Chromium (/demo → officer → reply → 
 
       await visitorPage.getByRole('button', { name: 'أرسل رمز التحقق' }).click();
       const sent = await eventually(async () => sandbox.messages.find((message) => message.to === phone), 'the code by SMS');
-      const code = /\d{6}/.exec(sent.body)![0];
+      const code = codeIn(sent.body);
       await visitorPage.getByLabel('رمز التحقق').fill(code);
       await mkdir('test-artifacts', { recursive: true });
       await visitorPage.screenshot({ path: 'test-artifacts/webchat-widget-verification.png' });

@@ -7,6 +7,7 @@ import { eventually, TestOrganisation, WaslTestApp } from '../support/wasl-test-
 import { ProviderSandbox } from '../../apps/sandbox/src/provider-sandbox.server';
 import { createTwilioInbox, receiveTwilioSms, saudiMobile } from '../support/twilio-inbox.helper';
 import { WebChatVisitor } from '../support/webchat-visitor';
+import { codeIn } from '../support/verification-code';
 
 interface MessageItem {
   id: string;
@@ -245,7 +246,7 @@ describe('Web chat over socket.io (/webchat), end to end', () => {
     expect(requested).toEqual({ sentTo: expect.stringMatching(/^\+9665•+321$/), expiresInSeconds: 600 });
     const sms = await eventually(async () => sandbox.messages.find((message) => message.to === saraPhone), 'the code by SMS');
     expect(sms.from).toBe(smsInbox.phoneNumber);
-    const code = /\d{6}/.exec(sms.body)![0];
+    const code = codeIn(sms.body);
     const wrong = code === '000000' ? '111111' : '000000';
     expect((await sara.socket.timeout(5_000).emitWithAck('verification:confirm', { code: wrong })).error.code).toBe('CODE_INVALID');
     expect((await sara.socket.timeout(5_000).emitWithAck('verification:confirm', { code: '12' })).error.fields).toEqual([
@@ -291,7 +292,7 @@ describe('Web chat over socket.io (/webchat), end to end', () => {
         'CODE_INVALID',
       );
     }
-    const lastCode = /\d{6}/.exec(sandbox.messages.filter((message) => message.to === saraPhone).at(-1)!.body)![0];
+    const lastCode = codeIn(sandbox.messages.filter((message) => message.to === saraPhone).at(-1)!.body);
     expect((await impostor.socket.timeout(5_000).emitWithAck('verification:confirm', { code: lastCode })).error.code).toBe('CODE_INVALID');
   });
 
